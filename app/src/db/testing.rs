@@ -1,0 +1,129 @@
+//! Fresh databases for tests: a temporary SQLite file, or a new PostgreSQL
+//! database on the server named by `TRELLIS_TEST_POSTGRES_URL`.
+//!
+//! The test command starts a throw-away PostgreSQL and sets both that URL and
+//! `TRELLIS_REQUIRE_POSTGRES=1`, so the PostgreSQL half of a test can never
+//! be silently skipped there. A plain `cargo test` without that URL skips it
+//! with a message.
+
+use std::future::Future;
+
+use super::{Backend, Db};
+
+/// Runs `body` against a freshly migrated database of `backend`, then drops it.
+pub async fn run<F, Fut>(backend: Backend, body: F)
+where
+    F: FnOnce(Db) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile_dir();
+            let url = format!("sqlite://{}/test.db", dir.display());
+            let db = Db::connect(&url).await.expect("open SQLite");
+            db.migrate().await.expect("migrate SQLite");
+            body(db.clone()).await;
+            db.pool.close().await;
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        Backend::Postgres => {
+            let Some(admin_url) = postgres_url() else {
+                return;
+            };
+            let name = format!("trellis_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Db::connect(&admin_url).await.expect("connect PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                .execute(&admin.pool)
+                .await
+                .expect("create test database");
+            let db = Db::connect(&with_database(&admin_url, &name))
+                .await
+                .expect("connect test database");
+            db.migrate().await.expect("migrate PostgreSQL");
+            body(db.clone()).await;
+            db.pool.close().await;
+            sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+                .execute(&admin.pool)
+                .await
+                .expect("drop test database");
+        }
+    }
+}
+
+/// The PostgreSQL server for tests, or `None` (with a note) when there is none
+/// and none is required.
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("TRELLIS_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("TRELLIS_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
+            panic!("TRELLIS_REQUIRE_POSTGRES=1 but TRELLIS_TEST_POSTGRES_URL is not set")
+        }
+        _ => {
+            eprintln!(
+                "skipping the PostgreSQL half: set TRELLIS_TEST_POSTGRES_URL \
+                 (scripts/test starts a server for you)"
+            );
+            None
+        }
+    }
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let server = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{server}/{name}?{q}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("trellis-test-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+/// Declares one test that runs on both backends, as `<name>::sqlite` and
+/// `<name>::postgres`. The body is a closure taking a migrated [`Db`].
+#[macro_export]
+macro_rules! backend_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                $crate::db::testing::run($crate::db::Backend::Sqlite, $body).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                $crate::db::testing::run($crate::db::Backend::Postgres, $body).await
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn swaps_the_database_name() {
+        assert_eq!(
+            with_database("postgres://u@127.0.0.1:55432/postgres", "t1"),
+            "postgres://u@127.0.0.1:55432/t1"
+        );
+        assert_eq!(
+            with_database("postgres://u@h:1/postgres?sslmode=disable", "t2"),
+            "postgres://u@h:1/t2?sslmode=disable"
+        );
+        assert_eq!(with_database("postgres://u@h:1", "t3"), "postgres://u@h:1/t3");
+    }
+}

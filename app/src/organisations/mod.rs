@@ -1,0 +1,139 @@
+//! Organisations and people: the vocabulary every area shares.
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed set of values stored as text, with its database code,
+/// a label for people, and a parser that refuses anything else.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The name shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses a stored code; anything unknown is `None`.
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// How a partner goes to market.
+    PartnerType {
+        Var => "var", "Value-added reseller";
+        Msp => "msp", "Managed service provider";
+        Si => "si", "Systems integrator";
+        Isv => "isv", "Independent software vendor";
+        Referral => "referral", "Referral / influence partner";
+        Distributor => "distributor", "Distributor";
+    }
+);
+
+text_enum!(
+    /// Sales regions partners are grouped by.
+    Region {
+        NorthAmerica => "north_america", "North America";
+        Latam => "latam", "Latin America";
+        Emea => "emea", "Europe, Middle East & Africa";
+        Apac => "apac", "Asia Pacific";
+    }
+);
+
+text_enum!(
+    /// Where a partner stands in its lifecycle.
+    PartnerStatus {
+        Applicant => "applicant", "Applicant";
+        Onboarding => "onboarding", "Onboarding";
+        Active => "active", "Active";
+        AtRisk => "at_risk", "At risk";
+        Offboarded => "offboarded", "Offboarded";
+    }
+);
+
+text_enum!(
+    /// What a person may do: three vendor roles, two partner roles.
+    Role {
+        ProgramAdmin => "program_admin", "Program admin";
+        ChannelManager => "channel_manager", "Channel manager";
+        Marketer => "marketer", "Marketer";
+        PartnerAdmin => "partner_admin", "Partner admin";
+        PartnerUser => "partner_user", "Partner user";
+    }
+);
+
+impl PartnerType {
+    /// One line on what this kind of partner does with the program.
+    pub fn description(self) -> &'static str {
+        match self {
+            PartnerType::Var => "Resells Acme Cloud with its own services on top.",
+            PartnerType::Msp => "Runs Acme Cloud for customers as a managed service.",
+            PartnerType::Si => "Designs and implements projects that include Acme Cloud.",
+            PartnerType::Isv => "Builds software that integrates with or runs on Acme Cloud.",
+            PartnerType::Referral => "Introduces customers and earns a referral fee.",
+            PartnerType::Distributor => "Supplies resellers in its region and runs their logistics.",
+        }
+    }
+}
+
+impl Role {
+    /// Vendor roles belong to the program owner; the others to partners.
+    pub fn is_vendor(self) -> bool {
+        matches!(
+            self,
+            Role::ProgramAdmin | Role::ChannelManager | Role::Marketer
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for t in PartnerType::ALL {
+            assert_eq!(PartnerType::parse(t.code()), Some(*t));
+        }
+        for r in Region::ALL {
+            assert_eq!(Region::parse(r.code()), Some(*r));
+        }
+        for s in PartnerStatus::ALL {
+            assert_eq!(PartnerStatus::parse(s.code()), Some(*s));
+        }
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.code()), Some(*r));
+        }
+    }
+
+    #[test]
+    fn unknown_codes_are_refused() {
+        assert_eq!(PartnerType::parse("VAR"), None);
+        assert_eq!(Role::parse("admin"), None);
+        assert_eq!(PartnerStatus::parse(""), None);
+    }
+
+    #[test]
+    fn vendor_and_partner_roles_are_distinct() {
+        let vendor: Vec<_> = Role::ALL.iter().filter(|r| r.is_vendor()).collect();
+        assert_eq!(vendor.len(), 3);
+        assert!(!Role::PartnerAdmin.is_vendor());
+        assert!(!Role::PartnerUser.is_vendor());
+    }
+}

@@ -1,0 +1,8 @@
+//! The public program page: who runs the program and what each tier gives.
+
+pub mod api;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use page::ProgramPage;

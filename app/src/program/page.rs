@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::{get_program, TierSummary};
+use crate::{
+    format::{percent_from_bp, usd_from_cents},
+    organisations::PartnerType,
+    shell::{Card, ErrorTemplate, PageHeader},
+};
+
+/// `/program`: the published partner program, readable before signing in.
+#[component]
+pub fn ProgramPage() -> impl IntoView {
+    let program = Resource::new(|| (), |_| get_program());
+    view! {
+        <Title text="Partner program" />
+        <Transition fallback=|| view! { <p class="text-slate-500 dark:text-slate-400">"Loading the program…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                {move || Suspend::new(async move {
+                    program.await.map(|program| {
+                        let vendor = program.vendor_name.unwrap_or_else(|| "Our".to_owned());
+                        view! {
+                            <PageHeader
+                                title=format!("{vendor} partner program")
+                                lead="Four tiers, six ways to partner. Every tier protects the deals you register."
+                            />
+                            <section aria-labelledby="tiers-heading" class="mb-10">
+                                <h2 id="tiers-heading" class="text-lg font-semibold mb-4">"Tiers and benefits"</h2>
+                                {if program.tiers.is_empty() {
+                                    view! { <p>"The program has no tiers yet."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+                                            {program.tiers.into_iter().map(tier_card).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                            <section aria-labelledby="types-heading">
+                                <h2 id="types-heading" class="text-lg font-semibold mb-4">"Ways to partner"</h2>
+                                <ul class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                                    {PartnerType::ALL.iter().map(|t| view! {
+                                        <li>
+                                            <Card>
+                                                <h3 class="font-medium">{t.label()}</h3>
+                                                <p class="text-sm text-slate-600 dark:text-slate-300 mt-1">{t.description()}</p>
+                                            </Card>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+fn tier_card(tier: TierSummary) -> impl IntoView {
+    view! {
+        <li>
+            <Card>
+                <h3 class="text-base font-semibold text-teal-800 dark:text-teal-300">{tier.name}</h3>
+                <p class="text-sm text-slate-600 dark:text-slate-300 mt-1 min-h-10">{tier.description}</p>
+                <dl class="mt-4 grid grid-cols-3 gap-2 text-center">
+                    <div>
+                        <dt class="text-xs text-slate-600 dark:text-slate-400">"Deal protection"</dt>
+                        <dd class="font-semibold">{format!("{} days", tier.protection_days)}</dd>
+                    </div>
+                    <div>
+                        <dt class="text-xs text-slate-600 dark:text-slate-400">"Discount"</dt>
+                        <dd class="font-semibold">{percent_from_bp(tier.discount_bp)}</dd>
+                    </div>
+                    <div>
+                        <dt class="text-xs text-slate-600 dark:text-slate-400">"Marketing fund"</dt>
+                        <dd class="font-semibold">{usd_from_cents(tier.mdf_allotment_cents)}</dd>
+                    </div>
+                </dl>
+            </Card>
+        </li>
+    }
+}

@@ -1,0 +1,62 @@
+//! Error and not-found pages. Both set the HTTP status while rendering on
+//! the server, so a crawler or a script sees the truth, not a 200.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn set_status(status: http::StatusCode) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+/// Shows the errors an `ErrorBoundary` caught: the first one's message and
+/// status. Anything that is not an [`AppError`] is shown as an internal error.
+#[component]
+pub fn ErrorTemplate(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let first = errors
+        .get_untracked()
+        .into_iter()
+        .next()
+        .map(|(_, err)| {
+            err.downcast_ref::<AppError>()
+                .cloned()
+                .unwrap_or(AppError::Request(String::new()))
+        })
+        .unwrap_or(AppError::NotFound);
+    #[cfg(feature = "ssr")]
+    set_status(first.status());
+    let status = first.status();
+    view! {
+        <Title text="Something went wrong" />
+        <section role="alert" class="max-w-xl rounded-xl border border-rose-200 bg-rose-50 p-6 text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
+            <h1 class="text-xl font-semibold">{status.canonical_reason().unwrap_or("Error")}</h1>
+            <p class="mt-2">{first.to_string()}</p>
+            <p class="mt-4"><A href="/" attr:class="font-medium underline">"Back to the start page"</A></p>
+        </section>
+    }
+}
+
+/// The page for any path the router does not know. Answers 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_status(http::StatusCode::NOT_FOUND);
+    view! {
+        <Title text="Page not found" />
+        <section class="max-w-xl">
+            <p class="text-sm font-semibold text-teal-700 dark:text-teal-300">"404"</p>
+            <h1 class="mt-1 text-2xl font-bold tracking-tight">"Page not found"</h1>
+            <p class="mt-3 text-slate-600 dark:text-slate-300">
+                "The page you asked for does not exist or has moved. Check the address, or start again from the home page."
+            </p>
+            <p class="mt-6">
+                <A href="/" attr:class="inline-flex rounded-lg bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800">"Go to the home page"</A>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// The release build is served on its own port with a fresh SQLite database
+// and the demo data, so a portal running on :3000 is left alone.
+const port = Number(process.env.TRELLIS_E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const database = path.join(os.tmpdir(), `trellis-e2e-${process.pid}-${Date.now()}.db`);
+
+// Debian's Chromium; never `playwright install`. The flags keep it off the
+// network this machine does not have.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "results.json" }]],
+  use: { baseURL, trace: "retain-on-failure" },
+  projects: [
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], launchOptions },
+    },
+    {
+      // Every page must work before (and without) the wasm: the same
+      // specs again with JavaScript off, except those tagged @hydrate.
+      name: "no-js",
+      grepInvert: /@hydrate/,
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
+    },
+  ],
+  webServer: {
+    command: "../target/release/trellis --demo",
+    cwd: "..",
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATABASE_URL: `sqlite://${database}`,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      RUST_LOG: "warn",
+    },
+  },
+});

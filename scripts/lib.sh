@@ -1,0 +1,79 @@
+# Shared by scripts/run, scripts/test and scripts/size: idempotent installers
+# that take everything from the package registries (crates.io, npm, Debian,
+# PyPI) and skip whatever is already present. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+CARGO_LEPTOS_VERSION="0.3.10"
+
+log() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; else
+    echo "need root for: $*" >&2; return 1; fi
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  log "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_cargo_leptos() {
+  if cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then return; fi
+  log "Building cargo-leptos $CARGO_LEPTOS_VERSION from crates.io (once per machine, ~11 min)"
+  # no_downloads: it must find wasm-bindgen, tailwind and wasm-opt on PATH
+  # instead of fetching them from the web.
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)"
+  if wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then return; fi
+  log "Building wasm-bindgen-cli $want (must equal the crate in Cargo.lock)"
+  # Not --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$want"
+}
+
+# npm install in $1 when node_modules is missing or the lock file changed.
+ensure_npm() {
+  local dir="$1" stamp="$1/node_modules/.trellis-lock-sha"
+  local sum
+  sum="$(sha256sum "$dir/package.json" "$dir/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then return; fi
+  log "Installing npm packages in ${dir#"$ROOT"/}"
+  # `npm install` rather than `npm ci`: the root lock lacks the non-Linux
+  # tailwind binaries the registry no longer serves (see shared/TOOLCHAIN.md).
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
+  sum="$(sha256sum "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  echo "$sum" >"$stamp"
+}
+
+APT_UPDATED=""
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  log "Installing Debian packages: ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_npm "$ROOT"
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+}
+
+build_release() {
+  log "Building the release (server + wasm + css)"
+  cargo leptos build --release --precompress
+}

@@ -1,0 +1,167 @@
+//! The Trellis HTTP server: state, router and middleware. `main.rs` only
+//! reads configuration and starts it; tests build the same router.
+
+pub mod assets;
+
+use std::sync::Arc;
+
+use app::{db::Db, shell, App};
+use axum::{
+    extract::{FromRef, Request, State},
+    http::{header, HeaderValue, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::get,
+    Json, Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde_json::json;
+use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer};
+
+pub use assets::ServiceWorker;
+
+/// Everything a request handler may need.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub service_worker: Arc<ServiceWorker>,
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, db: Db) -> Self {
+        let service_worker = Arc::new(ServiceWorker::build(&leptos_options));
+        AppState {
+            leptos_options,
+            db,
+            service_worker,
+        }
+    }
+}
+
+/// The whole application as an axum router.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let db = state.db.clone();
+        move || provide_context(db.clone())
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/sw.js", get(service_worker))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
+        .layer(middleware::from_fn(cache_control))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .with_state(state)
+}
+
+/// `GET /healthz`: 200 when the database answers and every migration this
+/// binary carries is applied, 503 otherwise. Never includes error text.
+async fn healthz(State(db): State<Db>) -> Response {
+    let backend = db.backend.name();
+    let status = match db.ping().await {
+        Ok(()) => db.migration_status().await,
+        Err(err) => Err(err),
+    };
+    match status {
+        Ok(migrations) => {
+            let current = migrations.is_current();
+            let body = json!({
+                "status": if current { "ok" } else { "migrations pending" },
+                "database": backend,
+                "migrations": {
+                    "applied": migrations.applied,
+                    "expected": migrations.expected,
+                    "pending": migrations.pending,
+                },
+            });
+            let code = if current {
+                StatusCode::OK
+            } else {
+                StatusCode::SERVICE_UNAVAILABLE
+            };
+            (code, Json(body)).into_response()
+        }
+        Err(err) => {
+            tracing::error!(%err, "health check: database unreachable");
+            let body = json!({ "status": "database unreachable", "database": backend });
+            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
+        }
+    }
+}
+
+/// `GET /sw.js`: the service worker, generated at start-up so that it knows
+/// the hashed asset names it precaches.
+async fn service_worker(State(sw): State<Arc<ServiceWorker>>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/javascript; charset=utf-8"),
+        )],
+        sw.script.clone(),
+    )
+        .into_response()
+}
+
+/// Long-lived caching for content-hashed files, revalidation for the rest,
+/// and none at all for anything dynamic.
+async fn cache_control(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut res = next.run(req).await;
+    if res.headers().contains_key(header::CACHE_CONTROL) {
+        return res;
+    }
+    let value = cache_policy(&path, res.status());
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res
+}
+
+fn cache_policy(path: &str, status: StatusCode) -> &'static str {
+    if !status.is_success() {
+        "no-store"
+    } else if path.starts_with("/pkg/") {
+        "public, max-age=31536000, immutable"
+    } else if path.starts_with("/api/") || path == "/healthz" {
+        "no-store"
+    } else if path == "/sw.js" {
+        "no-cache"
+    } else if path.starts_with("/icons/") || path == "/manifest.webmanifest" || path == "/offline.html" {
+        "public, max-age=3600"
+    } else {
+        "no-cache"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets_are_immutable_and_dynamic_is_not_cached() {
+        assert_eq!(
+            cache_policy("/pkg/trellis.abc123.wasm", StatusCode::OK),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_policy("/api/program_overview", StatusCode::OK), "no-store");
+        assert_eq!(cache_policy("/healthz", StatusCode::OK), "no-store");
+        assert_eq!(cache_policy("/program", StatusCode::OK), "no-cache");
+        assert_eq!(cache_policy("/sw.js", StatusCode::OK), "no-cache");
+        assert_eq!(cache_policy("/pkg/missing.js", StatusCode::NOT_FOUND), "no-store");
+    }
+}

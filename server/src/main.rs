@@ -1,0 +1,125 @@
+//! `trellis [--demo]`: migrates the database, optionally seeds the demo
+//! program, and serves the portal.
+//!
+//! Environment: `DATABASE_URL` (default `sqlite://data/trellis.db`; a
+//! `postgres://` URL switches to PostgreSQL), `TRELLIS_LEPTOS_CONFIG` (default
+//! `Leptos.toml`), `TRELLIS_DEMO=1` (same as `--demo`), `LEPTOS_SITE_ADDR` and
+//! the other `LEPTOS_*` overrides, `RUST_LOG`.
+
+use std::process::ExitCode;
+
+use app::{
+    db::Db,
+    organisations::demo::{self, SeedOutcome},
+};
+use leptos::prelude::get_configuration;
+use server::{router, AppState};
+use tracing_subscriber::EnvFilter;
+
+const DEFAULT_DATABASE_URL: &str = "sqlite://data/trellis.db";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("trellis: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let demo = std::env::args().any(|a| a == "--demo")
+        || std::env::var("TRELLIS_DEMO").is_ok_and(|v| v == "1");
+    let config_path =
+        std::env::var("TRELLIS_LEPTOS_CONFIG").unwrap_or_else(|_| "Leptos.toml".to_owned());
+    let conf = get_configuration(Some(&config_path))
+        .map_err(|e| format!("cannot read {config_path}: {e}"))?;
+    let options = conf.leptos_options;
+    let addr = options.site_addr;
+
+    let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned());
+    let db = Db::connect(&url)
+        .await
+        .map_err(|e| format!("cannot open the {} database: {e}", backend_of(&url)))?;
+    db.migrate()
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    if demo {
+        match demo::seed(&db).await.map_err(|e| format!("demo seed failed: {e}"))? {
+            SeedOutcome::Seeded {
+                organisations,
+                people,
+            } => tracing::info!(organisations, people, "demo data seeded"),
+            SeedOutcome::AlreadyPresent => tracing::info!("demo data already present"),
+        }
+    }
+
+    let app = router(AppState::new(options, db.clone()));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    println!();
+    println!("  Trellis is running at http://{addr}  ({} database)", db.backend.name());
+    if demo {
+        print_demo_people();
+    }
+    println!();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+fn backend_of(url: &str) -> &'static str {
+    url.parse::<app::db::Backend>()
+        .map(|b| b.name())
+        .unwrap_or("unknown")
+}
+
+fn print_demo_people() {
+    println!();
+    println!("  Demo people, one per role (sign-in opens with the identity work):");
+    let vendor = demo::VENDOR_PEOPLE.iter().map(|p| (p, demo::VENDOR_NAME));
+    let partner = demo::PARTNERS[0].people.iter().map(|p| (p, demo::PARTNERS[0].name));
+    let mut seen = Vec::new();
+    for (person, org) in vendor.chain(partner) {
+        if seen.contains(&person.role) {
+            continue;
+        }
+        seen.push(person.role);
+        println!(
+            "    {:<16} {:<40} {}",
+            person.role.label(),
+            person.email,
+            org
+        );
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,239 @@
+//! Router tests: the real router, a real database, requests via `oneshot`.
+
+use app::{backend_test, db::Db, organisations::demo};
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    response::Response,
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use server::{router, AppState};
+use tower::ServiceExt;
+
+const PUBLIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../public");
+
+fn options(site_root: &str) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("trellis")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+fn app(db: &Db) -> Router {
+    router(AppState::new(options(PUBLIC), db.clone()))
+}
+
+async fn send(app: Router, request: Request<Body>) -> Response {
+    app.oneshot(request).await.expect("router never fails")
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+async fn text(res: Response) -> String {
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn header_of<'a>(res: &'a Response, name: header::HeaderName) -> &'a str {
+    res.headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or("")
+}
+
+async fn on_sqlite<F, Fut>(body: F)
+where
+    F: FnOnce(Db) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    app::db::testing::run(app::db::Backend::Sqlite, body).await
+}
+
+#[tokio::test]
+async fn landing_page_is_server_rendered_with_safe_headers() {
+    on_sqlite(|db| async move {
+        let res = send(app(&db), get("/")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(header_of(&res, header::CONTENT_TYPE).starts_with("text/html"));
+        assert_eq!(header_of(&res, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+        assert_eq!(
+            header_of(&res, header::REFERRER_POLICY),
+            "strict-origin-when-cross-origin"
+        );
+        assert_eq!(header_of(&res, header::CACHE_CONTROL), "no-cache");
+        let html = text(res).await;
+        assert!(html.contains("Sell together, without the busywork."));
+        assert!(html.contains(r#"data-theme="system""#));
+        assert!(html.contains("<title>The partner portal partners pick · Trellis</title>"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_paths_answer_404_with_the_not_found_page() {
+    on_sqlite(|db| async move {
+        let res = send(app(&db), get("/no/such/page")).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(header_of(&res, header::CACHE_CONTROL), "no-store");
+        assert!(text(res).await.contains("Page not found"));
+    })
+    .await;
+}
+
+backend_test!(health_reports_ok_when_migrated, |db: Db| async move {
+    let res = send(app(&db), get("/healthz")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header_of(&res, header::CACHE_CONTROL), "no-store");
+    let body: serde_json::Value = serde_json::from_str(&text(res).await).unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"], db.backend.name());
+    assert_eq!(body["migrations"]["pending"], serde_json::json!([]));
+    assert!(body["migrations"]["applied"].as_u64().unwrap() >= 1);
+});
+
+backend_test!(health_fails_when_a_migration_is_missing, |db: Db| async move {
+    sqlx::query("DELETE FROM _sqlx_migrations")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let res = send(app(&db), get("/healthz")).await;
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = serde_json::from_str(&text(res).await).unwrap();
+    assert_eq!(body["status"], "migrations pending");
+    assert_eq!(body["migrations"]["applied"], 0);
+});
+
+backend_test!(program_server_function_returns_the_tiers, |db: Db| async move {
+    demo::seed(&db).await.unwrap();
+    let request = Request::post("/api/program_overview")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::empty())
+        .unwrap();
+    let res = send(app(&db), request).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header_of(&res, header::CACHE_CONTROL), "no-store");
+    let body: serde_json::Value = serde_json::from_str(&text(res).await).unwrap();
+    assert_eq!(body["vendor_name"], "Acme Cloud");
+    let names: Vec<&str> = body["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
+});
+
+#[tokio::test]
+async fn theme_form_without_javascript_sets_the_cookie_and_returns() {
+    on_sqlite(|db| async move {
+        let request = Request::post("/api/set_theme")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://127.0.0.1:3000/program")
+            .body(Body::from("theme=dark"))
+            .unwrap();
+        let res = send(app(&db), request).await;
+        assert!(res.status().is_redirection(), "got {}", res.status());
+        assert_eq!(
+            header_of(&res, header::LOCATION),
+            "http://127.0.0.1:3000/program"
+        );
+        let cookie = header_of(&res, header::SET_COOKIE);
+        assert!(cookie.starts_with("trellis_theme=dark;"), "{cookie}");
+        assert!(cookie.contains("SameSite=Lax"));
+
+        let request = Request::get("/program")
+            .header(header::COOKIE, "trellis_theme=dark")
+            .body(Body::empty())
+            .unwrap();
+        let html = text(send(app(&db), request).await).await;
+        assert!(html.contains(r#"data-theme="dark""#));
+        assert!(html.contains("Colour theme: Dark. Switch to System"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unknown_theme_is_refused_and_sets_nothing() {
+    on_sqlite(|db| async move {
+        let request = Request::post("/api/set_theme")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from("theme=purple"))
+            .unwrap();
+        let res = send(app(&db), request).await;
+        assert!(!res.status().is_success(), "got {}", res.status());
+        assert!(res.headers().get(header::SET_COOKIE).is_none());
+        assert!(text(res).await.contains("Choose system, light or dark."));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn pages_are_brotli_compressed_when_asked() {
+    on_sqlite(|db| async move {
+        let request = Request::get("/program")
+            .header(header::ACCEPT_ENCODING, "br, gzip")
+            .body(Body::empty())
+            .unwrap();
+        let res = send(app(&db), request).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(header_of(&res, header::CONTENT_ENCODING), "br");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hashed_assets_are_served_precompressed_and_immutable() {
+    on_sqlite(|db| async move {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+        std::fs::write(site.path().join("pkg/trellis.abc.js"), "console.log(1)").unwrap();
+        std::fs::write(site.path().join("pkg/trellis.abc.js.br"), b"BROTLI-BYTES").unwrap();
+        let app = router(AppState::new(
+            options(site.path().to_str().unwrap()),
+            db.clone(),
+        ));
+        let request = Request::get("/pkg/trellis.abc.js")
+            .header(header::ACCEPT_ENCODING, "br")
+            .body(Body::empty())
+            .unwrap();
+        let res = send(app, request).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(header_of(&res, header::CONTENT_ENCODING), "br");
+        assert_eq!(
+            header_of(&res, header::CACHE_CONTROL),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(text(res).await, "BROTLI-BYTES");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn service_worker_and_manifest_are_served() {
+    on_sqlite(|db| async move {
+        let res = send(app(&db), get("/sw.js")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(header_of(&res, header::CONTENT_TYPE).starts_with("text/javascript"));
+        assert_eq!(header_of(&res, header::CACHE_CONTROL), "no-cache");
+        let script = text(res).await;
+        assert!(script.contains(r#""/offline.html""#));
+        assert!(script.contains(r#"addEventListener("fetch""#));
+
+        let res = send(app(&db), get("/manifest.webmanifest")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            header_of(&res, header::CONTENT_TYPE),
+            "application/manifest+json"
+        );
+        assert_eq!(header_of(&res, header::CACHE_CONTROL), "public, max-age=3600");
+    })
+    .await;
+}
