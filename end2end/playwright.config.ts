@@ -51,7 +51,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "../target/release/trellis --demo",
+    command: "./target/release/trellis --demo",
     cwd: "..",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

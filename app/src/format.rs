@@ -15,7 +15,7 @@ pub fn usd_from_cents(cents: i64) -> String {
     let digits = dollars.abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
@@ -44,7 +44,7 @@ mod tests {
         assert_eq!(usd_from_cents(99_900), "$999");
         assert_eq!(usd_from_cents(500_000), "$5,000");
         assert_eq!(usd_from_cents(6_000_000), "$60,000");
-        assert_eq!(usd_from_cents(123_456_789_00), "$123,456,789");
+        assert_eq!(usd_from_cents(12_345_678_900), "$123,456,789");
         assert_eq!(usd_from_cents(-250_000), "-$2,500");
     }
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::{
@@ -47,7 +47,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: router, layout and pages.
+/// The application: router, layout and pages. Pages that load data stream
+/// in order (`SsrMode::InOrder`) so they are complete without JavaScript.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -59,7 +60,7 @@ pub fn App() -> impl IntoView {
             <AppLayout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LandingPage />
-                    <Route path=path!("/program") view=ProgramPage />
+                    <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
                     <Route path=path!("/signin") view=SignInPage />
                 </Routes>
             </AppLayout>

@@ -38,15 +38,42 @@ backend_test!(demo_seed_is_complete_and_runs_once, |db: Db| async move {
     );
     assert_eq!(demo::seed(&db).await.unwrap(), SeedOutcome::AlreadyPresent);
 
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'").await, 1);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM organisations WHERE kind = 'partner'").await, 12);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM people").await, people_expected as i64);
     assert_eq!(
-        count(&db, "SELECT COUNT(DISTINCT partner_type) FROM organisations").await,
+        count(
+            &db,
+            "SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM organisations WHERE kind = 'partner'"
+        )
+        .await,
+        12
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM people").await,
+        people_expected as i64
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(DISTINCT partner_type) FROM organisations"
+        )
+        .await,
         PartnerType::ALL.len() as i64
     );
-    assert_eq!(count(&db, "SELECT COUNT(DISTINCT region) FROM organisations").await, 4);
-    assert_eq!(count(&db, "SELECT COUNT(DISTINCT status) FROM organisations").await, 5);
+    assert_eq!(
+        count(&db, "SELECT COUNT(DISTINCT region) FROM organisations").await,
+        4
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(DISTINCT status) FROM organisations").await,
+        5
+    );
     // Every partner has an admin and a channel manager on the vendor side.
     assert_eq!(
         count(
@@ -76,31 +103,44 @@ backend_test!(demo_seed_is_complete_and_runs_once, |db: Db| async move {
     assert_eq!(name, "Northwind Solutions");
 });
 
-backend_test!(program_overview_lists_tiers_in_rank_order, |db: Db| async move {
-    let empty = program::server::overview(&db).await.unwrap();
-    assert_eq!(empty.vendor_name, None);
-    assert!(empty.tiers.is_empty());
+backend_test!(
+    program_overview_lists_tiers_in_rank_order,
+    |db: Db| async move {
+        let empty = program::server::overview(&db).await.unwrap();
+        assert_eq!(empty.vendor_name, None);
+        assert!(empty.tiers.is_empty());
 
-    demo::seed(&db).await.unwrap();
-    let overview = program::server::overview(&db).await.unwrap();
-    assert_eq!(overview.vendor_name.as_deref(), Some("Acme Cloud"));
-    let names: Vec<_> = overview.tiers.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
-    let days: Vec<_> = overview.tiers.iter().map(|t| t.protection_days).collect();
-    assert_eq!(days, [60, 90, 120, 180]);
-});
+        demo::seed(&db).await.unwrap();
+        let overview = program::server::overview(&db).await.unwrap();
+        assert_eq!(overview.vendor_name.as_deref(), Some("Acme Cloud"));
+        let names: Vec<_> = overview.tiers.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
+        let days: Vec<_> = overview.tiers.iter().map(|t| t.protection_days).collect();
+        assert_eq!(days, [60, 90, 120, 180]);
+    }
+);
 
-backend_test!(the_database_allows_exactly_one_vendor, |db: Db| async move {
-    demo::seed(&db).await.unwrap();
-    let second = sqlx::query(
-        "INSERT INTO organisations (id, kind, name, status, created_at) \
+backend_test!(
+    the_database_allows_exactly_one_vendor,
+    |db: Db| async move {
+        demo::seed(&db).await.unwrap();
+        let second = sqlx::query(
+            "INSERT INTO organisations (id, kind, name, status, created_at) \
          VALUES ('v2', 'vendor', 'Other Vendor', 'active', 0)",
-    )
-    .execute(&db.pool)
-    .await;
-    assert!(second.is_err(), "a second vendor was accepted");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'").await, 1);
-});
+        )
+        .execute(&db.pool)
+        .await;
+        assert!(second.is_err(), "a second vendor was accepted");
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'"
+            )
+            .await,
+            1
+        );
+    }
+);
 
 backend_test!(constraints_refuse_bad_rows, |db: Db| async move {
     // A person in an organisation that does not exist (foreign keys are on).
@@ -140,21 +180,21 @@ backend_test!(constraints_refuse_bad_rows, |db: Db| async move {
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys() {
     app::db::testing::run(Backend::Sqlite, |db: Db| async move {
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    assert_eq!(mode, "wal");
-    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    assert_eq!(fk, 1);
-    let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    assert_eq!(busy, 5000);
-});
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(fk, 1);
+        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(busy, 5000);
+    })
     .await;
 }

@@ -1,4 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
 async function controlledByServiceWorker(page: Page) {
   await page.goto("/");
@@ -35,15 +38,27 @@ test("the manifest describes an installable app", async ({ request }) => {
   }
 });
 
-test("Chromium finds nothing that stops installation", { tag: "@hydrate" }, async ({ page }) => {
+test("Chromium finds nothing that stops installation", { tag: "@hydrate" }, async ({ playwright, baseURL }, testInfo) => {
+  // Installation is never offered in an incognito context, which is what
+  // Playwright's contexts are: use a real (temporary) profile.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-pwa-"));
+  const { launchOptions, viewport } = testInfo.project.use;
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    ...launchOptions,
+    viewport,
+    baseURL,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
   await controlledByServiceWorker(page);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await context.newCDPSession(page);
   await expect
     .poll(async () => {
       const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
       return installabilityErrors;
     })
     .toEqual([]);
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
 });
 
 test("offline, a page visit shows the offline page", { tag: "@hydrate" }, async ({ page, context }) => {

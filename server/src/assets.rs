@@ -84,7 +84,10 @@ impl ServiceWorker {
             .map(str::to_owned)
             .collect();
         let list = serde_json::to_string(&precache).expect("a list of strings serialises");
-        let version = format!("{:016x}", fnv1a(list.as_bytes()) ^ fnv1a(TEMPLATE.as_bytes()));
+        let version = format!(
+            "{:016x}",
+            fnv1a(list.as_bytes()) ^ fnv1a(TEMPLATE.as_bytes())
+        );
         let script = TEMPLATE
             .replace("__VERSION__", &version)
             .replace("__PRECACHE__", &list);
@@ -132,13 +135,18 @@ mod tests {
         let bundle = Bundle::from_hashes(&options(), "js: aaa\nwasm: bbb\ncss: ccc\n");
         let sw = ServiceWorker::for_bundle(dir.path(), Some(&bundle));
         assert_eq!(sw.precache, vec!["/offline.html", "/pkg/trellis.aaa.js"]);
-        assert!(sw.script.contains(r#"["/offline.html","/pkg/trellis.aaa.js"]"#));
+        assert!(sw
+            .script
+            .contains(r#"["/offline.html","/pkg/trellis.aaa.js"]"#));
         assert!(!sw.script.contains("__PRECACHE__"));
         assert!(!sw.script.contains("__VERSION__"));
 
         std::fs::write(dir.path().join("pkg/trellis.ddd.js"), "js2").unwrap();
         let next = Bundle::from_hashes(&options(), "js: ddd\nwasm: bbb\ncss: ccc\n");
         let updated = ServiceWorker::for_bundle(dir.path(), Some(&next));
-        assert_ne!(sw.script, updated.script, "a new bundle must change the worker");
+        assert_ne!(
+            sw.script, updated.script,
+            "a new bundle must change the worker"
+        );
     }
 }

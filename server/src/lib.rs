@@ -54,9 +54,10 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(middleware::from_fn(cache_control))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -141,7 +142,10 @@ fn cache_policy(path: &str, status: StatusCode) -> &'static str {
         "no-store"
     } else if path == "/sw.js" {
         "no-cache"
-    } else if path.starts_with("/icons/") || path == "/manifest.webmanifest" || path == "/offline.html" {
+    } else if path.starts_with("/icons/")
+        || path == "/manifest.webmanifest"
+        || path == "/offline.html"
+    {
         "public, max-age=3600"
     } else {
         "no-cache"
@@ -158,10 +162,16 @@ mod tests {
             cache_policy("/pkg/trellis.abc123.wasm", StatusCode::OK),
             "public, max-age=31536000, immutable"
         );
-        assert_eq!(cache_policy("/api/program_overview", StatusCode::OK), "no-store");
+        assert_eq!(
+            cache_policy("/api/program_overview", StatusCode::OK),
+            "no-store"
+        );
         assert_eq!(cache_policy("/healthz", StatusCode::OK), "no-store");
         assert_eq!(cache_policy("/program", StatusCode::OK), "no-cache");
         assert_eq!(cache_policy("/sw.js", StatusCode::OK), "no-cache");
-        assert_eq!(cache_policy("/pkg/missing.js", StatusCode::NOT_FOUND), "no-store");
+        assert_eq!(
+            cache_policy("/pkg/missing.js", StatusCode::NOT_FOUND),
+            "no-store"
+        );
     }
 }

@@ -53,7 +53,10 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("migrations failed: {e}"))?;
     if demo {
-        match demo::seed(&db).await.map_err(|e| format!("demo seed failed: {e}"))? {
+        match demo::seed(&db)
+            .await
+            .map_err(|e| format!("demo seed failed: {e}"))?
+        {
             SeedOutcome::Seeded {
                 organisations,
                 people,
@@ -67,7 +70,10 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     println!();
-    println!("  Trellis is running at http://{addr}  ({} database)", db.backend.name());
+    println!(
+        "  Trellis is running at http://{addr}  ({} database)",
+        db.backend.name()
+    );
     if demo {
         print_demo_people();
     }
@@ -88,7 +94,10 @@ fn print_demo_people() {
     println!();
     println!("  Demo people, one per role (sign-in opens with the identity work):");
     let vendor = demo::VENDOR_PEOPLE.iter().map(|p| (p, demo::VENDOR_NAME));
-    let partner = demo::PARTNERS[0].people.iter().map(|p| (p, demo::PARTNERS[0].name));
+    let partner = demo::PARTNERS[0]
+        .people
+        .iter()
+        .map(|p| (p, demo::PARTNERS[0].name));
     let mut seen = Vec::new();
     for (person, org) in vendor.chain(partner) {
         if seen.contains(&person.role) {

@@ -29,7 +29,10 @@ fn leptos_toml_agrees_with_cargo_toml() {
         let built = build
             .get(key)
             .unwrap_or_else(|| panic!("Leptos.toml sets `{key}`, Cargo.toml does not"));
-        assert_eq!(built, value, "`{key}` differs between Cargo.toml and Leptos.toml");
+        assert_eq!(
+            built, value,
+            "`{key}` differs between Cargo.toml and Leptos.toml"
+        );
         compared += 1;
     }
     assert!(compared >= 5, "only {compared} keys compared");

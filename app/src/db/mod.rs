@@ -7,9 +7,8 @@ use std::{str::FromStr, time::Duration};
 
 use sqlx::{
     any::AnyPoolOptions,
-    AnyConnection,
     migrate::{MigrateError, Migrator},
-    AnyPool, Executor,
+    AnyConnection, AnyPool, Executor,
 };
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -144,8 +143,17 @@ impl Db {
 
     /// Runs a trivial query: is the database answering at all?
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
     }
+}
+
+/// The database of the request being served, provided as context by the server.
+pub fn use_db() -> Result<Db, crate::error::AppError> {
+    leptos::prelude::use_context::<Db>()
+        .ok_or_else(|| crate::error::AppError::internal("no database in the request context"))
 }
 
 async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
@@ -217,10 +225,4 @@ mod tests {
     fn sqlite_in_memory_is_refused() {
         assert!(prepare_sqlite_url("sqlite::memory:").is_err());
     }
-}
-
-/// The database of the request being served, provided as context by the server.
-pub fn use_db() -> Result<Db, crate::error::AppError> {
-    leptos::prelude::use_context::<Db>()
-        .ok_or_else(|| crate::error::AppError::internal("no database in the request context"))
 }

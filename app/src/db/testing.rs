@@ -70,7 +70,9 @@ pub fn postgres_url() -> Option<String> {
 
 /// Replaces the database name in a PostgreSQL URL.
 pub fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
     let server = match base[scheme_end..].find('/') {
         Some(slash) => &base[..scheme_end + slash],
@@ -124,6 +126,9 @@ mod tests {
             with_database("postgres://u@h:1/postgres?sslmode=disable", "t2"),
             "postgres://u@h:1/t2?sslmode=disable"
         );
-        assert_eq!(with_database("postgres://u@h:1", "t3"), "postgres://u@h:1/t3");
+        assert_eq!(
+            with_database("postgres://u@h:1", "t3"),
+            "postgres://u@h:1/t3"
+        );
     }
 }

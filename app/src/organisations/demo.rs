@@ -105,10 +105,34 @@ macro_rules! person {
 }
 
 pub const VENDOR_PEOPLE: &[DemoPerson] = &[
-    person!("priya-raman", "Priya Raman", "priya.raman@acmecloud.example", ProgramAdmin, "Head of Partner Programs"),
-    person!("marcus-webb", "Marcus Webb", "marcus.webb@acmecloud.example", ChannelManager, "Channel Manager, Americas"),
-    person!("sofia-lindqvist", "Sofia Lindqvist", "sofia.lindqvist@acmecloud.example", ChannelManager, "Channel Manager, EMEA & APAC"),
-    person!("dana-okafor", "Dana Okafor", "dana.okafor@acmecloud.example", Marketer, "Partner Marketing Lead"),
+    person!(
+        "priya-raman",
+        "Priya Raman",
+        "priya.raman@acmecloud.example",
+        ProgramAdmin,
+        "Head of Partner Programs"
+    ),
+    person!(
+        "marcus-webb",
+        "Marcus Webb",
+        "marcus.webb@acmecloud.example",
+        ChannelManager,
+        "Channel Manager, Americas"
+    ),
+    person!(
+        "sofia-lindqvist",
+        "Sofia Lindqvist",
+        "sofia.lindqvist@acmecloud.example",
+        ChannelManager,
+        "Channel Manager, EMEA & APAC"
+    ),
+    person!(
+        "dana-okafor",
+        "Dana Okafor",
+        "dana.okafor@acmecloud.example",
+        Marketer,
+        "Partner Marketing Lead"
+    ),
 ];
 
 pub const PARTNERS: &[DemoPartner] = &[
@@ -123,9 +147,27 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "northwind.example",
         joined_day: 3,
         people: &[
-            person!("northwind-ava", "Ava Thompson", "ava.thompson@northwind.example", PartnerAdmin, "Alliance Director"),
-            person!("northwind-leo", "Leo Martinez", "leo.martinez@northwind.example", PartnerUser, "Account Executive"),
-            person!("northwind-mia", "Mia Chen", "mia.chen@northwind.example", PartnerUser, "Solutions Engineer"),
+            person!(
+                "northwind-ava",
+                "Ava Thompson",
+                "ava.thompson@northwind.example",
+                PartnerAdmin,
+                "Alliance Director"
+            ),
+            person!(
+                "northwind-leo",
+                "Leo Martinez",
+                "leo.martinez@northwind.example",
+                PartnerUser,
+                "Account Executive"
+            ),
+            person!(
+                "northwind-mia",
+                "Mia Chen",
+                "mia.chen@northwind.example",
+                PartnerUser,
+                "Solutions Engineer"
+            ),
         ],
     },
     DemoPartner {
@@ -139,8 +181,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "bluepeak.example",
         joined_day: 5,
         people: &[
-            person!("bluepeak-oliver", "Oliver Grant", "oliver.grant@bluepeak.example", PartnerAdmin, "Managing Director"),
-            person!("bluepeak-amelia", "Amelia Hughes", "amelia.hughes@bluepeak.example", PartnerUser, "Service Delivery Lead"),
+            person!(
+                "bluepeak-oliver",
+                "Oliver Grant",
+                "oliver.grant@bluepeak.example",
+                PartnerAdmin,
+                "Managing Director"
+            ),
+            person!(
+                "bluepeak-amelia",
+                "Amelia Hughes",
+                "amelia.hughes@bluepeak.example",
+                PartnerUser,
+                "Service Delivery Lead"
+            ),
         ],
     },
     DemoPartner {
@@ -154,8 +208,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "lumen-si.example",
         joined_day: 9,
         people: &[
-            person!("lumen-jonas", "Jonas Weber", "jonas.weber@lumen-si.example", PartnerAdmin, "Partner Manager"),
-            person!("lumen-lena", "Lena Fischer", "lena.fischer@lumen-si.example", PartnerUser, "Project Lead"),
+            person!(
+                "lumen-jonas",
+                "Jonas Weber",
+                "jonas.weber@lumen-si.example",
+                PartnerAdmin,
+                "Partner Manager"
+            ),
+            person!(
+                "lumen-lena",
+                "Lena Fischer",
+                "lena.fischer@lumen-si.example",
+                PartnerUser,
+                "Project Lead"
+            ),
         ],
     },
     DemoPartner {
@@ -169,8 +235,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "quantix.example",
         joined_day: 14,
         people: &[
-            person!("quantix-noah", "Noah Tremblay", "noah.tremblay@quantix.example", PartnerAdmin, "VP Partnerships"),
-            person!("quantix-emma", "Emma Roy", "emma.roy@quantix.example", PartnerUser, "Integration Engineer"),
+            person!(
+                "quantix-noah",
+                "Noah Tremblay",
+                "noah.tremblay@quantix.example",
+                PartnerAdmin,
+                "VP Partnerships"
+            ),
+            person!(
+                "quantix-emma",
+                "Emma Roy",
+                "emma.roy@quantix.example",
+                PartnerUser,
+                "Integration Engineer"
+            ),
         ],
     },
     DemoPartner {
@@ -183,9 +261,13 @@ pub const PARTNERS: &[DemoPartner] = &[
         tier: "registered",
         website: "harboradvisory.example",
         joined_day: 21,
-        people: &[
-            person!("harbor-isla", "Isla Morgan", "isla.morgan@harboradvisory.example", PartnerAdmin, "Principal"),
-        ],
+        people: &[person!(
+            "harbor-isla",
+            "Isla Morgan",
+            "isla.morgan@harboradvisory.example",
+            PartnerAdmin,
+            "Principal"
+        )],
     },
     DemoPartner {
         slug: "meridian",
@@ -198,9 +280,27 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "meridian-dist.example",
         joined_day: 2,
         people: &[
-            person!("meridian-lucas", "Lucas Almeida", "lucas.almeida@meridian-dist.example", PartnerAdmin, "Channel Director"),
-            person!("meridian-beatriz", "Beatriz Souza", "beatriz.souza@meridian-dist.example", PartnerUser, "Partner Account Manager"),
-            person!("meridian-rafael", "Rafael Costa", "rafael.costa@meridian-dist.example", PartnerUser, "Inside Sales"),
+            person!(
+                "meridian-lucas",
+                "Lucas Almeida",
+                "lucas.almeida@meridian-dist.example",
+                PartnerAdmin,
+                "Channel Director"
+            ),
+            person!(
+                "meridian-beatriz",
+                "Beatriz Souza",
+                "beatriz.souza@meridian-dist.example",
+                PartnerUser,
+                "Partner Account Manager"
+            ),
+            person!(
+                "meridian-rafael",
+                "Rafael Costa",
+                "rafael.costa@meridian-dist.example",
+                PartnerUser,
+                "Inside Sales"
+            ),
         ],
     },
     DemoPartner {
@@ -214,8 +314,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "cobalt-it.example",
         joined_day: 290,
         people: &[
-            person!("cobalt-grace", "Grace Miller", "grace.miller@cobalt-it.example", PartnerAdmin, "Operations Manager"),
-            person!("cobalt-ethan", "Ethan Brooks", "ethan.brooks@cobalt-it.example", PartnerUser, "Sales Engineer"),
+            person!(
+                "cobalt-grace",
+                "Grace Miller",
+                "grace.miller@cobalt-it.example",
+                PartnerAdmin,
+                "Operations Manager"
+            ),
+            person!(
+                "cobalt-ethan",
+                "Ethan Brooks",
+                "ethan.brooks@cobalt-it.example",
+                PartnerUser,
+                "Sales Engineer"
+            ),
         ],
     },
     DemoPartner {
@@ -228,9 +340,13 @@ pub const PARTNERS: &[DemoPartner] = &[
         tier: "registered",
         website: "fjorddigital.example",
         joined_day: 315,
-        people: &[
-            person!("fjord-ingrid", "Ingrid Berg", "ingrid.berg@fjorddigital.example", PartnerAdmin, "CEO"),
-        ],
+        people: &[person!(
+            "fjord-ingrid",
+            "Ingrid Berg",
+            "ingrid.berg@fjorddigital.example",
+            PartnerAdmin,
+            "CEO"
+        )],
     },
     DemoPartner {
         slug: "sakura",
@@ -243,8 +359,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "sakura-cloud.example",
         joined_day: 30,
         people: &[
-            person!("sakura-haruto", "Haruto Sato", "haruto.sato@sakura-cloud.example", PartnerAdmin, "Alliance Manager"),
-            person!("sakura-yui", "Yui Tanaka", "yui.tanaka@sakura-cloud.example", PartnerUser, "Account Manager"),
+            person!(
+                "sakura-haruto",
+                "Haruto Sato",
+                "haruto.sato@sakura-cloud.example",
+                PartnerAdmin,
+                "Alliance Manager"
+            ),
+            person!(
+                "sakura-yui",
+                "Yui Tanaka",
+                "yui.tanaka@sakura-cloud.example",
+                PartnerUser,
+                "Account Manager"
+            ),
         ],
     },
     DemoPartner {
@@ -258,8 +386,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "andestech.example",
         joined_day: 301,
         people: &[
-            person!("andes-camila", "Camila Rojas", "camila.rojas@andestech.example", PartnerAdmin, "General Manager"),
-            person!("andes-mateo", "Mateo Silva", "mateo.silva@andestech.example", PartnerUser, "Sales Representative"),
+            person!(
+                "andes-camila",
+                "Camila Rojas",
+                "camila.rojas@andestech.example",
+                PartnerAdmin,
+                "General Manager"
+            ),
+            person!(
+                "andes-mateo",
+                "Mateo Silva",
+                "mateo.silva@andestech.example",
+                PartnerUser,
+                "Sales Representative"
+            ),
         ],
     },
     DemoPartner {
@@ -273,8 +413,20 @@ pub const PARTNERS: &[DemoPartner] = &[
         website: "keystone-analytics.example",
         joined_day: 45,
         people: &[
-            person!("keystone-sanne", "Sanne de Vries", "sanne.devries@keystone-analytics.example", PartnerAdmin, "Head of Alliances"),
-            person!("keystone-daan", "Daan Bakker", "daan.bakker@keystone-analytics.example", PartnerUser, "Partner Sales"),
+            person!(
+                "keystone-sanne",
+                "Sanne de Vries",
+                "sanne.devries@keystone-analytics.example",
+                PartnerAdmin,
+                "Head of Alliances"
+            ),
+            person!(
+                "keystone-daan",
+                "Daan Bakker",
+                "daan.bakker@keystone-analytics.example",
+                PartnerUser,
+                "Partner Sales"
+            ),
         ],
     },
     DemoPartner {
@@ -287,9 +439,13 @@ pub const PARTNERS: &[DemoPartner] = &[
         tier: "registered",
         website: "pinecrest.example",
         joined_day: 12,
-        people: &[
-            person!("pinecrest-henry", "Henry Walsh", "henry.walsh@pinecrest.example", PartnerAdmin, "Founder"),
-        ],
+        people: &[person!(
+            "pinecrest-henry",
+            "Henry Walsh",
+            "henry.walsh@pinecrest.example",
+            PartnerAdmin,
+            "Founder"
+        )],
     },
 ];
 
@@ -303,9 +459,10 @@ pub enum SeedOutcome {
 /// Seeds the demo program once: when a vendor organisation already exists,
 /// nothing is written. Everything goes in one transaction.
 pub async fn seed(db: &Db) -> Result<SeedOutcome, sqlx::Error> {
-    let vendors: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'")
-        .fetch_one(&db.pool)
-        .await?;
+    let vendors: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'")
+            .fetch_one(&db.pool)
+            .await?;
     if vendors > 0 {
         return Ok(SeedOutcome::AlreadyPresent);
     }

@@ -87,7 +87,9 @@ impl PartnerType {
             PartnerType::Si => "Designs and implements projects that include Acme Cloud.",
             PartnerType::Isv => "Builds software that integrates with or runs on Acme Cloud.",
             PartnerType::Referral => "Introduces customers and earns a referral fee.",
-            PartnerType::Distributor => "Supplies resellers in its region and runs their logistics.",
+            PartnerType::Distributor => {
+                "Supplies resellers in its region and runs their logistics."
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ fn tier_card(tier: TierSummary) -> impl IntoView {
         <li>
             <Card>
                 <h3 class="text-base font-semibold text-teal-800 dark:text-teal-300">{tier.name}</h3>
-                <p class="text-sm text-slate-600 dark:text-slate-300 mt-1 min-h-10">{tier.description}</p>
+                <p class="text-sm text-slate-600 dark:text-slate-300 mt-1 sm:min-h-10">{tier.description}</p>
                 <dl class="mt-4 grid grid-cols-3 gap-2 text-center">
                     <div>
                         <dt class="text-xs text-slate-600 dark:text-slate-400">"Deal protection"</dt>

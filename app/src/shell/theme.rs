@@ -106,8 +106,24 @@ pub async fn set_theme(theme: String) -> Result<(), AppError> {
         .ok_or_else(|| AppError::field("theme", "Choose system, light or dark."))?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     let cookie = http::HeaderValue::from_str(&theme.cookie()).map_err(AppError::internal)?;
-    response.insert_header(http::header::SET_COOKIE, cookie);
+    response.append_header(http::header::SET_COOKIE, cookie);
+    // Back to the page the form was on: only its path, never another site.
+    let back = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::REFERER).cloned())
+        .and_then(|referer| referer.to_str().ok().map(same_site_path))
+        .unwrap_or_else(|| "/".to_owned());
+    leptos_axum::redirect(&back);
     Ok(())
+}
+
+/// The path (and query) of a referer URL, or `/` when it has none.
+#[cfg(any(feature = "ssr", test))]
+fn same_site_path(referer: &str) -> String {
+    let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) if !after_scheme[i..].starts_with("//") => after_scheme[i..].to_owned(),
+        _ => "/".to_owned(),
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -172,10 +188,25 @@ mod tests {
             Theme::from_cookie_header("a=1; trellis_theme=dark; b=2"),
             Theme::Dark
         );
-        assert_eq!(Theme::from_cookie_header("trellis_theme=light"), Theme::Light);
-        assert_eq!(Theme::from_cookie_header("trellis_theme=purple"), Theme::System);
+        assert_eq!(
+            Theme::from_cookie_header("trellis_theme=light"),
+            Theme::Light
+        );
+        assert_eq!(
+            Theme::from_cookie_header("trellis_theme=purple"),
+            Theme::System
+        );
         assert_eq!(Theme::from_cookie_header("other_theme=dark"), Theme::System);
         assert_eq!(Theme::from_cookie_header(""), Theme::System);
+    }
+
+    #[test]
+    fn redirects_only_to_a_path_on_this_site() {
+        assert_eq!(same_site_path("http://127.0.0.1:3000/program"), "/program");
+        assert_eq!(same_site_path("https://x.example/a/b?c=1"), "/a/b?c=1");
+        assert_eq!(same_site_path("https://x.example"), "/");
+        assert_eq!(same_site_path("https://x.example//evil.example/x"), "/");
+        assert_eq!(same_site_path("garbage"), "/");
     }
 
     #[test]
