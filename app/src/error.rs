@@ -74,10 +74,16 @@ impl AppError {
     /// opaque error the browser sees. The cause never leaves the server.
     #[cfg(feature = "ssr")]
     pub fn internal(cause: impl std::fmt::Display) -> Self {
-        let reference = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
+        let reference = reference_id();
         tracing::error!(%reference, %cause, "internal error");
         AppError::Internal { reference }
     }
+}
+
+/// A short random id that ties what a person sees to a line in the log.
+#[cfg(feature = "ssr")]
+pub fn reference_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..8].to_owned()
 }
 
 impl FromServerFnError for AppError {

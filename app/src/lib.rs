@@ -1,6 +1,8 @@
 //! Trellis, the partner ecosystem portal: pages, components and server
 //! functions shared by the server (`ssr`) and the browser (`hydrate`).
 
+pub mod audit;
+pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod error;
@@ -17,12 +19,16 @@ use leptos_router::{
 };
 
 use crate::{
+    auth::{HomePage, SessionsPage, SignInPage, ViewerContext},
+    organisations::OrganisationPage,
     program::ProgramPage,
-    shell::{theme::Theme, AppLayout, LandingPage, NotFound, SignInPage},
+    shell::{theme::Theme, AppLayout, LandingPage, NotFound},
 };
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     let theme = Theme::current();
     view! {
         <!DOCTYPE html>
@@ -47,11 +53,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: router, layout and pages. Pages that load data stream
-/// in order (`SsrMode::InOrder`) so they are complete without JavaScript.
+/// Scripts run only from this site, and inline ones only with this
+/// response's nonce (leptos adds it to its hydration and streaming scripts);
+/// wasm may compile; no plugins, no `<base>`, no framing.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+         manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The application: router, layout and pages. Pages stream in order
+/// (`SsrMode::InOrder`) so they are complete without JavaScript.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    ViewerContext::provide();
     #[cfg(feature = "hydrate")]
     Effect::new(|_| register_service_worker());
     view! {
@@ -59,9 +87,12 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppLayout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LandingPage />
+                    <Route path=path!("/") view=LandingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/signin") view=SignInPage />
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::InOrder />
                 </Routes>
             </AppLayout>
         </Router>

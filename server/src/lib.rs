@@ -2,8 +2,9 @@
 //! reads configuration and starts it; tests build the same router.
 
 pub mod assets;
+pub mod security;
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use app::{db::Db, shell, App};
 use axum::{
@@ -17,9 +18,17 @@ use axum::{
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde_json::json;
-use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer};
+use tower_http::{
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
+};
 
 pub use assets::ServiceWorker;
+
+/// Largest request body accepted (a 1 MB logo upload plus form overhead).
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// A request that takes longer than this is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Everything a request handler may need.
 #[derive(Clone, FromRef)]
@@ -27,6 +36,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub service_worker: Arc<ServiceWorker>,
+    /// Where people reach the portal, e.g. `https://partners.acme.example`.
+    pub public_url: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -36,13 +47,20 @@ impl AppState {
             leptos_options,
             db,
             service_worker,
+            public_url: None,
         }
+    }
+
+    pub fn with_public_url(mut self, url: Option<String>) -> Self {
+        self.public_url = url.map(Into::into);
+        self
     }
 }
 
 /// The whole application as an axum router.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    let hsts = security::hsts_value(state.public_url.as_deref());
     let context = {
         let db = state.db.clone();
         move || provide_context(db.clone())
@@ -59,7 +77,18 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .layer(middleware::from_fn(cache_control))
+        .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(CatchPanicLayer::custom(security::panic_response))
         .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            move |_: &Response| hsts.clone(),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -3,7 +3,8 @@
 //!
 //! Environment: `DATABASE_URL` (default `sqlite://data/trellis.db`; a
 //! `postgres://` URL switches to PostgreSQL), `TRELLIS_LEPTOS_CONFIG` (default
-//! `Leptos.toml`), `TRELLIS_DEMO=1` (same as `--demo`), `LEPTOS_SITE_ADDR` and
+//! `Leptos.toml`), `TRELLIS_DEMO=1` (same as `--demo`), `TRELLIS_PUBLIC_URL`
+//! (the https address people use; turns on HSTS), `LEPTOS_SITE_ADDR` and
 //! the other `LEPTOS_*` overrides, `RUST_LOG`.
 
 use std::process::ExitCode;
@@ -65,7 +66,10 @@ async fn run() -> Result<(), String> {
         }
     }
 
-    let app = router(AppState::new(options, db.clone()));
+    let public_url = std::env::var("TRELLIS_PUBLIC_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    let app = router(AppState::new(options, db.clone()).with_public_url(public_url));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -78,10 +82,13 @@ async fn run() -> Result<(), String> {
         print_demo_people();
     }
     println!();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))
 }
 
 fn backend_of(url: &str) -> &'static str {
@@ -92,7 +99,10 @@ fn backend_of(url: &str) -> &'static str {
 
 fn print_demo_people() {
     println!();
-    println!("  Demo people, one per role (sign-in opens with the identity work):");
+    println!(
+        "  Demo logins, one per role (password for all: {}):",
+        demo::DEMO_PASSWORD
+    );
     let vendor = demo::VENDOR_PEOPLE.iter().map(|p| (p, demo::VENDOR_NAME));
     let partner = demo::PARTNERS[0]
         .people

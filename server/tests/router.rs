@@ -244,3 +244,124 @@ async fn service_worker_and_manifest_are_served() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn pages_carry_a_nonce_based_content_security_policy() {
+    on_sqlite(|db| async move {
+        let first = send(app(&db), get("/")).await;
+        let policy = header_of(&first, header::CONTENT_SECURITY_POLICY).to_owned();
+        for directive in [
+            "'wasm-unsafe-eval'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(
+                policy.contains(directive),
+                "{directive} missing from {policy}"
+            );
+        }
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the policy")
+            .to_owned();
+        let html = text(first).await;
+        assert!(
+            html.contains(&format!(r#"nonce="{nonce}""#)),
+            "scripts carry the nonce"
+        );
+        assert!(!policy.contains("unsafe-inline"));
+
+        let second = send(app(&db), get("/")).await;
+        let other = header_of(&second, header::CONTENT_SECURITY_POLICY);
+        assert!(!other.contains(&nonce), "a nonce is never reused");
+        let missing = send(app(&db), get("/no-such-page")).await;
+        assert!(header_of(&missing, header::CONTENT_SECURITY_POLICY).contains("'nonce-"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hsts_is_sent_only_when_served_over_https() {
+    on_sqlite(|db| async move {
+        let plain = send(app(&db), get("/")).await;
+        assert!(plain
+            .headers()
+            .get(header::STRICT_TRANSPORT_SECURITY)
+            .is_none());
+        let https = router(
+            AppState::new(options(PUBLIC), db.clone())
+                .with_public_url(Some("https://partners.acme.example".into())),
+        );
+        let res = send(https, get("/")).await;
+        assert_eq!(
+            header_of(&res, header::STRICT_TRANSPORT_SECURITY),
+            "max-age=63072000; includeSubDomains"
+        );
+    })
+    .await;
+}
+
+fn theme_post(headers: &[(&str, &str)]) -> Request<Body> {
+    let mut builder = Request::post("/api/set_theme")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "127.0.0.1:3000");
+    for (k, v) in headers {
+        builder = builder.header(*k, *v);
+    }
+    builder.body(Body::from("theme=dark")).unwrap()
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_and_change_nothing() {
+    on_sqlite(|db| async move {
+        for headers in [
+            vec![("sec-fetch-site", "cross-site")],
+            vec![("sec-fetch-site", "same-site")],
+            vec![("origin", "https://evil.example")],
+            vec![("origin", "null")],
+        ] {
+            let res = send(app(&db), theme_post(&headers)).await;
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{headers:?}");
+            assert!(res.headers().get(header::SET_COOKIE).is_none());
+        }
+        let same = send(
+            app(&db),
+            theme_post(&[
+                ("sec-fetch-site", "same-origin"),
+                ("origin", "http://127.0.0.1:3000"),
+            ]),
+        )
+        .await;
+        assert!(same.status().is_redirection() || same.status().is_success());
+        assert!(header_of(&same, header::SET_COOKIE).starts_with("trellis_theme=dark"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn server_functions_refuse_get() {
+    on_sqlite(|db| async move {
+        let res = send(app(&db), get("/api/set_theme?theme=dark")).await;
+        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+        assert!(res.headers().get(header::SET_COOKIE).is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    on_sqlite(|db| async move {
+        let body = format!("theme={}", "x".repeat(server::BODY_LIMIT + 1));
+        let request = Request::post("/api/set_theme")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::CONTENT_LENGTH, body.len())
+            .body(Body::from(body))
+            .unwrap();
+        let res = send(app(&db), request).await;
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    })
+    .await;
+}

@@ -6,7 +6,7 @@ use sqlx::{Any, Transaction};
 use uuid::Uuid;
 
 use super::{PartnerStatus, PartnerType, Region, Role};
-use crate::db::Db;
+use crate::{db::Db, error::AppError};
 
 /// Namespace for the demo's stable ids (a random but fixed UUID).
 const NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a0e_95d4_4c8b_9a53_77d2_0b1e_c4a1);
@@ -449,6 +449,10 @@ pub const PARTNERS: &[DemoPartner] = &[
     },
 ];
 
+/// Every demo person signs in with this password (printed by `scripts/run`
+/// and listed in README.md).
+pub const DEMO_PASSWORD: &str = "demo-password-2026";
+
 /// What [`seed`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SeedOutcome {
@@ -458,7 +462,7 @@ pub enum SeedOutcome {
 
 /// Seeds the demo program once: when a vendor organisation already exists,
 /// nothing is written. Everything goes in one transaction.
-pub async fn seed(db: &Db) -> Result<SeedOutcome, sqlx::Error> {
+pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
     let vendors: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'")
             .fetch_one(&db.pool)
@@ -466,6 +470,8 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, sqlx::Error> {
     if vendors > 0 {
         return Ok(SeedOutcome::AlreadyPresent);
     }
+    // One hash for everyone: the demo has a single, published password.
+    let password_hash = crate::auth::password::hash(DEMO_PASSWORD.to_owned()).await?;
     let mut tx = db.pool.begin().await?;
     for (rank, tier) in TIERS.iter().enumerate() {
         sqlx::query(
@@ -494,7 +500,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, sqlx::Error> {
     .await?;
     let mut people = 0;
     for person in VENDOR_PEOPLE {
-        insert_person(&mut tx, &vendor_id, person, EPOCH).await?;
+        insert_person(&mut tx, &vendor_id, person, EPOCH, &password_hash).await?;
         people += 1;
     }
     for partner in PARTNERS {
@@ -522,7 +528,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, sqlx::Error> {
         .execute(&mut *tx)
         .await?;
         for person in partner.people {
-            insert_person(&mut tx, &id, person, joined).await?;
+            insert_person(&mut tx, &id, person, joined, &password_hash).await?;
             people += 1;
         }
     }
@@ -538,10 +544,11 @@ async fn insert_person(
     organisation_id: &str,
     person: &DemoPerson,
     created_at: i64,
+    password_hash: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO people (id, organisation_id, name, email, role, title, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO people (id, organisation_id, name, email, role, title, created_at, password_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(demo_id("person", person.slug))
     .bind(organisation_id)
@@ -550,6 +557,7 @@ async fn insert_person(
     .bind(person.role.code())
     .bind(person.title)
     .bind(created_at)
+    .bind(password_hash)
     .execute(&mut **tx)
     .await
     .map(|_| ())

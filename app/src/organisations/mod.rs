@@ -1,7 +1,13 @@
 //! Organisations and people: the vocabulary every area shares.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod demo;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use page::OrganisationPage;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,31 +2,42 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::theme::ThemeToggle;
+use crate::auth::{Viewer, ViewerContext};
 
 struct NavItem {
-    href: &'static str,
+    href: String,
     label: &'static str,
     icon: &'static str,
 }
 
-/// The destinations in the navigation; icons are SVG path data.
-const NAV: &[NavItem] = &[
-    NavItem {
-        href: "/",
-        label: "Home",
-        icon: "M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z",
-    },
-    NavItem {
-        href: "/program",
-        label: "Program",
-        icon: "M4 5h16M4 12h16M4 19h10",
-    },
-    NavItem {
-        href: "/signin",
-        label: "Sign in",
-        icon: "M15 3h4v18h-4M10 17l5-5-5-5M15 12H3",
-    },
-];
+const HOME: &str = "M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z";
+const PROGRAM: &str = "M4 5h16M4 12h16M4 19h10";
+const SIGN_IN: &str = "M15 3h4v18h-4M10 17l5-5-5-5M15 12H3";
+const ORGANISATION: &str =
+    "M4 21V5l8-3 8 3v16M9 21v-5h6v5M8 8h.01M12 8h.01M16 8h.01M8 12h.01M12 12h.01M16 12h.01";
+const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
+
+/// The destinations for whoever is looking; icons are SVG path data.
+fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
+    let item = |href: String, label, icon| NavItem { href, label, icon };
+    match viewer {
+        None => vec![
+            item("/".into(), "Home", HOME),
+            item("/program".into(), "Program", PROGRAM),
+            item("/signin".into(), "Sign in", SIGN_IN),
+        ],
+        Some(viewer) => vec![
+            item("/home".into(), "Home", HOME),
+            item(
+                format!("/organisations/{}", viewer.organisation_id),
+                "Organisation",
+                ORGANISATION,
+            ),
+            item("/program".into(), "Program", PROGRAM),
+            item("/account/sessions".into(), "Sessions", SESSIONS),
+        ],
+    }
+}
 
 fn nav_icon(path: &'static str) -> impl IntoView {
     view! {
@@ -45,12 +56,50 @@ fn brand() -> impl IntoView {
     }
 }
 
+const LINK: &str = "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-teal-50 aria-[current=page]:text-teal-800 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-teal-950 dark:aria-[current=page]:text-teal-200";
+const TAB: &str = "flex flex-col items-center justify-center gap-1 py-2 text-xs font-medium text-slate-600 aria-[current=page]:text-teal-700 dark:text-slate-300 dark:aria-[current=page]:text-teal-300";
+
 /// Sidebar on a desktop, a bottom tab bar on a phone, a header with the
-/// theme switch on both.
+/// theme switch (and the signed-in person) on both.
 #[component]
 pub fn AppLayout(children: Children) -> impl IntoView {
-    let link = "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-teal-50 aria-[current=page]:text-teal-800 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-teal-950 dark:aria-[current=page]:text-teal-200";
-    let tab = "flex flex-col items-center justify-center gap-1 py-2 text-xs font-medium text-slate-600 aria-[current=page]:text-teal-700 dark:text-slate-300 dark:aria-[current=page]:text-teal-300";
+    let ctx = ViewerContext::use_context();
+    let viewer = move || ctx.viewer.get().and_then(Result::ok).flatten();
+    let sidebar = move || {
+        nav_for(viewer().as_ref())
+            .into_iter()
+            .map(|item| view! {
+                <li><A href=item.href exact=true attr:class=LINK>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
+            })
+            .collect_view()
+    };
+    let tabs = move || {
+        let items = nav_for(viewer().as_ref());
+        let columns = if items.len() > 3 {
+            "grid grid-cols-4"
+        } else {
+            "grid grid-cols-3"
+        };
+        view! {
+            <ul class=columns>
+                {items.into_iter().map(|item| view! {
+                    <li><A href=item.href exact=true attr:class=TAB>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
+                }).collect_view()}
+            </ul>
+        }
+    };
+    let account = move || {
+        viewer().map(|viewer| view! {
+            <div class="flex items-center gap-2">
+                <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
+                <ActionForm action=ctx.sign_out>
+                    <button type="submit" class="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+                        "Sign out"
+                    </button>
+                </ActionForm>
+            </div>
+        })
+    };
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
             "Skip to content"
@@ -59,27 +108,24 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             <aside class="hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
                 {brand()}
                 <nav aria-label="Primary">
-                    <ul class="flex flex-col gap-1">
-                        {NAV.iter().map(|item| view! {
-                            <li><A href=item.href exact=true attr:class=link>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
-                        }).collect_view()}
-                    </ul>
+                    <Transition fallback=|| ()>
+                        <ul class="flex flex-col gap-1">{sidebar}</ul>
+                    </Transition>
                 </nav>
             </aside>
             <div class="flex min-w-0 flex-1 flex-col">
-                <header class="sticky top-0 z-10 flex h-14 items-center justify-between border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
+                <header class="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
                     <div class="md:hidden">{brand()}</div>
-                    <ThemeToggle />
+                    <div class="flex items-center gap-1">
+                        <ThemeToggle />
+                        <Transition fallback=|| ()>{account}</Transition>
+                    </div>
                 </header>
                 <main id="main" class="flex-1 px-4 pt-6 pb-28 md:px-10 md:pb-10">{children()}</main>
             </div>
         </div>
         <nav aria-label="Primary" class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
-            <ul class="grid grid-cols-3">
-                {NAV.iter().map(|item| view! {
-                    <li><A href=item.href exact=true attr:class=tab>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
-                }).collect_view()}
-            </ul>
+            <Transition fallback=|| ()>{tabs}</Transition>
         </nav>
     }
 }

@@ -8,7 +8,7 @@ pub mod theme;
 
 pub use errors::{ErrorTemplate, NotFound};
 pub use layout::AppLayout;
-pub use pages::{LandingPage, SignInPage};
+pub use pages::LandingPage;
 
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{Card, PageHeader};
+use super::Card;
 
 struct Feature {
     title: &'static str,
@@ -59,26 +59,5 @@ pub fn LandingPage() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-    }
-}
-
-/// `/signin`: the way in for partners and Acme Cloud staff.
-#[component]
-pub fn SignInPage() -> impl IntoView {
-    view! {
-        <Title text="Sign in" />
-        <PageHeader
-            title="Sign in"
-            lead="Partners and Acme Cloud staff sign in here with the email address their invitation went to."
-        />
-        <div class="max-w-md">
-            <Card>
-                <p class="text-slate-700 dark:text-slate-200">
-                    "Accounts are not open yet: sign-in, invitations and two-step verification are being built. Until then you can read the "
-                    <A href="/program" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"partner program"</A>
-                    "."
-                </p>
-            </Card>
-        </div>
     }
 }

@@ -1,0 +1,34 @@
+//! Identity: who is signed in, sessions, passwords and the access policy.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod password;
+pub mod policy;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use pages::{HomePage, SessionsPage, SignInPage, ViewerContext};
+
+use serde::{Deserialize, Serialize};
+
+use crate::organisations::Role;
+
+/// The signed-in person, as the browser may know them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub person_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub organisation_id: String,
+    pub organisation_name: String,
+}
+
+impl Viewer {
+    /// The organisation whose data this person is confined to in SQL:
+    /// their own for partner people, none (every partner) for vendor staff.
+    pub fn tenant_scope(&self) -> Option<&str> {
+        (!self.role.is_vendor()).then_some(self.organisation_id.as_str())
+    }
+}

@@ -1,0 +1,256 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Redirect, A};
+
+use super::{
+    api::{current_viewer, my_sessions, RevokeSession, SignIn, SignOut},
+    Viewer,
+};
+use crate::{
+    error::AppError,
+    shell::{Card, ErrorTemplate, PageHeader},
+};
+
+/// Who is signed in, refetched whenever someone signs in or out; provided
+/// once by `App` for every page and the navigation.
+#[derive(Clone, Copy)]
+pub struct ViewerContext {
+    pub viewer: Resource<Result<Option<Viewer>, AppError>>,
+    pub sign_in: ServerAction<SignIn>,
+    pub sign_out: ServerAction<SignOut>,
+}
+
+impl ViewerContext {
+    pub fn provide() -> ViewerContext {
+        let sign_in = ServerAction::<SignIn>::new();
+        let sign_out = ServerAction::<SignOut>::new();
+        let viewer = Resource::new(
+            move || (sign_in.version().get(), sign_out.version().get()),
+            |_| current_viewer(),
+        );
+        let context = ViewerContext {
+            viewer,
+            sign_in,
+            sign_out,
+        };
+        provide_context(context);
+        context
+    }
+
+    pub fn use_context() -> ViewerContext {
+        expect_context::<ViewerContext>()
+    }
+}
+
+fn input_class() -> &'static str {
+    "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-2 focus:outline-teal-600 dark:border-slate-700 dark:bg-slate-900"
+}
+
+fn primary_button() -> &'static str {
+    "inline-flex w-full items-center justify-center rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60"
+}
+
+/// `/signin`: email and password, "remember this device" off by default.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let ctx = ViewerContext::use_context();
+    let error = move || {
+        ctx.sign_in
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| match &e {
+                AppError::Validation(errors) => errors
+                    .first()
+                    .map(|f| f.message.clone())
+                    .unwrap_or_else(|| e.to_string()),
+                other => other.to_string(),
+            })
+    };
+    view! {
+        <Title text="Sign in" />
+        <PageHeader
+            title="Sign in"
+            lead="Partners and Acme Cloud staff sign in with the email address their invitation went to."
+        />
+        <div class="max-w-md">
+            <Card>
+                <ActionForm action=ctx.sign_in>
+                    <div class="flex flex-col gap-4">
+                        {move || error().map(|message| view! {
+                            <p role="alert" class="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+                                {message}
+                            </p>
+                        })}
+                        <label class="block text-sm font-medium">
+                            "Email address"
+                            <input type="email" name="email" required autocomplete="username" class=input_class() />
+                        </label>
+                        <label class="block text-sm font-medium">
+                            "Password"
+                            <input type="password" name="password" required autocomplete="current-password" class=input_class() />
+                        </label>
+                        <label class="flex items-center gap-2 text-sm">
+                            <input type="checkbox" name="remember" value="on" class="size-4 accent-teal-700" />
+                            "Remember this device for 30 days"
+                        </label>
+                        <button type="submit" class=primary_button() disabled=move || ctx.sign_in.pending().get()>
+                            "Sign in"
+                        </button>
+                    </div>
+                </ActionForm>
+            </Card>
+        </div>
+    }
+}
+
+/// Renders `signed_in` with the viewer, or sends the visitor to `/signin`.
+#[component]
+pub fn RequireViewer<F, V>(signed_in: F) -> impl IntoView
+where
+    F: Fn(Viewer) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let ctx = ViewerContext::use_context();
+    view! {
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                {
+                    let signed_in = signed_in.clone();
+                    move || {
+                        let signed_in = signed_in.clone();
+                        Suspend::new(async move {
+                            ctx.viewer.await.map(|viewer| match viewer {
+                                Some(viewer) => signed_in(viewer).into_any(),
+                                None => view! { <Redirect path="/signin" /> }.into_any(),
+                            })
+                        })
+                    }
+                }
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// `/home`: where a signed-in person lands.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Home" />
+        <RequireViewer signed_in=|viewer: Viewer| {
+            let first = viewer.name.split(' ').next().unwrap_or_default().to_owned();
+            let org_href = format!("/organisations/{}", viewer.organisation_id);
+            view! {
+                <PageHeader
+                    title=format!("Welcome, {first}")
+                    lead=format!("{} · {}", viewer.role.label(), viewer.organisation_name)
+                />
+                <ul class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+                    <li>
+                        <Card>
+                            <h2 class="font-semibold">"Your organisation"</h2>
+                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"Profile, contact details and people."</p>
+                            <p class="mt-3"><A href=org_href attr:class="font-medium text-teal-800 underline dark:text-teal-300">{viewer.organisation_name.clone()}</A></p>
+                        </Card>
+                    </li>
+                    <li>
+                        <Card>
+                            <h2 class="font-semibold">"Your sessions"</h2>
+                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"See where you are signed in and sign other devices out."</p>
+                            <p class="mt-3"><A href="/account/sessions" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Manage sessions"</A></p>
+                        </Card>
+                    </li>
+                </ul>
+            }
+        } />
+    }
+}
+
+fn when(epoch: i64) -> String {
+    // UTC, minute precision: enough to recognise a session.
+    let days = epoch.div_euclid(86_400);
+    let secs = epoch.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `/account/sessions`: the devices you are signed in on.
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    let revoke = ServerAction::<RevokeSession>::new();
+    let sessions = Resource::new(move || revoke.version().get(), |_| my_sessions());
+    view! {
+        <Title text="Your sessions" />
+        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+            <PageHeader title="Your sessions" lead="Every device you are signed in on. Sign out any you do not recognise." />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || Suspend::new(async move {
+                        sessions.await.map(|list| view! {
+                            <ul class="flex max-w-2xl flex-col gap-3">
+                                {list.into_iter().map(|s| {
+                                    let label = s.user_agent.clone().unwrap_or_else(|| "Unknown device".to_owned());
+                                    view! {
+                                        <li>
+                                            <Card>
+                                                <div class="flex flex-wrap items-start justify-between gap-3">
+                                                    <div class="min-w-0">
+                                                        <p class="truncate font-medium">{label}</p>
+                                                        <p class="text-sm text-slate-600 dark:text-slate-300">
+                                                            {format!("Signed in {} · last active {}", when(s.created_at), when(s.last_seen_at))}
+                                                            {s.ip.map(|ip| format!(" · {ip}"))}
+                                                            {s.remember.then_some(" · remembered")}
+                                                        </p>
+                                                    </div>
+                                                    {if s.current {
+                                                        view! { <span class="rounded-full bg-teal-100 px-2 py-0.5 text-xs font-semibold text-teal-900 dark:bg-teal-900 dark:text-teal-100">"This device"</span> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <ActionForm action=revoke>
+                                                                <input type="hidden" name="id" value=s.id />
+                                                                <button type="submit" class="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">"Sign out this device"</button>
+                                                            </ActionForm>
+                                                        }.into_any()
+                                                    }}
+                                                </div>
+                                            </Card>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        } />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::when;
+
+    #[test]
+    fn formats_utc_times() {
+        assert_eq!(when(0), "1970-01-01 00:00 UTC");
+        assert_eq!(when(1_767_225_600), "2026-01-01 00:00 UTC");
+        assert_eq!(when(1_795_387_000), "2026-11-22 22:36 UTC");
+    }
+}

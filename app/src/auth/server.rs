@@ -1,0 +1,349 @@
+//! Sessions, sign-in throttling and who is calling. Server only.
+//!
+//! A session is a random 256-bit token in a `__Host-` cookie; the database
+//! keeps only its SHA-256, so sessions work across several app servers and a
+//! database copy cannot be replayed. Every sign-in makes a new token.
+
+use http::{header, request::Parts, HeaderValue};
+use leptos::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::Viewer;
+use crate::{db::Db, error::AppError, organisations::Role};
+
+pub const COOKIE: &str = "__Host-trellis_session";
+/// Without "remember this device": signed out after 30 idle minutes, and
+/// after 12 hours whatever happens.
+pub const IDLE: i64 = 30 * 60;
+pub const LIFETIME: i64 = 12 * 3600;
+/// With it: 7 idle days, 30 days at most.
+pub const REMEMBERED_IDLE: i64 = 7 * 86_400;
+pub const REMEMBERED_LIFETIME: i64 = 30 * 86_400;
+/// `last_seen_at` is written at most this often, not on every request.
+const TOUCH_EVERY: i64 = 60;
+
+/// Sign-in throttling: failures counted over a sliding window, per account
+/// and per address. Never a permanent lockout.
+pub const WINDOW: i64 = 15 * 60;
+pub const ACCOUNT_LIMIT: i64 = 5;
+pub const IP_LIMIT: i64 = 50;
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+/// A fresh random token, hex-encoded.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system has randomness");
+    hex(&bytes)
+}
+
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What the request says about its origin, for sessions and the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInfo {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub session_token: Option<String>,
+}
+
+impl RequestInfo {
+    pub fn from_parts(parts: &Parts) -> RequestInfo {
+        let header = |name: header::HeaderName| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let forwarded = std::env::var("TRELLIS_TRUST_PROXY")
+            .is_ok_and(|v| v == "1")
+            .then(|| header(header::HeaderName::from_static("x-forwarded-for")))
+            .flatten()
+            .and_then(|list| list.split(',').next().map(|ip| ip.trim().to_owned()));
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string());
+        RequestInfo {
+            ip: forwarded.or(peer),
+            user_agent: header(header::USER_AGENT).map(|ua| ua.chars().take(200).collect()),
+            session_token: header(header::COOKIE).and_then(|c| cookie_value(&c, COOKIE)),
+        }
+    }
+
+    /// The request being served (empty outside a request).
+    pub fn current() -> RequestInfo {
+        use_context::<Parts>()
+            .map(|parts| RequestInfo::from_parts(&parts))
+            .unwrap_or_default()
+    }
+}
+
+pub fn cookie_value(header: &str, name: &str) -> Option<String> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The `Set-Cookie` value for a new session; without "remember" it is a
+/// browser-session cookie.
+pub fn session_cookie(token: &str, remember: bool) -> HeaderValue {
+    let max_age = if remember {
+        format!("; Max-Age={REMEMBERED_LIFETIME}")
+    } else {
+        String::new()
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax{max_age}"
+    ))
+    .expect("hex token is a valid header")
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"
+    ))
+    .expect("static cookie is a valid header")
+}
+
+/// Starts a session for `person_id` and returns its token (for the cookie).
+pub async fn create_session(
+    db: &Db,
+    person_id: &str,
+    remember: bool,
+    info: &RequestInfo,
+) -> Result<String, sqlx::Error> {
+    let token = new_token();
+    let now = now();
+    let (idle, lifetime) = if remember {
+        (REMEMBERED_IDLE, REMEMBERED_LIFETIME)
+    } else {
+        (IDLE, LIFETIME)
+    };
+    sqlx::query(
+        "INSERT INTO sessions (id, token_hash, person_id, created_at, last_seen_at, expires_at, \
+         idle_timeout_secs, remember, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(token_hash(&token))
+    .bind(person_id)
+    .bind(now)
+    .bind(now + lifetime)
+    .bind(idle)
+    .bind(i64::from(remember))
+    .bind(info.user_agent.as_deref())
+    .bind(info.ip.as_deref())
+    .execute(&db.pool)
+    .await?;
+    Ok(token)
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    session_id: String,
+    last_seen_at: i64,
+    expires_at: i64,
+    idle_timeout_secs: i64,
+    person_id: String,
+    name: String,
+    email: String,
+    role: String,
+    organisation_id: String,
+    organisation_name: String,
+}
+
+/// The signed-in person behind a session token, if the session is live:
+/// not revoked, not past its lifetime, not idle too long, and the person
+/// still active. Refreshes the idle clock.
+pub async fn viewer_for_token(
+    db: &Db,
+    token: &str,
+) -> Result<Option<(String, Viewer)>, sqlx::Error> {
+    let row = sqlx::query_as::<_, SessionRow>(
+        "SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.idle_timeout_secs, \
+         p.id AS person_id, p.name, p.email, p.role, o.id AS organisation_id, \
+         o.name AS organisation_name \
+         FROM sessions s JOIN people p ON p.id = s.person_id \
+         JOIN organisations o ON o.id = p.organisation_id \
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND p.status = 'active' \
+         AND o.status <> 'offboarded'",
+    )
+    .bind(token_hash(token))
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let now = now();
+    if now >= row.expires_at || now - row.last_seen_at >= row.idle_timeout_secs {
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_EVERY {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(&row.session_id)
+            .execute(&db.pool)
+            .await?;
+    }
+    let Some(role) = Role::parse(&row.role) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        row.session_id,
+        Viewer {
+            person_id: row.person_id,
+            name: row.name,
+            email: row.email,
+            role,
+            organisation_id: row.organisation_id,
+            organisation_name: row.organisation_name,
+        },
+    )))
+}
+
+/// The signed-in person making this request, or `None`.
+pub async fn current_viewer(db: &Db) -> Result<Option<Viewer>, AppError> {
+    let Some(token) = RequestInfo::current().session_token else {
+        return Ok(None);
+    };
+    Ok(viewer_for_token(db, &token)
+        .await?
+        .map(|(_, viewer)| viewer))
+}
+
+/// The first line of every server function that needs a signed-in person.
+pub async fn require_viewer(db: &Db) -> Result<Viewer, AppError> {
+    current_viewer(db).await?.ok_or(AppError::Unauthenticated)
+}
+
+/// Seconds to wait before another attempt for this account or address, if
+/// either has failed too often within the window.
+pub async fn throttled_for(
+    db: &Db,
+    email: &str,
+    ip: Option<&str>,
+) -> Result<Option<u64>, sqlx::Error> {
+    let now = now();
+    let mut wait = 0;
+    let checks = [
+        ("account", Some(email), ACCOUNT_LIMIT),
+        ("ip", ip, IP_LIMIT),
+    ];
+    for (scope, subject, limit) in checks {
+        let Some(subject) = subject else { continue };
+        // The failure that must age out of the window before the next try.
+        let blocking: Option<i64> = sqlx::query_scalar(
+            "SELECT at FROM sign_in_failures WHERE scope = $1 AND subject = $2 AND at > $3 \
+             ORDER BY at DESC LIMIT 1 OFFSET $4",
+        )
+        .bind(scope)
+        .bind(subject)
+        .bind(now - WINDOW)
+        .bind(limit - 1)
+        .fetch_optional(&db.pool)
+        .await?;
+        if let Some(at) = blocking {
+            wait = wait.max(at + WINDOW - now);
+        }
+    }
+    Ok((wait > 0).then_some(wait as u64))
+}
+
+pub async fn record_failure(db: &Db, email: &str, ip: Option<&str>) -> Result<(), sqlx::Error> {
+    let now = now();
+    let mut tx = db.pool.begin().await?;
+    for (scope, subject) in [("account", Some(email)), ("ip", ip)] {
+        let Some(subject) = subject else { continue };
+        sqlx::query("INSERT INTO sign_in_failures (scope, subject, at) VALUES ($1, $2, $3)")
+            .bind(scope)
+            .bind(subject)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM sign_in_failures WHERE at <= $1")
+        .bind(now - WINDOW)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+pub async fn clear_failures(db: &Db, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE scope = 'account' AND subject = $1")
+        .bind(email)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct Credentials {
+    pub person_id: String,
+    pub organisation_id: String,
+    pub password_hash: Option<String>,
+}
+
+/// The credentials of an active person in a live organisation.
+pub async fn credentials(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    sqlx::query_as::<_, Credentials>(
+        "SELECT p.id AS person_id, p.organisation_id, p.password_hash \
+         FROM people p JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.email = $1 AND p.status = 'active' AND o.status <> 'offboarded'",
+    )
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_hashed() {
+        let a = new_token();
+        let b = new_token();
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert_eq!(token_hash(&a), token_hash(&a));
+    }
+
+    #[test]
+    fn cookies_are_host_only_http_only_and_secure() {
+        let c = session_cookie("abc", false);
+        let c = c.to_str().unwrap();
+        assert!(c.starts_with("__Host-trellis_session=abc; Path=/; HttpOnly; Secure; SameSite=Lax"));
+        assert!(!c.contains("Max-Age"), "a session cookie unless remembered");
+        let remembered = session_cookie("abc", true);
+        assert!(remembered
+            .to_str()
+            .unwrap()
+            .ends_with(&format!("Max-Age={REMEMBERED_LIFETIME}")));
+        assert!(clear_cookie().to_str().unwrap().contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn reads_the_session_cookie() {
+        assert_eq!(
+            cookie_value("a=1; __Host-trellis_session=tok; b=2", COOKIE).as_deref(),
+            Some("tok")
+        );
+        assert_eq!(cookie_value("__Host-trellis_session=", COOKIE), None);
+        assert_eq!(cookie_value("trellis_session=tok", COOKIE), None);
+    }
+}

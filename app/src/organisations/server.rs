@@ -1,0 +1,86 @@
+//! SQL for organisations. Every query takes the caller's tenant scope:
+//! `Some(organisation id)` for partner people, `None` for vendor staff.
+
+use super::api::{OrganisationDetails, PersonSummary};
+use super::{PartnerStatus, PartnerType, Region, Role};
+use crate::db::Db;
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    id: String,
+    name: String,
+    kind: String,
+    partner_type: Option<String>,
+    region: Option<String>,
+    country: Option<String>,
+    status: String,
+    tier: Option<String>,
+    website: Option<String>,
+    channel_manager: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    name: String,
+    email: String,
+    role: String,
+    title: Option<String>,
+    status: String,
+}
+
+/// The profile of organisation `id`, if it is within `scope`.
+pub async fn profile(
+    db: &Db,
+    id: &str,
+    scope: Option<&str>,
+) -> Result<Option<OrganisationDetails>, sqlx::Error> {
+    let row = sqlx::query_as::<_, ProfileRow>(
+        "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
+         t.name AS tier, o.website, m.name AS channel_manager \
+         FROM organisations o \
+         LEFT JOIN tiers t ON t.id = o.tier_id \
+         LEFT JOIN people m ON m.id = o.channel_manager_id \
+         WHERE o.id = $1 AND (CAST($2 AS TEXT) IS NULL OR o.id = $2)",
+    )
+    .bind(id)
+    .bind(scope)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let people = sqlx::query_as::<_, PersonRow>(
+        "SELECT name, email, role, title, status FROM people \
+         WHERE organisation_id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2) \
+         ORDER BY name",
+    )
+    .bind(id)
+    .bind(scope)
+    .fetch_all(&db.pool)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(PersonSummary {
+            role: Role::parse(&p.role)?,
+            name: p.name,
+            email: p.email,
+            title: p.title,
+            status: p.status,
+        })
+    })
+    .collect();
+    let is_vendor = row.kind == "vendor";
+    Ok(Some(OrganisationDetails {
+        id: row.id,
+        name: row.name,
+        is_vendor,
+        partner_type: row.partner_type.as_deref().and_then(PartnerType::parse),
+        region: row.region.as_deref().and_then(Region::parse),
+        country: row.country,
+        status: (!is_vendor)
+            .then(|| PartnerStatus::parse(&row.status))
+            .flatten(),
+        tier: row.tier,
+        website: row.website,
+        channel_manager: row.channel_manager,
+        people,
+    }))
+}

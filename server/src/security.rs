@@ -1,0 +1,156 @@
+//! The web security baseline every response passes through: cross-site
+//! request refusal (CSRF), HSTS on https, a generic page for panics.
+//! The Content-Security-Policy carries a per-request nonce, so the page shell
+//! sets it (see `app::shell`).
+
+use std::any::Any;
+
+use axum::{
+    body::Body,
+    extract::Request,
+    http::{header, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+/// Refuses a state-changing request that a browser says came from another
+/// site, and any GET to a server function: those are POST-only here, so no
+/// link or image tag can trigger one. Requests without the browser headers
+/// (API clients, curl) cannot be forged cross-site and pass.
+pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let safe_method = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if path.starts_with("/api/") && !matches!(*req.method(), Method::POST) {
+        return refuse(StatusCode::METHOD_NOT_ALLOWED, "Use POST for this request.");
+    }
+    if !safe_method && is_cross_site(&req) {
+        tracing::warn!(%path, "refused a cross-site request");
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "Cross-site requests are not accepted.",
+        );
+    }
+    next.run(req).await
+}
+
+fn is_cross_site(req: &Request) -> bool {
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        // `none` is a person typing the address or using a bookmark.
+        return !matches!(site, "same-origin" | "none");
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let origin_host = origin.split_once("://").map_or("", |(_, rest)| rest);
+    origin == "null" || origin_host != host
+}
+
+fn refuse(status: StatusCode, message: &'static str) -> Response {
+    (
+        status,
+        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        message,
+    )
+        .into_response()
+}
+
+/// `Strict-Transport-Security` when the portal is served over https (its
+/// public URL says so): browsers then never try plain http again.
+pub fn hsts_value(public_url: Option<&str>) -> Option<HeaderValue> {
+    public_url
+        .filter(|url| url.starts_with("https://"))
+        .map(|_| HeaderValue::from_static("max-age=63072000; includeSubDomains"))
+}
+
+/// A panic in a handler becomes a plain 500 page with a reference id; the
+/// details go to the log only.
+pub fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response<Body> {
+    let reference = app::error::reference_id();
+    let detail = err
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| err.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(%reference, %detail, "handler panicked");
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Something went wrong · Trellis</title></head>\
+         <body><main><h1>Something went wrong</h1><p>Please try again. If it keeps happening, \
+         quote this reference: {reference}</p><p><a href=\"/\">Back to the start page</a></p></main></body></html>"
+    );
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: Method, headers: &[(&str, &str)]) -> Request {
+        let mut builder = Request::builder().method(method).uri("/api/x");
+        for (k, v) in headers {
+            builder = builder.header(*k, *v);
+        }
+        builder.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn fetch_metadata_decides_when_present() {
+        let same = request(Method::POST, &[("sec-fetch-site", "same-origin")]);
+        assert!(!is_cross_site(&same));
+        let typed = request(Method::POST, &[("sec-fetch-site", "none")]);
+        assert!(!is_cross_site(&typed));
+        let other = request(Method::POST, &[("sec-fetch-site", "cross-site")]);
+        assert!(is_cross_site(&other));
+        let sibling = request(Method::POST, &[("sec-fetch-site", "same-site")]);
+        assert!(is_cross_site(&sibling));
+    }
+
+    #[test]
+    fn origin_must_match_host_otherwise() {
+        let same = request(
+            Method::POST,
+            &[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000"),
+            ],
+        );
+        assert!(!is_cross_site(&same));
+        let other = request(
+            Method::POST,
+            &[
+                ("origin", "https://evil.example"),
+                ("host", "127.0.0.1:3000"),
+            ],
+        );
+        assert!(is_cross_site(&other));
+        let null = request(
+            Method::POST,
+            &[("origin", "null"), ("host", "127.0.0.1:3000")],
+        );
+        assert!(is_cross_site(&null));
+        let no_headers = request(Method::POST, &[]);
+        assert!(!is_cross_site(&no_headers));
+    }
+
+    #[test]
+    fn hsts_only_over_https() {
+        assert!(hsts_value(Some("https://partners.acme.example")).is_some());
+        assert!(hsts_value(Some("http://127.0.0.1:3000")).is_none());
+        assert!(hsts_value(None).is_none());
+    }
+}

@@ -1,0 +1,268 @@
+//! Sign-in, sessions, throttling and the audit log, through the real router
+//! on both databases.
+
+use app::{
+    auth::server::{token_hash, ACCOUNT_LIMIT, COOKIE, IDLE, WINDOW},
+    backend_test,
+    db::Db,
+    error::AppError,
+    organisations::demo::{self, demo_id, DEMO_PASSWORD},
+};
+use axum::{
+    body::Body,
+    http::{header, Request, Response},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::{prelude::LeptosOptions, server_fn::error::FromServerFnError};
+use server::{router, AppState};
+use tower::ServiceExt;
+
+const AVA: &str = "ava.thompson@northwind.example";
+
+async fn app(db: &Db) -> Router {
+    demo::seed(db).await.unwrap();
+    let options = LeptosOptions::builder()
+        .output_name("trellis")
+        .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
+        .build();
+    router(AppState::new(options, db.clone()))
+}
+
+async fn post(app: &Router, path: &str, body: &str, cookie: Option<&str>) -> Response<Body> {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn sign_in(
+    app: &Router,
+    email: &str,
+    password: &str,
+    cookie: Option<&str>,
+) -> Result<String, AppError> {
+    let body = format!("email={}&password={}", email.replace('@', "%40"), password);
+    let res = post(app, "/api/sign_in", &body, cookie).await;
+    if !res.status().is_success() {
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        return Err(AppError::de(bytes));
+    }
+    let set = res.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
+    Ok(set.split(';').next().unwrap().to_owned())
+}
+
+/// The signed-in person's email for a cookie, or `None`.
+async fn who(app: &Router, cookie: &str) -> Option<String> {
+    let res = post(app, "/api/current_viewer", "", Some(cookie)).await;
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    value["email"].as_str().map(str::to_owned)
+}
+
+async fn audit_actions(db: &Db) -> Vec<String> {
+    sqlx::query_scalar("SELECT action FROM audit_log ORDER BY at, action")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap()
+}
+
+backend_test!(
+    sign_in_sets_a_host_cookie_and_rotates_the_token,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let first = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        assert!(first.starts_with(&format!("{COOKIE}=")));
+        assert_eq!(who(&app, &first).await.as_deref(), Some(AVA));
+
+        // Signing in again from the same browser gives a new token and ends the old one.
+        let second = sign_in(&app, AVA, DEMO_PASSWORD, Some(&first))
+            .await
+            .unwrap();
+        assert_ne!(first, second);
+        assert_eq!(who(&app, &first).await, None);
+        assert_eq!(who(&app, &second).await.as_deref(), Some(AVA));
+
+        // Only the hash of the token is stored.
+        let token = second.split_once('=').unwrap().1;
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = $1")
+            .bind(token_hash(token))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, 1);
+        let plain: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = $1")
+            .bind(token)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(plain, 0);
+        assert!(
+            audit_actions(&db)
+                .await
+                .iter()
+                .filter(|a| *a == "sign_in")
+                .count()
+                == 2
+        );
+    }
+);
+
+backend_test!(
+    wrong_passwords_get_one_message_and_no_session,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let wrong = sign_in(&app, AVA, "not the password", None)
+            .await
+            .unwrap_err();
+        let unknown = sign_in(&app, "nobody@nowhere.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            wrong, unknown,
+            "the answer must not tell which emails exist"
+        );
+        assert_eq!(
+            wrong.message_for("email"),
+            Some("That email and password do not match an account.")
+        );
+        let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(sessions, 0);
+        assert!(audit_actions(&db)
+            .await
+            .contains(&"sign_in_failed".to_owned()));
+    }
+);
+
+backend_test!(
+    repeated_failures_are_throttled_then_released,
+    |db: Db| async move {
+        let app = app(&db).await;
+        for _ in 0..ACCOUNT_LIMIT {
+            let err = sign_in(&app, AVA, "guess", None).await.unwrap_err();
+            assert!(matches!(err, AppError::Validation(_)));
+        }
+        // Even the right password waits now, with a clear time to wait.
+        match sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap_err() {
+            AppError::RateLimited { retry_after_secs } => {
+                assert!(retry_after_secs > 0 && retry_after_secs <= WINDOW as u64)
+            }
+            other => panic!("expected a rate limit, got {other:?}"),
+        }
+        assert!(AppError::RateLimited {
+            retry_after_secs: 42
+        }
+        .to_string()
+        .contains("Try again in 42 s"));
+        // Another account from the same address is not affected yet.
+        sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        // When the failures age out of the window, the account is free again.
+        sqlx::query("UPDATE sign_in_failures SET at = at - $1")
+            .bind(WINDOW)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+    }
+);
+
+backend_test!(
+    idle_expired_and_revoked_sessions_stop_working,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let idle = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let token = idle.split_once('=').unwrap().1.to_owned();
+        sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - $1 WHERE token_hash = $2")
+            .bind(IDLE + 1)
+            .bind(token_hash(&token))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(who(&app, &idle).await, None, "idle too long");
+
+        let old = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let token = old.split_once('=').unwrap().1.to_owned();
+        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
+            .bind(app::auth::server::now() - 1)
+            .bind(token_hash(&token))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(who(&app, &old).await, None, "past its absolute lifetime");
+
+        let live = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(&app, "/api/sign_out", "", Some(&live)).await;
+        let cleared = res.headers()[header::SET_COOKIE].to_str().unwrap();
+        assert!(cleared.contains("Max-Age=0"));
+        assert_eq!(who(&app, &live).await, None, "signed out");
+        assert!(audit_actions(&db).await.contains(&"sign_out".to_owned()));
+    }
+);
+
+backend_test!(
+    disabled_people_and_offboarded_partners_cannot_sign_in,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let session = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        sqlx::query("UPDATE people SET status = 'disabled' WHERE email = $1")
+            .bind(AVA)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            who(&app, &session).await,
+            None,
+            "a disabled person's sessions end"
+        );
+        assert!(sign_in(&app, AVA, DEMO_PASSWORD, None).await.is_err());
+        // Pinecrest Consulting is offboarded in the demo data.
+        assert!(
+            sign_in(&app, "henry.walsh@pinecrest.example", DEMO_PASSWORD, None)
+                .await
+                .is_err()
+        );
+    }
+);
+
+backend_test!(the_audit_log_is_append_only, |db: Db| async move {
+    let app = app(&db).await;
+    sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+    let entry: (String, String, String) = sqlx::query_as(
+        "SELECT actor_id, organisation_id, action FROM audit_log WHERE action = 'sign_in'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        entry,
+        (
+            demo_id("person", "northwind-ava"),
+            demo_id("org", "northwind"),
+            "sign_in".to_owned()
+        )
+    );
+    assert!(sqlx::query("UPDATE audit_log SET action = 'nothing'")
+        .execute(&db.pool)
+        .await
+        .is_err());
+    assert!(sqlx::query("DELETE FROM audit_log")
+        .execute(&db.pool)
+        .await
+        .is_err());
+    assert_eq!(audit_actions(&db).await, vec!["sign_in".to_owned()]);
+});

@@ -1,0 +1,299 @@
+//! The permission table: every server function × every role (and nobody)
+//! × the caller's own organisation's records and another organisation's.
+//! A server function without a row fails the test, so a new one cannot be
+//! forgotten. Runs on SQLite and PostgreSQL.
+
+use std::collections::BTreeSet;
+
+use app::{
+    auth::server::{create_session, RequestInfo},
+    backend_test,
+    db::Db,
+    error::AppError,
+    organisations::demo::{self, demo_id},
+};
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::{
+    prelude::LeptosOptions,
+    server_fn::{axum::server_fn_paths, error::FromServerFnError},
+};
+use server::{router, AppState};
+use tower::ServiceExt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Nobody,
+    ProgramAdmin,
+    ChannelManager,
+    Marketer,
+    PartnerAdmin,
+    PartnerUser,
+}
+
+const EVERYONE: [Who; 6] = [
+    Who::Nobody,
+    Who::ProgramAdmin,
+    Who::ChannelManager,
+    Who::Marketer,
+    Who::PartnerAdmin,
+    Who::PartnerUser,
+];
+
+impl Who {
+    fn person(self) -> Option<&'static str> {
+        match self {
+            Who::Nobody => None,
+            Who::ProgramAdmin => Some("priya-raman"),
+            Who::ChannelManager => Some("marcus-webb"),
+            Who::Marketer => Some("dana-okafor"),
+            Who::PartnerAdmin => Some("northwind-ava"),
+            Who::PartnerUser => Some("northwind-leo"),
+        }
+    }
+
+    fn is_vendor(self) -> bool {
+        matches!(
+            self,
+            Who::ProgramAdmin | Who::ChannelManager | Who::Marketer
+        )
+    }
+
+    /// The organisation the caller belongs to.
+    fn own_org(self) -> String {
+        if self.is_vendor() {
+            demo_id("org", "acme-cloud")
+        } else {
+            demo_id("org", "northwind")
+        }
+    }
+}
+
+/// Whose records an attempt aims at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Own,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Expect {
+    Allowed,
+    Denied(AppError),
+}
+
+struct Fixture {
+    app: Router,
+    db: Db,
+    cookies: Vec<(Who, String)>,
+    /// A live session of a person in another partner organisation.
+    other_session_id: String,
+    /// A second live session of each caller, to revoke as "own".
+    spare_sessions: Vec<(Who, String)>,
+}
+
+impl Fixture {
+    async fn new(db: Db) -> Fixture {
+        demo::seed(&db).await.unwrap();
+        let options = LeptosOptions::builder()
+            .output_name("trellis")
+            .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
+            .build();
+        let app = router(AppState::new(options, db.clone()));
+        let info = RequestInfo::default();
+        let mut cookies = Vec::new();
+        let mut spare_sessions = Vec::new();
+        for who in EVERYONE {
+            let Some(slug) = who.person() else { continue };
+            let person = demo_id("person", slug);
+            let token = create_session(&db, &person, false, &info).await.unwrap();
+            cookies.push((who, format!("{}={token}", app::auth::server::COOKIE)));
+            let spare = create_session(&db, &person, false, &info).await.unwrap();
+            spare_sessions.push((who, session_id(&db, &spare).await));
+        }
+        let other = demo_id("person", "bluepeak-oliver");
+        let other_token = create_session(&db, &other, false, &info).await.unwrap();
+        let other_session_id = session_id(&db, &other_token).await;
+        Fixture {
+            app,
+            db,
+            cookies,
+            other_session_id,
+            spare_sessions,
+        }
+    }
+
+    async fn call(
+        &self,
+        who: Who,
+        path: &str,
+        body: String,
+    ) -> Result<(StatusCode, String), AppError> {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some((_, cookie)) = self.cookies.iter().find(|(w, _)| *w == who) {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let res = self
+            .app
+            .clone()
+            .oneshot(request.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        if status.is_success() || status.is_redirection() {
+            Ok((status, String::from_utf8(bytes.to_vec()).unwrap()))
+        } else {
+            Err(AppError::de(bytes))
+        }
+    }
+}
+
+async fn session_id(db: &Db, token: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM sessions WHERE token_hash = $1")
+        .bind(app::auth::server::token_hash(token))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.replace('@', "%40")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// One row per server function: the request for (who, target), and what
+/// must happen.
+fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expect) {
+    use Expect::{Allowed, Denied};
+    let signed_in = who != Who::Nobody;
+    let needs_sign_in = |allowed: Expect| {
+        if signed_in {
+            allowed
+        } else {
+            Denied(AppError::Unauthenticated)
+        }
+    };
+    match path {
+        "/api/set_theme" => (form(&[("theme", "dark")]), Allowed),
+        "/api/program_overview" => (String::new(), Allowed),
+        "/api/current_viewer" => (String::new(), Allowed),
+        "/api/sign_in" => {
+            // Signing in as someone else without their password never works.
+            let email = match target {
+                Target::Own => "ava.thompson@northwind.example",
+                Target::Other => "oliver.grant@bluepeak.example",
+            };
+            (
+                form(&[("email", email), ("password", "not their password")]),
+                Denied(AppError::field(
+                    "email",
+                    "That email and password do not match an account.",
+                )),
+            )
+        }
+        "/api/sign_out" => (String::new(), Allowed),
+        "/api/my_sessions" => (String::new(), needs_sign_in(Allowed)),
+        "/api/revoke_session" => {
+            let id = match target {
+                Target::Own => fx
+                    .spare_sessions
+                    .iter()
+                    .find(|(w, _)| *w == who)
+                    .map(|(_, id)| id.clone())
+                    .unwrap_or_else(|| fx.other_session_id.clone()),
+                Target::Other => fx.other_session_id.clone(),
+            };
+            let expect = match target {
+                Target::Own => Allowed,
+                Target::Other => Denied(AppError::NotFound),
+            };
+            (form(&[("id", &id)]), needs_sign_in(expect))
+        }
+        "/api/organisation_profile" => {
+            let (id, expect) = match target {
+                Target::Own => (who.own_org(), Allowed),
+                Target::Other if who.is_vendor() => (demo_id("org", "northwind"), Allowed),
+                Target::Other => (demo_id("org", "bluepeak"), Denied(AppError::NotFound)),
+            };
+            (form(&[("id", &id)]), needs_sign_in(expect))
+        }
+        other => panic!("no row in the permission table for {other}: add one"),
+    }
+}
+
+/// The names of the other partner's people and its own name: none may ever
+/// appear in an answer to a Northwind caller.
+const OTHER_PARTNER_MARKERS: &[&str] = &["Bluepeak", "bluepeak.example", "Oliver Grant"];
+
+backend_test!(
+    every_server_function_every_role_both_tenants,
+    |db: Db| async move {
+        let fx = Fixture::new(db).await;
+        let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
+        assert!(registered.len() >= 8, "found only {registered:?}");
+        let mut attempts = 0;
+        let mut cross_tenant_leaks = Vec::new();
+        // sign_out ends the caller's session, so it goes last.
+        let mut order: Vec<&str> = registered.iter().copied().collect();
+        order.sort_by_key(|p| *p == "/api/sign_out");
+        for path in order {
+            for who in EVERYONE {
+                for target in [Target::Own, Target::Other] {
+                    let (body, expect) = attempt(&fx, path, who, target);
+                    if path == "/api/sign_in" {
+                        // Throttling has tests of its own; here every attempt must
+                        // meet the password check, not the rate limit.
+                        sqlx::query("DELETE FROM sign_in_failures")
+                            .execute(&fx.db.pool)
+                            .await
+                            .unwrap();
+                    }
+                    let outcome = fx.call(who, path, body).await;
+                    attempts += 1;
+                    match (&expect, &outcome) {
+                        (Expect::Allowed, Ok((_, text))) => {
+                            if !who.is_vendor() {
+                                for marker in OTHER_PARTNER_MARKERS {
+                                    if text.contains(marker) {
+                                        cross_tenant_leaks
+                                            .push(format!("{path} {who:?} {target:?}: {marker}"));
+                                    }
+                                }
+                            }
+                        }
+                        (Expect::Denied(want), Err(got)) => {
+                            assert_eq!(got, want, "{path} as {who:?} on {target:?}")
+                        }
+                        _ => panic!(
+                            "{path} as {who:?} on {target:?}: expected {expect:?}, got {outcome:?}"
+                        ),
+                    }
+                }
+            }
+        }
+        assert_eq!(cross_tenant_leaks, Vec::<String>::new());
+        // The other partner's session survived every attempt on it.
+        let revoked: Option<i64> =
+            sqlx::query_scalar("SELECT revoked_at FROM sessions WHERE id = $1")
+                .bind(&fx.other_session_id)
+                .fetch_one(&fx.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(revoked, None, "another partner's session was revoked");
+        println!(
+            "permission table: {attempts} attempts over {} server functions",
+            registered.len()
+        );
+        assert_eq!(attempts, registered.len() * EVERYONE.len() * 2);
+    }
+);
