@@ -74,8 +74,10 @@ fn set_content_security_policy() {
     }
 }
 
-/// The application: router, layout and pages. Pages stream in order
-/// (`SsrMode::InOrder`) so they are complete without JavaScript.
+/// The application: router, layout and pages. Pages render once their data
+/// is loaded (`SsrMode::Async`): they are complete without JavaScript, and a
+/// redirect or an error status can still be set (our queries take
+/// milliseconds, so streaming would gain little).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -87,12 +89,12 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppLayout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LandingPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />
-                    <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
-                    <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
+                    <Route path=path!("/program") view=ProgramPage ssr=SsrMode::Async />
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/home") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::Async />
                 </Routes>
             </AppLayout>
         </Router>

@@ -16,22 +16,23 @@ use crate::{
 #[derive(Clone, Copy)]
 pub struct ViewerContext {
     pub viewer: Resource<Result<Option<Viewer>, AppError>>,
-    pub sign_in: ServerAction<SignIn>,
     pub sign_out: ServerAction<SignOut>,
+    /// Bumped by the sign-in page when a sign-in succeeds.
+    signed_in: RwSignal<usize>,
 }
 
 impl ViewerContext {
     pub fn provide() -> ViewerContext {
-        let sign_in = ServerAction::<SignIn>::new();
         let sign_out = ServerAction::<SignOut>::new();
+        let signed_in = RwSignal::new(0);
         let viewer = Resource::new(
-            move || (sign_in.version().get(), sign_out.version().get()),
+            move || (signed_in.get(), sign_out.version().get()),
             |_| current_viewer(),
         );
         let context = ViewerContext {
             viewer,
-            sign_in,
             sign_out,
+            signed_in,
         };
         provide_context(context);
         context
@@ -54,8 +55,16 @@ fn primary_button() -> &'static str {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let ctx = ViewerContext::use_context();
+    // Created here, inside the router, so that a failed sign-in posted
+    // without JavaScript comes back with its error (carried in the URL).
+    let sign_in = ServerAction::<SignIn>::new();
+    Effect::new(move |_| {
+        if matches!(sign_in.value().get(), Some(Ok(()))) {
+            ctx.signed_in.update(|n| *n += 1);
+        }
+    });
     let error = move || {
-        ctx.sign_in
+        sign_in
             .value()
             .get()
             .and_then(Result::err)
@@ -75,7 +84,7 @@ pub fn SignInPage() -> impl IntoView {
         />
         <div class="max-w-md">
             <Card>
-                <ActionForm action=ctx.sign_in>
+                <ActionForm action=sign_in>
                     <div class="flex flex-col gap-4">
                         {move || error().map(|message| view! {
                             <p role="alert" class="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
@@ -94,7 +103,7 @@ pub fn SignInPage() -> impl IntoView {
                             <input type="checkbox" name="remember" value="on" class="size-4 accent-teal-700" />
                             "Remember this device for 30 days"
                         </label>
-                        <button type="submit" class=primary_button() disabled=move || ctx.sign_in.pending().get()>
+                        <button type="submit" class=primary_button() disabled=move || sign_in.pending().get()>
                             "Sign in"
                         </button>
                     </div>

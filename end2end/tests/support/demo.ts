@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+/** Every demo person's password (see README.md). */
+export const DEMO_PASSWORD = "demo-password-2026";
+
+export const PEOPLE = {
+  programAdmin: "priya.raman@acmecloud.example",
+  channelManager: "marcus.webb@acmecloud.example",
+  partnerAdmin: "ava.thompson@northwind.example",
+  partnerUser: "leo.martinez@northwind.example",
+};
+
+// The demo's record ids are UUID v5 in a fixed namespace (organisations/demo.rs).
+const NAMESPACE = "6f1c2a0e-95d4-4c8b-9a53-77d20b1ec4a1";
+
+export function demoId(kind: string, slug: string): string {
+  const ns = Buffer.from(NAMESPACE.replace(/-/g, ""), "hex");
+  const hash = createHash("sha1").update(ns).update(`${kind}:${slug}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+}
