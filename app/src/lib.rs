@@ -43,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/png" href="/icons/favicon-32.png" />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body class="bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -74,17 +74,17 @@ fn set_content_security_policy() {
     }
 }
 
-/// The application: router, layout and pages. Pages render once their data
-/// is loaded (`SsrMode::Async`): they are complete without JavaScript, and a
-/// redirect or an error status can still be set (our queries take
-/// milliseconds, so streaming would gain little).
+/// The application: router, layout and pages, rendered on the server. Only
+/// `#[island]` components (the interactive parts) are hydrated in the
+/// browser, so the wasm stays small however many pages there are, and every
+/// page works without JavaScript. Pages render once their data is loaded
+/// (`SsrMode::Async`), so a redirect or an error status can still be set.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ViewerContext::provide();
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| register_service_worker());
     view! {
+        <ServiceWorker />
         <Title formatter=|text: String| format!("{text} · Trellis") />
         <Router>
             <AppLayout>
@@ -102,10 +102,22 @@ pub fn App() -> impl IntoView {
 }
 
 /// Installs the service worker that makes Trellis installable and gives it
-/// an offline page. Failure only costs those extras, so it is not reported.
+/// an offline page. Renders nothing; failure only costs those extras, so it
+/// is not reported.
+#[island]
+fn ServiceWorker() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().service_worker().register("/sw.js");
+        }
+    });
+}
+
+/// Hydrates every island on the page. Called by the `frontend` entry point;
+/// it lives here, beside the islands, so that linking it keeps their
+/// hydration functions in the wasm.
 #[cfg(feature = "hydrate")]
-fn register_service_worker() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().service_worker().register("/sw.js");
-    }
+pub fn hydrate_islands() {
+    leptos::mount::hydrate_islands();
 }

@@ -34,7 +34,7 @@ fn profile_view(org: OrganisationDetails) -> impl IntoView {
             <section aria-labelledby="details-heading" class="lg:col-span-1">
                 <Card>
                     <h2 id="details-heading" class="mb-3 font-semibold">"Details"</h2>
-                    <dl class="grid grid-cols-2 gap-3">
+                    <dl class="grid grid-cols-2 gap-x-6 gap-y-3 break-words">
                         {detail("Status", org.status.map(|s| s.label().to_owned()))}
                         {detail("Tier", org.tier)}
                         {detail("Region", org.region.map(|r| r.label().to_owned()))}

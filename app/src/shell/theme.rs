@@ -138,9 +138,10 @@ fn apply(theme: Theme) {
     }
 }
 
-/// The theme switch in the header. With JavaScript it switches at once in
-/// the browser; without, it posts to [`set_theme`] and the page reloads.
-#[component]
+/// The theme switch in the header, an island. With JavaScript it switches
+/// at once in the browser; without, it posts to [`set_theme`] and the page
+/// reloads.
+#[island]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(Theme::current());
     let on_submit = move |ev: SubmitEvent| {
