@@ -58,6 +58,8 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       DATABASE_URL: `sqlite://${database}`,
+      // scripts/test runs a real SMTP server; its maildir is read by the specs.
+      TRELLIS_SMTP_URL: process.env.TRELLIS_TEST_SMTP ? `smtp://${process.env.TRELLIS_TEST_SMTP}` : "",
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       RUST_LOG: "warn",
     },

@@ -66,6 +66,14 @@ ensure_apt() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# A Python package at an exact version, from PyPI.
+ensure_pip() {
+  local module="$1" spec="$2"
+  python3 -c "import $module" 2>/dev/null && return
+  log "Installing $spec from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "$spec"
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_npm "$ROOT"

@@ -59,6 +59,15 @@ impl AppError {
         }
     }
 
+    /// One sentence for a person: the first field message of a validation
+    /// error, or the error itself.
+    pub fn summary(&self) -> String {
+        match self {
+            AppError::Validation(errors) if !errors.is_empty() => errors[0].message.clone(),
+            other => other.to_string(),
+        }
+    }
+
     /// The message for one field, if this is a validation error that names it.
     pub fn message_for(&self, field: &str) -> Option<&str> {
         match self {

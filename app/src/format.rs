@@ -27,6 +27,31 @@ pub fn usd_from_cents(cents: i64) -> String {
     }
 }
 
+/// A Unix time as `YYYY-MM-DD HH:MM UTC`: enough to recognise an event.
+pub fn utc_minute(epoch: i64) -> String {
+    let days = epoch.div_euclid(86_400);
+    let secs = epoch.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +61,14 @@ mod tests {
         assert_eq!(percent_from_bp(1500), "15%");
         assert_eq!(percent_from_bp(1250), "12.5%");
         assert_eq!(percent_from_bp(0), "0%");
+    }
+
+    #[test]
+    fn utc_times() {
+        assert_eq!(utc_minute(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_minute(1_767_225_600), "2026-01-01 00:00 UTC");
+        assert_eq!(utc_minute(1_795_387_000), "2026-11-22 22:36 UTC");
+        assert_eq!(utc_minute(951_782_400), "2000-02-29 00:00 UTC");
     }
 
     #[test]

@@ -5,9 +5,11 @@ pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod email;
 pub mod error;
 pub mod format;
 pub mod organisations;
+pub mod people;
 pub mod program;
 pub mod shell;
 
@@ -20,7 +22,9 @@ use leptos_router::{
 
 use crate::{
     auth::{HomePage, SessionsPage, SignInPage, ViewerContext},
+    email::OutboxPage,
     organisations::OrganisationPage,
+    people::{InvitationPage, PasswordResetPage, PasswordResetRequestPage},
     program::ProgramPage,
     shell::{theme::Theme, AppLayout, LandingPage, NotFound},
 };
@@ -77,8 +81,12 @@ fn set_content_security_policy() {
 /// The application: router, layout and pages, rendered on the server. Only
 /// `#[island]` components (the interactive parts) are hydrated in the
 /// browser, so the wasm stays small however many pages there are, and every
-/// page works without JavaScript. Pages render once their data is loaded
-/// (`SsrMode::Async`), so a redirect or an error status can still be set.
+/// page works without JavaScript. Pages stream in order (`SsrMode::InOrder`:
+/// complete without JavaScript). Who is signed in is known before rendering
+/// starts, so sign-in redirects happen before the first byte. Errors found
+/// while data streams in show the error page but cannot change the status
+/// any more. (`SsrMode::Async` would allow that, but about one render in a
+/// hundred never finished with it under leptos 0.8.23.)
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -89,12 +97,16 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppLayout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
-                    <Route path=path!("/program") view=ProgramPage ssr=SsrMode::Async />
-                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
-                    <Route path=path!("/home") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view=LandingPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/password-reset") view=PasswordResetRequestPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/password-reset/:token") view=PasswordResetPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::InOrder />
                 </Routes>
             </AppLayout>
         </Router>

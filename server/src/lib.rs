@@ -6,7 +6,7 @@ pub mod security;
 
 use std::{sync::Arc, time::Duration};
 
-use app::{db::Db, shell, App};
+use app::{auth::server as auth, db::Db, shell, App};
 use axum::{
     extract::{FromRef, Request, State},
     http::{header, HeaderValue, StatusCode},
@@ -61,9 +61,17 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let hsts = security::hsts_value(state.public_url.as_deref());
+    let public_url = state
+        .public_url
+        .as_deref()
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("http://{}", state.leptos_options.site_addr));
     let context = {
         let db = state.db.clone();
-        move || provide_context(db.clone())
+        move || {
+            provide_context(db.clone());
+            provide_context(app::people::server::PublicUrl(public_url.clone()));
+        }
     };
     Router::new()
         .route("/healthz", get(healthz))
@@ -76,6 +84,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            resolve_viewer,
+        ))
         .layer(middleware::from_fn(cache_control))
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -146,6 +158,40 @@ async fn service_worker(State(sw): State<Arc<ServiceWorker>>) -> Response {
         sw.script.clone(),
     )
         .into_response()
+}
+
+/// Works out who is calling (one query) before any page renders, so pages
+/// read it synchronously and can redirect before a byte is sent. Static
+/// files skip it. On a database error nothing is stored and the server
+/// function asking later reports the failure itself.
+async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_static = path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || matches!(
+            path,
+            "/sw.js" | "/manifest.webmanifest" | "/offline.html" | "/healthz"
+        );
+    if !is_static {
+        let token = req
+            .headers()
+            .get(header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|c| auth::cookie_value(c, auth::COOKIE));
+        let viewer = match token {
+            Some(token) => auth::viewer_for_token(&db, &token)
+                .await
+                .map(|found| found.map(|(_, viewer)| viewer)),
+            None => Ok(None),
+        };
+        match viewer {
+            Ok(viewer) => {
+                req.extensions_mut().insert(auth::ResolvedViewer(viewer));
+            }
+            Err(err) => tracing::error!(%err, "resolving the viewer"),
+        }
+    }
+    next.run(req).await
 }
 
 /// Long-lived caching for content-hashed files, revalidation for the rest,

@@ -4,13 +4,15 @@
 //! Environment: `DATABASE_URL` (default `sqlite://data/trellis.db`; a
 //! `postgres://` URL switches to PostgreSQL), `TRELLIS_LEPTOS_CONFIG` (default
 //! `Leptos.toml`), `TRELLIS_DEMO=1` (same as `--demo`), `TRELLIS_PUBLIC_URL`
-//! (the https address people use; turns on HSTS), `LEPTOS_SITE_ADDR` and
+//! (the https address people use; turns on HSTS), `TRELLIS_SMTP_URL`
+//! (`smtp://host:port`; without it mail stays in the outbox), `LEPTOS_SITE_ADDR` and
 //! the other `LEPTOS_*` overrides, `RUST_LOG`.
 
 use std::process::ExitCode;
 
 use app::{
     db::Db,
+    email::server::{run_sender, Mailer},
     organisations::demo::{self, SeedOutcome},
 };
 use leptos::prelude::get_configuration;
@@ -69,6 +71,21 @@ async fn run() -> Result<(), String> {
     let public_url = std::env::var("TRELLIS_PUBLIC_URL")
         .ok()
         .filter(|u| !u.is_empty());
+    match std::env::var("TRELLIS_SMTP_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        Some(smtp) => {
+            let from = std::env::var("TRELLIS_MAIL_FROM").unwrap_or_else(|_| {
+                "Acme Cloud Partner Portal <no-reply@acmecloud.example>".to_owned()
+            });
+            let mailer = Mailer::from_url(&smtp, &from)?;
+            tokio::spawn(run_sender(db.clone(), mailer));
+        }
+        None => tracing::info!(
+            "no TRELLIS_SMTP_URL: email stays in the outbox (program admin: /admin/outbox)"
+        ),
+    }
     let app = router(AppState::new(options, db.clone()).with_public_url(public_url));
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -227,6 +227,48 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             };
             (form(&[("id", &id)]), needs_sign_in(expect))
         }
+        "/api/invite_person" => {
+            let (org, role) = match (target, who.is_vendor()) {
+                (Target::Own, true) => (who.own_org(), "marketer"),
+                (Target::Own, false) => (who.own_org(), "partner_user"),
+                (Target::Other, true) => (demo_id("org", "northwind"), "partner_user"),
+                (Target::Other, false) => (demo_id("org", "bluepeak"), "partner_user"),
+            };
+            let email = format!("invitee-{who:?}-{target:?}@example.com").to_lowercase();
+            let expect = match (who, target) {
+                (Who::ProgramAdmin, _) | (Who::PartnerAdmin, Target::Own) => Allowed,
+                (Who::PartnerAdmin | Who::PartnerUser, Target::Other) => Denied(AppError::NotFound),
+                _ => Denied(AppError::Forbidden),
+            };
+            (
+                form(&[
+                    ("organisation_id", &org),
+                    ("name", "New Person"),
+                    ("email", &email),
+                    ("role", role),
+                ]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/accept_invitation" | "/api/reset_password" => (
+            // A made-up link opens nothing, whoever presents it.
+            form(&[("token", "0000"), ("password", "a long enough password")]),
+            Denied(AppError::field(
+                "token",
+                "This link has expired or was already used. Ask for a new one.",
+            )),
+        ),
+        "/api/request_password_reset" => {
+            (form(&[("email", "oliver.grant@bluepeak.example")]), Allowed)
+        }
+        "/api/outbox_messages" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
@@ -240,7 +282,7 @@ backend_test!(
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 8, "found only {registered:?}");
+        assert!(registered.len() >= 13, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.
@@ -290,6 +332,21 @@ backend_test!(
                 .await
                 .unwrap();
         assert_eq!(revoked, None, "another partner's session was revoked");
+        // Only the allowed invitations created anyone, and none in another
+        // partner's organisation by a partner.
+        let invited: Vec<String> =
+            sqlx::query_scalar("SELECT email FROM people WHERE status = 'invited' ORDER BY email")
+                .fetch_all(&fx.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            invited,
+            [
+                "invitee-partneradmin-own@example.com",
+                "invitee-programadmin-other@example.com",
+                "invitee-programadmin-own@example.com"
+            ]
+        );
         println!(
             "permission table: {attempts} attempts over {} server functions",
             registered.len()

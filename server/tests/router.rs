@@ -54,7 +54,7 @@ where
     app::db::testing::run(app::db::Backend::Sqlite, body).await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn landing_page_is_server_rendered_with_safe_headers() {
     on_sqlite(|db| async move {
         let res = send(app(&db), get("/")).await;
@@ -74,7 +74,7 @@ async fn landing_page_is_server_rendered_with_safe_headers() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_paths_answer_404_with_the_not_found_page() {
     on_sqlite(|db| async move {
         let res = send(app(&db), get("/no/such/page")).await;
@@ -135,7 +135,7 @@ backend_test!(
     }
 );
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn theme_form_without_javascript_sets_the_cookie_and_returns() {
     on_sqlite(|db| async move {
         let request = Request::post("/api/set_theme")
@@ -163,7 +163,7 @@ async fn theme_form_without_javascript_sets_the_cookie_and_returns() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_theme_is_refused_and_sets_nothing() {
     on_sqlite(|db| async move {
         let request = Request::post("/api/set_theme")
@@ -179,7 +179,7 @@ async fn an_unknown_theme_is_refused_and_sets_nothing() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_brotli_compressed_when_asked() {
     on_sqlite(|db| async move {
         let request = Request::get("/program")
@@ -193,7 +193,7 @@ async fn pages_are_brotli_compressed_when_asked() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hashed_assets_are_served_precompressed_and_immutable() {
     on_sqlite(|db| async move {
         let site = tempfile::tempdir().unwrap();
@@ -220,7 +220,7 @@ async fn hashed_assets_are_served_precompressed_and_immutable() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_worker_and_manifest_are_served() {
     on_sqlite(|db| async move {
         let res = send(app(&db), get("/sw.js")).await;
@@ -245,7 +245,7 @@ async fn service_worker_and_manifest_are_served() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_a_nonce_based_content_security_policy() {
     on_sqlite(|db| async move {
         let first = send(app(&db), get("/")).await;
@@ -283,7 +283,7 @@ async fn pages_carry_a_nonce_based_content_security_policy() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hsts_is_sent_only_when_served_over_https() {
     on_sqlite(|db| async move {
         let plain = send(app(&db), get("/")).await;
@@ -314,7 +314,7 @@ fn theme_post(headers: &[(&str, &str)]) -> Request<Body> {
     builder.body(Body::from("theme=dark")).unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused_and_change_nothing() {
     on_sqlite(|db| async move {
         for headers in [
@@ -341,7 +341,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_functions_refuse_get() {
     on_sqlite(|db| async move {
         let res = send(app(&db), get("/api/set_theme?theme=dark")).await;
@@ -351,7 +351,7 @@ async fn server_functions_refuse_get() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn oversized_bodies_are_refused() {
     on_sqlite(|db| async move {
         let body = format!("theme={}", "x".repeat(server::BODY_LIMIT + 1));

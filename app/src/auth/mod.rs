@@ -25,6 +25,11 @@ pub struct Viewer {
     pub organisation_name: String,
 }
 
+/// The password rules in one sentence, for forms.
+pub fn password_rules() -> &'static str {
+    "At least 8 characters; long passphrases are welcome. Very common passwords are refused."
+}
+
 impl Viewer {
     /// The organisation whose data this person is confined to in SQL:
     /// their own for partner people, none (every partner) for vendor staff.

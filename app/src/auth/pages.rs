@@ -3,39 +3,42 @@ use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
 use super::{
-    api::{current_viewer, my_sessions, RevokeSession, SignIn, SignOut},
+    api::{my_sessions, RevokeSession, SignIn, SignOut},
     Viewer,
 };
 use crate::{
-    error::AppError,
+    format::utc_minute,
     shell::{Card, ErrorTemplate, PageHeader},
 };
 
-/// Who is signed in, refetched whenever someone signs in or out; provided
-/// once by `App` for every page and the navigation.
-#[derive(Clone, Copy)]
+/// Who is signed in, provided by `App` to every page and the navigation.
+/// The server resolves it before rendering starts (see `ResolvedViewer`),
+/// so pages read it synchronously and can redirect before anything is sent.
+#[derive(Clone)]
 pub struct ViewerContext {
-    pub viewer: Resource<Result<Option<Viewer>, AppError>>,
+    pub viewer: Option<Viewer>,
     pub sign_out: ServerAction<SignOut>,
-    /// Bumped by the sign-in page when a sign-in succeeds.
-    signed_in: RwSignal<usize>,
 }
 
 impl ViewerContext {
-    pub fn provide() -> ViewerContext {
-        let sign_out = ServerAction::<SignOut>::new();
-        let signed_in = RwSignal::new(0);
-        let viewer = Resource::new(
-            move || (signed_in.get(), sign_out.version().get()),
-            |_| current_viewer(),
-        );
+    pub fn provide() {
+        #[cfg(feature = "ssr")]
+        let viewer = use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<super::server::ResolvedViewer>()
+                    .cloned()
+            })
+            .and_then(|resolved| resolved.0);
+        // Pages are rendered on the server only; islands never ask.
+        #[cfg(not(feature = "ssr"))]
+        let viewer = None;
         let context = ViewerContext {
             viewer,
-            sign_out,
-            signed_in,
+            sign_out: ServerAction::<SignOut>::new(),
         };
         provide_context(context);
-        context
     }
 
     pub fn use_context() -> ViewerContext {
@@ -43,38 +46,26 @@ impl ViewerContext {
     }
 }
 
-fn input_class() -> &'static str {
+pub fn input_class() -> &'static str {
     "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-2 focus:outline-teal-600 dark:border-slate-700 dark:bg-slate-900"
 }
 
-fn primary_button() -> &'static str {
+pub fn primary_button() -> &'static str {
     "inline-flex w-full items-center justify-center rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60"
 }
 
 /// `/signin`: email and password, "remember this device" off by default.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let ctx = ViewerContext::use_context();
-    // Created here, inside the router, so that a failed sign-in posted
-    // without JavaScript comes back with its error (carried in the URL).
+    // Created here, inside the router, so that a failed sign-in comes back
+    // with its error (carried in the URL of the redirect).
     let sign_in = ServerAction::<SignIn>::new();
-    Effect::new(move |_| {
-        if matches!(sign_in.value().get(), Some(Ok(()))) {
-            ctx.signed_in.update(|n| *n += 1);
-        }
-    });
     let error = move || {
         sign_in
             .value()
             .get()
             .and_then(Result::err)
-            .map(|e| match &e {
-                AppError::Validation(errors) => errors
-                    .first()
-                    .map(|f| f.message.clone())
-                    .unwrap_or_else(|| e.to_string()),
-                other => other.to_string(),
-            })
+            .map(|e| e.summary())
     };
     view! {
         <Title text="Sign in" />
@@ -86,11 +77,7 @@ pub fn SignInPage() -> impl IntoView {
             <Card>
                 <ActionForm action=sign_in>
                     <div class="flex flex-col gap-4">
-                        {move || error().map(|message| view! {
-                            <p role="alert" class="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
-                                {message}
-                            </p>
-                        })}
+                        {move || form_error(error())}
                         <label class="block text-sm font-medium">
                             "Email address"
                             <input type="email" name="email" required autocomplete="username" class=input_class() />
@@ -106,11 +93,25 @@ pub fn SignInPage() -> impl IntoView {
                         <button type="submit" class=primary_button() disabled=move || sign_in.pending().get()>
                             "Sign in"
                         </button>
+                        <p class="text-sm">
+                            <A href="/password-reset" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Forgot your password?"</A>
+                        </p>
                     </div>
                 </ActionForm>
             </Card>
         </div>
     }
+}
+
+/// A form error, announced to screen readers.
+pub fn form_error(message: Option<String>) -> impl IntoView {
+    message.map(|message| {
+        view! {
+            <p role="alert" class="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+                {message}
+            </p>
+        }
+    })
 }
 
 /// Renders `signed_in` with the viewer, or sends the visitor to `/signin`.
@@ -120,24 +121,9 @@ where
     F: Fn(Viewer) -> V + Send + Sync + Clone + 'static,
     V: IntoView + 'static,
 {
-    let ctx = ViewerContext::use_context();
-    view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
-                {
-                    let signed_in = signed_in.clone();
-                    move || {
-                        let signed_in = signed_in.clone();
-                        Suspend::new(async move {
-                            ctx.viewer.await.map(|viewer| match viewer {
-                                Some(viewer) => signed_in(viewer).into_any(),
-                                None => view! { <Redirect path="/signin" /> }.into_any(),
-                            })
-                        })
-                    }
-                }
-            </ErrorBoundary>
-        </Transition>
+    match ViewerContext::use_context().viewer {
+        Some(viewer) => signed_in(viewer).into_any(),
+        None => view! { <Redirect path="/signin" /> }.into_any(),
     }
 }
 
@@ -162,6 +148,15 @@ pub fn HomePage() -> impl IntoView {
                             <p class="mt-3"><A href=org_href attr:class="font-medium text-teal-800 underline dark:text-teal-300">{viewer.organisation_name.clone()}</A></p>
                         </Card>
                     </li>
+                    {(viewer.role == crate::organisations::Role::ProgramAdmin).then(|| view! {
+                        <li>
+                            <Card>
+                                <h2 class="font-semibold">"Outbox"</h2>
+                                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"Email the portal has sent or is sending."</p>
+                                <p class="mt-3"><A href="/admin/outbox" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Open the outbox"</A></p>
+                            </Card>
+                        </li>
+                    })}
                     <li>
                         <Card>
                             <h2 class="font-semibold">"Your sessions"</h2>
@@ -173,31 +168,6 @@ pub fn HomePage() -> impl IntoView {
             }
         } />
     }
-}
-
-fn when(epoch: i64) -> String {
-    // UTC, minute precision: enough to recognise a session.
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
-        secs / 3600,
-        secs % 3600 / 60
-    )
-}
-
-/// Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// `/account/sessions`: the devices you are signed in on.
@@ -223,7 +193,7 @@ pub fn SessionsPage() -> impl IntoView {
                                                     <div class="min-w-0">
                                                         <p class="truncate font-medium">{label}</p>
                                                         <p class="text-sm text-slate-600 dark:text-slate-300">
-                                                            {format!("Signed in {} · last active {}", when(s.created_at), when(s.last_seen_at))}
+                                                            {format!("Signed in {} · last active {}", utc_minute(s.created_at), utc_minute(s.last_seen_at))}
                                                             {s.ip.map(|ip| format!(" · {ip}"))}
                                                             {s.remember.then_some(" · remembered")}
                                                         </p>
@@ -249,17 +219,5 @@ pub fn SessionsPage() -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
         } />
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::when;
-
-    #[test]
-    fn formats_utc_times() {
-        assert_eq!(when(0), "1970-01-01 00:00 UTC");
-        assert_eq!(when(1_767_225_600), "2026-01-01 00:00 UTC");
-        assert_eq!(when(1_795_387_000), "2026-11-22 22:36 UTC");
     }
 }

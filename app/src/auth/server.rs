@@ -214,8 +214,18 @@ pub async fn viewer_for_token(
     )))
 }
 
+/// Who is calling, resolved once per request by the server's middleware
+/// (before any rendering) and kept in the request's extensions.
+#[derive(Debug, Clone)]
+pub struct ResolvedViewer(pub Option<Viewer>);
+
 /// The signed-in person making this request, or `None`.
 pub async fn current_viewer(db: &Db) -> Result<Option<Viewer>, AppError> {
+    let resolved =
+        use_context::<Parts>().and_then(|p| p.extensions.get::<ResolvedViewer>().cloned());
+    if let Some(ResolvedViewer(viewer)) = resolved {
+        return Ok(viewer);
+    }
     let Some(token) = RequestInfo::current().session_token else {
         return Ok(None);
     };

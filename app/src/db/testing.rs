@@ -99,12 +99,12 @@ macro_rules! backend_test {
             #[allow(unused_imports)]
             use super::*;
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 $crate::db::testing::run($crate::db::Backend::Sqlite, $body).await
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 $crate::db::testing::run($crate::db::Backend::Postgres, $body).await
             }

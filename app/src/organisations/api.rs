@@ -29,6 +29,8 @@ pub struct OrganisationDetails {
     pub website: Option<String>,
     pub channel_manager: Option<String>,
     pub people: Vec<PersonSummary>,
+    /// Whether the caller may invite people here (decided by the policy).
+    pub can_manage_people: bool,
 }
 
 /// One organisation's profile and people.
@@ -46,7 +48,9 @@ pub async fn organisation_profile(id: String) -> Result<OrganisationDetails, App
     let db = crate::db::use_db()?;
     let viewer = require_viewer(&db).await?;
     authorize(&viewer, Permission::ViewOrganisation, &id)?;
-    super::server::profile(&db, &id, viewer.tenant_scope())
+    let mut details = super::server::profile(&db, &id, viewer.tenant_scope())
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    details.can_manage_people = authorize(&viewer, Permission::ManagePeople, &id).is_ok();
+    Ok(details)
 }

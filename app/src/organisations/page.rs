@@ -1,12 +1,56 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{organisation_profile, OrganisationDetails};
+use super::{
+    api::{organisation_profile, OrganisationDetails},
+    Role,
+};
 use crate::{
-    auth::{pages::RequireViewer, Viewer},
+    auth::{
+        pages::{form_error, input_class, primary_button, RequireViewer},
+        Viewer,
+    },
+    people::api::InvitePerson,
     shell::{Card, ErrorTemplate, PageHeader},
 };
+
+/// The form a partner admin (or the program admin) invites someone with.
+fn invite_form(organisation_id: String, is_vendor: bool, error: Option<String>) -> impl IntoView {
+    let roles: Vec<Role> = Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| r.is_vendor() == is_vendor)
+        .collect();
+    view! {
+        <section aria-labelledby="invite-heading">
+            <Card>
+                <h2 id="invite-heading" class="mb-3 font-semibold">"Invite someone"</h2>
+                <form method="post" action=InvitePerson::PATH class="grid gap-3 sm:grid-cols-2">
+                    <div class="sm:col-span-2">{form_error(error)}</div>
+                    <input type="hidden" name="organisation_id" value=organisation_id />
+                    <label class="block text-sm font-medium">
+                        "Name"
+                        <input type="text" name="name" required maxlength="120" autocomplete="off" class=input_class() />
+                    </label>
+                    <label class="block text-sm font-medium">
+                        "Email address"
+                        <input type="email" name="email" required autocomplete="off" class=input_class() />
+                    </label>
+                    <label class="block text-sm font-medium">
+                        "Role"
+                        <select name="role" class=input_class()>
+                            {roles.into_iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <div class="flex items-end">
+                        <button type="submit" class=primary_button()>"Send invitation"</button>
+                    </div>
+                </form>
+            </Card>
+        </section>
+    }
+}
 
 fn detail(label: &'static str, value: Option<String>) -> impl IntoView {
     value.map(|value| {
@@ -19,7 +63,7 @@ fn detail(label: &'static str, value: Option<String>) -> impl IntoView {
     })
 }
 
-fn profile_view(org: OrganisationDetails) -> impl IntoView {
+fn profile_view(org: OrganisationDetails, invite_error: Option<String>) -> impl IntoView {
     let lead = if org.is_vendor {
         "The vendor that runs the partner program.".to_owned()
     } else {
@@ -28,7 +72,6 @@ fn profile_view(org: OrganisationDetails) -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <Title text=org.name.clone() />
         <PageHeader title=org.name.clone() lead=lead />
         <div class="grid gap-6 lg:grid-cols-3">
             <section aria-labelledby="details-heading" class="lg:col-span-1">
@@ -54,12 +97,20 @@ fn profile_view(org: OrganisationDetails) -> impl IntoView {
                                     <span class="font-medium">{p.name}</span>
                                     <span class="block text-sm text-slate-600 dark:text-slate-300">{p.email}</span>
                                 </span>
-                                <span class="text-sm text-slate-700 dark:text-slate-200">{p.role.label()}</span>
+                                <span class="text-sm text-slate-700 dark:text-slate-200">
+                                    {p.role.label()}
+                                    {(p.status == "invited").then(|| view! {
+                                        <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">"Invited"</span>
+                                    })}
+                                </span>
                             </li>
                         }).collect_view()}
                     </ul>
                 </Card>
             </section>
+            {org.can_manage_people.then(|| view! {
+                <div class="lg:col-span-3">{invite_form(org.id.clone(), org.is_vendor, invite_error)}</div>
+            })}
         </div>
     }
 }
@@ -68,17 +119,31 @@ fn profile_view(org: OrganisationDetails) -> impl IntoView {
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let params = use_params_map();
+    let invite = ServerAction::<InvitePerson>::new();
+    let invite_error = invite
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .map(|e| e.summary());
     let profile = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
         organisation_profile,
     );
     view! {
-        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+        // Set before the data streams in, so it always lands in <head>.
+        <Title text="Organisation" />
+        <RequireViewer signed_in=move |_viewer: Viewer| {
+            let invite_error = invite_error.clone();
+            view! {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
-                    {move || Suspend::new(async move { profile.await.map(profile_view) })}
+                    {move || {
+                        let invite_error = invite_error.clone();
+                        Suspend::new(async move { profile.await.map(|org| profile_view(org, invite_error)) })
+                    }}
                 </ErrorBoundary>
             </Transition>
+            }
         } />
     }
 }

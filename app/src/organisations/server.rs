@@ -82,5 +82,6 @@ pub async fn profile(
         website: row.website,
         channel_manager: row.channel_manager,
         people,
+        can_manage_people: false,
     }))
 }

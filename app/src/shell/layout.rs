@@ -64,17 +64,17 @@ const TAB: &str = "flex flex-col items-center justify-center gap-1 py-2 text-xs 
 #[component]
 pub fn AppLayout(children: Children) -> impl IntoView {
     let ctx = ViewerContext::use_context();
-    let viewer = move || ctx.viewer.get().and_then(Result::ok).flatten();
-    let sidebar = move || {
-        nav_for(viewer().as_ref())
+    let viewer = ctx.viewer.clone();
+    let sidebar = {
+        nav_for(viewer.as_ref())
             .into_iter()
             .map(|item| view! {
                 <li><A href=item.href exact=true attr:class=LINK>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
             })
             .collect_view()
     };
-    let tabs = move || {
-        let items = nav_for(viewer().as_ref());
+    let tabs = {
+        let items = nav_for(viewer.as_ref());
         let columns = if items.len() > 3 {
             "grid grid-cols-4"
         } else {
@@ -88,8 +88,8 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             </ul>
         }
     };
-    let account = move || {
-        viewer().map(|viewer| view! {
+    let account = {
+        viewer.map(|viewer| view! {
             <div class="flex items-center gap-2">
                 <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
                 <ActionForm action=ctx.sign_out>
@@ -108,9 +108,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             <aside class="hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
                 {brand()}
                 <nav aria-label="Primary">
-                    <Transition fallback=|| ()>
-                        <ul class="flex flex-col gap-1">{sidebar}</ul>
-                    </Transition>
+                    <ul class="flex flex-col gap-1">{sidebar}</ul>
                 </nav>
             </aside>
             <div class="flex min-w-0 flex-1 flex-col">
@@ -118,14 +116,14 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                     <div class="md:hidden">{brand()}</div>
                     <div class="flex items-center gap-1">
                         <ThemeToggle />
-                        <Transition fallback=|| ()>{account}</Transition>
+                        {account}
                     </div>
                 </header>
                 <main id="main" class="flex-1 px-4 pt-6 pb-28 md:px-10 md:pb-10">{children()}</main>
             </div>
         </div>
         <nav aria-label="Primary" class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
-            <Transition fallback=|| ()>{tabs}</Transition>
+            {tabs}
         </nav>
     }
 }

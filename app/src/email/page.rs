@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::outbox_messages;
+use crate::{
+    auth::{pages::RequireViewer, Viewer},
+    format::utc_minute,
+    shell::{Card, ErrorTemplate, PageHeader},
+};
+
+/// `/admin/outbox`: recent email, for the program admin.
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let messages = Resource::new(|| (), |_| outbox_messages());
+    view! {
+        <Title text="Outbox" />
+        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+            <PageHeader title="Outbox" lead="Email Trellis has queued, newest first, with its delivery status." />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || Suspend::new(async move {
+                        messages.await.map(|list| view! {
+                            <ul class="flex max-w-3xl flex-col gap-3">
+                                {list.into_iter().map(|m| view! {
+                                    <li>
+                                        <Card>
+                                            <p class="font-medium">{m.subject}</p>
+                                            <p class="text-sm text-slate-600 dark:text-slate-300">
+                                                {format!("To {} · {} · {} · {} attempt(s)", m.to_address, utc_minute(m.created_at), m.status, m.attempts)}
+                                            </p>
+                                            <pre class="mt-3 whitespace-pre-wrap break-all text-sm">{m.body}</pre>
+                                        </Card>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        } />
+    }
+}

@@ -1,0 +1,188 @@
+//! The outbox and the SMTP sender (lettre). Server only.
+
+use std::time::Duration;
+
+use lettre::{
+    message::{header::ContentType, Mailbox},
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+
+use crate::{auth::server::now, db::Db};
+
+/// Attempts before a message is marked failed (about a day of backoff).
+pub const MAX_ATTEMPTS: i64 = 10;
+/// How long a sender holds a message it is working on, so two app servers
+/// never send the same one.
+const LEASE: i64 = 120;
+
+/// Queues a message. Use inside the transaction of the change that causes
+/// it, so the message exists exactly when the change does.
+pub async fn enqueue<'e, E>(
+    executor: E,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let now = now();
+    sqlx::query(
+        "INSERT INTO outbox (id, created_at, to_address, subject, body, next_attempt_at) \
+         VALUES ($1, $2, $3, $4, $5, $2)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(now)
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .execute(executor)
+    .await
+    .map(|_| ())
+}
+
+/// Where mail goes: `TRELLIS_SMTP_URL=smtp://host:port` (plain SMTP to a
+/// relay on a trusted network, e.g. a local MTA).
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl Mailer {
+    /// Parses `smtp://host:port`.
+    pub fn from_url(url: &str, from: &str) -> Result<Mailer, String> {
+        let rest = url
+            .strip_prefix("smtp://")
+            .ok_or_else(|| "TRELLIS_SMTP_URL must look like smtp://host:port".to_owned())?;
+        let (host, port) = rest.rsplit_once(':').unwrap_or((rest, "25"));
+        let port: u16 = port
+            .trim_end_matches('/')
+            .parse()
+            .map_err(|_| "TRELLIS_SMTP_URL has a bad port".to_owned())?;
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+            .port(port)
+            .timeout(Some(Duration::from_secs(10)))
+            .build();
+        let from = from
+            .parse::<Mailbox>()
+            .map_err(|e| format!("bad sender address: {e}"))?;
+        Ok(Mailer { transport, from })
+    }
+
+    async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to.parse::<Mailbox>().map_err(|e| e.to_string())?)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned())
+            .map_err(|e| e.to_string())?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Due {
+    id: String,
+    to_address: String,
+    subject: String,
+    body: String,
+    attempts: i64,
+}
+
+/// Sends every message that is due; returns how many were sent. Failures
+/// are retried with exponential backoff, then marked failed.
+pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error> {
+    let now = now();
+    let due = sqlx::query_as::<_, Due>(
+        "SELECT id, to_address, subject, body, attempts FROM outbox \
+         WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY created_at LIMIT 50",
+    )
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut sent = 0;
+    for message in due {
+        // Claim it: only one sender wins the update.
+        let claimed = sqlx::query(
+            "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = 'pending' \
+             AND next_attempt_at <= $3",
+        )
+        .bind(now + LEASE)
+        .bind(&message.id)
+        .bind(now)
+        .execute(&db.pool)
+        .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
+        match mailer
+            .send(&message.to_address, &message.subject, &message.body)
+            .await
+        {
+            Ok(()) => {
+                sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1 WHERE id = $2")
+                    .bind(now)
+                    .bind(&message.id)
+                    .execute(&db.pool)
+                    .await?;
+                sent += 1;
+            }
+            Err(error) => {
+                let attempts = message.attempts + 1;
+                let status = if attempts >= MAX_ATTEMPTS {
+                    "failed"
+                } else {
+                    "pending"
+                };
+                let backoff = 30 * (1_i64 << attempts.min(11));
+                tracing::warn!(id = %message.id, attempts, %error, "email not delivered");
+                sqlx::query(
+                    "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5",
+                )
+                .bind(status)
+                .bind(attempts)
+                .bind(now + backoff)
+                .bind(&error)
+                .bind(&message.id)
+                .execute(&db.pool)
+                .await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// The background sender: delivers due mail every second until the process
+/// ends.
+pub async fn run_sender(db: Db, mailer: Mailer) {
+    loop {
+        if let Err(err) = deliver_due(&db, &mailer).await {
+            tracing::error!(%err, "outbox sender");
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_urls() {
+        assert!(Mailer::from_url(
+            "smtp://127.0.0.1:1025",
+            "Trellis <no-reply@trellis.example>"
+        )
+        .is_ok());
+        assert!(Mailer::from_url("smtp://mail.internal", "no-reply@trellis.example").is_ok());
+        assert!(Mailer::from_url("http://x", "no-reply@trellis.example").is_err());
+        assert!(Mailer::from_url("smtp://h:notaport", "no-reply@trellis.example").is_err());
+        assert!(Mailer::from_url("smtp://h:25", "not an address").is_err());
+    }
+}

@@ -1,0 +1,293 @@
+//! Server functions for invitations and password resets.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+const LINK_DEAD: &str = "This link has expired or was already used. Ask for a new one.";
+
+/// Invites a person into an organisation: creates them (not yet able to
+/// sign in) and emails a link, good for 7 days, where they set a password.
+///
+/// Who may call: a partner admin for their own organisation (partner roles
+/// only); the program admin for any organisation (roles that fit it).
+/// Errors: `Unauthenticated`, `NotFound` (another partner), `Forbidden`,
+/// `Validation` (name, email, role), `Conflict` (email already has an
+/// account), `Internal`.
+#[server(endpoint = "invite_person")]
+pub async fn invite_person(
+    organisation_id: String,
+    name: String,
+    email: String,
+    role: String,
+) -> Result<(), AppError> {
+    use crate::{
+        audit::server::{record, Entry},
+        auth::{
+            policy::{authorize, Permission},
+            server::{now, require_viewer, RequestInfo},
+        },
+        email::server::enqueue,
+        organisations::Role,
+    };
+
+    let db = crate::db::use_db()?;
+    let viewer = require_viewer(&db).await?;
+    authorize(&viewer, Permission::ManagePeople, &organisation_id)?;
+    let name = name.trim().to_owned();
+    let email = email.trim().to_lowercase();
+    let mut errors = Vec::new();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.push(("name", "Enter the person's name (up to 120 characters)."));
+    }
+    if !plausible_email(&email) {
+        errors.push(("email", "Enter an email address like name@company.com."));
+    }
+    let role = Role::parse(&role);
+    let is_vendor: Option<bool> = sqlx::query_scalar::<_, String>(
+        "SELECT kind FROM organisations WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR id = $2)",
+    )
+    .bind(&organisation_id)
+    .bind(viewer.tenant_scope())
+    .fetch_optional(&db.pool)
+    .await?
+    .map(|kind| kind == "vendor");
+    let Some(is_vendor) = is_vendor else {
+        return Err(AppError::NotFound);
+    };
+    match role {
+        Some(role) if role.is_vendor() == is_vendor => {}
+        _ => errors.push(("role", "Choose a role this organisation can have.")),
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, message)| crate::error::FieldError {
+                    field: field.to_owned(),
+                    message: message.to_owned(),
+                })
+                .collect(),
+        ));
+    }
+    let role = role.expect("checked above");
+    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE email = $1")
+        .bind(&email)
+        .fetch_one(&db.pool)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::Conflict(
+            "That email address already has an account.".to_owned(),
+        ));
+    }
+    let person_id = uuid::Uuid::new_v4().to_string();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO people (id, organisation_id, name, email, role, created_at, status) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'invited')",
+    )
+    .bind(&person_id)
+    .bind(&organisation_id)
+    .bind(&name)
+    .bind(&email)
+    .bind(role.code())
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    let token = super::server::create_link(
+        &mut *tx,
+        "invitation",
+        &person_id,
+        super::server::INVITATION_LIFETIME,
+    )
+    .await?;
+    let link = format!("{}/invitation/{token}", super::server::public_url());
+    let body = format!(
+        "Hello {name},\n\n{} has invited you to the Acme Cloud partner portal.\n\
+         Open this link within 7 days to set your password:\n\n{link}\n\n\
+         If you did not expect this, you can ignore this email.\n",
+        viewer.name
+    );
+    enqueue(
+        &mut *tx,
+        &email,
+        "You are invited to the Acme Cloud partner portal",
+        &body,
+    )
+    .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&organisation_id),
+            action: "person_invited",
+            record_type: "person",
+            record_id: Some(&person_id),
+            ip: RequestInfo::current().ip.as_deref(),
+            detail: Some(role.code()),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A light check: something@something.tld, no spaces. The invitation
+/// email is the real proof.
+pub fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && email.len() <= 254
+        && !email.chars().any(char::is_whitespace)
+}
+
+/// Accepts an invitation: sets the password, activates the person, signs
+/// them in and goes to `/home`.
+///
+/// Who may call: anyone holding a live invitation link. Errors:
+/// `Validation` (dead or tampered link; password rules), `Internal`.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
+    set_password_with_link("invitation", token, password).await
+}
+
+/// Asks for a password-reset link. Always answers the same way, whether or
+/// not the address has an account.
+///
+/// Who may call: anyone. Errors: `Internal`.
+#[server(endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use crate::{auth::server::now, email::server::enqueue};
+
+    let db = crate::db::use_db()?;
+    let email = email.trim().to_lowercase();
+    let person: Option<(String, String)> =
+        sqlx::query_as("SELECT id, name FROM people WHERE email = $1 AND status = 'active'")
+            .bind(&email)
+            .fetch_optional(&db.pool)
+            .await?;
+    if let Some((person_id, name)) = person {
+        // At most one link a minute per person: no mail-bombing.
+        let recent: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM person_links WHERE person_id = $1 AND kind = 'password_reset' AND created_at > $2",
+        )
+        .bind(&person_id)
+        .bind(now() - 60)
+        .fetch_one(&db.pool)
+        .await?;
+        if recent == 0 {
+            let mut tx = db.pool.begin().await?;
+            let token = super::server::create_link(
+                &mut *tx,
+                "password_reset",
+                &person_id,
+                super::server::RESET_LIFETIME,
+            )
+            .await?;
+            let link = format!("{}/password-reset/{token}", super::server::public_url());
+            let body = format!(
+                "Hello {name},\n\nSomeone asked to reset your Trellis password.\n\
+                 Open this link within an hour to choose a new one:\n\n{link}\n\n\
+                 If it was not you, ignore this email: your password stays as it is.\n"
+            );
+            enqueue(&mut *tx, &email, "Reset your Trellis password", &body).await?;
+            tx.commit().await?;
+        }
+    }
+    leptos_axum::redirect("/password-reset?sent=1");
+    Ok(())
+}
+
+/// Sets a new password with a reset link: every other session of the person
+/// ends, and they are signed in here.
+///
+/// Who may call: anyone holding a live reset link. Errors: `Validation`
+/// (dead or tampered link; password rules), `Internal`.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    set_password_with_link("password_reset", token, password).await
+}
+
+#[cfg(feature = "ssr")]
+async fn set_password_with_link(
+    kind: &str,
+    token: String,
+    password: String,
+) -> Result<(), AppError> {
+    use super::server::{link_holder, use_link};
+    use crate::{
+        audit::server::{record, Entry},
+        auth::{
+            password,
+            server::{create_session, now, session_cookie, RequestInfo},
+        },
+    };
+
+    let db = crate::db::use_db()?;
+    let holder = link_holder(&db, kind, &token)
+        .await?
+        .ok_or_else(|| AppError::field("token", LINK_DEAD))?;
+    password::check_new(&password, &holder.email)?;
+    let hash = password::hash(password).await?;
+    let info = RequestInfo::current();
+    let mut tx = db.pool.begin().await?;
+    if !use_link(&mut *tx, &token).await? {
+        return Err(AppError::field("token", LINK_DEAD));
+    }
+    sqlx::query("UPDATE people SET password_hash = $1, status = 'active' WHERE id = $2")
+        .bind(&hash)
+        .bind(&holder.person_id)
+        .execute(&mut *tx)
+        .await?;
+    // A new password ends every session the old one opened.
+    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+        .bind(now())
+        .bind(&holder.person_id)
+        .execute(&mut *tx)
+        .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&holder.person_id),
+            organisation_id: Some(&holder.organisation_id),
+            action: if kind == "invitation" {
+                "invitation_accepted"
+            } else {
+                "password_reset"
+            },
+            record_type: "person",
+            record_id: Some(&holder.person_id),
+            ip: info.ip.as_deref(),
+            detail: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let session = create_session(&db, &holder.person_id, false, &info).await?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    response.append_header(http::header::SET_COOKIE, session_cookie(&session, false));
+    tracing::info!(person = %holder.name, kind, "password set with a link");
+    leptos_axum::redirect("/home");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plausible_email;
+
+    #[test]
+    fn emails() {
+        assert!(plausible_email("ava@northwind.example"));
+        assert!(!plausible_email("ava"));
+        assert!(!plausible_email("ava@local"));
+        assert!(!plausible_email("@northwind.example"));
+        assert!(!plausible_email("a va@northwind.example"));
+        assert!(!plausible_email("ava@.example"));
+    }
+}

@@ -1,0 +1,49 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { expect } from "@playwright/test";
+
+/** The maildir the test command's SMTP server (aiosmtpd) writes to. */
+function maildir(): string {
+  const dir = process.env.TRELLIS_TEST_MAILDIR;
+  if (!dir) throw new Error("TRELLIS_TEST_MAILDIR is not set: run the specs through scripts/test");
+  return dir;
+}
+
+/** A message's body as a mail client shows it (quoted-printable undone). */
+function decode(raw: string): string {
+  const text = raw.replace(/\r\n/g, "\n");
+  const split = text.indexOf("\n\n");
+  const headers = text.slice(0, split).toLowerCase();
+  const body = text.slice(split + 2);
+  if (!headers.includes("content-transfer-encoding: quoted-printable")) return body;
+  const bytes = Buffer.from(body.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1");
+  return bytes.toString("utf8");
+}
+
+/** Waits for the email to `to` and returns the first link in it under `prefix`. */
+export async function linkFromEmail(to: string, prefix: string): Promise<string> {
+  let link = "";
+  await expect
+    .poll(
+      () => {
+        // Oldest first, so the newest matching message wins.
+        const files = ["new", "cur"]
+          .map((sub) => path.join(maildir(), sub))
+          .filter((dir) => fs.existsSync(dir))
+          .flatMap((dir) => fs.readdirSync(dir).map((name) => path.join(dir, name)))
+          .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
+        {
+          for (const file of files) {
+            const raw = fs.readFileSync(file, "utf8");
+            if (!raw.includes(`X-RcptTo: ${to}`)) continue;
+            const match = decode(raw).match(new RegExp(`https?://\\S+${prefix}/\\S+`));
+            if (match) link = match[0];
+          }
+        }
+        return link;
+      },
+      { timeout: 15_000, message: `an email to ${to}` },
+    )
+    .not.toBe("");
+  return link;
+}

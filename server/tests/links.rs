@@ -1,0 +1,368 @@
+//! Invitations and password resets by emailed link: single use, expiring,
+//! tamper-proof; and delivery through a real SMTP server.
+
+use std::time::Duration;
+
+use app::{
+    auth::server::{token_hash, COOKIE},
+    backend_test,
+    db::Db,
+    email::server::{deliver_due, Mailer},
+    error::AppError,
+    organisations::demo::{self, demo_id, DEMO_PASSWORD},
+};
+use axum::{
+    body::Body,
+    http::{header, Request, Response},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::{prelude::LeptosOptions, server_fn::error::FromServerFnError};
+use server::{router, AppState};
+use tower::ServiceExt;
+
+const DEAD: &str = "This link has expired or was already used. Ask for a new one.";
+
+async fn app(db: &Db) -> Router {
+    demo::seed(db).await.unwrap();
+    let options = LeptosOptions::builder()
+        .output_name("trellis")
+        .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
+        .build();
+    router(
+        AppState::new(options, db.clone())
+            .with_public_url(Some("https://partners.acme.example".into())),
+    )
+}
+
+async fn post(app: &Router, path: &str, body: &str, cookie: Option<&str>) -> Response<Body> {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap()
+}
+
+/// The cookie a successful call set, or the error it answered.
+async fn call(
+    app: &Router,
+    path: &str,
+    body: &str,
+    cookie: Option<&str>,
+) -> Result<Option<String>, AppError> {
+    let res = post(app, path, body, cookie).await;
+    if res.status().is_success() {
+        Ok(res
+            .headers()
+            .get(header::SET_COOKIE)
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned()))
+    } else {
+        Err(AppError::de(
+            res.into_body().collect().await.unwrap().to_bytes(),
+        ))
+    }
+}
+
+fn encode(value: &str) -> String {
+    value.replace('@', "%40").replace(' ', "+")
+}
+
+async fn sign_in(app: &Router, email: &str, password: &str) -> Result<String, AppError> {
+    let body = format!("email={}&password={}", encode(email), encode(password));
+    call(app, "/api/sign_in", &body, None)
+        .await
+        .map(|c| c.expect("a session cookie"))
+}
+
+/// The token of the last link emailed to `to`, read from the outbox.
+async fn last_link(db: &Db, to: &str, path: &str) -> String {
+    let body: String = sqlx::query_scalar(
+        "SELECT body FROM outbox WHERE to_address = $1 ORDER BY created_at DESC, id LIMIT 1",
+    )
+    .bind(to)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let prefix = format!("https://partners.acme.example/{path}/");
+    let line = body
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .expect("a link in the email");
+    line[prefix.len()..].to_owned()
+}
+
+async fn invite(
+    app: &Router,
+    cookie: &str,
+    email: &str,
+    role: &str,
+) -> Result<Option<String>, AppError> {
+    let body = format!(
+        "organisation_id={}&name=Nia+Patel&email={}&role={role}",
+        demo_id("org", "northwind"),
+        encode(email)
+    );
+    call(app, "/api/invite_person", &body, Some(cookie)).await
+}
+
+backend_test!(
+    an_invitation_link_works_once_and_sets_a_password,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD)
+            .await
+            .unwrap();
+        invite(&app, &ava, "nia.patel@northwind.example", "partner_user")
+            .await
+            .unwrap();
+        // Invited, not yet able to sign in.
+        assert!(
+            sign_in(&app, "nia.patel@northwind.example", "anything at all")
+                .await
+                .is_err()
+        );
+        let token = last_link(&db, "nia.patel@northwind.example", "invitation").await;
+
+        let weak = format!("token={token}&password=password1");
+        let err = call(&app, "/api/accept_invitation", &weak, None)
+            .await
+            .unwrap_err();
+        assert!(err.message_for("password").is_some(), "{err:?}");
+
+        let good = format!("token={token}&password={}", encode("a garden of trellises"));
+        let cookie = call(&app, "/api/accept_invitation", &good, None)
+            .await
+            .unwrap();
+        assert!(cookie.unwrap().starts_with(COOKIE));
+        sign_in(&app, "nia.patel@northwind.example", "a garden of trellises")
+            .await
+            .unwrap();
+
+        // Used once: dead now.
+        let again = call(&app, "/api/accept_invitation", &good, None)
+            .await
+            .unwrap_err();
+        assert_eq!(again.message_for("token"), Some(DEAD));
+    }
+);
+
+backend_test!(
+    tampered_and_expired_links_open_nothing,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD)
+            .await
+            .unwrap();
+        invite(&app, &ava, "omar.haddad@northwind.example", "partner_user")
+            .await
+            .unwrap();
+        let token = last_link(&db, "omar.haddad@northwind.example", "invitation").await;
+        let mut tampered = token.clone();
+        let last = tampered.pop().unwrap();
+        tampered.push(if last == '0' { '1' } else { '0' });
+        let body = format!(
+            "token={tampered}&password={}",
+            encode("a garden of trellises")
+        );
+        let err = call(&app, "/api/accept_invitation", &body, None)
+            .await
+            .unwrap_err();
+        assert_eq!(err.message_for("token"), Some(DEAD));
+
+        sqlx::query("UPDATE person_links SET expires_at = $1 WHERE token_hash = $2")
+            .bind(app::auth::server::now() - 1)
+            .bind(token_hash(&token))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let body = format!("token={token}&password={}", encode("a garden of trellises"));
+        let err = call(&app, "/api/accept_invitation", &body, None)
+            .await
+            .unwrap_err();
+        assert_eq!(err.message_for("token"), Some(DEAD));
+        let status: String = sqlx::query_scalar(
+            "SELECT status FROM people WHERE email = 'omar.haddad@northwind.example'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(status, "invited", "nothing changed");
+    }
+);
+
+backend_test!(
+    partner_admins_invite_partner_roles_only,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD)
+            .await
+            .unwrap();
+        let err = invite(&app, &ava, "sneaky@northwind.example", "program_admin")
+            .await
+            .unwrap_err();
+        assert!(err.message_for("role").is_some());
+        let err = invite(&app, &ava, "ava.thompson@northwind.example", "partner_user")
+            .await
+            .unwrap_err();
+        assert!(matches!(err, AppError::Conflict(_)));
+        let err = invite(&app, &ava, "not-an-email", "partner_user")
+            .await
+            .unwrap_err();
+        assert!(err.message_for("email").is_some());
+        let outbox: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(outbox, 0, "refused invitations send nothing");
+    }
+);
+
+backend_test!(
+    a_password_reset_replaces_the_password_and_ends_other_sessions,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let leo = "leo.martinez@northwind.example";
+        let old_session = sign_in(&app, leo, DEMO_PASSWORD).await.unwrap();
+        call(
+            &app,
+            "/api/request_password_reset",
+            &format!("email={}", encode(leo)),
+            None,
+        )
+        .await
+        .unwrap();
+        // Unknown addresses get the same answer and no email.
+        call(
+            &app,
+            "/api/request_password_reset",
+            "email=nobody%40nowhere.example",
+            None,
+        )
+        .await
+        .unwrap();
+        let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(sent, 1);
+
+        let token = last_link(&db, leo, "password-reset").await;
+        let body = format!("token={token}&password={}", encode("new and much longer"));
+        call(&app, "/api/reset_password", &body, None)
+            .await
+            .unwrap();
+        assert!(
+            sign_in(&app, leo, DEMO_PASSWORD).await.is_err(),
+            "old password gone"
+        );
+        sign_in(&app, leo, "new and much longer").await.unwrap();
+        let viewer = post(&app, "/api/current_viewer", "", Some(&old_session)).await;
+        let bytes = viewer.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(&bytes[..], b"null", "the old session ended");
+        let again = call(&app, "/api/reset_password", &body, None)
+            .await
+            .unwrap_err();
+        assert_eq!(again.message_for("token"), Some(DEAD));
+    }
+);
+
+/// Delivers the outbox through the SMTP server the test command starts
+/// (aiosmtpd, writing a maildir) and reads the link out of the message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitation_email_is_delivered_over_smtp() {
+    let (Ok(smtp), Ok(maildir)) = (
+        std::env::var("TRELLIS_TEST_SMTP"),
+        std::env::var("TRELLIS_TEST_MAILDIR"),
+    ) else {
+        assert!(
+            std::env::var("TRELLIS_REQUIRE_SMTP").is_err(),
+            "TRELLIS_REQUIRE_SMTP=1 but no TRELLIS_TEST_SMTP/TRELLIS_TEST_MAILDIR"
+        );
+        eprintln!("skipping: no SMTP server (scripts/test starts one)");
+        return;
+    };
+    app::db::testing::run(app::db::Backend::Sqlite, |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD)
+            .await
+            .unwrap();
+        let to = format!("smtp-test-{}@northwind.example", uuid_suffix());
+        invite(&app, &ava, &to, "partner_user").await.unwrap();
+        let mailer = Mailer::from_url(
+            &format!("smtp://{smtp}"),
+            "Trellis <no-reply@acmecloud.example>",
+        )
+        .unwrap();
+        assert_eq!(deliver_due(&db, &mailer).await.unwrap(), 1);
+        let status: String = sqlx::query_scalar("SELECT status FROM outbox WHERE to_address = $1")
+            .bind(&to)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(status, "sent");
+
+        let message = decoded_body(&wait_for_message(&maildir, &to).await);
+        assert!(message.contains("Subject: You are invited to the Acme Cloud partner portal"));
+        let token = last_link(&db, &to, "invitation").await;
+        assert!(
+            message.contains(&format!("https://partners.acme.example/invitation/{token}")),
+            "the delivered email carries the link"
+        );
+    })
+    .await;
+}
+
+/// The message as a mail client shows it: headers, then the body with any
+/// quoted-printable encoding undone (soft line breaks, `=XX` bytes).
+fn decoded_body(raw: &str) -> String {
+    let raw = raw.replace("\r\n", "\n");
+    let (headers, body) = raw.split_once("\n\n").unwrap_or((&raw, ""));
+    if !headers
+        .to_ascii_lowercase()
+        .contains("content-transfer-encoding: quoted-printable")
+    {
+        return raw.clone();
+    }
+    let joined = body.replace("=\n", "");
+    let mut out = Vec::new();
+    let bytes = joined.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    format!("{headers}\n\n{}", String::from_utf8_lossy(&out))
+}
+
+fn uuid_suffix() -> String {
+    app::auth::server::new_token()[..8].to_owned()
+}
+
+async fn wait_for_message(maildir: &str, to: &str) -> String {
+    for _ in 0..50 {
+        for dir in ["new", "cur"] {
+            if let Ok(entries) = std::fs::read_dir(format!("{maildir}/{dir}")) {
+                for entry in entries.flatten() {
+                    let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                    if text.contains(&format!("To: {to}")) {
+                        return text;
+                    }
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no message to {to} arrived in {maildir}");
+}
