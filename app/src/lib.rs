@@ -21,6 +21,7 @@ use leptos_router::{
 };
 
 use crate::{
+    audit::AuditLogPage,
     auth::{HomePage, SessionsPage, SignInPage, ViewerContext},
     email::OutboxPage,
     organisations::OrganisationPage,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder />
                     <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/organisations/:id/audit") view=AuditLogPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::InOrder />
                     <Route path=path!("/password-reset") view=PasswordResetRequestPage ssr=SsrMode::InOrder />

@@ -3,7 +3,12 @@ import { expect, test } from "@playwright/test";
 import { PEOPLE, demoId, signIn } from "./support/demo";
 
 const pages = ["/", "/program", "/signin", "/no-such-page"];
-const signedInPages = ["/home", `/organisations/${demoId("org", "northwind")}`, "/account/sessions"];
+const signedInPages = [
+  "/home",
+  `/organisations/${demoId("org", "northwind")}`,
+  `/organisations/${demoId("org", "northwind")}/audit`,
+  "/account/sessions",
+];
 
 for (const scheme of ["light", "dark"] as const) {
   for (const path of [...pages, ...signedInPages]) {

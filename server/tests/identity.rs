@@ -266,3 +266,94 @@ backend_test!(the_audit_log_is_append_only, |db: Db| async move {
         .is_err());
     assert_eq!(audit_actions(&db).await, vec!["sign_in".to_owned()]);
 });
+
+backend_test!(
+    partner_admins_manage_their_people_but_not_themselves,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let leo = sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let update = |person: &str, role: &str, status: &str| {
+            format!(
+                "person_id={}&role={role}&status={status}",
+                demo_id("person", person)
+            )
+        };
+        // Disabling Leo ends his session at once.
+        let res = post(
+            &app,
+            "/api/update_person",
+            &update("northwind-leo", "partner_user", "disabled"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success());
+        assert_eq!(who(&app, &leo).await, None);
+        assert!(
+            sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+                .await
+                .is_err()
+        );
+        // Promoting Mia works; a vendor role does not; nor changing oneself.
+        let res = post(
+            &app,
+            "/api/update_person",
+            &update("northwind-mia", "partner_admin", "active"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success());
+        let res = post(
+            &app,
+            "/api/update_person",
+            &update("northwind-mia", "program_admin", "active"),
+            Some(&ava),
+        )
+        .await;
+        let err = AppError::de(res.into_body().collect().await.unwrap().to_bytes());
+        assert!(err.message_for("role").is_some(), "{err:?}");
+        let res = post(
+            &app,
+            "/api/update_person",
+            &update("northwind-ava", "partner_user", "active"),
+            Some(&ava),
+        )
+        .await;
+        let err = AppError::de(res.into_body().collect().await.unwrap().to_bytes());
+        assert!(err.message_for("person_id").is_some(), "{err:?}");
+        let roles: Vec<(String, String)> = sqlx::query_as(
+        "SELECT email, role || '/' || status FROM people WHERE organisation_id = $1 ORDER BY email",
+    )
+    .bind(demo_id("org", "northwind"))
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+        assert_eq!(
+            roles,
+            [
+                (
+                    "ava.thompson@northwind.example".to_owned(),
+                    "partner_admin/active".to_owned()
+                ),
+                (
+                    "leo.martinez@northwind.example".to_owned(),
+                    "partner_user/disabled".to_owned()
+                ),
+                (
+                    "mia.chen@northwind.example".to_owned(),
+                    "partner_admin/active".to_owned()
+                ),
+            ]
+        );
+        assert!(
+            audit_actions(&db)
+                .await
+                .iter()
+                .filter(|a| *a == "person_updated")
+                .count()
+                == 2
+        );
+    }
+);

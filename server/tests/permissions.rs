@@ -115,6 +115,19 @@ impl Fixture {
             let spare = create_session(&db, &person, false, &info).await.unwrap();
             spare_sessions.push((who, session_id(&db, &spare).await));
         }
+        // Something in the other partner's audit log that must never show.
+        app::audit::server::record_now(
+            &db,
+            app::audit::server::Entry {
+                organisation_id: Some(&demo_id("org", "bluepeak")),
+                action: "profile_updated",
+                record_type: "organisation",
+                detail: Some("Bluepeak internal change"),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         let other = demo_id("person", "bluepeak-oliver");
         let other_token = create_session(&db, &other, false, &info).await.unwrap();
         let other_session_id = session_id(&db, &other_token).await;
@@ -269,6 +282,40 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             };
             (String::new(), needs_sign_in(expect))
         }
+        "/api/update_person" => {
+            let (person, role) = match (target, who.is_vendor()) {
+                (Target::Own, true) => ("sofia-lindqvist", "channel_manager"),
+                (Target::Own, false) => ("northwind-mia", "partner_user"),
+                (Target::Other, true) => ("northwind-mia", "partner_user"),
+                (Target::Other, false) => ("bluepeak-amelia", "partner_user"),
+            };
+            let expect = match (who, target) {
+                (Who::ProgramAdmin, _) | (Who::PartnerAdmin, Target::Own) => Allowed,
+                (Who::PartnerAdmin | Who::PartnerUser, Target::Other) => Denied(AppError::NotFound),
+                _ => Denied(AppError::Forbidden),
+            };
+            (
+                form(&[
+                    ("person_id", &demo_id("person", person)),
+                    ("role", role),
+                    ("status", "active"),
+                ]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/audit_entries" => {
+            let (org, expect) = match (who, target) {
+                (Who::ProgramAdmin, Target::Own) => (who.own_org(), Allowed),
+                (Who::ProgramAdmin, Target::Other) => (demo_id("org", "bluepeak"), Allowed),
+                (Who::PartnerAdmin, Target::Own) => (who.own_org(), Allowed),
+                (Who::PartnerAdmin | Who::PartnerUser, Target::Other) => {
+                    (demo_id("org", "bluepeak"), Denied(AppError::NotFound))
+                }
+                (_, Target::Own) => (who.own_org(), Denied(AppError::Forbidden)),
+                (_, Target::Other) => (demo_id("org", "bluepeak"), Denied(AppError::Forbidden)),
+            };
+            (form(&[("organisation_id", &org)]), needs_sign_in(expect))
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
@@ -282,7 +329,7 @@ backend_test!(
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 13, "found only {registered:?}");
+        assert!(registered.len() >= 15, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.

@@ -3,3 +3,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod server;
+
+pub mod api;
+mod page;
+
+pub use page::AuditLogPage;

@@ -8,6 +8,7 @@ use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonSummary {
+    pub id: String,
     pub name: String,
     pub email: String,
     pub role: Role,

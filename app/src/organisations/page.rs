@@ -1,9 +1,9 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::{components::A, hooks::use_params_map};
 
 use super::{
-    api::{organisation_profile, OrganisationDetails},
+    api::{organisation_profile, OrganisationDetails, PersonSummary},
     Role,
 };
 use crate::{
@@ -11,7 +11,7 @@ use crate::{
         pages::{form_error, input_class, primary_button, RequireViewer},
         Viewer,
     },
-    people::api::InvitePerson,
+    people::api::{InvitePerson, UpdatePerson},
     shell::{Card, ErrorTemplate, PageHeader},
 };
 
@@ -63,7 +63,50 @@ fn detail(label: &'static str, value: Option<String>) -> impl IntoView {
     })
 }
 
-fn profile_view(org: OrganisationDetails, invite_error: Option<String>) -> impl IntoView {
+/// Role and status controls for one person, for those who manage people.
+fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
+    let roles: Vec<Role> = Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| r.is_vendor() == is_vendor)
+        .collect();
+    let current = person.role;
+    let (toggle_to, toggle_label) = if person.status == "disabled" {
+        ("active", format!("Enable {}", person.name))
+    } else {
+        ("disabled", format!("Disable {}", person.name))
+    };
+    let small = "rounded-lg border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+    let keep_status = if person.status == "disabled" {
+        "disabled"
+    } else {
+        "active"
+    };
+    view! {
+        <div class="flex flex-wrap items-center gap-2">
+            <form method="post" action=UpdatePerson::PATH class="flex items-center gap-2">
+                <input type="hidden" name="person_id" value=person.id.clone() />
+                <input type="hidden" name="status" value=keep_status />
+                <select name="role" aria-label=format!("Role for {}", person.name) class="rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+                    {roles.into_iter().map(|r| view! { <option value=r.code() selected=r == current>{r.label()}</option> }).collect_view()}
+                </select>
+                <button type="submit" class=small aria-label=format!("Save role for {}", person.name)>"Save"</button>
+            </form>
+            <form method="post" action=UpdatePerson::PATH>
+                <input type="hidden" name="person_id" value=person.id.clone() />
+                <input type="hidden" name="role" value=current.code() />
+                <input type="hidden" name="status" value=toggle_to />
+                <button type="submit" class=small>{toggle_label}</button>
+            </form>
+        </div>
+    }
+}
+
+fn profile_view(
+    org: OrganisationDetails,
+    viewer_id: String,
+    invite_error: Option<String>,
+) -> impl IntoView {
     let lead = if org.is_vendor {
         "The vendor that runs the partner program.".to_owned()
     } else {
@@ -91,7 +134,10 @@ fn profile_view(org: OrganisationDetails, invite_error: Option<String>) -> impl 
                 <Card>
                     <h2 id="people-heading" class="mb-3 font-semibold">"People"</h2>
                     <ul class="divide-y divide-slate-200 dark:divide-slate-800">
-                        {org.people.into_iter().map(|p| view! {
+                        {org.people.into_iter().map(|p| {
+                            let controls = (org.can_manage_people && p.id != viewer_id)
+                                .then(|| person_controls(&p, org.is_vendor));
+                            view! {
                             <li class="flex flex-wrap items-baseline justify-between gap-2 py-2">
                                 <span>
                                     <span class="font-medium">{p.name}</span>
@@ -102,14 +148,22 @@ fn profile_view(org: OrganisationDetails, invite_error: Option<String>) -> impl 
                                     {(p.status == "invited").then(|| view! {
                                         <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">"Invited"</span>
                                     })}
+                                    {(p.status == "disabled").then(|| view! {
+                                        <span class="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">"Disabled"</span>
+                                    })}
                                 </span>
+                                <div class="w-full">{controls}</div>
                             </li>
+                            }
                         }).collect_view()}
                     </ul>
                 </Card>
             </section>
             {org.can_manage_people.then(|| view! {
                 <div class="lg:col-span-3">{invite_form(org.id.clone(), org.is_vendor, invite_error)}</div>
+                <p class="lg:col-span-3">
+                    <A href=format!("/organisations/{}/audit", org.id) attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Audit log"</A>
+                </p>
             })}
         </div>
     }
@@ -132,14 +186,15 @@ pub fn OrganisationPage() -> impl IntoView {
     view! {
         // Set before the data streams in, so it always lands in <head>.
         <Title text="Organisation" />
-        <RequireViewer signed_in=move |_viewer: Viewer| {
+        <RequireViewer signed_in=move |viewer: Viewer| {
             let invite_error = invite_error.clone();
             view! {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
                     {move || {
                         let invite_error = invite_error.clone();
-                        Suspend::new(async move { profile.await.map(|org| profile_view(org, invite_error)) })
+                        let viewer_id = viewer.person_id.clone();
+                        Suspend::new(async move { profile.await.map(|org| profile_view(org, viewer_id, invite_error)) })
                     }}
                 </ErrorBoundary>
             </Transition>

@@ -21,6 +21,7 @@ struct ProfileRow {
 
 #[derive(sqlx::FromRow)]
 struct PersonRow {
+    id: String,
     name: String,
     email: String,
     role: String,
@@ -48,7 +49,7 @@ pub async fn profile(
     .await?;
     let Some(row) = row else { return Ok(None) };
     let people = sqlx::query_as::<_, PersonRow>(
-        "SELECT name, email, role, title, status FROM people \
+        "SELECT id, name, email, role, title, status FROM people \
          WHERE organisation_id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2) \
          ORDER BY name",
     )
@@ -60,6 +61,7 @@ pub async fn profile(
     .filter_map(|p| {
         Some(PersonSummary {
             role: Role::parse(&p.role)?,
+            id: p.id,
             name: p.name,
             email: p.email,
             title: p.title,

@@ -291,3 +291,94 @@ mod tests {
         assert!(!plausible_email("ava@.example"));
     }
 }
+
+/// Changes a person's role or status (`active` / `disabled`) in their
+/// organisation. Disabling ends their sessions at once.
+///
+/// Who may call: a partner admin for people in their own organisation; the
+/// program admin for anyone. Nobody changes their own role or status (so an
+/// organisation cannot lock itself out by accident). Errors:
+/// `Unauthenticated`, `NotFound` (unknown person, or another partner's),
+/// `Forbidden`, `Validation` (role or status), `Internal`.
+#[server(endpoint = "update_person")]
+pub async fn update_person(
+    person_id: String,
+    role: String,
+    status: String,
+) -> Result<(), AppError> {
+    use crate::{
+        audit::server::{record, Entry},
+        auth::{
+            policy::{authorize, Permission},
+            server::{now, require_viewer, RequestInfo},
+        },
+        organisations::Role,
+    };
+
+    let db = crate::db::use_db()?;
+    let viewer = require_viewer(&db).await?;
+    let target: Option<(String, String, String, String)> = sqlx::query_as(
+        "SELECT p.organisation_id, o.kind, p.role, p.status FROM people p \
+         JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.id = $1 AND (CAST($2 AS TEXT) IS NULL OR p.organisation_id = $2)",
+    )
+    .bind(&person_id)
+    .bind(viewer.tenant_scope())
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((organisation_id, kind, old_role, old_status)) = target else {
+        return Err(AppError::NotFound);
+    };
+    authorize(&viewer, Permission::ManagePeople, &organisation_id)?;
+    if person_id == viewer.person_id {
+        return Err(AppError::field(
+            "person_id",
+            "You cannot change your own role or status.",
+        ));
+    }
+    let role = Role::parse(&role)
+        .filter(|r| r.is_vendor() == (kind == "vendor"))
+        .ok_or_else(|| AppError::field("role", "Choose a role this organisation can have."))?;
+    let status = match (status.as_str(), old_status.as_str()) {
+        ("active" | "disabled", "invited") => "invited",
+        ("active", _) => "active",
+        ("disabled", _) => "disabled",
+        _ => return Err(AppError::field("status", "Choose active or disabled.")),
+    };
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("UPDATE people SET role = $1, status = $2 WHERE id = $3 AND organisation_id = $4")
+        .bind(role.code())
+        .bind(status)
+        .bind(&person_id)
+        .bind(&organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    if status == "disabled" {
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now())
+        .bind(&person_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let detail = format!(
+        "role {old_role} -> {}, status {old_status} -> {status}",
+        role.code()
+    );
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&organisation_id),
+            action: "person_updated",
+            record_type: "person",
+            record_id: Some(&person_id),
+            ip: RequestInfo::current().ip.as_deref(),
+            detail: Some(&detail),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

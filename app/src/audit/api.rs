@@ -1,0 +1,66 @@
+//! Reading the audit log.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub actor: Option<String>,
+    pub action: String,
+    pub record_type: String,
+    pub record_id: Option<String>,
+    pub ip: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// The latest 200 entries about one organisation, newest first.
+///
+/// Who may call: a partner admin for their own organisation; the program
+/// admin for any. Errors: `Unauthenticated`, `NotFound` (another partner's),
+/// `Forbidden`, `Internal`.
+#[server(endpoint = "audit_entries")]
+pub async fn audit_entries(organisation_id: String) -> Result<Vec<AuditEntry>, AppError> {
+    use crate::auth::{
+        policy::{authorize, Permission},
+        server::require_viewer,
+    };
+
+    let db = crate::db::use_db()?;
+    let viewer = require_viewer(&db).await?;
+    authorize(&viewer, Permission::ViewAuditLog, &organisation_id)?;
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        at: i64,
+        actor: Option<String>,
+        action: String,
+        record_type: String,
+        record_id: Option<String>,
+        ip: Option<String>,
+        detail: Option<String>,
+    }
+    let rows = sqlx::query_as::<_, Row>(
+        "SELECT a.at, p.name AS actor, a.action, a.record_type, a.record_id, a.ip, a.detail \
+         FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id \
+         WHERE a.organisation_id = $1 AND (CAST($2 AS TEXT) IS NULL OR a.organisation_id = $2) \
+         ORDER BY a.at DESC, a.id LIMIT 200",
+    )
+    .bind(&organisation_id)
+    .bind(viewer.tenant_scope())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            record_type: r.record_type,
+            record_id: r.record_id,
+            ip: r.ip,
+            detail: r.detail,
+        })
+        .collect())
+}
