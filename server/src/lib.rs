@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod security;
+pub mod testing;
 
 use std::{sync::Arc, time::Duration};
 

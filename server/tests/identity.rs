@@ -6,67 +6,17 @@ use app::{
     backend_test,
     db::Db,
     error::AppError,
-    organisations::demo::{self, demo_id, DEMO_PASSWORD},
+    organisations::demo::{demo_id, DEMO_PASSWORD},
 };
-use axum::{
-    body::Body,
-    http::{header, Request, Response},
-    Router,
-};
-use http_body_util::BodyExt;
-use leptos::{prelude::LeptosOptions, server_fn::error::FromServerFnError};
-use server::{router, AppState};
-use tower::ServiceExt;
+use axum::{http::header, Router};
+use server::testing::{body_text, error_of, post_form as post, seeded_app as app, sign_in};
 
 const AVA: &str = "ava.thompson@northwind.example";
-
-async fn app(db: &Db) -> Router {
-    demo::seed(db).await.unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("trellis")
-        .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
-        .build();
-    router(AppState::new(options, db.clone()))
-}
-
-async fn post(app: &Router, path: &str, body: &str, cookie: Option<&str>) -> Response<Body> {
-    let mut request = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    app.clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap()
-}
-
-async fn sign_in(
-    app: &Router,
-    email: &str,
-    password: &str,
-    cookie: Option<&str>,
-) -> Result<String, AppError> {
-    let body = format!("email={}&password={}", email.replace('@', "%40"), password);
-    let res = post(app, "/api/sign_in", &body, cookie).await;
-    if !res.status().is_success() {
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        return Err(AppError::de(bytes));
-    }
-    let set = res.headers()[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
-    Ok(set.split(';').next().unwrap().to_owned())
-}
 
 /// The signed-in person's email for a cookie, or `None`.
 async fn who(app: &Router, cookie: &str) -> Option<String> {
     let res = post(app, "/api/current_viewer", "", Some(cookie)).await;
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
     value["email"].as_str().map(str::to_owned)
 }
 
@@ -312,7 +262,7 @@ backend_test!(
             Some(&ava),
         )
         .await;
-        let err = AppError::de(res.into_body().collect().await.unwrap().to_bytes());
+        let err = error_of(res).await;
         assert!(err.message_for("role").is_some(), "{err:?}");
         let res = post(
             &app,
@@ -321,7 +271,7 @@ backend_test!(
             Some(&ava),
         )
         .await;
-        let err = AppError::de(res.into_body().collect().await.unwrap().to_bytes());
+        let err = error_of(res).await;
         assert!(err.message_for("person_id").is_some(), "{err:?}");
         let roles: Vec<(String, String)> = sqlx::query_as(
         "SELECT email, role || '/' || status FROM people WHERE organisation_id = $1 ORDER BY email",

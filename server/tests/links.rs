@@ -9,44 +9,18 @@ use app::{
     db::Db,
     email::server::{deliver_due, Mailer},
     error::AppError,
-    organisations::demo::{self, demo_id, DEMO_PASSWORD},
+    organisations::demo::{demo_id, DEMO_PASSWORD},
 };
-use axum::{
-    body::Body,
-    http::{header, Request, Response},
-    Router,
+use axum::{http::header, Router};
+use server::testing::{
+    body_text, error_of, form_value as encode, post_form as post, seeded_app as app,
 };
-use http_body_util::BodyExt;
-use leptos::{prelude::LeptosOptions, server_fn::error::FromServerFnError};
-use server::{router, AppState};
-use tower::ServiceExt;
+
+async fn sign_in(app: &Router, email: &str, password: &str) -> Result<String, AppError> {
+    server::testing::sign_in(app, email, password, None).await
+}
 
 const DEAD: &str = "This link has expired or was already used. Ask for a new one.";
-
-async fn app(db: &Db) -> Router {
-    demo::seed(db).await.unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("trellis")
-        .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
-        .build();
-    router(
-        AppState::new(options, db.clone())
-            .with_public_url(Some("https://partners.acme.example".into())),
-    )
-}
-
-async fn post(app: &Router, path: &str, body: &str, cookie: Option<&str>) -> Response<Body> {
-    let mut request = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    app.clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap()
-}
 
 /// The cookie a successful call set, or the error it answered.
 async fn call(
@@ -62,21 +36,8 @@ async fn call(
             .get(header::SET_COOKIE)
             .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned()))
     } else {
-        Err(AppError::de(
-            res.into_body().collect().await.unwrap().to_bytes(),
-        ))
+        Err(error_of(res).await)
     }
-}
-
-fn encode(value: &str) -> String {
-    value.replace('@', "%40").replace(' ', "+")
-}
-
-async fn sign_in(app: &Router, email: &str, password: &str) -> Result<String, AppError> {
-    let body = format!("email={}&password={}", encode(email), encode(password));
-    call(app, "/api/sign_in", &body, None)
-        .await
-        .map(|c| c.expect("a session cookie"))
 }
 
 /// The token of the last link emailed to `to`, read from the outbox.
@@ -88,7 +49,7 @@ async fn last_link(db: &Db, to: &str, path: &str) -> String {
     .fetch_one(&db.pool)
     .await
     .unwrap();
-    let prefix = format!("https://partners.acme.example/{path}/");
+    let prefix = format!("{}/{path}/", server::testing::PUBLIC_URL);
     let line = body
         .lines()
         .find(|l| l.starts_with(&prefix))
@@ -262,8 +223,7 @@ backend_test!(
         );
         sign_in(&app, leo, "new and much longer").await.unwrap();
         let viewer = post(&app, "/api/current_viewer", "", Some(&old_session)).await;
-        let bytes = viewer.into_body().collect().await.unwrap().to_bytes();
-        assert_eq!(&bytes[..], b"null", "the old session ended");
+        assert_eq!(body_text(viewer).await, "null", "the old session ended");
         let again = call(&app, "/api/reset_password", &body, None)
             .await
             .unwrap_err();

@@ -10,20 +10,11 @@ use app::{
     backend_test,
     db::Db,
     error::AppError,
-    organisations::demo::{self, demo_id},
+    organisations::demo::demo_id,
 };
-use axum::{
-    body::Body,
-    http::{header, Request, StatusCode},
-    Router,
-};
-use http_body_util::BodyExt;
-use leptos::{
-    prelude::LeptosOptions,
-    server_fn::{axum::server_fn_paths, error::FromServerFnError},
-};
-use server::{router, AppState};
-use tower::ServiceExt;
+use axum::{http::StatusCode, Router};
+use leptos::server_fn::axum::server_fn_paths;
+use server::testing::{body_text, error_of, form_value, post_form};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -98,12 +89,7 @@ struct Fixture {
 
 impl Fixture {
     async fn new(db: Db) -> Fixture {
-        demo::seed(&db).await.unwrap();
-        let options = LeptosOptions::builder()
-            .output_name("trellis")
-            .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
-            .build();
-        let app = router(AppState::new(options, db.clone()));
+        let app = server::testing::seeded_app(&db).await;
         let info = RequestInfo::default();
         let mut cookies = Vec::new();
         let mut spare_sessions = Vec::new();
@@ -146,24 +132,17 @@ impl Fixture {
         path: &str,
         body: String,
     ) -> Result<(StatusCode, String), AppError> {
-        let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
-        if let Some((_, cookie)) = self.cookies.iter().find(|(w, _)| *w == who) {
-            request = request.header(header::COOKIE, cookie);
-        }
-        let res = self
-            .app
-            .clone()
-            .oneshot(request.body(Body::from(body)).unwrap())
-            .await
-            .unwrap();
+        let cookie = self
+            .cookies
+            .iter()
+            .find(|(w, _)| *w == who)
+            .map(|(_, c)| c.as_str());
+        let res = post_form(&self.app, path, &body, cookie).await;
         let status = res.status();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
         if status.is_success() || status.is_redirection() {
-            Ok((status, String::from_utf8(bytes.to_vec()).unwrap()))
+            Ok((status, body_text(res).await))
         } else {
-            Err(AppError::de(bytes))
+            Err(error_of(res).await)
         }
     }
 }
@@ -179,7 +158,7 @@ async fn session_id(db: &Db, token: &str) -> String {
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={}", v.replace('@', "%40")))
+        .map(|(k, v)| format!("{k}={}", form_value(v)))
         .collect::<Vec<_>>()
         .join("&")
 }

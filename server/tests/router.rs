@@ -7,20 +7,10 @@ use axum::{
     response::Response,
     Router,
 };
-use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use server::{router, AppState};
 use tower::ServiceExt;
 
-const PUBLIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../public");
-
-fn options(site_root: &str) -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("trellis")
-        .site_root(site_root)
-        .site_pkg_dir("pkg")
-        .build()
-}
+use server::testing::{body_text as text, test_options as options, PUBLIC_DIR as PUBLIC};
 
 fn app(db: &Db) -> Router {
     router(AppState::new(options(PUBLIC), db.clone()))
@@ -32,11 +22,6 @@ async fn send(app: Router, request: Request<Body>) -> Response {
 
 fn get(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).unwrap()
-}
-
-async fn text(res: Response) -> String {
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    String::from_utf8(bytes.to_vec()).unwrap()
 }
 
 fn header_of(res: &Response, name: header::HeaderName) -> &str {
