@@ -30,3 +30,23 @@ test("a partner admin disables and re-enables a colleague, and it is in the audi
   await expect(entries.filter({ hasText: "person updated" }).filter({ hasText: "status active -> disabled" })).toHaveCount(1);
   await expect(entries.filter({ hasText: "sign in" }).first()).toBeVisible();
 });
+
+test("a partner admin edits the profile; a bad field is explained and nothing is saved", async ({ page }, testInfo) => {
+  const { admin } = PARTNERS[testInfo.project.name as keyof typeof PARTNERS];
+  await signIn(page, admin);
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Organisation" }).click();
+  await page.getByText("Edit profile").click();
+  await page.getByLabel("Contact person").fill("Alex Rivera");
+  await page.getByLabel("Contact phone").fill("call me maybe");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Enter a phone number: digits, spaces and + - ( ) only.")).toBeVisible();
+  await expect(page.getByLabel("Contact phone")).toHaveAttribute("aria-invalid", "true");
+  const details = page.getByRole("region", { name: "Details" });
+  await expect(details).not.toContainText("Alex Rivera");
+
+  await page.getByLabel("Contact phone").fill("+44 20 7946 0000");
+  await page.getByLabel("Contact person").fill("Alex Rivera");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(details).toContainText("Alex Rivera");
+  await expect(details).toContainText("+44 20 7946 0000");
+});

@@ -307,3 +307,52 @@ backend_test!(
         );
     }
 );
+
+backend_test!(
+    bad_profile_input_is_refused_field_by_field_and_changes_nothing,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let northwind = demo_id("org", "northwind");
+        let body = format!(
+        "id={northwind}&website=not+a+site&description=&contact_name=Ava&contact_email=nope&contact_phone=call+me"
+    );
+        let res = post(&app, "/api/update_organisation", &body, Some(&ava)).await;
+        let err = error_of(res).await;
+        for field in ["website", "contact_email", "contact_phone"] {
+            assert!(err.message_for(field).is_some(), "{field}: {err:?}");
+        }
+        assert!(err.message_for("contact_name").is_none());
+        let contact: Option<String> =
+            sqlx::query_scalar("SELECT contact_name FROM organisations WHERE id = $1")
+                .bind(&northwind)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(contact, None, "nothing was saved");
+
+        let body = format!(
+        "id={northwind}&website=Northwind.example&description=Resellers+since+1999&contact_name=Ava+Thompson&contact_email=Partners%40Northwind.example&contact_phone=%2B1+555+0100"
+    );
+        let res = post(&app, "/api/update_organisation", &body, Some(&ava)).await;
+        assert!(res.status().is_success());
+        let saved: (String, String, String) = sqlx::query_as(
+            "SELECT website, contact_email, contact_phone FROM organisations WHERE id = $1",
+        )
+        .bind(&northwind)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            saved,
+            (
+                "northwind.example".into(),
+                "partners@northwind.example".into(),
+                "+1 555 0100".into()
+            )
+        );
+        assert!(audit_actions(&db)
+            .await
+            .contains(&"profile_updated".to_owned()));
+    }
+);

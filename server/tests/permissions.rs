@@ -295,6 +295,27 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             };
             (form(&[("organisation_id", &org)]), needs_sign_in(expect))
         }
+        "/api/update_organisation" => {
+            let (org, expect) = match (who, target) {
+                (Who::ProgramAdmin, Target::Own) => (who.own_org(), Allowed),
+                (Who::ProgramAdmin, Target::Other) => (demo_id("org", "northwind"), Allowed),
+                (Who::PartnerAdmin, Target::Own) => (who.own_org(), Allowed),
+                (Who::PartnerAdmin | Who::PartnerUser, Target::Other) => {
+                    (demo_id("org", "bluepeak"), Denied(AppError::NotFound))
+                }
+                (_, Target::Own) => (who.own_org(), Denied(AppError::Forbidden)),
+                (_, Target::Other) => (demo_id("org", "northwind"), Denied(AppError::Forbidden)),
+            };
+            let body = form(&[
+                ("id", &org),
+                ("website", "example.com"),
+                ("description", ""),
+                ("contact_name", ""),
+                ("contact_email", ""),
+                ("contact_phone", ""),
+            ]);
+            (body, needs_sign_in(expect))
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
@@ -308,7 +329,7 @@ backend_test!(
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 15, "found only {registered:?}");
+        assert!(registered.len() >= 16, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.
@@ -358,6 +379,17 @@ backend_test!(
                 .await
                 .unwrap();
         assert_eq!(revoked, None, "another partner's session was revoked");
+        let bluepeak_site: Option<String> =
+            sqlx::query_scalar("SELECT website FROM organisations WHERE id = $1")
+                .bind(demo_id("org", "bluepeak"))
+                .fetch_one(&fx.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            bluepeak_site.as_deref(),
+            Some("bluepeak.example"),
+            "another partner's profile changed"
+        );
         // Only the allowed invitations created anyone, and none in another
         // partner's organisation by a partner.
         let invited: Vec<String> =

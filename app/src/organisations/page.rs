@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
 use super::{
-    api::{organisation_profile, OrganisationDetails, PersonSummary},
+    api::{organisation_profile, OrganisationDetails, PersonSummary, UpdateOrganisation},
     Role,
 };
 use crate::{
@@ -11,6 +11,7 @@ use crate::{
         pages::{form_error, input_class, primary_button, RequireViewer},
         Viewer,
     },
+    error::AppError,
     people::api::{InvitePerson, UpdatePerson},
     shell::{Card, ErrorTemplate, PageHeader},
 };
@@ -102,11 +103,85 @@ fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
     }
 }
 
+/// The profile form, folded away until opened (works without JavaScript).
+fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoView {
+    let field = |label: &'static str,
+                 name: &'static str,
+                 kind: &'static str,
+                 value: Option<String>,
+                 autocomplete: &'static str| {
+        let message = error
+            .as_ref()
+            .and_then(|e| e.message_for(name))
+            .map(str::to_owned);
+        let described = message.as_ref().map(|_| format!("{name}-error"));
+        let invalid = message.is_some().then_some("true");
+        view! {
+            <label class="block text-sm font-medium">
+                {label}
+                <input type=kind name=name value=value.unwrap_or_default() autocomplete=autocomplete aria-invalid=invalid aria-describedby=described.clone() class=input_class() />
+                {message.map(|m| view! { <span id=described.unwrap_or_default() class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
+            </label>
+        }
+    };
+    let website = field("Website", "website", "text", org.website.clone(), "url");
+    let contact_name = field(
+        "Contact person",
+        "contact_name",
+        "text",
+        org.contact_name.clone(),
+        "name",
+    );
+    let contact_email = field(
+        "Contact email",
+        "contact_email",
+        "email",
+        org.contact_email.clone(),
+        "email",
+    );
+    let contact_phone = field(
+        "Contact phone",
+        "contact_phone",
+        "tel",
+        org.contact_phone.clone(),
+        "tel",
+    );
+    let general = error
+        .as_ref()
+        .filter(|e| !matches!(e, AppError::Validation(_)))
+        .map(AppError::summary);
+    let open = error.is_some();
+    let id = org.id.clone();
+    let description = org.description.clone().unwrap_or_default();
+    view! {
+        <details class="lg:col-span-3" open=open>
+            <summary class="cursor-pointer font-medium text-teal-800 dark:text-teal-300">"Edit profile"</summary>
+            <Card>
+                <form method="post" action=UpdateOrganisation::PATH class="grid gap-3 sm:grid-cols-2">
+                    <div class="sm:col-span-2">{form_error(general)}</div>
+                    <input type="hidden" name="id" value=id />
+                    {website}
+                    {contact_name}
+                    {contact_email}
+                    {contact_phone}
+                    <label class="block text-sm font-medium sm:col-span-2">
+                        "Description"
+                        <textarea name="description" rows="3" maxlength="1000" class=input_class()>{description}</textarea>
+                    </label>
+                    <div><button type="submit" class=primary_button()>"Save profile"</button></div>
+                </form>
+            </Card>
+        </details>
+    }
+}
+
 fn profile_view(
     org: OrganisationDetails,
     viewer_id: String,
     invite_error: Option<String>,
+    edit_error: Option<AppError>,
 ) -> impl IntoView {
+    let edit = org.can_edit.then(|| edit_form(&org, edit_error));
     let lead = if org.is_vendor {
         "The vendor that runs the partner program.".to_owned()
     } else {
@@ -122,12 +197,16 @@ fn profile_view(
                     <h2 id="details-heading" class="mb-3 font-semibold">"Details"</h2>
                     <dl class="grid grid-cols-2 gap-x-6 gap-y-3 break-words">
                         {detail("Status", org.status.map(|s| s.label().to_owned()))}
-                        {detail("Tier", org.tier)}
+                        {detail("Tier", org.tier.clone())}
                         {detail("Region", org.region.map(|r| r.label().to_owned()))}
-                        {detail("Country", org.country)}
-                        {detail("Website", org.website)}
-                        {detail("Channel manager", org.channel_manager)}
+                        {detail("Country", org.country.clone())}
+                        {detail("Website", org.website.clone())}
+                        {detail("Channel manager", org.channel_manager.clone())}
+                        {detail("Contact person", org.contact_name.clone())}
+                        {detail("Contact email", org.contact_email.clone())}
+                        {detail("Contact phone", org.contact_phone.clone())}
                     </dl>
+                    {org.description.clone().map(|d| view! { <p class="mt-4 text-sm text-slate-700 dark:text-slate-200">{d}</p> })}
                 </Card>
             </section>
             <section aria-labelledby="people-heading" class="lg:col-span-2">
@@ -159,6 +238,7 @@ fn profile_view(
                     </ul>
                 </Card>
             </section>
+            {edit}
             {org.can_manage_people.then(|| view! {
                 <div class="lg:col-span-3">{invite_form(org.id.clone(), org.is_vendor, invite_error)}</div>
                 <p class="lg:col-span-3">
@@ -179,6 +259,8 @@ pub fn OrganisationPage() -> impl IntoView {
         .get_untracked()
         .and_then(Result::err)
         .map(|e| e.summary());
+    let update = ServerAction::<UpdateOrganisation>::new();
+    let edit_error = update.value().get_untracked().and_then(Result::err);
     let profile = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
         organisation_profile,
@@ -188,13 +270,15 @@ pub fn OrganisationPage() -> impl IntoView {
         <Title text="Organisation" />
         <RequireViewer signed_in=move |viewer: Viewer| {
             let invite_error = invite_error.clone();
+            let edit_error = edit_error.clone();
             view! {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
                     {move || {
                         let invite_error = invite_error.clone();
+                        let edit_error = edit_error.clone();
                         let viewer_id = viewer.person_id.clone();
-                        Suspend::new(async move { profile.await.map(|org| profile_view(org, viewer_id, invite_error)) })
+                        Suspend::new(async move { profile.await.map(|org| profile_view(org, viewer_id, invite_error, edit_error)) })
                     }}
                 </ErrorBoundary>
             </Transition>

@@ -17,6 +17,10 @@ struct ProfileRow {
     tier: Option<String>,
     website: Option<String>,
     channel_manager: Option<String>,
+    description: Option<String>,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -37,7 +41,8 @@ pub async fn profile(
 ) -> Result<Option<OrganisationDetails>, sqlx::Error> {
     let row = sqlx::query_as::<_, ProfileRow>(
         "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
-         t.name AS tier, o.website, m.name AS channel_manager \
+         t.name AS tier, o.website, m.name AS channel_manager, o.description, \
+         o.contact_name, o.contact_email, o.contact_phone \
          FROM organisations o \
          LEFT JOIN tiers t ON t.id = o.tier_id \
          LEFT JOIN people m ON m.id = o.channel_manager_id \
@@ -83,7 +88,12 @@ pub async fn profile(
         tier: row.tier,
         website: row.website,
         channel_manager: row.channel_manager,
+        description: row.description,
+        contact_name: row.contact_name,
+        contact_email: row.contact_email,
+        contact_phone: row.contact_phone,
         people,
         can_manage_people: false,
+        can_edit: false,
     }))
 }
