@@ -18,8 +18,10 @@ use crate::{
 
 /// The form a partner admin (or the program admin) invites someone with.
 fn invite_form(organisation_id: String, is_vendor: bool, error: Option<String>) -> impl IntoView {
+    // Least privilege first, so it is the default choice.
     let roles: Vec<Role> = Role::ALL
         .iter()
+        .rev()
         .copied()
         .filter(|r| r.is_vendor() == is_vendor)
         .collect();
