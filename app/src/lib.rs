@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password-reset") view=PasswordResetRequestPage ssr=SsrMode::InOrder />
                     <Route path=path!("/password-reset/:token") view=PasswordResetPage ssr=SsrMode::InOrder />
                     <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::InOrder />
                 </Routes>
             </AppLayout>
         </Router>

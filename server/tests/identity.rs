@@ -356,3 +356,32 @@ backend_test!(
             .contains(&"profile_updated".to_owned()));
     }
 );
+
+backend_test!(
+    only_the_program_admin_reads_the_audit_log_of_everyone,
+    |db: Db| async move {
+        let app = app(&db).await;
+        sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let priya = sign_in(&app, "priya.raman@acmecloud.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(&app, "/api/audit_entries", "organisation_id=", Some(&ava)).await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        let res = post(&app, "/api/audit_entries", "organisation_id=", Some(&priya)).await;
+        let entries: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+        let actors: std::collections::BTreeSet<&str> = entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["actor"].as_str())
+            .collect();
+        let expected: std::collections::BTreeSet<&str> =
+            ["Ava Thompson", "Leo Martinez", "Priya Raman"]
+                .into_iter()
+                .collect();
+        assert_eq!(actors, expected);
+    }
+);

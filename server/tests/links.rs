@@ -222,6 +222,20 @@ backend_test!(
             "old password gone"
         );
         sign_in(&app, leo, "new and much longer").await.unwrap();
+        let subjects: Vec<String> = sqlx::query_scalar(
+            "SELECT subject FROM outbox WHERE to_address = $1 ORDER BY created_at, subject",
+        )
+        .bind(leo)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            subjects,
+            [
+                "Reset your Trellis password",
+                "Your Trellis password was changed"
+            ]
+        );
         let viewer = post(&app, "/api/current_viewer", "", Some(&old_session)).await;
         assert_eq!(body_text(viewer).await, "null", "the old session ended");
         let again = call(&app, "/api/reset_password", &body, None)

@@ -9,7 +9,8 @@ use crate::{
     shell::{ErrorTemplate, PageHeader},
 };
 
-/// `/organisations/:id/audit`: who changed what, newest first.
+/// `/organisations/:id/audit`, and `/admin/audit` (no id: every
+/// organisation, program admin only): who changed what, newest first.
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
     let params = use_params_map();

@@ -154,6 +154,7 @@ pub fn HomePage() -> impl IntoView {
                                 <h2 class="font-semibold">"Outbox"</h2>
                                 <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"Email the portal has sent or is sending."</p>
                                 <p class="mt-3"><A href="/admin/outbox" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Open the outbox"</A></p>
+                                <p class="mt-1"><A href="/admin/audit" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Audit log of every organisation"</A></p>
                             </Card>
                         </li>
                     })}

@@ -251,6 +251,22 @@ async fn set_password_with_link(
         .bind(&holder.person_id)
         .execute(&mut *tx)
         .await?;
+    if kind == "password_reset" {
+        // Tell the owner, in case it was not them (ASVS 2.5.5).
+        let body = format!(
+            "Hello {},\n\nThe password of your Trellis account was just changed, and every \
+             device signed in to it was signed out.\n\nIf this was not you, reset your \
+             password again at once and tell your channel manager.\n",
+            holder.name
+        );
+        crate::email::server::enqueue(
+            &mut *tx,
+            &holder.email,
+            "Your Trellis password was changed",
+            &body,
+        )
+        .await?;
+    }
     record(
         &mut *tx,
         Entry {
