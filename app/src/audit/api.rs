@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub at: i64,
     pub actor: Option<String>,
@@ -39,17 +40,7 @@ pub async fn audit_entries(organisation_id: String) -> Result<Vec<AuditEntry>, A
     } else {
         authorize(&viewer, Permission::ViewAuditLog, &organisation_id)?;
     }
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        at: i64,
-        actor: Option<String>,
-        action: String,
-        record_type: String,
-        record_id: Option<String>,
-        ip: Option<String>,
-        detail: Option<String>,
-    }
-    let rows = sqlx::query_as::<_, Row>(
+    Ok(sqlx::query_as::<_, AuditEntry>(
         "SELECT a.at, p.name AS actor, a.action, a.record_type, a.record_id, a.ip, a.detail \
          FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id \
          WHERE ($1 = '' OR a.organisation_id = $1) \
@@ -59,17 +50,5 @@ pub async fn audit_entries(organisation_id: String) -> Result<Vec<AuditEntry>, A
     .bind(&organisation_id)
     .bind(viewer.tenant_scope())
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditEntry {
-            at: r.at,
-            actor: r.actor,
-            action: r.action,
-            record_type: r.record_type,
-            record_id: r.record_id,
-            ip: r.ip,
-            detail: r.detail,
-        })
-        .collect())
+    .await?)
 }

@@ -25,6 +25,17 @@ pub struct Viewer {
     pub organisation_name: String,
 }
 
+/// The value of cookie `name` in a `Cookie` request header, if set and not
+/// empty.
+pub fn cookie_value(header: &str, name: &str) -> Option<String> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
 /// The password rules in one sentence, for forms.
 pub fn password_rules() -> &'static str {
     "At least 8 characters; long passphrases are welcome. Very common passwords are refused."

@@ -91,14 +91,7 @@ impl RequestInfo {
     }
 }
 
-pub fn cookie_value(header: &str, name: &str) -> Option<String> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-}
+pub use super::cookie_value;
 
 /// The `Set-Cookie` value for a new session; without "remember" it is a
 /// browser-session cookie.
@@ -212,6 +205,20 @@ pub async fn viewer_for_token(
             organisation_name: row.organisation_name,
         },
     )))
+}
+
+/// Ends every live session of `person_id` (password changed, person
+/// disabled). Use inside the transaction of that change.
+pub async fn revoke_all_sessions<'e, E>(executor: E, person_id: &str) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+        .bind(now())
+        .bind(person_id)
+        .execute(executor)
+        .await
+        .map(|_| ())
 }
 
 /// Who is calling, resolved once per request by the server's middleware

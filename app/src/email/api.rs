@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct OutboxMessage {
     pub created_at: i64,
     pub to_address: String,
@@ -29,30 +30,10 @@ pub async fn outbox_messages() -> Result<Vec<OutboxMessage>, AppError> {
     if viewer.role != Role::ProgramAdmin {
         return Err(AppError::Forbidden);
     }
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        created_at: i64,
-        to_address: String,
-        subject: String,
-        body: String,
-        status: String,
-        attempts: i64,
-    }
-    let rows = sqlx::query_as::<_, Row>(
+    Ok(sqlx::query_as::<_, OutboxMessage>(
         "SELECT created_at, to_address, subject, body, status, attempts FROM outbox \
          ORDER BY created_at DESC, id LIMIT 50",
     )
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| OutboxMessage {
-            created_at: r.created_at,
-            to_address: r.to_address,
-            subject: r.subject,
-            body: r.body,
-            status: r.status,
-            attempts: r.attempts,
-        })
-        .collect())
+    .await?)
 }

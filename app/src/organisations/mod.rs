@@ -108,6 +108,21 @@ impl Role {
             Role::ProgramAdmin | Role::ChannelManager | Role::Marketer
         )
     }
+
+    /// Whether someone in a vendor (`true`) or partner organisation may
+    /// hold this role.
+    pub fn fits(self, vendor_organisation: bool) -> bool {
+        self.is_vendor() == vendor_organisation
+    }
+
+    /// The roles such an organisation can give, least privileged first.
+    pub fn for_organisation(vendor_organisation: bool) -> impl Iterator<Item = Role> {
+        Role::ALL
+            .iter()
+            .rev()
+            .copied()
+            .filter(move |r| r.fits(vendor_organisation))
+    }
 }
 
 #[cfg(test)]
@@ -143,5 +158,17 @@ mod tests {
         assert_eq!(vendor.len(), 3);
         assert!(!Role::PartnerAdmin.is_vendor());
         assert!(!Role::PartnerUser.is_vendor());
+    }
+
+    #[test]
+    fn each_kind_of_organisation_offers_its_roles_least_privileged_first() {
+        let partner: Vec<_> = Role::for_organisation(false).collect();
+        assert_eq!(partner, [Role::PartnerUser, Role::PartnerAdmin]);
+        let vendor: Vec<_> = Role::for_organisation(true).collect();
+        assert_eq!(
+            vendor,
+            [Role::Marketer, Role::ChannelManager, Role::ProgramAdmin]
+        );
+        assert!(Role::PartnerAdmin.fits(false) && !Role::PartnerAdmin.fits(true));
     }
 }

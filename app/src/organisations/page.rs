@@ -19,12 +19,7 @@ use crate::{
 /// The form a partner admin (or the program admin) invites someone with.
 fn invite_form(organisation_id: String, is_vendor: bool, error: Option<String>) -> impl IntoView {
     // Least privilege first, so it is the default choice.
-    let roles: Vec<Role> = Role::ALL
-        .iter()
-        .rev()
-        .copied()
-        .filter(|r| r.is_vendor() == is_vendor)
-        .collect();
+    let roles = Role::for_organisation(is_vendor);
     view! {
         <section aria-labelledby="invite-heading">
             <Card>
@@ -43,7 +38,7 @@ fn invite_form(organisation_id: String, is_vendor: bool, error: Option<String>) 
                     <label class="block text-sm font-medium">
                         "Role"
                         <select name="role" class=input_class()>
-                            {roles.into_iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                            {roles.map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                         </select>
                     </label>
                     <div class="flex items-end">
@@ -68,11 +63,7 @@ fn detail(label: &'static str, value: Option<String>) -> impl IntoView {
 
 /// Role and status controls for one person, for those who manage people.
 fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
-    let roles: Vec<Role> = Role::ALL
-        .iter()
-        .copied()
-        .filter(|r| r.is_vendor() == is_vendor)
-        .collect();
+    let roles = Role::for_organisation(is_vendor);
     let current = person.role;
     let (toggle_to, toggle_label) = if person.status == "disabled" {
         ("active", format!("Enable {}", person.name))
@@ -91,7 +82,7 @@ fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
                 <input type="hidden" name="person_id" value=person.id.clone() />
                 <input type="hidden" name="status" value=keep_status />
                 <select name="role" aria-label=format!("Role for {}", person.name) class="rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
-                    {roles.into_iter().map(|r| view! { <option value=r.code() selected=r == current>{r.label()}</option> }).collect_view()}
+                    {roles.map(|r| view! { <option value=r.code() selected=r == current>{r.label()}</option> }).collect_view()}
                 </select>
                 <button type="submit" class=small aria-label=format!("Save role for {}", person.name)>"Save"</button>
             </form>

@@ -57,7 +57,7 @@ pub async fn invite_person(
         return Err(AppError::NotFound);
     };
     match role {
-        Some(role) if role.is_vendor() == is_vendor => {}
+        Some(role) if role.fits(is_vendor) => {}
         _ => errors.push(("role", "Choose a role this organisation can have.")),
     }
     if !errors.is_empty() {
@@ -225,7 +225,7 @@ async fn set_password_with_link(
         audit::server::{record, Entry},
         auth::{
             password,
-            server::{create_session, now, session_cookie, RequestInfo},
+            server::{create_session, revoke_all_sessions, session_cookie, RequestInfo},
         },
     };
 
@@ -246,11 +246,7 @@ async fn set_password_with_link(
         .execute(&mut *tx)
         .await?;
     // A new password ends every session the old one opened.
-    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
-        .bind(now())
-        .bind(&holder.person_id)
-        .execute(&mut *tx)
-        .await?;
+    revoke_all_sessions(&mut *tx, &holder.person_id).await?;
     if kind == "password_reset" {
         // Tell the owner, in case it was not them (ASVS 2.5.5).
         let body = format!(
@@ -326,7 +322,7 @@ pub async fn update_person(
         audit::server::{record, Entry},
         auth::{
             policy::{authorize, Permission},
-            server::{now, require_viewer, RequestInfo},
+            server::{require_viewer, revoke_all_sessions, RequestInfo},
         },
         organisations::Role,
     };
@@ -353,7 +349,7 @@ pub async fn update_person(
         ));
     }
     let role = Role::parse(&role)
-        .filter(|r| r.is_vendor() == (kind == "vendor"))
+        .filter(|r| r.fits(kind == "vendor"))
         .ok_or_else(|| AppError::field("role", "Choose a role this organisation can have."))?;
     let status = match (status.as_str(), old_status.as_str()) {
         ("active" | "disabled", "invited") => "invited",
@@ -370,13 +366,7 @@ pub async fn update_person(
         .execute(&mut *tx)
         .await?;
     if status == "disabled" {
-        sqlx::query(
-            "UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
-        )
-        .bind(now())
-        .bind(&person_id)
-        .execute(&mut *tx)
-        .await?;
+        revoke_all_sessions(&mut *tx, &person_id).await?;
     }
     let detail = format!(
         "role {old_role} -> {}, status {old_status} -> {status}",

@@ -7,6 +7,7 @@ use crate::error::AppError;
 
 /// One tier and its benefits, as anyone may see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct TierSummary {
     pub name: String,
     pub protection_days: i64,

@@ -53,11 +53,8 @@ impl Theme {
 
     /// The theme named in a `Cookie` request header, or `System`.
     pub fn from_cookie_header(header: &str) -> Theme {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == Self::COOKIE)
-            .and_then(|(_, value)| Theme::parse(value.trim()))
+        crate::auth::cookie_value(header, Self::COOKIE)
+            .and_then(|value| Theme::parse(&value))
             .unwrap_or_default()
     }
 
