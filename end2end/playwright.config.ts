@@ -35,17 +35,26 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure" },
   projects: [
     {
+      // Earns trusted-device cookies for the demo vendor staff (see the file).
+      name: "setup",
+      testMatch: /.*\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
       name: "desktop",
+      dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
       name: "phone",
+      dependencies: ["setup"],
       use: { ...devices["Pixel 7"], launchOptions },
     },
     {
       // Every page must work before (and without) the wasm: the same
       // specs again with JavaScript off, except those tagged @hydrate.
       name: "no-js",
+      dependencies: ["setup"],
       grepInvert: /@hydrate/,
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
     },

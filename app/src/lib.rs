@@ -22,7 +22,10 @@ use leptos_router::{
 
 use crate::{
     audit::AuditLogPage,
-    auth::{HomePage, SessionsPage, SignInPage, ViewerContext},
+    auth::{
+        two_step::{SettingsPage, TwoStepPage, VerifySignInPage},
+        HomePage, SessionsPage, SignInPage, ViewerContext,
+    },
     email::OutboxPage,
     organisations::OrganisationPage,
     people::{InvitationPage, PasswordResetPage, PasswordResetRequestPage},
@@ -101,7 +104,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/signin/verify") view=VerifySignInPage ssr=SsrMode::InOrder />
                     <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/account/two-step") view=TwoStepPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id/audit") view=AuditLogPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::InOrder />

@@ -3,18 +3,21 @@ import { expect, test } from "@playwright/test";
 import { PEOPLE, demoId, signIn } from "./support/demo";
 
 const pages = ["/", "/program", "/signin", "/no-such-page"];
-const signedInPages = [
-  "/home",
-  `/organisations/${demoId("org", "northwind")}`,
-  `/organisations/${demoId("org", "northwind")}/audit`,
-  "/account/sessions",
-];
+// Each signed-in page, with who looks at it.
+const signedInPages: Record<string, string> = {
+  "/home": PEOPLE.partnerAdmin,
+  [`/organisations/${demoId("org", "northwind")}`]: PEOPLE.partnerAdmin,
+  [`/organisations/${demoId("org", "northwind")}/audit`]: PEOPLE.partnerAdmin,
+  "/account/sessions": PEOPLE.partnerAdmin,
+  "/account/two-step": PEOPLE.partnerUser,
+  "/admin/settings": PEOPLE.programAdmin,
+};
 
 for (const scheme of ["light", "dark"] as const) {
-  for (const path of [...pages, ...signedInPages]) {
+  for (const path of [...pages, ...Object.keys(signedInPages)]) {
     test(`${path} has no accessibility violations in ${scheme} mode`, { tag: "@hydrate" }, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      if (signedInPages.includes(path)) await signIn(page, PEOPLE.partnerAdmin);
+      if (path in signedInPages) await signIn(page, signedInPages[path]);
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       const results = await new AxeBuilder({ page }).analyze();

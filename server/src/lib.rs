@@ -2,6 +2,7 @@
 //! reads configuration and starts it; tests build the same router.
 
 pub mod assets;
+mod logos;
 pub mod security;
 pub mod testing;
 
@@ -77,6 +78,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
+        .route(
+            "/organisations/{id}/logo",
+            get(logos::logo).post(logos::upload_logo),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -179,15 +184,18 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
             .get(header::COOKIE)
             .and_then(|v| v.to_str().ok())
             .and_then(|c| auth::cookie_value(c, auth::COOKIE));
-        let viewer = match token {
-            Some(token) => auth::viewer_for_token(&db, &token)
-                .await
-                .map(|found| found.map(|(_, viewer)| viewer)),
+        let session = match token {
+            Some(token) => auth::session_for_token(&db, &token).await,
             None => Ok(None),
         };
-        match viewer {
-            Ok(viewer) => {
-                req.extensions_mut().insert(auth::ResolvedViewer(viewer));
+        match session {
+            Ok(Some(session)) if session.stage == app::auth::Stage::Full => {
+                req.extensions_mut()
+                    .insert(auth::ResolvedViewer(Some(session.viewer), None));
+            }
+            Ok(session) => {
+                req.extensions_mut()
+                    .insert(auth::ResolvedViewer(None, session.map(|s| s.stage)));
             }
             Err(err) => tracing::error!(%err, "resolving the viewer"),
         }

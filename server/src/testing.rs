@@ -68,6 +68,18 @@ pub async fn post_form(
         .expect("the router never fails")
 }
 
+/// GETs a page with a session cookie, as a browser navigating would.
+pub async fn get_page(app: &Router, path: &str, cookie: &str) -> Response<Body> {
+    let request = Request::get(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("valid request");
+    app.clone()
+        .oneshot(request)
+        .await
+        .expect("the router never fails")
+}
+
 pub async fn body_text(res: Response<Body>) -> String {
     let bytes = res.into_body().collect().await.expect("a body").to_bytes();
     String::from_utf8(bytes.to_vec()).expect("utf-8 body")
@@ -78,14 +90,34 @@ pub async fn error_of(res: Response<Body>) -> AppError {
     AppError::de(res.into_body().collect().await.expect("a body").to_bytes())
 }
 
-/// Signs in and returns the session cookie (`name=value`), checking the
-/// cookie's protections on the way.
-pub async fn sign_in(
+/// The session cookie (`name=value`) a response sets, checking its
+/// protections on the way.
+pub fn session_cookie_of(res: &Response<Body>) -> Option<String> {
+    let set = res
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(app::auth::server::COOKIE))?;
+    assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
+    Some(set.split(';').next().unwrap_or_default().to_owned())
+}
+
+/// Where a server function sent the browser next.
+pub fn location_of(res: &Response<Body>) -> Option<&str> {
+    res.headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// Signs in with the password only and returns the session cookie, which
+/// may still wait for the second factor (see [`sign_in`]).
+pub async fn sign_in_password(
     app: &Router,
     email: &str,
     password: &str,
     cookie: Option<&str>,
-) -> Result<String, AppError> {
+) -> Result<(String, String), AppError> {
     let body = format!(
         "email={}&password={}",
         form_value(email),
@@ -95,10 +127,48 @@ pub async fn sign_in(
     if !res.status().is_success() {
         return Err(error_of(res).await);
     }
-    let set = res.headers()[header::SET_COOKIE]
-        .to_str()
-        .expect("ascii cookie")
-        .to_owned();
-    assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
-    Ok(set.split(';').next().unwrap_or_default().to_owned())
+    let next = location_of(&res).unwrap_or_default().to_owned();
+    Ok((session_cookie_of(&res).expect("a session cookie"), next))
+}
+
+/// Signs in and returns the session cookie. Vendor demo staff have
+/// two-step sign-in on: their code comes from the demo's published secret,
+/// as an authenticator app would make it.
+pub async fn sign_in(
+    app: &Router,
+    email: &str,
+    password: &str,
+    cookie: Option<&str>,
+) -> Result<String, AppError> {
+    let (session, next) = sign_in_password(app, email, password, cookie).await?;
+    if next != "/signin/verify" {
+        return Ok(session);
+    }
+    // A code is accepted once; a second sign-in within the same 30 s uses
+    // the next step's code, which the one step of allowed skew accepts.
+    let now = app::auth::server::now() as u64;
+    let mut last = None;
+    for at in [now, now + 30] {
+        let code = app::auth::mfa::code_at(app::auth::mfa::DEMO_SECRET, at).expect("demo secret");
+        let res = post_form(
+            app,
+            "/api/verify_second_factor",
+            &format!("code={code}"),
+            Some(&session),
+        )
+        .await;
+        if res.status().is_success() {
+            return Ok(session_cookie_of(&res).expect("a full session cookie"));
+        }
+        last = Some(error_of(res).await);
+    }
+    Err(last.expect("tried at least once"))
+}
+
+/// The signed-in person's email for a session cookie, or `None`.
+pub async fn signed_in_email(app: &Router, cookie: &str) -> Option<String> {
+    let res = post_form(app, "/api/current_viewer", "", Some(cookie)).await;
+    let value: serde_json::Value =
+        serde_json::from_str(&body_text(res).await).expect("a JSON answer");
+    value["email"].as_str().map(str::to_owned)
 }

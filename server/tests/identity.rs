@@ -8,17 +8,12 @@ use app::{
     error::AppError,
     organisations::demo::{demo_id, DEMO_PASSWORD},
 };
-use axum::{http::header, Router};
-use server::testing::{body_text, error_of, post_form as post, seeded_app as app, sign_in};
+use axum::http::header;
+use server::testing::{
+    body_text, error_of, post_form as post, seeded_app as app, sign_in, signed_in_email as who,
+};
 
 const AVA: &str = "ava.thompson@northwind.example";
-
-/// The signed-in person's email for a cookie, or `None`.
-async fn who(app: &Router, cookie: &str) -> Option<String> {
-    let res = post(app, "/api/current_viewer", "", Some(cookie)).await;
-    let value: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
-    value["email"].as_str().map(str::to_owned)
-}
 
 async fn audit_actions(db: &Db) -> Vec<String> {
     sqlx::query_scalar("SELECT action FROM audit_log ORDER BY at, action")

@@ -27,16 +27,14 @@ pub struct AuditEntry {
 #[server(endpoint = "audit_entries")]
 pub async fn audit_entries(organisation_id: String) -> Result<Vec<AuditEntry>, AppError> {
     use crate::auth::{
-        policy::{authorize, Permission},
+        policy::{authorize, authorize_program, Permission},
         server::require_viewer,
     };
 
     let db = crate::db::use_db()?;
     let viewer = require_viewer(&db).await?;
     if organisation_id.is_empty() {
-        if viewer.role != crate::organisations::Role::ProgramAdmin {
-            return Err(AppError::Forbidden);
-        }
+        authorize_program(&viewer)?;
     } else {
         authorize(&viewer, Permission::ViewAuditLog, &organisation_id)?;
     }

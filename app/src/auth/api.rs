@@ -75,19 +75,27 @@ pub async fn sign_in(
         .await?;
         return Err(wrong_credentials());
     }
-    auth::clear_failures(&db, &email).await?;
     // A new token at every sign-in; any session the browser had is ended.
     if let Some(old) = &info.session_token {
         revoke_by_token(&db, old).await?;
     }
     let remember = remember.is_some();
-    let token = auth::create_session(&db, &person.person_id, remember, &info).await?;
+    let stage = auth::begin_session(&db, &person.person_id, remember, &info).await?;
+    // Failures are forgiven only once fully signed in: the password alone
+    // must not reset the count of wrong codes.
+    if stage == auth::Stage::Full {
+        auth::clear_failures(&db, &email).await?;
+    }
     record_now(
         &db,
         Entry {
             actor_id: Some(&person.person_id),
             organisation_id: Some(&person.organisation_id),
-            action: "sign_in",
+            action: match stage {
+                auth::Stage::Full => "sign_in",
+                auth::Stage::SecondFactor => "sign_in_password_accepted",
+                auth::Stage::Enrol => "sign_in_two_step_setup_required",
+            },
             record_type: "session",
             ip: info.ip.as_deref(),
             detail: remember.then_some("remembered device"),
@@ -95,12 +103,7 @@ pub async fn sign_in(
         },
     )
     .await?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    response.append_header(
-        http::header::SET_COOKIE,
-        auth::session_cookie(&token, remember),
-    );
-    leptos_axum::redirect("/home");
+    leptos_axum::redirect(stage.home());
     Ok(())
 }
 

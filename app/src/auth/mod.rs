@@ -1,12 +1,15 @@
 //! Identity: who is signed in, sessions, passwords and the access policy.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod mfa;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod two_step;
 
 pub use pages::{HomePage, SessionsPage, SignInPage, ViewerContext};
 
@@ -46,5 +49,41 @@ impl Viewer {
     /// their own for partner people, none (every partner) for vendor staff.
     pub fn tenant_scope(&self) -> Option<&str> {
         (!self.role.is_vendor()).then_some(self.organisation_id.as_str())
+    }
+}
+
+/// How far a session has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Signed in.
+    Full,
+    /// The password was right; the second factor is still due.
+    SecondFactor,
+    /// Signed in only to set up the two-step sign-in the program requires.
+    Enrol,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Full => "full",
+            Stage::SecondFactor => "second_factor",
+            Stage::Enrol => "enrol",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Stage> {
+        [Stage::Full, Stage::SecondFactor, Stage::Enrol]
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
+
+    /// Where a session at this stage belongs.
+    pub fn home(self) -> &'static str {
+        match self {
+            Stage::Full => "/home",
+            Stage::SecondFactor => "/signin/verify",
+            Stage::Enrol => "/account/two-step",
+        }
     }
 }

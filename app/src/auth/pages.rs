@@ -17,25 +17,29 @@ use crate::{
 #[derive(Clone)]
 pub struct ViewerContext {
     pub viewer: Option<Viewer>,
+    /// A session half-way through two-step sign-in (no viewer yet).
+    pub pending: Option<super::Stage>,
     pub sign_out: ServerAction<SignOut>,
 }
 
 impl ViewerContext {
     pub fn provide() {
         #[cfg(feature = "ssr")]
-        let viewer = use_context::<http::request::Parts>()
+        let (viewer, pending) = use_context::<http::request::Parts>()
             .and_then(|parts| {
                 parts
                     .extensions
                     .get::<super::server::ResolvedViewer>()
                     .cloned()
             })
-            .and_then(|resolved| resolved.0);
+            .map(|resolved| (resolved.0, resolved.1))
+            .unwrap_or_default();
         // Pages are rendered on the server only; islands never ask.
         #[cfg(not(feature = "ssr"))]
-        let viewer = None;
+        let (viewer, pending) = (None, None);
         let context = ViewerContext {
             viewer,
+            pending,
             sign_out: ServerAction::<SignOut>::new(),
         };
         provide_context(context);
@@ -114,16 +118,19 @@ pub fn form_error(message: Option<String>) -> impl IntoView {
     })
 }
 
-/// Renders `signed_in` with the viewer, or sends the visitor to `/signin`.
+/// Renders `signed_in` with the viewer, or sends the visitor to `/signin`
+/// (or on to the two-step step their session is waiting for).
 #[component]
 pub fn RequireViewer<F, V>(signed_in: F) -> impl IntoView
 where
     F: Fn(Viewer) -> V + Send + Sync + Clone + 'static,
     V: IntoView + 'static,
 {
-    match ViewerContext::use_context().viewer {
-        Some(viewer) => signed_in(viewer).into_any(),
-        None => view! { <Redirect path="/signin" /> }.into_any(),
+    let context = ViewerContext::use_context();
+    match (context.viewer, context.pending) {
+        (Some(viewer), _) => signed_in(viewer).into_any(),
+        (None, Some(stage)) => view! { <Redirect path=stage.home() /> }.into_any(),
+        (None, None) => view! { <Redirect path="/signin" /> }.into_any(),
     }
 }
 
@@ -155,6 +162,7 @@ pub fn HomePage() -> impl IntoView {
                                 <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"Email the portal has sent or is sending."</p>
                                 <p class="mt-3"><A href="/admin/outbox" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Open the outbox"</A></p>
                                 <p class="mt-1"><A href="/admin/audit" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Audit log of every organisation"</A></p>
+                                <p class="mt-1"><A href="/admin/settings" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Program settings"</A></p>
                             </Card>
                         </li>
                     })}
@@ -163,6 +171,7 @@ pub fn HomePage() -> impl IntoView {
                             <h2 class="font-semibold">"Your sessions"</h2>
                             <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"See where you are signed in and sign other devices out."</p>
                             <p class="mt-3"><A href="/account/sessions" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Manage sessions"</A></p>
+                            <p class="mt-1"><A href="/account/two-step" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Two-step sign-in"</A></p>
                         </Card>
                     </li>
                 </ul>

@@ -42,6 +42,16 @@ pub fn authorize(
     }
 }
 
+/// `Ok` when `viewer` may change program-wide things (settings, the
+/// outbox, every organisation's audit log): the program admin only.
+pub fn authorize_program(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.role == Role::ProgramAdmin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +102,25 @@ mod tests {
         for permission in [EditOrganisation, ManagePeople, ViewAuditLog] {
             assert_eq!(
                 authorize(&user, permission, "mine"),
+                Err(AppError::Forbidden)
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_program_admin_runs_the_program() {
+        assert_eq!(
+            authorize_program(&viewer(Role::ProgramAdmin, "vendor")),
+            Ok(())
+        );
+        for role in [
+            Role::ChannelManager,
+            Role::Marketer,
+            Role::PartnerAdmin,
+            Role::PartnerUser,
+        ] {
+            assert_eq!(
+                authorize_program(&viewer(role, "x")),
                 Err(AppError::Forbidden)
             );
         }

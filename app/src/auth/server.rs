@@ -8,6 +8,7 @@ use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
 use sha2::{Digest, Sha256};
 
+pub use super::Stage;
 use super::Viewer;
 use crate::{db::Db, error::AppError, organisations::Role};
 
@@ -56,6 +57,7 @@ pub struct RequestInfo {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub session_token: Option<String>,
+    pub device_token: Option<String>,
 }
 
 impl RequestInfo {
@@ -80,6 +82,8 @@ impl RequestInfo {
             ip: forwarded.or(peer),
             user_agent: header(header::USER_AGENT).map(|ua| ua.chars().take(200).collect()),
             session_token: header(header::COOKIE).and_then(|c| cookie_value(&c, COOKIE)),
+            device_token: header(header::COOKIE)
+                .and_then(|c| cookie_value(&c, super::mfa::DEVICE_COOKIE)),
         }
     }
 
@@ -114,23 +118,44 @@ pub fn clear_cookie() -> HeaderValue {
     .expect("static cookie is a valid header")
 }
 
-/// Starts a session for `person_id` and returns its token (for the cookie).
+/// (idle timeout, lifetime) in seconds of a session at `stage`.
+fn timeouts(stage: Stage, remember: bool) -> (i64, i64) {
+    match (stage, remember) {
+        (Stage::Full, false) => (IDLE, LIFETIME),
+        (Stage::Full, true) => (REMEMBERED_IDLE, REMEMBERED_LIFETIME),
+        (Stage::SecondFactor, _) => (SECOND_FACTOR_WINDOW, SECOND_FACTOR_WINDOW),
+        (Stage::Enrol, _) => (IDLE, 3600),
+    }
+}
+
+/// How long the code may take after the password was accepted.
+pub const SECOND_FACTOR_WINDOW: i64 = 10 * 60;
+
+/// Starts a full session for `person_id` and returns its token (for the
+/// cookie). Sign-in goes through [`begin_session`], which decides the stage.
 pub async fn create_session(
     db: &Db,
     person_id: &str,
     remember: bool,
     info: &RequestInfo,
 ) -> Result<String, sqlx::Error> {
+    create_staged_session(db, person_id, remember, Stage::Full, info).await
+}
+
+pub async fn create_staged_session(
+    db: &Db,
+    person_id: &str,
+    remember: bool,
+    stage: Stage,
+    info: &RequestInfo,
+) -> Result<String, sqlx::Error> {
     let token = new_token();
     let now = now();
-    let (idle, lifetime) = if remember {
-        (REMEMBERED_IDLE, REMEMBERED_LIFETIME)
-    } else {
-        (IDLE, LIFETIME)
-    };
+    let (idle, lifetime) = timeouts(stage, remember);
     sqlx::query(
         "INSERT INTO sessions (id, token_hash, person_id, created_at, last_seen_at, expires_at, \
-         idle_timeout_secs, remember, user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9)",
+         idle_timeout_secs, remember, user_agent, ip, stage) \
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(token_hash(&token))
@@ -141,14 +166,72 @@ pub async fn create_session(
     .bind(i64::from(remember))
     .bind(info.user_agent.as_deref())
     .bind(info.ip.as_deref())
+    .bind(stage.as_str())
     .execute(&db.pool)
     .await?;
     Ok(token)
 }
 
+/// The session a correct password opens: a full one, or one that still
+/// needs the second factor (two-step sign-in on, device not trusted), or
+/// one that may only set two-step sign-in up (required but not set up).
+/// Sets the cookie; returns the stage.
+pub async fn begin_session(
+    db: &Db,
+    person_id: &str,
+    remember: bool,
+    info: &RequestInfo,
+) -> Result<Stage, AppError> {
+    let state = super::mfa::state(db, person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let stage = if state.enabled() {
+        let trusted = match &info.device_token {
+            Some(device) => super::mfa::is_trusted_device(db, person_id, device).await?,
+            None => false,
+        };
+        if trusted {
+            Stage::Full
+        } else {
+            Stage::SecondFactor
+        }
+    } else if state.required() {
+        Stage::Enrol
+    } else {
+        Stage::Full
+    };
+    let token = create_staged_session(db, person_id, remember, stage, info).await?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    response.append_header(
+        header::SET_COOKIE,
+        session_cookie(&token, remember && stage == Stage::Full),
+    );
+    Ok(stage)
+}
+
+/// Replaces the caller's staged session by a full one (new token) once
+/// the second factor is given or two-step sign-in is set up.
+pub async fn complete_session(
+    db: &Db,
+    session: &LiveSession,
+    info: &RequestInfo,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE id = $2")
+        .bind(now())
+        .bind(&session.session_id)
+        .execute(&db.pool)
+        .await?;
+    let token = create_session(db, &session.viewer.person_id, session.remember, info).await?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    response.append_header(header::SET_COOKIE, session_cookie(&token, session.remember));
+    Ok(())
+}
+
 #[derive(sqlx::FromRow)]
 struct SessionRow {
     session_id: String,
+    stage: String,
+    remember: i64,
     last_seen_at: i64,
     expires_at: i64,
     idle_timeout_secs: i64,
@@ -160,17 +243,23 @@ struct SessionRow {
     organisation_name: String,
 }
 
-/// The signed-in person behind a session token, if the session is live:
-/// not revoked, not past its lifetime, not idle too long, and the person
-/// still active. Refreshes the idle clock.
-pub async fn viewer_for_token(
-    db: &Db,
-    token: &str,
-) -> Result<Option<(String, Viewer)>, sqlx::Error> {
+/// A live session: not revoked, not past its lifetime, not idle too long,
+/// and its person still active.
+#[derive(Debug, Clone)]
+pub struct LiveSession {
+    pub session_id: String,
+    pub stage: Stage,
+    pub remember: bool,
+    pub viewer: Viewer,
+}
+
+/// The live session behind a token, whatever its stage. Refreshes the idle
+/// clock.
+pub async fn session_for_token(db: &Db, token: &str) -> Result<Option<LiveSession>, sqlx::Error> {
     let row = sqlx::query_as::<_, SessionRow>(
-        "SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.idle_timeout_secs, \
-         p.id AS person_id, p.name, p.email, p.role, o.id AS organisation_id, \
-         o.name AS organisation_name \
+        "SELECT s.id AS session_id, s.stage, s.remember, s.last_seen_at, s.expires_at, \
+         s.idle_timeout_secs, p.id AS person_id, p.name, p.email, p.role, \
+         o.id AS organisation_id, o.name AS organisation_name \
          FROM sessions s JOIN people p ON p.id = s.person_id \
          JOIN organisations o ON o.id = p.organisation_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND p.status = 'active' \
@@ -191,12 +280,14 @@ pub async fn viewer_for_token(
             .execute(&db.pool)
             .await?;
     }
-    let Some(role) = Role::parse(&row.role) else {
+    let (Some(role), Some(stage)) = (Role::parse(&row.role), Stage::parse(&row.stage)) else {
         return Ok(None);
     };
-    Ok(Some((
-        row.session_id,
-        Viewer {
+    Ok(Some(LiveSession {
+        session_id: row.session_id,
+        stage,
+        remember: row.remember == 1,
+        viewer: Viewer {
             person_id: row.person_id,
             name: row.name,
             email: row.email,
@@ -204,7 +295,30 @@ pub async fn viewer_for_token(
             organisation_id: row.organisation_id,
             organisation_name: row.organisation_name,
         },
-    )))
+    }))
+}
+
+/// The signed-in person behind a session token, if the session is live and
+/// complete (both factors given when two-step sign-in is on).
+pub async fn viewer_for_token(
+    db: &Db,
+    token: &str,
+) -> Result<Option<(String, Viewer)>, sqlx::Error> {
+    Ok(session_for_token(db, token)
+        .await?
+        .filter(|s| s.stage == Stage::Full)
+        .map(|s| (s.session_id, s.viewer)))
+}
+
+/// The caller's live session if it is at `stage` (for the two-step pages
+/// and their server functions).
+pub async fn session_at(db: &Db, stages: &[Stage]) -> Result<Option<LiveSession>, AppError> {
+    let Some(token) = RequestInfo::current().session_token else {
+        return Ok(None);
+    };
+    Ok(session_for_token(db, &token)
+        .await?
+        .filter(|s| stages.contains(&s.stage)))
 }
 
 /// Ends every live session of `person_id` (password changed, person
@@ -222,15 +336,17 @@ where
 }
 
 /// Who is calling, resolved once per request by the server's middleware
-/// (before any rendering) and kept in the request's extensions.
+/// (before any rendering) and kept in the request's extensions. Only
+/// complete sessions give a viewer; a session half-way through two-step
+/// sign-in is kept as its stage, so pages can send the person on.
 #[derive(Debug, Clone)]
-pub struct ResolvedViewer(pub Option<Viewer>);
+pub struct ResolvedViewer(pub Option<Viewer>, pub Option<Stage>);
 
 /// The signed-in person making this request, or `None`.
 pub async fn current_viewer(db: &Db) -> Result<Option<Viewer>, AppError> {
     let resolved =
         use_context::<Parts>().and_then(|p| p.extensions.get::<ResolvedViewer>().cloned());
-    if let Some(ResolvedViewer(viewer)) = resolved {
+    if let Some(ResolvedViewer(viewer, _)) = resolved {
         return Ok(viewer);
     }
     let Some(token) = RequestInfo::current().session_token else {

@@ -23,13 +23,9 @@ pub struct OutboxMessage {
 /// `Forbidden`, `Internal`.
 #[server(endpoint = "outbox_messages")]
 pub async fn outbox_messages() -> Result<Vec<OutboxMessage>, AppError> {
-    use crate::organisations::Role;
-
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
-    if viewer.role != Role::ProgramAdmin {
-        return Err(AppError::Forbidden);
-    }
+    crate::auth::policy::authorize_program(&viewer)?;
     Ok(sqlx::query_as::<_, OutboxMessage>(
         "SELECT created_at, to_address, subject, body, status, attempts FROM outbox \
          ORDER BY created_at DESC, id LIMIT 50",

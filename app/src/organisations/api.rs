@@ -33,6 +33,8 @@ pub struct OrganisationDetails {
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+    /// Changes whenever the logo does (part of its URL); `None`: no logo.
+    pub logo_version: Option<String>,
     pub people: Vec<PersonSummary>,
     /// Whether the caller may invite people here (decided by the policy).
     pub can_manage_people: bool,

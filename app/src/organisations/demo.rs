@@ -546,9 +546,15 @@ async fn insert_person(
     created_at: i64,
     password_hash: &str,
 ) -> Result<(), sqlx::Error> {
+    // Vendor staff must use two-step sign-in: in the demo they share one
+    // published authenticator secret (README), so anyone can try them.
+    let totp_secret = person
+        .role
+        .is_vendor()
+        .then_some(crate::auth::mfa::DEMO_SECRET);
     sqlx::query(
-        "INSERT INTO people (id, organisation_id, name, email, role, title, created_at, password_hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO people (id, organisation_id, name, email, role, title, created_at, password_hash, \
+         totp_secret, totp_enabled_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(demo_id("person", person.slug))
     .bind(organisation_id)
@@ -558,6 +564,8 @@ async fn insert_person(
     .bind(person.title)
     .bind(created_at)
     .bind(password_hash)
+    .bind(totp_secret)
+    .bind(totp_secret.map(|_| created_at))
     .execute(&mut **tx)
     .await
     .map(|_| ())

@@ -3,6 +3,9 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod logo;
+#[cfg(feature = "ssr")]
+pub mod logo_image;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod server;

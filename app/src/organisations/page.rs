@@ -1,9 +1,13 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
 
 use super::{
     api::{organisation_profile, OrganisationDetails, PersonSummary, UpdateOrganisation},
+    logo::LogoError,
     Role,
 };
 use crate::{
@@ -168,13 +172,55 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
     }
 }
 
+/// The logo and, for those who may edit, the upload form (a plain
+/// multipart form: it works without JavaScript). `outcome` is what the last
+/// upload's redirect said.
+fn logo_section(org: &OrganisationDetails, outcome: Option<String>) -> impl IntoView {
+    let src = org
+        .logo_version
+        .as_ref()
+        .map(|v| format!("/organisations/{}/logo?v={v}", org.id));
+    let alt = format!("{} logo", org.name);
+    let message = outcome.map(|code| match LogoError::from_code(&code) {
+        Some(error) => form_error(Some(error.message().to_owned())).into_any(),
+        None => view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">"Logo saved."</p> }.into_any(),
+    });
+    let form = org.can_edit.then(|| {
+        view! {
+            <form method="post" action=format!("/organisations/{}/logo", org.id) enctype="multipart/form-data" class="mt-3 flex flex-col gap-3">
+                <label class="block text-sm font-medium">
+                    "New logo"
+                    <input type="file" name="logo" required accept="image/png,image/jpeg,image/webp" class="mt-1 block w-full text-sm" />
+                </label>
+                <p class="text-sm text-slate-600 dark:text-slate-300">"PNG, JPEG or WebP, up to 1 MB. It is re-encoded and its metadata removed."</p>
+                <button type="submit" class=primary_button()>"Upload logo"</button>
+            </form>
+        }
+    });
+    view! {
+        <section aria-labelledby="logo-heading" class="lg:col-span-1">
+            <Card>
+                <h2 id="logo-heading" class="mb-3 font-semibold">"Logo"</h2>
+                {message}
+                {match src {
+                    Some(src) => view! { <img src=src alt=alt class="max-h-24 w-auto rounded bg-white p-1" /> }.into_any(),
+                    None => view! { <p class="text-sm text-slate-600 dark:text-slate-300">"No logo yet."</p> }.into_any(),
+                }}
+                {form}
+            </Card>
+        </section>
+    }
+}
+
 fn profile_view(
     org: OrganisationDetails,
     viewer_id: String,
     invite_error: Option<String>,
     edit_error: Option<AppError>,
+    logo_outcome: Option<String>,
 ) -> impl IntoView {
     let edit = org.can_edit.then(|| edit_form(&org, edit_error));
+    let logo = logo_section(&org, logo_outcome);
     let lead = if org.is_vendor {
         "The vendor that runs the partner program.".to_owned()
     } else {
@@ -231,6 +277,7 @@ fn profile_view(
                     </ul>
                 </Card>
             </section>
+            {logo}
             {edit}
             {org.can_manage_people.then(|| view! {
                 <div class="lg:col-span-3">{invite_form(org.id.clone(), org.is_vendor, invite_error)}</div>
@@ -254,6 +301,7 @@ pub fn OrganisationPage() -> impl IntoView {
         .map(|e| e.summary());
     let update = ServerAction::<UpdateOrganisation>::new();
     let edit_error = update.value().get_untracked().and_then(Result::err);
+    let logo_outcome = use_query_map().get_untracked().get("logo");
     let profile = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
         organisation_profile,
@@ -264,14 +312,18 @@ pub fn OrganisationPage() -> impl IntoView {
         <RequireViewer signed_in=move |viewer: Viewer| {
             let invite_error = invite_error.clone();
             let edit_error = edit_error.clone();
+            let logo_outcome = logo_outcome.clone();
             view! {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
                     {move || {
                         let invite_error = invite_error.clone();
                         let edit_error = edit_error.clone();
+                        let logo_outcome = logo_outcome.clone();
                         let viewer_id = viewer.person_id.clone();
-                        Suspend::new(async move { profile.await.map(|org| profile_view(org, viewer_id, invite_error, edit_error)) })
+                        Suspend::new(async move {
+                            profile.await.map(|org| profile_view(org, viewer_id, invite_error, edit_error, logo_outcome))
+                        })
                     }}
                 </ErrorBoundary>
             </Transition>

@@ -21,6 +21,7 @@ struct ProfileRow {
     contact_name: Option<String>,
     contact_email: Option<String>,
     contact_phone: Option<String>,
+    logo_sha256: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -42,8 +43,9 @@ pub async fn profile(
     let row = sqlx::query_as::<_, ProfileRow>(
         "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
          t.name AS tier, o.website, m.name AS channel_manager, o.description, \
-         o.contact_name, o.contact_email, o.contact_phone \
+         o.contact_name, o.contact_email, o.contact_phone, l.sha256 AS logo_sha256 \
          FROM organisations o \
+         LEFT JOIN organisation_logos l ON l.organisation_id = o.id \
          LEFT JOIN tiers t ON t.id = o.tier_id \
          LEFT JOIN people m ON m.id = o.channel_manager_id \
          WHERE o.id = $1 AND (CAST($2 AS TEXT) IS NULL OR o.id = $2)",
@@ -92,6 +94,7 @@ pub async fn profile(
         contact_name: row.contact_name,
         contact_email: row.contact_email,
         contact_phone: row.contact_phone,
+        logo_version: row.logo_sha256.map(|sha| sha.chars().take(12).collect()),
         people,
         can_manage_people: false,
         can_edit: false,

@@ -224,8 +224,9 @@ async fn set_password_with_link(
     use crate::{
         audit::server::{record, Entry},
         auth::{
+            mfa::revoke_trusted_devices,
             password,
-            server::{create_session, revoke_all_sessions, session_cookie, RequestInfo},
+            server::{begin_session, revoke_all_sessions, RequestInfo},
         },
     };
 
@@ -245,8 +246,10 @@ async fn set_password_with_link(
         .bind(&holder.person_id)
         .execute(&mut *tx)
         .await?;
-    // A new password ends every session the old one opened.
+    // A new password ends every session the old one opened, and every
+    // device trusted to skip the second factor.
     revoke_all_sessions(&mut *tx, &holder.person_id).await?;
+    revoke_trusted_devices(&mut *tx, &holder.person_id).await?;
     if kind == "password_reset" {
         // Tell the owner, in case it was not them (ASVS 2.5.5).
         let body = format!(
@@ -281,11 +284,11 @@ async fn set_password_with_link(
     )
     .await?;
     tx.commit().await?;
-    let session = create_session(&db, &holder.person_id, false, &info).await?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    response.append_header(http::header::SET_COOKIE, session_cookie(&session, false));
+    // Signed in here, but a link is only one factor: with two-step sign-in
+    // on, the code is still asked for.
+    let stage = begin_session(&db, &holder.person_id, false, &info).await?;
     tracing::info!(person = %holder.name, kind, "password set with a link");
-    leptos_axum::redirect("/home");
+    leptos_axum::redirect(stage.home());
     Ok(())
 }
 

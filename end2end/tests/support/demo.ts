@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 /** Every demo person's password (see README.md). */
@@ -10,6 +12,17 @@ export const PEOPLE = {
   partnerAdmin: "ava.thompson@northwind.example",
   partnerUser: "leo.martinez@northwind.example",
 };
+
+/** Demo vendor staff: two-step sign-in is required of them. */
+export const VENDOR_STAFF = [
+  "priya.raman@acmecloud.example",
+  "marcus.webb@acmecloud.example",
+  "sofia.lindqvist@acmecloud.example",
+  "dana.okafor@acmecloud.example",
+];
+
+/** Trusted-device cookies of the vendor staff, written by devices.setup.ts. */
+export const DEVICES_FILE = path.join(__dirname, "..", "..", ".auth", "devices.json");
 
 // The demo's record ids are UUID v5 in a fixed namespace (organisations/demo.rs).
 const NAMESPACE = "6f1c2a0e-95d4-4c8b-9a53-77d20b1ec4a1";
@@ -23,8 +36,19 @@ export function demoId(kind: string, slug: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * Signs in through the form. Vendor staff present the device cookie the
+ * setup project earned with a code, so no code is asked for here.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
+  if (VENDOR_STAFF.includes(email)) {
+    const devices: Record<string, string> = JSON.parse(fs.readFileSync(DEVICES_FILE, "utf8"));
+    const url = new URL(page.url()).origin;
+    await page.context().addCookies([
+      { name: "__Host-trellis_device", value: devices[email], url, secure: true, httpOnly: true, sameSite: "Lax" },
+    ]);
+  }
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

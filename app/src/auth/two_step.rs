@@ -1,0 +1,543 @@
+//! Two-step sign-in: the code step of sign-in, setting it up (QR code and
+//! recovery codes), and the program setting that requires it of partners.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Redirect, A};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    pages::{form_error, input_class, primary_button, ViewerContext},
+    Stage,
+};
+use crate::{
+    error::AppError,
+    format::utc_minute,
+    shell::{Card, ErrorTemplate, PageHeader},
+};
+
+/// A set-up in progress, shown once on the set-up page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoStepSetup {
+    /// The secret in groups of four, for typing into an app.
+    pub secret: String,
+    /// An SVG QR code of the `otpauth://` link (no scripts or styles).
+    pub qr_svg: String,
+    pub recovery_codes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoStepState {
+    pub enabled_at: Option<i64>,
+    pub required: bool,
+    pub recovery_codes_left: i64,
+    /// Present while two-step sign-in is off.
+    pub setup: Option<TwoStepSetup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityPolicy {
+    pub require_partner_mfa: bool,
+}
+
+/// Second step of sign-in: a code from the authenticator app or a recovery
+/// code; optionally trusts this device for 30 days. Then goes to `/home`.
+///
+/// Who may call: a session whose password was accepted and whose code is
+/// due (anyone else: `Unauthenticated`). Errors: `Validation` (wrong or
+/// used code, counted like a wrong password), `RateLimited`, `Internal`.
+#[server(endpoint = "verify_second_factor")]
+pub async fn verify_second_factor(
+    code: String,
+    trust_device: Option<String>,
+) -> Result<(), AppError> {
+    use super::{
+        mfa::{self, Accepted},
+        server as auth,
+    };
+    use crate::audit::server::{record_now, Entry};
+
+    let db = crate::db::use_db()?;
+    let info = auth::RequestInfo::current();
+    let session = auth::session_at(&db, &[Stage::SecondFactor])
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let person = &session.viewer;
+    let ip = info.ip.as_deref();
+    if let Some(retry_after_secs) = auth::throttled_for(&db, &person.email, ip).await? {
+        return Err(AppError::RateLimited { retry_after_secs });
+    }
+    let secret = mfa::state(&db, &person.person_id)
+        .await?
+        .filter(mfa::MfaState::enabled)
+        .and_then(|s| s.totp_secret)
+        .ok_or(AppError::Unauthenticated)?;
+    let entry = |action, detail| Entry {
+        actor_id: Some(&person.person_id),
+        organisation_id: Some(&person.organisation_id),
+        action,
+        record_type: "session",
+        ip,
+        detail,
+        ..Entry::default()
+    };
+    let Some(accepted) = mfa::accept_code(&db, &person.person_id, &secret, &code).await? else {
+        auth::record_failure(&db, &person.email, ip).await?;
+        record_now(&db, entry("second_factor_failed", None)).await?;
+        return Err(AppError::field(
+            "code",
+            "That code is not right or was already used. Enter the code your app shows now.",
+        ));
+    };
+    auth::clear_failures(&db, &person.email).await?;
+    auth::complete_session(&db, &session, &info).await?;
+    let trust = trust_device.is_some();
+    if trust {
+        let token = mfa::trust_device(&db, &person.person_id).await?;
+        expect_context::<leptos_axum::ResponseOptions>()
+            .append_header(http::header::SET_COOKIE, mfa::device_cookie(&token));
+    }
+    let detail = match (accepted, trust) {
+        (Accepted::Totp, false) => "authenticator code",
+        (Accepted::Totp, true) => "authenticator code; device trusted for 30 days",
+        (Accepted::RecoveryCode, false) => "recovery code",
+        (Accepted::RecoveryCode, true) => "recovery code; device trusted for 30 days",
+    };
+    record_now(&db, entry("sign_in", Some(detail))).await?;
+    if accepted == Accepted::RecoveryCode {
+        let left = mfa::recovery_codes_left(&db, &person.person_id).await?;
+        let body = format!(
+            "Hello {},\n\nA recovery code was just used to sign in to your Trellis account. \
+             {left} unused codes are left.\n\nIf this was not you, reset your password at once \
+             and tell your channel manager.\n",
+            person.name
+        );
+        crate::email::server::enqueue(
+            &db.pool,
+            &person.email,
+            "A recovery code was used on your Trellis account",
+            &body,
+        )
+        .await?;
+    }
+    leptos_axum::redirect("/home");
+    Ok(())
+}
+
+/// The caller's two-step sign-in; while it is off, the set-up to show (a
+/// new secret and recovery codes are made on first call and kept until
+/// confirmed, so reloading shows the same ones).
+///
+/// Who may call: a signed-in person, or one signed in only to set it up.
+/// Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "two_step_status")]
+pub async fn two_step_status() -> Result<TwoStepState, AppError> {
+    use super::{mfa, server as auth};
+
+    let db = crate::db::use_db()?;
+    let session = auth::session_at(&db, &[Stage::Full, Stage::Enrol])
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let person = &session.viewer;
+    let state = mfa::state(&db, &person.person_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let setup = if state.enabled() {
+        None
+    } else {
+        sqlx::query(
+            "INSERT INTO mfa_enrolments (person_id, secret, recovery_codes, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (person_id) DO NOTHING",
+        )
+        .bind(&person.person_id)
+        .bind(mfa::new_secret())
+        .bind(mfa::new_recovery_codes().join(" "))
+        .bind(auth::now())
+        .execute(&db.pool)
+        .await?;
+        let (secret, codes): (String, String) = sqlx::query_as(
+            "SELECT secret, recovery_codes FROM mfa_enrolments WHERE person_id = $1",
+        )
+        .bind(&person.person_id)
+        .fetch_one(&db.pool)
+        .await?;
+        Some(TwoStepSetup {
+            qr_svg: mfa::qr_svg(&secret, &person.email)
+                .ok_or_else(|| AppError::internal("drawing the QR code"))?,
+            secret: mfa::grouped(&secret),
+            recovery_codes: codes.split(' ').map(str::to_owned).collect(),
+        })
+    };
+    Ok(TwoStepState {
+        enabled_at: state.totp_enabled_at,
+        required: state.required(),
+        recovery_codes_left: mfa::recovery_codes_left(&db, &person.person_id).await?,
+        setup,
+    })
+}
+
+/// Turns two-step sign-in on with the first code from the app: the secret
+/// and recovery codes shown become live, every other session of the person
+/// ends and this one gets a new token. Then goes to `/home`.
+///
+/// Who may call: a signed-in person, or one signed in only to set it up.
+/// Errors: `Unauthenticated`, `Validation` (wrong code, or nothing being
+/// set up), `Internal`.
+#[server(endpoint = "confirm_two_step")]
+pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
+    use super::{mfa, server as auth};
+    use crate::audit::server::{record, Entry};
+
+    let db = crate::db::use_db()?;
+    let info = auth::RequestInfo::current();
+    let session = auth::session_at(&db, &[Stage::Full, Stage::Enrol])
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let person = &session.viewer;
+    let pending: Option<(String, String)> =
+        sqlx::query_as("SELECT secret, recovery_codes FROM mfa_enrolments WHERE person_id = $1")
+            .bind(&person.person_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    let Some((secret, codes)) = pending else {
+        return Err(AppError::field(
+            "code",
+            "Nothing is being set up. Reload the page to start again.",
+        ));
+    };
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(step) =
+        mfa::totp(&secret, &person.email).and_then(|t| t.check(&compact, auth::now() as u64))
+    else {
+        return Err(AppError::field(
+            "code",
+            "That code is not right. Enter the 6-digit code your app shows now.",
+        ));
+    };
+    let now = auth::now();
+    let mut tx = db.pool.begin().await?;
+    let turned_on = sqlx::query(
+        "UPDATE people SET totp_secret = $1, totp_enabled_at = $2, totp_last_step = $3 \
+         WHERE id = $4 AND totp_enabled_at IS NULL",
+    )
+    .bind(&secret)
+    .bind(now)
+    .bind(step as i64)
+    .bind(&person.person_id)
+    .execute(&mut *tx)
+    .await?;
+    if turned_on.rows_affected() == 0 {
+        return Err(AppError::field("code", "Two-step sign-in is already on."));
+    }
+    sqlx::query("DELETE FROM recovery_codes WHERE person_id = $1")
+        .bind(&person.person_id)
+        .execute(&mut *tx)
+        .await?;
+    for code in codes.split(' ') {
+        sqlx::query("INSERT INTO recovery_codes (person_id, code_hash) VALUES ($1, $2)")
+            .bind(&person.person_id)
+            .bind(mfa::recovery_hash(code))
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM mfa_enrolments WHERE person_id = $1")
+        .bind(&person.person_id)
+        .execute(&mut *tx)
+        .await?;
+    auth::revoke_all_sessions(&mut *tx, &person.person_id).await?;
+    mfa::revoke_trusted_devices(&mut *tx, &person.person_id).await?;
+    let body = format!(
+        "Hello {},\n\nTwo-step sign-in is now on for your Trellis account: signing in asks \
+         for a code from your authenticator app. Keep your recovery codes somewhere safe.\n\n\
+         If this was not you, tell your channel manager at once.\n",
+        person.name
+    );
+    crate::email::server::enqueue(
+        &mut *tx,
+        &person.email,
+        "Two-step sign-in is on for your Trellis account",
+        &body,
+    )
+    .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&person.person_id),
+            organisation_id: Some(&person.organisation_id),
+            action: "two_step_enabled",
+            record_type: "person",
+            record_id: Some(&person.person_id),
+            ip: info.ip.as_deref(),
+            detail: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    auth::complete_session(&db, &session, &info).await?;
+    leptos_axum::redirect("/home");
+    Ok(())
+}
+
+/// The program's security settings.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Internal`.
+#[server(endpoint = "security_settings")]
+pub async fn security_settings() -> Result<SecurityPolicy, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = super::server::require_viewer(&db).await?;
+    super::policy::authorize_program(&viewer)?;
+    let require: i64 =
+        sqlx::query_scalar("SELECT require_partner_mfa FROM program_settings WHERE id = 1")
+            .fetch_one(&db.pool)
+            .await?;
+    Ok(SecurityPolicy {
+        require_partner_mfa: require == 1,
+    })
+}
+
+/// Requires (or stops requiring) two-step sign-in of partner people. Those
+/// without it are asked to set it up at their next sign-in.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Internal`.
+#[server(endpoint = "update_security_settings")]
+pub async fn update_security_settings(require_partner_mfa: Option<String>) -> Result<(), AppError> {
+    use crate::audit::server::{record, Entry};
+
+    let db = crate::db::use_db()?;
+    let viewer = super::server::require_viewer(&db).await?;
+    super::policy::authorize_program(&viewer)?;
+    let require = require_partner_mfa.is_some();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("UPDATE program_settings SET require_partner_mfa = $1 WHERE id = 1")
+        .bind(i64::from(require))
+        .execute(&mut *tx)
+        .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&viewer.organisation_id),
+            action: "security_settings_updated",
+            record_type: "program",
+            record_id: None,
+            ip: super::server::RequestInfo::current().ip.as_deref(),
+            detail: Some(if require {
+                "two-step sign-in required for partners"
+            } else {
+                "two-step sign-in optional for partners"
+            }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn link_class() -> &'static str {
+    "font-medium text-teal-800 underline dark:text-teal-300"
+}
+
+/// `/signin/verify`: the code step of sign-in.
+#[component]
+pub fn VerifySignInPage() -> impl IntoView {
+    let verify = ServerAction::<VerifySecondFactor>::new();
+    let context = ViewerContext::use_context();
+    let error = move || {
+        verify
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.summary())
+    };
+    let form = view! {
+        <PageHeader
+            title="Enter your code"
+            lead="Open your authenticator app and enter the 6-digit code it shows for Trellis. Lost your phone? Enter one of your recovery codes instead."
+        />
+        <div class="max-w-md">
+            <Card>
+                <ActionForm action=verify>
+                    <div class="flex flex-col gap-4">
+                        {move || form_error(error())}
+                        <label class="block text-sm font-medium">
+                            "Code"
+                            <input type="text" name="code" required autocomplete="one-time-code" autocapitalize="off" spellcheck="false" class=input_class() />
+                        </label>
+                        <label class="flex items-center gap-2 text-sm">
+                            <input type="checkbox" name="trust_device" value="on" class="size-4 accent-teal-700" />
+                            "Do not ask for a code on this device for 30 days"
+                        </label>
+                        <button type="submit" class=primary_button()>"Verify"</button>
+                        <p class="text-sm"><A href="/signin" attr:class=link_class()>"Start again"</A></p>
+                    </div>
+                </ActionForm>
+            </Card>
+        </div>
+    };
+    view! {
+        <Title text="Enter your code" />
+        {match (context.viewer.is_some(), context.pending) {
+            (true, _) => view! { <Redirect path="/home" /> }.into_any(),
+            (false, Some(Stage::SecondFactor)) => form.into_any(),
+            (false, Some(stage)) => view! { <Redirect path=stage.home() /> }.into_any(),
+            (false, None) => view! { <Redirect path="/signin" /> }.into_any(),
+        }}
+    }
+}
+
+/// `/account/two-step`: two-step sign-in's state, and setting it up.
+#[component]
+pub fn TwoStepPage() -> impl IntoView {
+    let context = ViewerContext::use_context();
+    let confirm = ServerAction::<ConfirmTwoStep>::new();
+    let status = Resource::new(|| (), |_| two_step_status());
+    let enrolling = context.pending == Some(Stage::Enrol);
+    let allowed = context.viewer.is_some() || enrolling;
+    let error = move || {
+        confirm
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.summary())
+    };
+    let lead = if enrolling {
+        "Acme Cloud requires two-step sign-in for your account. Set it up now to continue."
+    } else {
+        "A code from an app on your phone, asked for after your password."
+    };
+    let body = move || {
+        view! {
+            <PageHeader title="Two-step sign-in" lead=lead />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || Suspend::new(async move {
+                        status.await.map(|status| match (status.enabled_at, status.setup) {
+                            (Some(since), _) => view! {
+                                <div class="max-w-2xl">
+                                    <Card>
+                                        <p class="font-semibold">{format!("On since {}", utc_minute(since))}</p>
+                                        <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                                            {format!("{} of 10 recovery codes unused.", status.recovery_codes_left)}
+                                        </p>
+                                    </Card>
+                                </div>
+                            }.into_any(),
+                            (None, Some(setup)) => setup_steps(setup, confirm, error).into_any(),
+                            (None, None) => view! { <p>"Two-step sign-in is off."</p> }.into_any(),
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        }
+    };
+    view! {
+        <Title text="Two-step sign-in" />
+        {if allowed {
+            body().into_any()
+        } else {
+            let to = context.pending.map(Stage::home).unwrap_or("/signin");
+            view! { <Redirect path=to /> }.into_any()
+        }}
+    }
+}
+
+fn setup_steps(
+    setup: TwoStepSetup,
+    confirm: ServerAction<ConfirmTwoStep>,
+    error: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    let step = "text-lg font-semibold";
+    view! {
+        <ol class="flex max-w-2xl flex-col gap-4">
+            <li>
+                <Card>
+                    <h2 class=step>"1. Add Trellis to your authenticator app"</h2>
+                    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                        "Scan the code with Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, or type the key."
+                    </p>
+                    <div class="mt-3 flex flex-wrap items-center gap-4">
+                        <div role="img" aria-label="QR code for your authenticator app" class="size-48 rounded-lg bg-white p-1" inner_html=setup.qr_svg></div>
+                        <div>
+                            <p class="text-sm font-medium">"Key"</p>
+                            <p class="font-mono text-base break-all" data-testid="totp-secret">{setup.secret}</p>
+                        </div>
+                    </div>
+                </Card>
+            </li>
+            <li>
+                <Card>
+                    <h2 class=step>"2. Save your recovery codes"</h2>
+                    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                        "Each one signs you in once if you lose your phone. Keep them somewhere safe; they are not shown again."
+                    </p>
+                    <ul class="mt-3 grid grid-cols-2 gap-2 font-mono" aria-label="Recovery codes">
+                        {setup.recovery_codes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                    </ul>
+                </Card>
+            </li>
+            <li>
+                <Card>
+                    <h2 class=step>"3. Enter the code your app shows"</h2>
+                    <ActionForm action=confirm>
+                        <div class="mt-3 flex flex-col gap-4">
+                            {move || form_error(error())}
+                            <label class="block text-sm font-medium">
+                                "6-digit code"
+                                <input type="text" name="code" required inputmode="numeric" autocomplete="one-time-code" class=input_class() />
+                            </label>
+                            <button type="submit" class=primary_button()>"Turn on two-step sign-in"</button>
+                        </div>
+                    </ActionForm>
+                </Card>
+            </li>
+        </ol>
+    }
+}
+
+/// `/admin/settings`: program settings (the program admin's).
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let update = ServerAction::<UpdateSecuritySettings>::new();
+    let settings = Resource::new(move || update.version().get(), |_| security_settings());
+    let saved = move || {
+        update
+            .value()
+            .get()
+            .is_some_and(|r| r.is_ok())
+            .then(|| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">"Saved."</p> })
+    };
+    view! {
+        <Title text="Program settings" />
+        <super::pages::RequireViewer signed_in=move |_viewer| view! {
+            <PageHeader title="Program settings" lead="Rules that apply to everyone in the program." />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || Suspend::new(async move {
+                        settings.await.map(|s| view! {
+                            <div class="max-w-2xl">
+                                <Card>
+                                    <h2 class="text-lg font-semibold">"Two-step sign-in"</h2>
+                                    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                                        "Always required for Acme Cloud staff. Partners without it are asked to set it up at their next sign-in."
+                                    </p>
+                                    <ActionForm action=update>
+                                        <div class="mt-3 flex flex-col gap-3">
+                                            <label class="flex items-center gap-2 text-sm">
+                                                <input type="checkbox" name="require_partner_mfa" value="on" checked=s.require_partner_mfa class="size-4 accent-teal-700" />
+                                                "Require two-step sign-in for partner people"
+                                            </label>
+                                            {saved}
+                                            <button type="submit" class=primary_button()>"Save settings"</button>
+                                        </div>
+                                    </ActionForm>
+                                </Card>
+                            </div>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        } />
+    }
+}

@@ -1,0 +1,154 @@
+//! `GET` and `POST /organisations/{id}/logo`: an organisation's logo, and
+//! replacing it by uploading a file (a plain multipart form, so it works
+//! without JavaScript). Access is decided by the same policy as the server
+//! functions, and the read is scoped to the caller's organisation in SQL.
+
+use app::{
+    audit::server::{record, Entry},
+    auth::{
+        policy::{authorize, Permission},
+        server::{RequestInfo, ResolvedViewer},
+        Viewer,
+    },
+    db::Db,
+    error::AppError,
+    organisations::logo_image::{self, LogoError},
+};
+use axum::{
+    extract::{FromRequest, Multipart, Path, Request, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+
+fn viewer_of(req: &Request) -> Option<Viewer> {
+    req.extensions()
+        .get::<ResolvedViewer>()
+        .and_then(|resolved| resolved.0.clone())
+}
+
+fn denied(error: &AppError) -> Response {
+    (error.status(), error.to_string()).into_response()
+}
+
+/// The logo as PNG, revalidated by its hash.
+pub async fn logo(State(db): State<Db>, Path(id): Path<String>, req: Request) -> Response {
+    let Some(viewer) = viewer_of(&req) else {
+        return denied(&AppError::Unauthenticated);
+    };
+    if let Err(error) = authorize(&viewer, Permission::ViewOrganisation, &id) {
+        return denied(&error);
+    }
+    let found = match logo_image::load(&db, &id, viewer.tenant_scope()).await {
+        Ok(found) => found,
+        Err(err) => return denied(&AppError::from(err)),
+    };
+    let Some((bytes, sha256)) = found else {
+        return denied(&AppError::NotFound);
+    };
+    let etag = format!("\"{sha256}\"");
+    if req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
+        return StatusCode::NOT_MODIFIED.into_response();
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    if let Ok(etag) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, etag);
+    }
+    (headers, bytes).into_response()
+}
+
+/// Replaces the logo with an uploaded file (field `logo`), then goes back
+/// to the profile, with `?logo=saved` or `?logo=<reason>` to show.
+pub async fn upload_logo(
+    State(db): State<Db>,
+    Path(id): Path<String>,
+    req: Request,
+) -> Response {
+    let Some(viewer) = viewer_of(&req) else {
+        return Redirect::to("/signin").into_response();
+    };
+    if let Err(error) = authorize(&viewer, Permission::EditOrganisation, &id) {
+        return denied(&error);
+    }
+    let (parts, body) = req.into_parts();
+    let info = RequestInfo::from_parts(&parts);
+    let req = Request::from_parts(parts, body);
+    let back = |outcome: &str| {
+        Redirect::to(&format!("/organisations/{id}?logo={outcome}")).into_response()
+    };
+    let bytes = match read_file(req).await {
+        Ok(bytes) => bytes,
+        Err(error) => return back(error.code()),
+    };
+    let logo = match logo_image::normalise_blocking(bytes).await {
+        Ok(logo) => logo,
+        Err(error) => return back(error.code()),
+    };
+    match save(&db, &viewer, &id, &logo, &info).await {
+        Ok(()) => back("saved"),
+        Err(error) => denied(&error),
+    }
+}
+
+/// The `logo` field's bytes, refusing more than the limit as it streams.
+async fn read_file(req: Request) -> Result<Vec<u8>, LogoError> {
+    let mut multipart = Multipart::from_request(req, &())
+        .await
+        .map_err(|_| LogoError::Missing)?;
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() != Some("logo") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| LogoError::Unreadable)? {
+            if bytes.len() + chunk.len() > logo_image::MAX_BYTES {
+                return Err(LogoError::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return if bytes.is_empty() {
+            Err(LogoError::Missing)
+        } else {
+            Ok(bytes)
+        };
+    }
+    Err(LogoError::Missing)
+}
+
+async fn save(
+    db: &Db,
+    viewer: &Viewer,
+    organisation_id: &str,
+    logo: &logo_image::Logo,
+    info: &RequestInfo,
+) -> Result<(), AppError> {
+    let mut tx = db.pool.begin().await?;
+    logo_image::store(&mut *tx, organisation_id, logo).await?;
+    let detail = format!("{} × {} PNG, {} bytes", logo.width, logo.height, logo.png.len());
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(organisation_id),
+            action: "logo_updated",
+            record_type: "organisation",
+            record_id: Some(organisation_id),
+            ip: info.ip.as_deref(),
+            detail: Some(&detail),
+        },
+    )
+    .await?;
+    Ok(tx.commit().await?)
+}
