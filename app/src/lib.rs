@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod deals;
 pub mod email;
 pub mod error;
 pub mod format;
@@ -26,6 +27,7 @@ use crate::{
         two_step::{SettingsPage, TwoStepPage, VerifySignInPage},
         HomePage, SessionsPage, SignInPage, ViewerContext,
     },
+    deals::{DealPage, DealsPage, NewDealPage, ReviewPage},
     email::OutboxPage,
     organisations::OrganisationPage,
     people::{InvitationPage, PasswordResetPage, PasswordResetRequestPage},
@@ -108,6 +110,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />
                     <Route path=path!("/account/two-step") view=TwoStepPage ssr=SsrMode::InOrder />
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/deals") view=DealsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/deals/new") view=NewDealPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/deals/review") view=ReviewPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/deals/:id") view=DealPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id/audit") view=AuditLogPage ssr=SsrMode::InOrder />
                     <Route path=path!("/account/sessions") view=SessionsPage ssr=SsrMode::InOrder />

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { expect, test as setup } from "@playwright/test";
+import { type Cookie, expect, test as setup } from "@playwright/test";
 import { DEMO_PASSWORD, DEVICES_FILE, VENDOR_STAFF } from "./support/demo";
 import { DEMO_TOTP_SECRET, totp } from "./support/totp";
 
@@ -10,7 +10,7 @@ import { DEMO_TOTP_SECRET, totp } from "./support/totp";
 // trust the device; `signIn` then presents that device cookie. The code
 // step itself is tested in two-step.spec.ts.
 setup("trust a device for each demo vendor person", async ({ browser, baseURL }) => {
-  const devices: Record<string, string> = {};
+  const devices: Record<string, Cookie> = {};
   for (const email of VENDOR_STAFF) {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
@@ -25,7 +25,7 @@ setup("trust a device for each demo vendor person", async ({ browser, baseURL })
     await expect(page).toHaveURL(/\/home$/);
     const device = (await context.cookies()).find((c) => c.name === "__Host-trellis_device");
     expect(device?.value).toBeTruthy();
-    devices[email] = device!.value;
+    devices[email] = device!;
     await context.close();
   }
   fs.mkdirSync(path.dirname(DEVICES_FILE), { recursive: true });

@@ -53,11 +53,12 @@ test("a channel manager can read any partner's profile", async ({ page }) => {
 });
 
 test("people see their sessions and sign another device out", async ({ page, browser, baseURL }, testInfo) => {
-  // Projects run side by side on one server: each uses its own person here.
+  // Projects run side by side on one server: each uses its own person here,
+  // one that no other spec signs in.
   const person = {
-    desktop: PEOPLE.programAdmin,
-    phone: "sofia.lindqvist@acmecloud.example",
-    "no-js": "dana.okafor@acmecloud.example",
+    desktop: "grace.miller@cobalt-it.example",
+    phone: "ingrid.berg@fjorddigital.example",
+    "no-js": "camila.rojas@andestech.example",
   }[testInfo.project.name]!;
   const other = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const otherPage = await other.newPage();

@@ -71,11 +71,7 @@ pub async fn logo(State(db): State<Db>, Path(id): Path<String>, req: Request) ->
 
 /// Replaces the logo with an uploaded file (field `logo`), then goes back
 /// to the profile, with `?logo=saved` or `?logo=<reason>` to show.
-pub async fn upload_logo(
-    State(db): State<Db>,
-    Path(id): Path<String>,
-    req: Request,
-) -> Response {
+pub async fn upload_logo(State(db): State<Db>, Path(id): Path<String>, req: Request) -> Response {
     let Some(viewer) = viewer_of(&req) else {
         return Redirect::to("/signin").into_response();
     };
@@ -136,7 +132,12 @@ async fn save(
 ) -> Result<(), AppError> {
     let mut tx = db.pool.begin().await?;
     logo_image::store(&mut *tx, organisation_id, logo).await?;
-    let detail = format!("{} × {} PNG, {} bytes", logo.width, logo.height, logo.png.len());
+    let detail = format!(
+        "{} × {} PNG, {} bytes",
+        logo.width,
+        logo.height,
+        logo.png.len()
+    );
     record(
         &mut *tx,
         Entry {

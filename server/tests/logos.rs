@@ -80,8 +80,13 @@ backend_test!(
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(res.headers()[header::CONTENT_TYPE], "image/png");
         let etag = res.headers()[header::ETAG].to_str().unwrap().to_owned();
-        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
-        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "stored as PNG, not the JPEG sent");
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "stored as PNG, not the JPEG sent"
+        );
         let stored = image::load_from_memory(&bytes).unwrap();
         assert_eq!((stored.width(), stored.height()), (512, 256));
 
@@ -100,7 +105,8 @@ backend_test!(
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 
         // The profile shows it.
-        let page = body_text(get_page(&app, &format!("/organisations/{northwind}"), &ava).await).await;
+        let page =
+            body_text(get_page(&app, &format!("/organisations/{northwind}"), &ava).await).await;
         assert!(page.contains(&format!("/organisations/{northwind}/logo?v=")));
         assert!(page.contains("Northwind Solutions logo"));
         let audit: Vec<String> = sqlx::query_scalar(
@@ -143,59 +149,64 @@ backend_test!(
     }
 );
 
-backend_test!(
-    logos_follow_the_access_policy,
-    |db: Db| async move {
-        let app = app(&db).await;
-        let northwind = demo_id("org", "northwind");
-        let bluepeak = demo_id("org", "bluepeak");
-        let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD, None)
+backend_test!(logos_follow_the_access_policy, |db: Db| async move {
+    let app = app(&db).await;
+    let northwind = demo_id("org", "northwind");
+    let bluepeak = demo_id("org", "bluepeak");
+    let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD, None)
+        .await
+        .unwrap();
+    let leo = sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+        .await
+        .unwrap();
+    let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+        .await
+        .unwrap();
+    let marcus = sign_in(&app, "marcus.webb@acmecloud.example", DEMO_PASSWORD, None)
+        .await
+        .unwrap();
+    let file = jpeg(64, 64);
+    assert_eq!(
+        upload(&app, &bluepeak, Some(&oliver), &file, "same-origin")
             .await
-            .unwrap();
-        let leo = sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    // Another partner's logo: neither written nor read, and not even
+    // confirmed to exist.
+    assert_eq!(
+        upload(&app, &bluepeak, Some(&ava), &file, "same-origin")
             .await
-            .unwrap();
-        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let read = get_page(&app, &format!("/organisations/{bluepeak}/logo"), &ava).await;
+    assert_eq!(read.status(), StatusCode::NOT_FOUND);
+    // A partner user may look but not change; vendor staff may look.
+    assert_eq!(
+        upload(&app, &northwind, Some(&leo), &file, "same-origin")
             .await
-            .unwrap();
-        let marcus = sign_in(&app, "marcus.webb@acmecloud.example", DEMO_PASSWORD, None)
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        upload(&app, &northwind, Some(&marcus), &file, "same-origin")
             .await
-            .unwrap();
-        let file = jpeg(64, 64);
-        assert_eq!(
-            upload(&app, &bluepeak, Some(&oliver), &file, "same-origin").await.status(),
-            StatusCode::SEE_OTHER
-        );
-        // Another partner's logo: neither written nor read, and not even
-        // confirmed to exist.
-        assert_eq!(
-            upload(&app, &bluepeak, Some(&ava), &file, "same-origin").await.status(),
-            StatusCode::NOT_FOUND
-        );
-        let read = get_page(&app, &format!("/organisations/{bluepeak}/logo"), &ava).await;
-        assert_eq!(read.status(), StatusCode::NOT_FOUND);
-        // A partner user may look but not change; vendor staff may look.
-        assert_eq!(
-            upload(&app, &northwind, Some(&leo), &file, "same-origin").await.status(),
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            upload(&app, &northwind, Some(&marcus), &file, "same-origin").await.status(),
-            StatusCode::FORBIDDEN
-        );
-        let read = get_page(&app, &format!("/organisations/{bluepeak}/logo"), &marcus).await;
-        assert_eq!(read.status(), StatusCode::OK);
-        // Nobody signed in; a cross-site form.
-        let anonymous = upload(&app, &northwind, None, &file, "same-origin").await;
-        assert_eq!(location_of(&anonymous), Some("/signin"));
-        let read = get_page(&app, &format!("/organisations/{bluepeak}/logo"), "x=y").await;
-        assert_eq!(read.status(), StatusCode::UNAUTHORIZED);
-        let forged = upload(&app, &northwind, Some(&ava), &file, "cross-site").await;
-        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
-        let logos: Vec<String> = sqlx::query_scalar("SELECT organisation_id FROM organisation_logos")
-            .fetch_all(&db.pool)
-            .await
-            .unwrap();
-        assert_eq!(logos, vec![bluepeak]);
-    }
-);
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let read = get_page(&app, &format!("/organisations/{bluepeak}/logo"), &marcus).await;
+    assert_eq!(read.status(), StatusCode::OK);
+    // Nobody signed in; a cross-site form.
+    let anonymous = upload(&app, &northwind, None, &file, "same-origin").await;
+    assert_eq!(location_of(&anonymous), Some("/signin"));
+    let read = get_page(&app, &format!("/organisations/{bluepeak}/logo"), "x=y").await;
+    assert_eq!(read.status(), StatusCode::UNAUTHORIZED);
+    let forged = upload(&app, &northwind, Some(&ava), &file, "cross-site").await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let logos: Vec<String> = sqlx::query_scalar("SELECT organisation_id FROM organisation_logos")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(logos, vec![bluepeak]);
+});

@@ -85,6 +85,9 @@ struct Fixture {
     other_session_id: String,
     /// A second live session of each caller, to revoke as "own".
     spare_sessions: Vec<(Who, String)>,
+    /// A Northwind registration and one of the other partner's.
+    own_deal: String,
+    other_deal: String,
 }
 
 impl Fixture {
@@ -117,12 +120,26 @@ impl Fixture {
         let other = demo_id("person", "bluepeak-oliver");
         let other_token = create_session(&db, &other, false, &info).await.unwrap();
         let other_session_id = session_id(&db, &other_token).await;
+        let deal = |company: &'static str| {
+            let db = db.clone();
+            async move {
+                sqlx::query_scalar::<_, String>("SELECT id FROM deals WHERE customer_company = $1")
+                    .bind(company)
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let own_deal = deal("Cyberdyne Systems").await;
+        let other_deal = deal("Wayne Enterprises").await;
         Fixture {
             app,
             db,
             cookies,
             other_session_id,
             spare_sessions,
+            own_deal,
+            other_deal,
         }
     }
 
@@ -340,20 +357,91 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             };
             (String::new(), needs_sign_in(expect))
         }
+        "/api/check_deal_conflict" => (
+            // Answers for the caller's own organisation; never who holds it.
+            form(&[
+                ("customer_company", "Stark Industries"),
+                ("customer_domain", ""),
+            ]),
+            needs_sign_in(Allowed),
+        ),
+        "/api/register_deal" => {
+            // Always for the caller's own organisation (there is no other
+            // to name); vendor staff do not register deals.
+            let expect = if who.is_vendor() {
+                Denied(AppError::Forbidden)
+            } else {
+                Allowed
+            };
+            let body = form(&[
+                (
+                    "deal[customer_company]",
+                    &format!("Permission Test {who:?} {target:?}"),
+                ),
+                ("deal[customer_domain]", ""),
+                ("deal[contact_name]", "Pat Doe"),
+                ("deal[contact_email]", "pat@customer.example"),
+                ("deal[contact_phone]", ""),
+                ("deal[country]", "Canada"),
+                ("deal[products]", "Acme Compute"),
+                ("deal[value]", "1000"),
+                ("deal[currency]", "USD"),
+                ("deal[expected_close]", "2099-01-01"),
+                ("deal[partner_role]", "reseller"),
+                ("deal[notes]", ""),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/list_deals" => (
+            form(&[("search", ""), ("status", ""), ("page", "1")]),
+            needs_sign_in(Allowed),
+        ),
+        "/api/deal_detail" => {
+            let (id, expect) = match target {
+                Target::Own => (fx.own_deal.clone(), Allowed),
+                Target::Other if who.is_vendor() => (fx.other_deal.clone(), Allowed),
+                Target::Other => (fx.other_deal.clone(), Denied(AppError::NotFound)),
+            };
+            (form(&[("id", &id)]), needs_sign_in(expect))
+        }
+        "/api/review_queue" | "/api/decide_deal" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let id = match target {
+                Target::Own => &fx.own_deal,
+                Target::Other => &fx.other_deal,
+            };
+            // Asking for more keeps the registration open for the next row.
+            let body = form(&[
+                ("id", id),
+                ("decision", "more_info"),
+                ("reason", "Which products exactly?"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
 
 /// The names of the other partner's people and its own name: none may ever
 /// appear in an answer to a Northwind caller.
-const OTHER_PARTNER_MARKERS: &[&str] = &["Bluepeak", "bluepeak.example", "Oliver Grant"];
+const OTHER_PARTNER_MARKERS: &[&str] = &[
+    "Bluepeak",
+    "bluepeak.example",
+    "Oliver Grant",
+    "Wayne Enterprises",
+    "Stark Industries",
+];
 
 backend_test!(
     every_server_function_every_role_both_tenants,
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 21, "found only {registered:?}");
+        assert!(registered.len() >= 27, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.

@@ -52,6 +52,26 @@ pub fn authorize_program(viewer: &Viewer) -> Result<(), AppError> {
     }
 }
 
+/// `Ok` when `viewer` may register deals (for their own organisation):
+/// partner people only.
+pub fn authorize_deal_registration(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.role.is_vendor() {
+        Err(AppError::Forbidden)
+    } else {
+        Ok(())
+    }
+}
+
+/// `Ok` when `viewer` may review registrations (approve, reject, ask for
+/// more): the program admin and channel managers.
+pub fn authorize_deal_review(viewer: &Viewer) -> Result<(), AppError> {
+    if matches!(viewer.role, Role::ProgramAdmin | Role::ChannelManager) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +142,23 @@ mod tests {
             assert_eq!(
                 authorize_program(&viewer(role, "x")),
                 Err(AppError::Forbidden)
+            );
+        }
+    }
+
+    #[test]
+    fn partners_register_deals_and_vendor_managers_review_them() {
+        for role in Role::ALL.iter().copied() {
+            let v = viewer(role, "x");
+            assert_eq!(
+                authorize_deal_registration(&v).is_ok(),
+                !role.is_vendor(),
+                "{role:?}"
+            );
+            assert_eq!(
+                authorize_deal_review(&v).is_ok(),
+                matches!(role, Role::ProgramAdmin | Role::ChannelManager),
+                "{role:?}"
             );
         }
     }

@@ -533,6 +533,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
         }
     }
     tx.commit().await?;
+    crate::deals::demo::seed(db).await?;
     Ok(SeedOutcome::Seeded {
         organisations: PARTNERS.len() + 1,
         people,

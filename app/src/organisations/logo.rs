@@ -50,11 +50,12 @@ impl LogoError {
             LogoError::TooManyPixels => {
                 "That picture is larger than 4096 × 4096 pixels. Upload a smaller logo."
             }
-            LogoError::Unreadable => "That image is damaged or incomplete. Export it again and retry.",
+            LogoError::Unreadable => {
+                "That image is damaged or incomplete. Export it again and retry."
+            }
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -101,7 +101,11 @@ pub async fn normalise_blocking(bytes: Vec<u8>) -> Result<Logo, LogoError> {
 
 /// Stores `logo` as organisation `organisation_id`'s, replacing any other,
 /// in the caller's transaction.
-pub async fn store<'e, E>(executor: E, organisation_id: &str, logo: &Logo) -> Result<(), sqlx::Error>
+pub async fn store<'e, E>(
+    executor: E,
+    organisation_id: &str,
+    logo: &Logo,
+) -> Result<(), sqlx::Error>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -153,7 +157,9 @@ mod tests {
     }
 
     fn picture(width: u32, height: u32) -> RgbImage {
-        ImageBuffer::from_fn(width, height, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]))
+        ImageBuffer::from_fn(width, height, |x, y| {
+            Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        })
     }
 
     #[test]
@@ -217,7 +223,10 @@ mod tests {
             normalise(&png[..png.len() / 2]).unwrap_err(),
             LogoError::Unreadable
         );
-        let huge = encoded(&ImageBuffer::from_pixel(5000, 10, Rgb([1u8, 2, 3])), ImageFormat::Png);
+        let huge = encoded(
+            &ImageBuffer::from_pixel(5000, 10, Rgb([1u8, 2, 3])),
+            ImageFormat::Png,
+        );
         assert_eq!(normalise(&huge).unwrap_err(), LogoError::TooManyPixels);
     }
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type Cookie, expect, type Page } from "@playwright/test";
 
 /** Every demo person's password (see README.md). */
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -41,14 +41,12 @@ export function demoId(kind: string, slug: string): string {
  * setup project earned with a code, so no code is asked for here.
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/signin");
   if (VENDOR_STAFF.includes(email)) {
-    const devices: Record<string, string> = JSON.parse(fs.readFileSync(DEVICES_FILE, "utf8"));
-    const url = new URL(page.url()).origin;
-    await page.context().addCookies([
-      { name: "__Host-trellis_device", value: devices[email], url, secure: true, httpOnly: true, sameSite: "Lax" },
-    ]);
+    // The cookie exactly as Chromium stored it in the setup project.
+    const devices: Record<string, Cookie> = JSON.parse(fs.readFileSync(DEVICES_FILE, "utf8"));
+    await page.context().addCookies([devices[email]]);
   }
+  await page.goto("/signin");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,0 +1,189 @@
+//! Server functions for deal registration.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{ConflictKind, DealStatus, Finding, PartnerRole};
+use crate::error::AppError;
+
+/// A registration in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealSummary {
+    pub id: String,
+    pub reference: String,
+    pub customer_company: String,
+    pub organisation_name: String,
+    pub status: DealStatus,
+    pub value_cents: i64,
+    pub currency: String,
+    pub expected_close: String,
+    pub conflict: Option<ConflictKind>,
+    pub submitted_at: Option<i64>,
+    pub sla_due_at: Option<i64>,
+    pub protected_until: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealList {
+    pub deals: Vec<DealSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub page_size: i64,
+}
+
+/// One status change on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct DealEvent {
+    pub at: i64,
+    pub actor: Option<String>,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealView {
+    pub summary: DealSummary,
+    pub customer_domain: Option<String>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub country: String,
+    pub products: String,
+    pub partner_role: Option<PartnerRole>,
+    pub notes: Option<String>,
+    pub registered_by: String,
+    pub events: Vec<DealEvent>,
+    /// The viewer may approve, reject or ask for more.
+    pub can_review: bool,
+}
+
+/// Checks a customer as the partner types: what stands in the way, never
+/// who.
+///
+/// Who may call: any signed-in person (for their own organisation).
+/// Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "check_deal_conflict")]
+pub async fn check_deal_conflict(
+    customer_company: String,
+    customer_domain: String,
+) -> Result<Vec<Finding>, AppError> {
+    use super::matching::{company_key, domain_key};
+
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let key = company_key(&customer_company);
+    let domain = domain_key(&customer_domain);
+    let mut conn = db.pool.acquire().await?;
+    Ok(super::server::findings(
+        &mut conn,
+        &viewer.organisation_id,
+        &key,
+        domain.as_deref(),
+        None,
+    )
+    .await?)
+}
+
+/// Registers a deal for the caller's organisation and opens it. The form's
+/// fields are named `deal[customer_company]` and so on.
+///
+/// Who may call: partner admins and partner users. Errors:
+/// `Unauthenticated`, `Forbidden` (vendor staff), `Validation` (per field),
+/// `Internal`.
+#[server(endpoint = "register_deal")]
+pub async fn register_deal(deal: super::DealInput) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_registration, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_registration(&viewer)?;
+    let today = crate::format::utc_date(auth::now());
+    let deal = deal.validate(&today)?;
+    let ip = auth::RequestInfo::current().ip;
+    let registered = super::server::register(&db, &viewer, &deal, ip.as_deref()).await?;
+    leptos_axum::redirect(&format!("/deals/{}", registered.id));
+    Ok(())
+}
+
+/// Registrations, newest first, 25 a page: a partner's own organisation's,
+/// or every partner's for vendor staff. `search` matches the customer or
+/// the reference; `status` is a status code or empty.
+///
+/// Who may call: any signed-in person. Errors: `Unauthenticated`,
+/// `Internal`.
+#[server(endpoint = "list_deals")]
+pub async fn list_deals(search: String, status: String, page: i64) -> Result<DealList, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let status = DealStatus::parse(status.trim());
+    Ok(super::server::list(
+        &db,
+        viewer.tenant_scope(),
+        search.trim(),
+        status,
+        page.max(1),
+    )
+    .await?)
+}
+
+/// One registration with its timeline.
+///
+/// Who may call: partner people for their own organisation's (another
+/// partner's answers `NotFound`), vendor staff for any. Errors:
+/// `Unauthenticated`, `NotFound`, `Internal`.
+#[server(endpoint = "deal_detail")]
+pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
+    use crate::auth::policy::authorize_deal_review;
+
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let mut detail = super::server::detail(&db, &id, viewer.tenant_scope())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail.can_review =
+        authorize_deal_review(&viewer).is_ok() && detail.summary.status.awaits_decision();
+    Ok(detail)
+}
+
+/// Registrations waiting for a decision, the most urgent (SLA) first.
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `Internal`.
+#[server(endpoint = "review_queue")]
+pub async fn review_queue() -> Result<Vec<DealSummary>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_deal_review(&viewer)?;
+    Ok(super::server::queue(&db).await?)
+}
+
+/// Approves, rejects (reason required) or asks for more information
+/// (question required).
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Validation` (no reason,
+/// already decided, customer held by another open registration),
+/// `Internal`.
+#[server(endpoint = "decide_deal")]
+pub async fn decide_deal(id: String, decision: String, reason: String) -> Result<(), AppError> {
+    use super::server::Decision;
+    use crate::auth::{policy::authorize_deal_review, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_review(&viewer)?;
+    let decision = Decision::parse(&decision)
+        .ok_or_else(|| AppError::field("decision", "Choose approve, reject or ask for more."))?;
+    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
+    if decision != Decision::Approve && reason.is_none() {
+        return Err(AppError::field(
+            "reason",
+            "Say why, so the partner knows what to do next.",
+        ));
+    }
+    let ip = auth::RequestInfo::current().ip;
+    super::server::decide(&db, &viewer, &id, decision, reason, ip.as_deref()).await?;
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Demo registrations in every open and closed state, a few real
+//! conflicts and two named direct accounts. Made through the same code
+//! partners and channel managers use, so they are consistent.
+
+use super::{
+    server::{decide, register, Decision},
+    DealInput,
+};
+use crate::{auth::Viewer, db::Db, error::AppError, organisations::Role};
+
+async fn viewer(db: &Db, email: &str) -> Result<Viewer, AppError> {
+    let (person_id, name, role, organisation_id, organisation_name): (
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT p.id, p.name, p.role, o.id, o.name FROM people p \
+         JOIN organisations o ON o.id = p.organisation_id WHERE p.email = $1",
+    )
+    .bind(email)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(Viewer {
+        person_id,
+        name,
+        email: email.to_owned(),
+        role: Role::parse(&role).ok_or(AppError::NotFound)?,
+        organisation_id,
+        organisation_name,
+    })
+}
+
+fn input(company: &str, domain: &str, value: &str, products: &str) -> DealInput {
+    let contact = company
+        .split(' ')
+        .next()
+        .unwrap_or("contact")
+        .to_lowercase();
+    DealInput {
+        customer_company: company.to_owned(),
+        customer_domain: domain.to_owned(),
+        contact_name: "Jordan Lee".to_owned(),
+        contact_email: format!("jordan.lee@{contact}.example"),
+        contact_phone: String::new(),
+        country: "United States".to_owned(),
+        products: products.to_owned(),
+        value: value.to_owned(),
+        currency: "USD".to_owned(),
+        expected_close: "2027-06-30".to_owned(),
+        partner_role: "reseller".to_owned(),
+        notes: String::new(),
+    }
+}
+
+pub async fn seed(db: &Db) -> Result<(), AppError> {
+    let now = crate::auth::server::now();
+    for (company, domain) in [
+        ("Globex Corporation", "globex.example"),
+        ("Initech", "initech.example"),
+    ] {
+        sqlx::query(
+            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(super::super::organisations::demo::demo_id("direct", company))
+        .bind(company)
+        .bind(domain)
+        .bind(super::matching::company_key(company))
+        .bind(super::matching::domain_key(domain))
+        .bind(now)
+        .execute(&db.pool)
+        .await?;
+    }
+    let priya = viewer(db, "priya.raman@acmecloud.example").await?;
+    let deals = [
+        (
+            "oliver.grant@bluepeak.example",
+            "Stark Industries",
+            "stark.example",
+            "480000",
+            Some((Decision::Approve, None)),
+        ),
+        (
+            "oliver.grant@bluepeak.example",
+            "Wayne Enterprises",
+            "wayne.example",
+            "150000",
+            None,
+        ),
+        (
+            "ava.thompson@northwind.example",
+            "Umbrella Pharmaceuticals",
+            "umbrella.example",
+            "96000",
+            Some((Decision::Approve, None)),
+        ),
+        (
+            "leo.martinez@northwind.example",
+            "Cyberdyne Systems",
+            "cyberdyne.example",
+            "72000",
+            None,
+        ),
+        (
+            "ava.thompson@northwind.example",
+            "Soylent Corp",
+            "soylent.example",
+            "18000",
+            Some((
+                Decision::Reject,
+                Some("Soylent buys through its existing distributor contract."),
+            )),
+        ),
+        (
+            "leo.martinez@northwind.example",
+            "Tyrell Corporation",
+            "tyrell.example",
+            "240000",
+            Some((
+                Decision::MoreInfo,
+                Some("Which regions will the rollout cover?"),
+            )),
+        ),
+        (
+            "noah.tremblay@quantix.example",
+            "Stark Industries, Inc.",
+            "",
+            "300000",
+            None,
+        ),
+        (
+            "jonas.weber@lumen-si.example",
+            "Globex",
+            "globex.example",
+            "55000",
+            None,
+        ),
+    ];
+    for (email, company, domain, value, decision) in deals {
+        let partner = viewer(db, email).await?;
+        let deal =
+            input(company, domain, value, "Acme Compute, Acme Storage").validate("2026-01-01")?;
+        let registered = register(db, &partner, &deal, None).await?;
+        if let Some((decision, reason)) = decision {
+            decide(db, &priya, &registered.id, decision, reason, None).await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,400 @@
+//! Deal registration: a partner tells the vendor about a customer it is
+//! selling to, is told at once whether the customer is free, and is
+//! protected for a while once the channel manager approves.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod demo;
+pub mod matching;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use pages::{DealPage, DealsPage, NewDealPage, ReviewPage};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{error::AppError, organisations::text_enum};
+
+text_enum!(
+    /// Where a registration stands.
+    DealStatus {
+        Draft => "draft", "Draft";
+        Submitted => "submitted", "Submitted";
+        MoreInfo => "more_info", "More information requested";
+        Approved => "approved", "Approved";
+        Rejected => "rejected", "Rejected";
+        Won => "won", "Won";
+        Lost => "lost", "Lost";
+        Expired => "expired", "Expired";
+    }
+);
+
+text_enum!(
+    /// The partner's part in the deal.
+    PartnerRole {
+        Sourced => "sourced", "Sourced the deal";
+        Reseller => "reseller", "Reseller";
+        Si => "si", "Systems integrator";
+        Influence => "influence", "Influence";
+        Referral => "referral", "Referral";
+    }
+);
+
+text_enum!(
+    /// Why a customer is not free. Never says who holds it.
+    ConflictKind {
+        OtherPartner => "other_partner", "Registered by another partner";
+        DirectAccount => "direct_account", "Acme Cloud direct account";
+        OwnDuplicate => "own_duplicate", "Already registered by your organisation";
+    }
+);
+
+/// One reason a customer is not free, as the registering partner may learn
+/// it: the kind, until when another partner is protected, whether that
+/// registration still awaits review, and the partner's *own* reference.
+/// Nothing here identifies another partner or its deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: ConflictKind,
+    pub protected_until: Option<i64>,
+    pub pending: bool,
+    pub own_reference: Option<String>,
+}
+
+impl Finding {
+    /// The sentence the partner reads.
+    pub fn message(&self) -> String {
+        match (self.kind, self.protected_until, &self.own_reference) {
+            (ConflictKind::OtherPartner, Some(until), _) => format!(
+                "Another partner holds a protected registration for this customer until {}. You may still submit; the channel manager will review it.",
+                crate::format::utc_date(until)
+            ),
+            (ConflictKind::OtherPartner, None, _) => "Another partner has registered this customer and is waiting for approval. You may still submit; the channel manager will review it.".to_owned(),
+            (ConflictKind::DirectAccount, _, _) => "This customer is a named Acme Cloud direct account. You may still submit; the channel manager will review it.".to_owned(),
+            (ConflictKind::OwnDuplicate, _, Some(reference)) => format!(
+                "Your organisation already has an open registration for this customer ({reference})."
+            ),
+            (ConflictKind::OwnDuplicate, _, None) => {
+                "Your organisation already has an open registration for this customer.".to_owned()
+            }
+        }
+    }
+}
+
+/// Currencies a registration may be valued in.
+pub const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "CAD", "AUD", "JPY", "BRL", "INR"];
+
+impl DealStatus {
+    /// Still being worked: holds the customer.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            DealStatus::Submitted | DealStatus::MoreInfo | DealStatus::Approved
+        )
+    }
+
+    /// Waiting for a vendor decision.
+    pub fn awaits_decision(self) -> bool {
+        matches!(self, DealStatus::Submitted | DealStatus::MoreInfo)
+    }
+
+    /// Tailwind classes of the status chip.
+    pub fn chip_class(self) -> &'static str {
+        match self {
+            DealStatus::Approved | DealStatus::Won => {
+                "bg-teal-100 text-teal-900 dark:bg-teal-900 dark:text-teal-100"
+            }
+            DealStatus::Submitted | DealStatus::MoreInfo => {
+                "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+            }
+            DealStatus::Rejected | DealStatus::Lost | DealStatus::Expired => {
+                "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+            }
+            DealStatus::Draft => "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100",
+        }
+    }
+}
+
+/// What the registration form sends, validated the same way wherever it is
+/// checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealInput {
+    pub customer_company: String,
+    pub customer_domain: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub country: String,
+    pub products: String,
+    pub value: String,
+    pub currency: String,
+    pub expected_close: String,
+    pub partner_role: String,
+    pub notes: String,
+}
+
+/// A registration that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidDeal {
+    pub customer_company: String,
+    pub customer_domain: Option<String>,
+    pub company_key: String,
+    pub domain_key: Option<String>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub country: String,
+    pub products: String,
+    pub value_cents: i64,
+    pub currency: String,
+    pub expected_close: String,
+    pub partner_role: PartnerRole,
+    pub notes: Option<String>,
+}
+
+/// Parses "12,500.50" / "12500" as cents.
+pub fn parse_amount(text: &str) -> Option<i64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_'))
+        .collect();
+    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{fraction:0<2}").parse::<i64>().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
+/// A calendar date written `YYYY-MM-DD` (what `<input type=date>` sends).
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    text.len() == 10 && (2000..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
+impl DealInput {
+    /// Every field's problem at once, or the clean registration. `today` is
+    /// `YYYY-MM-DD`: the close date may not be in the past.
+    pub fn validate(&self, today: &str) -> Result<ValidDeal, AppError> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, message: &str| {
+            errors.push(crate::error::FieldError {
+                field: field.to_owned(),
+                message: message.to_owned(),
+            })
+        };
+        let text = |value: &str| value.trim().to_owned();
+        let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+
+        let company = text(&self.customer_company);
+        let company_key = matching::company_key(&company);
+        if company.is_empty() || company_key.is_empty() {
+            fail("customer_company", "Enter the customer's company name.");
+        } else if company.chars().count() > 200 {
+            fail(
+                "customer_company",
+                "Keep the company name under 200 characters.",
+            );
+        }
+        let domain = optional(&self.customer_domain);
+        let domain_key = domain.as_deref().and_then(matching::domain_key);
+        if domain.is_some() && domain_key.is_none() {
+            fail(
+                "customer_domain",
+                "Enter the customer's web domain, like example.com.",
+            );
+        }
+        let contact_name = text(&self.contact_name);
+        if contact_name.is_empty() {
+            fail(
+                "contact_name",
+                "Enter the name of your contact at the customer.",
+            );
+        }
+        let contact_email = text(&self.contact_email).to_lowercase();
+        if !crate::people::api::plausible_email(&contact_email) {
+            fail("contact_email", "Enter the contact's email address.");
+        }
+        let contact_phone = optional(&self.contact_phone);
+        if contact_phone.as_deref().is_some_and(|p| {
+            p.chars().filter(char::is_ascii_digit).count() < 6
+                || !p
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        }) {
+            fail(
+                "contact_phone",
+                "Enter a phone number with digits, or leave it empty.",
+            );
+        }
+        let country = text(&self.country);
+        if country.is_empty() {
+            fail("country", "Choose the customer's country.");
+        }
+        let products = text(&self.products);
+        if products.is_empty() {
+            fail(
+                "products",
+                "Say which Acme Cloud products the customer wants.",
+            );
+        }
+        let value_cents = parse_amount(&self.value).filter(|v| *v > 0);
+        if value_cents.is_none() {
+            fail(
+                "value",
+                "Enter the estimated value as a number, like 25000.",
+            );
+        }
+        let currency = text(&self.currency).to_uppercase();
+        if !CURRENCIES.contains(&currency.as_str()) {
+            fail("currency", "Choose a currency.");
+        }
+        let expected_close = text(&self.expected_close);
+        if !is_iso_date(&expected_close) {
+            fail("expected_close", "Enter the expected close date.");
+        } else if expected_close.as_str() < today {
+            fail("expected_close", "The expected close date is in the past.");
+        }
+        let partner_role = PartnerRole::parse(self.partner_role.trim());
+        if partner_role.is_none() {
+            fail("partner_role", "Choose your role in this deal.");
+        }
+        let notes = optional(&self.notes);
+        if notes.as_deref().is_some_and(|n| n.chars().count() > 2000) {
+            fail("notes", "Keep the notes under 2,000 characters.");
+        }
+        match (errors.is_empty(), value_cents, partner_role) {
+            (true, Some(value_cents), Some(partner_role)) => Ok(ValidDeal {
+                customer_company: company,
+                customer_domain: domain,
+                company_key,
+                domain_key,
+                contact_name,
+                contact_email,
+                contact_phone,
+                country,
+                products,
+                value_cents,
+                currency,
+                expected_close,
+                partner_role,
+                notes,
+            }),
+            _ => Err(AppError::Validation(errors)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> DealInput {
+        DealInput {
+            customer_company: "Globex Corporation".into(),
+            customer_domain: "https://www.globex.com".into(),
+            contact_name: "Hank Scorpio".into(),
+            contact_email: "Hank@Globex.com".into(),
+            contact_phone: "+1 (555) 010-2000".into(),
+            country: "US".into(),
+            products: "Acme Compute".into(),
+            value: "125,000".into(),
+            currency: "usd".into(),
+            expected_close: "2027-03-31".into(),
+            partner_role: "reseller".into(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_good_registration_is_cleaned() {
+        let deal = good().validate("2026-11-22").unwrap();
+        assert_eq!(deal.company_key, "globex");
+        assert_eq!(deal.domain_key.as_deref(), Some("globex"));
+        assert_eq!(deal.contact_email, "hank@globex.com");
+        assert_eq!(deal.value_cents, 12_500_000);
+        assert_eq!(deal.currency, "USD");
+        assert_eq!(deal.partner_role, PartnerRole::Reseller);
+        assert_eq!(deal.notes, None);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = DealInput {
+            customer_company: " Inc. ".into(),
+            customer_domain: "not a domain".into(),
+            contact_email: "hank".into(),
+            contact_phone: "call me".into(),
+            value: "-5".into(),
+            currency: "XXX".into(),
+            expected_close: "2026-02-30".into(),
+            partner_role: "boss".into(),
+            ..DealInput::default()
+        };
+        let Err(AppError::Validation(errors)) = bad.validate("2026-11-22") else {
+            panic!("expected validation errors");
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "customer_company",
+                "customer_domain",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+                "country",
+                "products",
+                "value",
+                "currency",
+                "expected_close",
+                "partner_role"
+            ]
+        );
+        let past = DealInput {
+            expected_close: "2026-01-01".into(),
+            ..good()
+        };
+        let err = past.validate("2026-11-22").unwrap_err();
+        assert_eq!(
+            err.message_for("expected_close"),
+            Some("The expected close date is in the past.")
+        );
+    }
+
+    #[test]
+    fn amounts_and_dates() {
+        assert_eq!(parse_amount("25000"), Some(2_500_000));
+        assert_eq!(parse_amount("1,234.5"), Some(123_450));
+        assert_eq!(parse_amount("0.99"), Some(99));
+        for bad in ["", "abc", "1.234", "-3", "1e6", ".5"] {
+            assert_eq!(parse_amount(bad), None, "{bad}");
+        }
+        assert!(is_iso_date("2028-02-29"));
+        assert!(!is_iso_date("2027-02-29"));
+        assert!(!is_iso_date("2027-13-01"));
+        assert!(!is_iso_date("27-01-01"));
+    }
+}

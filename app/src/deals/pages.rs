@@ -1,0 +1,436 @@
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+
+use super::{
+    api::{deal_detail, list_deals, review_queue, DealSummary, DecideDeal, RegisterDeal},
+    DealStatus, PartnerRole, CURRENCIES,
+};
+use crate::{
+    auth::{
+        pages::{form_error, input_class, primary_button, RequireViewer},
+        Viewer,
+    },
+    error::AppError,
+    format::{utc_date, utc_minute},
+    shell::{Card, ErrorTemplate, PageHeader},
+};
+
+fn link_class() -> &'static str {
+    "font-medium text-teal-800 underline dark:text-teal-300"
+}
+
+fn chip(status: DealStatus) -> impl IntoView {
+    view! {
+        <span class=format!("rounded-full px-2 py-0.5 text-xs font-semibold {}", status.chip_class())>
+            {status.label()}
+        </span>
+    }
+}
+
+/// "12,500 USD".
+fn money(cents: i64, currency: &str) -> String {
+    let whole = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped} {currency}")
+}
+
+/// "in 3 days" / "2 days ago", from the server's clock at render time.
+fn relative(at: i64) -> String {
+    let now = crate::format::now_secs();
+    let days = (at - now) / 86_400;
+    let hours = (at - now) / 3600;
+    match (days, hours) {
+        (d, _) if d >= 2 => format!("in {d} days"),
+        (_, h) if h >= 1 => format!("in {h} h"),
+        (_, h) if h > -1 => "now".to_owned(),
+        (d, h) if d > -2 => format!("{} h ago", -h),
+        (d, _) => format!("{} days ago", -d),
+    }
+}
+
+/// `/deals`: the caller's registrations (a partner's own; every partner's
+/// for vendor staff), searchable, filterable, paged. A plain GET form, so
+/// it works without JavaScript.
+#[component]
+pub fn DealsPage() -> impl IntoView {
+    let query = use_query_map();
+    let search = query.get_untracked().get("q").unwrap_or_default();
+    let status = query.get_untracked().get("status").unwrap_or_default();
+    let page = query
+        .get_untracked()
+        .get("page")
+        .and_then(|p| p.parse::<i64>().ok())
+        .unwrap_or(1);
+    let list = Resource::new(
+        move || (search.clone(), status.clone(), page),
+        |(search, status, page)| list_deals(search, status, page),
+    );
+    let selected = query.get_untracked().get("status").unwrap_or_default();
+    let typed = query.get_untracked().get("q").unwrap_or_default();
+    view! {
+        <Title text="Deals" />
+        <RequireViewer signed_in=move |viewer: Viewer| {
+            let selected = selected.clone();
+            let typed = typed.clone();
+            view! {
+                <PageHeader title="Deal registrations" lead="Every registration, its status and its protection." />
+                <div class="mb-4 flex flex-wrap items-end gap-3">
+                    {(!viewer.role.is_vendor()).then(|| view! {
+                        <A href="/deals/new" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Register a deal"</A>
+                    })}
+                    {(viewer.role.is_vendor()).then(|| view! {
+                        <A href="/deals/review" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Approval queue"</A>
+                    })}
+                    <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
+                        <label class="text-sm font-medium">
+                            "Search"
+                            <input type="search" name="q" value=typed placeholder="Customer or reference" class=input_class() />
+                        </label>
+                        <label class="text-sm font-medium">
+                            "Status"
+                            <select name="status" class=input_class()>
+                                <option value="" selected=selected.is_empty()>"Any"</option>
+                                {DealStatus::ALL.iter().map(|s| view! {
+                                    <option value=s.code() selected=selected == s.code()>{s.label()}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Filter"</button>
+                    </form>
+                </div>
+                <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                    <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                        {move || Suspend::new(async move {
+                            list.await.map(|list| {
+                                let pages = (list.total + list.page_size - 1) / list.page_size;
+                                let q = query.get_untracked();
+                                let link = move |page: i64| {
+                                    format!(
+                                        "/deals?q={}&status={}&page={page}",
+                                        q.get("q").unwrap_or_default().replace(' ', "+"),
+                                        q.get("status").unwrap_or_default()
+                                    )
+                                };
+                                view! {
+                                    <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">{format!("{} registrations", list.total)}</p>
+                                    <ul class="flex flex-col gap-2" aria-label="Registrations">
+                                        {list.deals.into_iter().map(deal_row).collect_view()}
+                                    </ul>
+                                    <nav aria-label="Pages" class="mt-4 flex gap-3">
+                                        {(list.page > 1).then(|| view! { <a href=link(list.page - 1) class=link_class()>"Previous"</a> })}
+                                        {(list.page < pages).then(|| view! { <a href=link(list.page + 1) class=link_class()>"Next"</a> })}
+                                    </nav>
+                                }
+                            })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+            }
+        } />
+    }
+}
+
+fn deal_row(deal: DealSummary) -> impl IntoView {
+    view! {
+        <li>
+            <Card>
+                <div class="flex flex-wrap items-baseline justify-between gap-2">
+                    <A href=format!("/deals/{}", deal.id) attr:class="font-semibold text-teal-800 underline dark:text-teal-300">
+                        {deal.customer_company.clone()}
+                    </A>
+                    {chip(deal.status)}
+                </div>
+                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                    {format!("{} · {} · {} · closes {}", deal.reference, deal.organisation_name, money(deal.value_cents, &deal.currency), deal.expected_close)}
+                </p>
+                {deal.conflict.map(|c| view! { <p class="mt-1 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Flagged: {}", c.label())}</p> })}
+                {deal.protected_until.filter(|_| deal.status == DealStatus::Approved).map(|until| view! {
+                    <p class="mt-1 text-sm">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
+                })}
+            </Card>
+        </li>
+    }
+}
+
+/// The live conflict check beside the registration form: watches the
+/// company and domain fields, asks the server (debounced) and says what
+/// stands in the way, never who. Without JavaScript the same check runs at
+/// submission and the deal page shows it.
+#[island]
+fn ConflictCheck() -> impl IntoView {
+    let findings = RwSignal::new(None::<Vec<super::Finding>>);
+    #[cfg(feature = "hydrate")]
+    {
+        use std::time::Duration;
+        use wasm_bindgen::JsCast;
+        let company = RwSignal::new(String::new());
+        let domain = RwSignal::new(String::new());
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let handle = window_event_listener(leptos::ev::input, move |event| {
+            let Some(target) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            match target.id().as_str() {
+                "customer_company" => company.set(target.value()),
+                "customer_domain" => domain.set(target.value()),
+                _ => return,
+            }
+            if let Some(timer) = pending.get_value() {
+                timer.clear();
+            }
+            let timer = set_timeout_with_handle(
+                move || {
+                    let (c, d) = (company.get_untracked(), domain.get_untracked());
+                    if c.trim().chars().count() < 2 {
+                        findings.set(None);
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        if let Ok(found) = super::api::check_deal_conflict(c, d).await {
+                            findings.set(Some(found));
+                        }
+                    });
+                },
+                Duration::from_millis(300),
+            )
+            .ok();
+            pending.set_value(timer);
+        });
+        on_cleanup(move || handle.remove());
+    }
+    view! {
+        <div aria-live="polite" data-testid="conflict-check" class="text-sm">
+            {move || findings.get().map(|found| {
+                if found.is_empty() {
+                    view! { <p class="rounded-lg border border-teal-300 bg-teal-50 px-3 py-2 text-teal-900 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-100">"No conflict found: this customer is free to register."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="flex flex-col gap-2">
+                            {found.into_iter().map(|f| view! {
+                                <li class="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">{f.message()}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+        </div>
+    }
+}
+
+/// `/deals/new`: the registration form.
+#[component]
+pub fn NewDealPage() -> impl IntoView {
+    let register = ServerAction::<RegisterDeal>::new();
+    let error = register.value().get_untracked().and_then(Result::err);
+    view! {
+        <Title text="Register a deal" />
+        <RequireViewer signed_in=move |viewer: Viewer| {
+            if viewer.role.is_vendor() {
+                return view! { <p>"Partners register deals; Acme Cloud staff review them in the approval queue."</p> }.into_any();
+            }
+            let error = error.clone();
+            let message = |name: &str| error.as_ref().and_then(|e| e.message_for(name)).map(str::to_owned);
+            let field = move |label: &'static str, name: &'static str, kind: &'static str, required: bool, autocomplete: &'static str| {
+                let message = message(name);
+                let described = message.as_ref().map(|_| format!("{name}-error"));
+                view! {
+                    <label class="block text-sm font-medium">
+                        {label}
+                        <input id=name type=kind name=format!("deal[{name}]") required=required autocomplete=autocomplete aria-invalid=message.is_some().then_some("true") aria-describedby=described.clone() class=input_class() />
+                        {message.map(|m| view! { <span id=described.unwrap_or_default() class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
+                    </label>
+                }
+            };
+            let summary = error.as_ref().map(AppError::summary);
+            view! {
+                <PageHeader title="Register a deal" lead="Tell Acme Cloud about your customer. You will know at once whether the customer is free." />
+                <form method="post" action=RegisterDeal::PATH class="grid max-w-3xl gap-4 sm:grid-cols-2">
+                    <div class="sm:col-span-2">{form_error(summary)}</div>
+                    {field("Customer company", "customer_company", "text", true, "organization")}
+                    {field("Customer website", "customer_domain", "text", false, "url")}
+                    <div class="sm:col-span-2"><ConflictCheck /></div>
+                    {field("Contact name", "contact_name", "text", true, "off")}
+                    {field("Contact email", "contact_email", "email", true, "off")}
+                    {field("Contact phone", "contact_phone", "tel", false, "off")}
+                    {field("Country", "country", "text", true, "country-name")}
+                    {field("Products", "products", "text", true, "off")}
+                    {field("Estimated value", "value", "text", true, "off")}
+                    <label class="block text-sm font-medium">
+                        "Currency"
+                        <select name="deal[currency]" class=input_class()>
+                            {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    {field("Expected close date", "expected_close", "date", true, "off")}
+                    <label class="block text-sm font-medium">
+                        "Your role"
+                        <select name="deal[partner_role]" class=input_class()>
+                            {PartnerRole::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                        </select>
+                        {message("partner_role").map(|m| view! { <span class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
+                    </label>
+                    <label class="block text-sm font-medium sm:col-span-2">
+                        "Notes"
+                        <textarea name="deal[notes]" rows="3" class=input_class()></textarea>
+                    </label>
+                    <div class="sm:col-span-2"><button type="submit" class=primary_button()>"Submit registration"</button></div>
+                </form>
+            }.into_any()
+        } />
+    }
+}
+
+/// `/deals/:id`: one registration, its protection, SLA and timeline.
+#[component]
+pub fn DealPage() -> impl IntoView {
+    let params = use_params_map();
+    let decide = ServerAction::<DecideDeal>::new();
+    let decide_error = decide
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .map(|e| e.summary());
+    let deal = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        deal_detail,
+    );
+    view! {
+        <Title text="Deal" />
+        <RequireViewer signed_in=move |_viewer: Viewer| {
+            let decide_error = decide_error.clone();
+            view! {
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || {
+                        let decide_error = decide_error.clone();
+                        Suspend::new(async move { deal.await.map(|d| {
+                        let s = d.summary.clone();
+                        view! {
+                            <PageHeader title=s.customer_company.clone() lead=format!("{} · {}", s.reference, s.organisation_name) />
+                            <div class="grid gap-6 lg:grid-cols-3">
+                                <section aria-labelledby="status-heading" class="lg:col-span-1">
+                                    <Card>
+                                        <h2 id="status-heading" class="mb-2 font-semibold">"Status"</h2>
+                                        {chip(s.status)}
+                                        {s.conflict.map(|c| view! { <p class="mt-2 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Flagged: {}", c.label())}</p> })}
+                                        {s.protected_until.filter(|_| s.status == DealStatus::Approved).map(|until| view! {
+                                            <p class="mt-2">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
+                                        })}
+                                        {s.sla_due_at.filter(|_| s.status.awaits_decision()).map(|due| view! {
+                                            <p class="mt-2 text-sm">{format!("Decision due {} ({})", utc_minute(due), relative(due))}</p>
+                                        })}
+                                    </Card>
+                                </section>
+                                <section aria-labelledby="deal-heading" class="lg:col-span-2">
+                                    <Card>
+                                        <h2 id="deal-heading" class="mb-2 font-semibold">"Registration"</h2>
+                                        <dl class="grid grid-cols-2 gap-x-6 gap-y-2 break-words text-sm">
+                                            <dt class="text-slate-600 dark:text-slate-300">"Value"</dt><dd>{money(s.value_cents, &s.currency)}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Expected close"</dt><dd>{s.expected_close.clone()}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Products"</dt><dd>{d.products.clone()}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Website"</dt><dd>{d.customer_domain.clone().unwrap_or_else(|| "—".into())}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Contact"</dt><dd>{format!("{} · {}", d.contact_name, d.contact_email)}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Country"</dt><dd>{d.country.clone()}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Partner role"</dt><dd>{d.partner_role.map(|r| r.label()).unwrap_or("—")}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Registered by"</dt><dd>{d.registered_by.clone()}</dd>
+                                        </dl>
+                                        {d.notes.clone().map(|n| view! { <p class="mt-3 text-sm">{n}</p> })}
+                                    </Card>
+                                </section>
+                                {d.can_review.then(|| view! {
+                                    <section aria-labelledby="decide-heading" class="lg:col-span-3">
+                                        <Card>
+                                            <h2 id="decide-heading" class="mb-2 font-semibold">"Decision"</h2>
+                                            {form_error(decide_error.clone())}
+                                            <ActionForm action=decide>
+                                                <input type="hidden" name="id" value=s.id.clone() />
+                                                <label class="block text-sm font-medium">
+                                                    "Reason or question (needed to reject or ask for more)"
+                                                    <textarea name="reason" rows="2" class=input_class()></textarea>
+                                                </label>
+                                                <div class="mt-3 flex flex-wrap gap-2">
+                                                    <button type="submit" name="decision" value="approve" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Approve"</button>
+                                                    <button type="submit" name="decision" value="more_info" class="rounded-lg border border-slate-300 px-4 py-2 font-medium dark:border-slate-700">"Ask for more"</button>
+                                                    <button type="submit" name="decision" value="reject" class="rounded-lg border border-rose-300 px-4 py-2 font-medium text-rose-800 dark:border-rose-800 dark:text-rose-200">"Reject"</button>
+                                                </div>
+                                            </ActionForm>
+                                        </Card>
+                                    </section>
+                                })}
+                                <section aria-labelledby="timeline-heading" class="lg:col-span-3">
+                                    <Card>
+                                        <h2 id="timeline-heading" class="mb-2 font-semibold">"Timeline"</h2>
+                                        <ol class="flex flex-col gap-2 text-sm">
+                                            {d.events.into_iter().map(|e| {
+                                                let to = DealStatus::parse(&e.to_status).map(|s| s.label()).unwrap_or("Changed");
+                                                view! {
+                                                    <li>
+                                                        <span class="font-medium">{to}</span>
+                                                        {format!(" · {} · {}", utc_minute(e.at), e.actor.unwrap_or_else(|| "Trellis".into()))}
+                                                        {e.note.map(|n| view! { <span class="block text-slate-600 dark:text-slate-300">{n}</span> })}
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ol>
+                                    </Card>
+                                </section>
+                            </div>
+                        }
+                    }) })}}
+                </ErrorBoundary>
+            </Transition>
+            }
+        } />
+    }
+}
+
+/// `/deals/review`: what waits for a decision, the most urgent first;
+/// breached SLAs stand out.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let queue = Resource::new(|| (), |_| review_queue());
+    view! {
+        <Title text="Approval queue" />
+        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+            <PageHeader title="Approval queue" lead="Registrations waiting for a decision, the most urgent first." />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || Suspend::new(async move {
+                        queue.await.map(|deals| {
+                            let now = crate::format::now_secs();
+                            view! {
+                                <ul class="flex flex-col gap-2" aria-label="Waiting for a decision">
+                                    {deals.into_iter().map(|deal| {
+                                        let breached = deal.sla_due_at.is_some_and(|due| due < now);
+                                        let due = deal.sla_due_at.map(|due| format!("Decision due {}", relative(due))).unwrap_or_default();
+                                        view! {
+                                            <li class=if breached { "rounded-xl ring-2 ring-rose-500" } else { "" }>
+                                                {deal_row(deal)}
+                                                <p class=if breached { "px-4 pb-2 text-sm font-semibold text-rose-800 dark:text-rose-200" } else { "px-4 pb-2 text-sm" }>
+                                                    {if breached { format!("SLA breached · {due}") } else { due }}
+                                                </p>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        } />
+    }
+}

@@ -1,0 +1,657 @@
+//! SQL for deal registration. Server only.
+//!
+//! Who holds a customer is decided by `deal_claims`, whose primary key is
+//! the customer key: when two partners register the same customer at the
+//! same moment, the database lets exactly one insert win, and the other
+//! registration is flagged as a conflict. Every query on registrations
+//! takes the caller's tenant scope (`Some(organisation)` for partners).
+
+use super::api::{DealEvent, DealList, DealSummary, DealView};
+use super::{
+    matching::{self, SAME_CUSTOMER},
+    ConflictKind, DealStatus, Finding, ValidDeal,
+};
+use crate::{
+    audit::server::{record, Entry},
+    auth::{server::now, Viewer},
+    db::Db,
+    error::AppError,
+};
+
+fn name_claim(key: &str) -> String {
+    format!("name:{key}")
+}
+
+fn domain_claim(key: &str) -> String {
+    format!("domain:{key}")
+}
+
+/// The range of keys starting like `key` (its first three characters),
+/// for an index range scan; near misses are then scored in Rust.
+fn prefix_range(prefix: &str, key: &str) -> (String, String) {
+    let start: String = key.chars().take(3).collect();
+    (
+        format!("{prefix}{start}"),
+        format!("{prefix}{start}\u{10FFFF}"),
+    )
+}
+
+#[derive(sqlx::FromRow)]
+struct ClaimRow {
+    customer_key: String,
+    organisation_id: String,
+    deal_id: String,
+    status: String,
+    protected_until: Option<i64>,
+    reference: String,
+}
+
+/// What stands in the way of registering this customer for
+/// `organisation_id`, leaving out registration `except` (the one being
+/// made). Exact keys and near-identical names both count.
+pub async fn findings(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: &str,
+    company_key: &str,
+    domain_key: Option<&str>,
+    except: Option<&str>,
+) -> Result<Vec<Finding>, sqlx::Error> {
+    let mut found: Vec<Finding> = Vec::new();
+    if company_key.is_empty() {
+        return Ok(found);
+    }
+    let (from, to) = prefix_range("name:", company_key);
+    let domain = domain_key.map(domain_claim);
+    let claims = sqlx::query_as::<_, ClaimRow>(
+        "SELECT c.customer_key, c.organisation_id, c.deal_id, d.status, d.protected_until, \
+         d.reference FROM deal_claims c JOIN deals d ON d.id = c.deal_id \
+         WHERE (c.customer_key >= $1 AND c.customer_key < $2) OR c.customer_key = $3 \
+         LIMIT 200",
+    )
+    .bind(&from)
+    .bind(&to)
+    .bind(domain.as_deref().unwrap_or(""))
+    .fetch_all(&mut *conn)
+    .await?;
+    for claim in claims {
+        if except == Some(claim.deal_id.as_str()) {
+            continue;
+        }
+        let matches = match claim.customer_key.split_once(':') {
+            Some(("name", key)) => {
+                key == company_key || matching::similarity(key, company_key) >= SAME_CUSTOMER
+            }
+            Some(("domain", _)) => Some(&claim.customer_key) == domain.as_ref(),
+            _ => false,
+        };
+        if !matches {
+            continue;
+        }
+        let status = DealStatus::parse(&claim.status);
+        let finding = if claim.organisation_id == organisation_id {
+            Finding {
+                kind: ConflictKind::OwnDuplicate,
+                protected_until: None,
+                pending: false,
+                own_reference: Some(claim.reference),
+            }
+        } else {
+            Finding {
+                kind: ConflictKind::OtherPartner,
+                protected_until: claim.protected_until,
+                pending: status != Some(DealStatus::Approved),
+                own_reference: None,
+            }
+        };
+        if !found.contains(&finding) {
+            found.push(finding);
+        }
+    }
+    let (from, to) = prefix_range("", company_key);
+    let accounts: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT company_key, domain_key FROM direct_accounts \
+         WHERE (company_key >= $1 AND company_key < $2) OR domain_key = $3 LIMIT 200",
+    )
+    .bind(&from)
+    .bind(&to)
+    .bind(domain_key.unwrap_or(""))
+    .fetch_all(&mut *conn)
+    .await?;
+    let direct = accounts.iter().any(|(key, domain)| {
+        key == company_key
+            || matching::similarity(key, company_key) >= SAME_CUSTOMER
+            || (domain.is_some() && domain.as_deref() == domain_key)
+    });
+    if direct {
+        found.push(Finding {
+            kind: ConflictKind::DirectAccount,
+            protected_until: None,
+            pending: false,
+            own_reference: None,
+        });
+    }
+    Ok(found)
+}
+
+/// A new registration's id, reference and the conflict it was flagged with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    pub id: String,
+    pub reference: String,
+    pub conflict: Option<ConflictKind>,
+}
+
+fn new_reference() -> String {
+    let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
+    format!("DR-{}", &id[..8])
+}
+
+/// Claims the customer's keys for `deal_id`; `false` (and nothing claimed)
+/// when another open registration holds any of them.
+async fn claim(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    deal_id: &str,
+    organisation_id: &str,
+    keys: &[String],
+) -> Result<bool, sqlx::Error> {
+    let now = now();
+    for key in keys {
+        let inserted = sqlx::query(
+            "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (customer_key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(deal_id)
+        .bind(organisation_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            let holder: Option<String> =
+                sqlx::query_scalar("SELECT deal_id FROM deal_claims WHERE customer_key = $1")
+                    .bind(key)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            if holder.as_deref() != Some(deal_id) {
+                release(tx, deal_id).await?;
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+async fn release(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    deal_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM deal_claims WHERE deal_id = $1")
+        .bind(deal_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
+    let mut keys = vec![name_claim(company_key)];
+    keys.extend(domain_key.map(domain_claim));
+    keys
+}
+
+async fn event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    deal_id: &str,
+    actor_id: &str,
+    from: Option<DealStatus>,
+    to: DealStatus,
+    note: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO deal_events (id, deal_id, seq, at, actor_id, from_status, to_status, note) \
+         VALUES ($1, $2, (SELECT COUNT(*) + 1 FROM deal_events WHERE deal_id = $2), $3, $4, $5, \
+         $6, $7)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(deal_id)
+    .bind(now())
+    .bind(actor_id)
+    .bind(from.map(DealStatus::code))
+    .bind(to.code())
+    .bind(note)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Submits a registration for the viewer's organisation: insert, claim the
+/// customer, flag any conflict, timeline, audit and emails, in one
+/// transaction.
+pub async fn register(
+    db: &Db,
+    viewer: &Viewer,
+    deal: &ValidDeal,
+    ip: Option<&str>,
+) -> Result<Registered, AppError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let reference = new_reference();
+    let now = now();
+    let mut tx = db.pool.begin().await?;
+    // A write first: on SQLite the transaction then holds the write lock
+    // (waiting its turn) instead of failing on a stale read snapshot.
+    sqlx::query(
+        "INSERT INTO deals (id, reference, organisation_id, registered_by, customer_company, \
+         customer_domain, company_key, domain_key, contact_name, contact_email, contact_phone, \
+         country, products, value_cents, currency, expected_close, partner_role, notes, status, \
+         submitted_at, sla_due_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+         'submitted', $19, $19 + 3600 * (SELECT deal_sla_hours FROM program_settings WHERE id = 1), \
+         $19, $19)",
+    )
+    .bind(&id)
+    .bind(&reference)
+    .bind(&viewer.organisation_id)
+    .bind(&viewer.person_id)
+    .bind(&deal.customer_company)
+    .bind(deal.customer_domain.as_deref())
+    .bind(&deal.company_key)
+    .bind(deal.domain_key.as_deref())
+    .bind(&deal.contact_name)
+    .bind(&deal.contact_email)
+    .bind(deal.contact_phone.as_deref())
+    .bind(&deal.country)
+    .bind(&deal.products)
+    .bind(deal.value_cents)
+    .bind(&deal.currency)
+    .bind(&deal.expected_close)
+    .bind(deal.partner_role.code())
+    .bind(deal.notes.as_deref())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let keys = claim_keys(&deal.company_key, deal.domain_key.as_deref());
+    let holds = claim(&mut tx, &id, &viewer.organisation_id, &keys).await?;
+    let found = findings(
+        &mut tx,
+        &viewer.organisation_id,
+        &deal.company_key,
+        deal.domain_key.as_deref(),
+        Some(&id),
+    )
+    .await?;
+    // Another partner first, then the vendor's own account, then a duplicate.
+    let conflict = [
+        ConflictKind::OtherPartner,
+        ConflictKind::DirectAccount,
+        ConflictKind::OwnDuplicate,
+    ]
+    .into_iter()
+    .find(|kind| found.iter().any(|f| f.kind == *kind))
+    .or((!holds).then_some(ConflictKind::OtherPartner));
+    if let Some(kind) = conflict {
+        sqlx::query("UPDATE deals SET conflict = $1 WHERE id = $2")
+            .bind(kind.code())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    event(
+        &mut tx,
+        &id,
+        &viewer.person_id,
+        None,
+        DealStatus::Submitted,
+        conflict.map(ConflictKind::label),
+    )
+    .await?;
+    let detail = format!("{reference}: {}", deal.customer_company);
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&viewer.organisation_id),
+            action: "deal_submitted",
+            record_type: "deal",
+            record_id: Some(&id),
+            ip,
+            detail: Some(&detail),
+        },
+    )
+    .await?;
+    let manager: Option<(String, String)> = sqlx::query_as(
+        "SELECT m.email, m.name FROM organisations o JOIN people m ON m.id = o.channel_manager_id \
+         WHERE o.id = $1",
+    )
+    .bind(&viewer.organisation_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((email, name)) = manager {
+        let flag = conflict
+            .map(|k| format!("\nFlagged: {}.\n", k.label()))
+            .unwrap_or_default();
+        let body = format!(
+            "Hello {name},\n\n{} registered {} for {} ({reference}).\n{flag}\nReview it in the \
+             approval queue.\n",
+            viewer.organisation_name, deal.customer_company, deal.products
+        );
+        crate::email::server::enqueue(
+            &mut *tx,
+            &email,
+            &format!("New deal registration {reference}"),
+            &body,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Registered {
+        id,
+        reference,
+        conflict,
+    })
+}
+
+/// A vendor decision on a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+    MoreInfo,
+}
+
+impl Decision {
+    pub fn parse(value: &str) -> Option<Decision> {
+        match value {
+            "approve" => Some(Decision::Approve),
+            "reject" => Some(Decision::Reject),
+            "more_info" => Some(Decision::MoreInfo),
+            _ => None,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct DecisionRow {
+    organisation_id: String,
+    reference: String,
+    customer_company: String,
+    company_key: String,
+    domain_key: Option<String>,
+    status: String,
+    email: String,
+    name: String,
+    protection_days: i64,
+}
+
+/// Approves (protecting the customer for the tier's days), rejects or asks
+/// for more information, with the timeline, audit and an email to the
+/// person who registered.
+pub async fn decide(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    decision: Decision,
+    reason: Option<&str>,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let now = now();
+    let mut tx = db.pool.begin().await?;
+    // A write first (see `register`), which also proves the registration
+    // is still waiting for a decision.
+    let waiting = sqlx::query(
+        "UPDATE deals SET updated_at = $1 WHERE id = $2 AND status IN ('submitted', 'more_info')",
+    )
+    .bind(now)
+    .bind(deal_id)
+    .execute(&mut *tx)
+    .await?;
+    if waiting.rows_affected() == 0 {
+        let exists: Option<String> = sqlx::query_scalar("SELECT id FROM deals WHERE id = $1")
+            .bind(deal_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        return Err(match exists {
+            Some(_) => AppError::field("decision", "This registration was already decided."),
+            None => AppError::NotFound,
+        });
+    }
+    let row = sqlx::query_as::<_, DecisionRow>(
+        "SELECT d.organisation_id, d.reference, d.customer_company, d.company_key, d.domain_key, \
+         d.status, p.email, p.name, \
+         COALESCE(t.protection_days, s.default_protection_days) AS protection_days \
+         FROM deals d JOIN people p ON p.id = d.registered_by \
+         JOIN organisations o ON o.id = d.organisation_id \
+         LEFT JOIN tiers t ON t.id = o.tier_id CROSS JOIN program_settings s \
+         WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let from = DealStatus::parse(&row.status);
+    let (to, protected_until) = match decision {
+        Decision::Approve => {
+            let keys = claim_keys(&row.company_key, row.domain_key.as_deref());
+            if !claim(&mut tx, deal_id, &row.organisation_id, &keys).await? {
+                return Err(AppError::field(
+                    "decision",
+                    "Another open registration holds this customer. Reject or close that one first.",
+                ));
+            }
+            (
+                DealStatus::Approved,
+                Some(now + row.protection_days * 86_400),
+            )
+        }
+        Decision::Reject => {
+            release(&mut tx, deal_id).await?;
+            (DealStatus::Rejected, None)
+        }
+        Decision::MoreInfo => (DealStatus::MoreInfo, None),
+    };
+    sqlx::query(
+        "UPDATE deals SET status = $1, decided_at = $2, protected_until = $3 WHERE id = $4",
+    )
+    .bind(to.code())
+    .bind((to != DealStatus::MoreInfo).then_some(now))
+    .bind(protected_until)
+    .bind(deal_id)
+    .execute(&mut *tx)
+    .await?;
+    event(&mut tx, deal_id, &viewer.person_id, from, to, reason).await?;
+    let detail = format!("{}: {}", row.reference, to.label());
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&row.organisation_id),
+            action: "deal_decided",
+            record_type: "deal",
+            record_id: Some(deal_id),
+            ip,
+            detail: Some(&detail),
+        },
+    )
+    .await?;
+    let protection = protected_until
+        .map(|until| {
+            format!(
+                "\nThe customer is protected for you until {}.\n",
+                crate::format::utc_date(until)
+            )
+        })
+        .unwrap_or_default();
+    let why = reason.map(|r| format!("\n{r}\n")).unwrap_or_default();
+    let body = format!(
+        "Hello {},\n\nYour deal registration {} for {}: {}.\n{why}{protection}",
+        row.name,
+        row.reference,
+        row.customer_company,
+        to.label().to_lowercase()
+    );
+    crate::email::server::enqueue(
+        &mut *tx,
+        &row.email,
+        &format!("Deal registration {}: {}", row.reference, to.label()),
+        &body,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: String,
+    reference: String,
+    customer_company: String,
+    organisation_name: String,
+    status: String,
+    value_cents: i64,
+    currency: String,
+    expected_close: String,
+    conflict: Option<String>,
+    submitted_at: Option<i64>,
+    sla_due_at: Option<i64>,
+    protected_until: Option<i64>,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Option<DealSummary> {
+        Some(DealSummary {
+            status: DealStatus::parse(&self.status)?,
+            conflict: self.conflict.as_deref().and_then(ConflictKind::parse),
+            id: self.id,
+            reference: self.reference,
+            customer_company: self.customer_company,
+            organisation_name: self.organisation_name,
+            value_cents: self.value_cents,
+            currency: self.currency,
+            expected_close: self.expected_close,
+            submitted_at: self.submitted_at,
+            sla_due_at: self.sla_due_at,
+            protected_until: self.protected_until,
+        })
+    }
+}
+
+const SUMMARY_COLUMNS: &str =
+    "d.id, d.reference, d.customer_company, o.name AS organisation_name, \
+     d.status, d.value_cents, d.currency, d.expected_close, d.conflict, d.submitted_at, \
+     d.sla_due_at, d.protected_until";
+
+pub const PAGE_SIZE: i64 = 25;
+
+/// A page of registrations within `scope`, newest first.
+pub async fn list(
+    db: &Db,
+    scope: Option<&str>,
+    search: &str,
+    status: Option<DealStatus>,
+    page: i64,
+) -> Result<DealList, sqlx::Error> {
+    let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
+    let filter = "FROM deals d JOIN organisations o ON o.id = d.organisation_id \
+         WHERE (CAST($1 AS TEXT) IS NULL OR d.organisation_id = $1) \
+         AND (LOWER(d.customer_company) LIKE $2 OR LOWER(d.reference) LIKE $2) \
+         AND (CAST($3 AS TEXT) IS NULL OR d.status = $3)";
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {filter}"))
+        .bind(scope)
+        .bind(&pattern)
+        .bind(status.map(DealStatus::code))
+        .fetch_one(&db.pool)
+        .await?;
+    let rows = sqlx::query_as::<_, SummaryRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS} {filter} ORDER BY d.created_at DESC, d.id LIMIT $4 OFFSET $5"
+    ))
+    .bind(scope)
+    .bind(&pattern)
+    .bind(status.map(DealStatus::code))
+    .bind(PAGE_SIZE)
+    .bind((page - 1) * PAGE_SIZE)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(DealList {
+        deals: rows
+            .into_iter()
+            .filter_map(SummaryRow::into_summary)
+            .collect(),
+        total,
+        page,
+        page_size: PAGE_SIZE,
+    })
+}
+
+/// Registrations waiting for a decision, the earliest SLA first.
+pub async fn queue(db: &Db) -> Result<Vec<DealSummary>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, SummaryRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM deals d JOIN organisations o ON o.id = d.organisation_id \
+         WHERE d.status IN ('submitted', 'more_info') ORDER BY d.sla_due_at, d.id LIMIT 200"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(SummaryRow::into_summary)
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    customer_domain: Option<String>,
+    contact_name: String,
+    contact_email: String,
+    contact_phone: Option<String>,
+    country: String,
+    products: String,
+    partner_role: String,
+    notes: Option<String>,
+    registered_by: String,
+}
+
+/// One registration within `scope`, with its timeline.
+pub async fn detail(
+    db: &Db,
+    id: &str,
+    scope: Option<&str>,
+) -> Result<Option<DealView>, sqlx::Error> {
+    let scoped = "FROM deals d JOIN organisations o ON o.id = d.organisation_id \
+         JOIN people p ON p.id = d.registered_by \
+         WHERE d.id = $1 AND (CAST($2 AS TEXT) IS NULL OR d.organisation_id = $2)";
+    let Some(summary) =
+        sqlx::query_as::<_, SummaryRow>(&format!("SELECT {SUMMARY_COLUMNS} {scoped}"))
+            .bind(id)
+            .bind(scope)
+            .fetch_optional(&db.pool)
+            .await?
+            .and_then(SummaryRow::into_summary)
+    else {
+        return Ok(None);
+    };
+    let row = sqlx::query_as::<_, DetailRow>(&format!(
+        "SELECT d.customer_domain, d.contact_name, d.contact_email, d.contact_phone, d.country, \
+         d.products, d.partner_role, d.notes, p.name AS registered_by {scoped}"
+    ))
+    .bind(id)
+    .bind(scope)
+    .fetch_one(&db.pool)
+    .await?;
+    let events = sqlx::query_as::<_, DealEvent>(
+        "SELECT e.at, p.name AS actor, e.from_status, e.to_status, e.note FROM deal_events e \
+         LEFT JOIN people p ON p.id = e.actor_id WHERE e.deal_id = $1 ORDER BY e.seq",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Some(DealView {
+        summary,
+        customer_domain: row.customer_domain,
+        contact_name: row.contact_name,
+        contact_email: row.contact_email,
+        contact_phone: row.contact_phone,
+        country: row.country,
+        products: row.products,
+        partner_role: super::PartnerRole::parse(&row.partner_role),
+        notes: row.notes,
+        registered_by: row.registered_by,
+        events,
+        can_review: false,
+    }))
+}

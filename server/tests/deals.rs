@@ -1,0 +1,352 @@
+//! Deal registration through the real router and repository on both
+//! databases: the live conflict check (kind and date, never who), the
+//! approval flow, bad input, tenant isolation, and the race for a customer.
+
+use app::{
+    auth::Viewer,
+    backend_test,
+    db::Db,
+    deals::{server::register, ConflictKind, DealInput},
+    error::AppError,
+    organisations::{demo::DEMO_PASSWORD, Role},
+};
+use axum::Router;
+use server::testing::{
+    body_text, error_of, form_value, location_of, post_form as post, seeded_app as app, sign_in,
+};
+
+const AVA: &str = "ava.thompson@northwind.example";
+const MARCUS: &str = "marcus.webb@acmecloud.example";
+
+async fn check(app: &Router, cookie: &str, company: &str, domain: &str) -> serde_json::Value {
+    let body = format!(
+        "customer_company={}&customer_domain={}",
+        form_value(company),
+        form_value(domain)
+    );
+    let res = post(app, "/api/check_deal_conflict", &body, Some(cookie)).await;
+    serde_json::from_str(&body_text(res).await).unwrap()
+}
+
+fn registration(company: &str) -> String {
+    [
+        ("customer_company", company),
+        ("customer_domain", "https://www.hooli.example/"),
+        ("contact_name", "Gavin Belson"),
+        ("contact_email", "gavin@hooli.example"),
+        ("contact_phone", "+1 555 0100"),
+        ("country", "United States"),
+        ("products", "Acme Compute"),
+        ("value", "250,000"),
+        ("currency", "USD"),
+        ("expected_close", "2099-06-30"),
+        ("partner_role", "sourced"),
+        ("notes", "Met at re:Invent"),
+    ]
+    .iter()
+    .map(|(k, v)| format!("deal[{k}]={}", form_value(v)))
+    .collect::<Vec<_>>()
+    .join("&")
+}
+
+async fn count(db: &Db, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
+}
+
+backend_test!(
+    the_live_check_says_what_and_until_when_but_never_who,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        // Bluepeak's approved registration, typed differently.
+        let stark = check(&app, &ava, "STARK INDUSTRIES LLC", "").await;
+        assert_eq!(stark[0]["kind"], "OtherPartner");
+        assert!(stark[0]["protected_until"].as_i64().unwrap() > app::auth::server::now());
+        assert_eq!(stark[0]["own_reference"], serde_json::Value::Null);
+        let text = stark.to_string();
+        for secret in ["Bluepeak", "bluepeak", "Oliver", "480000", "stark.example"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
+        // A named direct account, by domain alone.
+        let globex = check(
+            &app,
+            &ava,
+            "GX Holdings",
+            "https://www.globex.example/about",
+        )
+        .await;
+        let kinds: Vec<&str> = globex
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap())
+            .collect();
+        // Lumen registered Globex too (by the same domain).
+        assert_eq!(kinds, ["OtherPartner", "DirectAccount"]);
+        // Her organisation's own open registration, with its reference.
+        let own = check(&app, &ava, "Cyberdyne Systems Inc", "").await;
+        assert_eq!(own[0]["kind"], "OwnDuplicate");
+        assert!(own[0]["own_reference"].as_str().unwrap().starts_with("DR-"));
+        // A near miss still matches; a different customer does not.
+        let typo = check(&app, &ava, "Umbrela Pharmaceuticals", "").await;
+        assert_eq!(typo[0]["kind"], "OwnDuplicate");
+        let free = check(&app, &ava, "Pied Piper", "piedpiper.example").await;
+        assert_eq!(free, serde_json::json!([]));
+        // Rejected registrations hold nothing.
+        assert_eq!(
+            check(&app, &ava, "Soylent", "").await,
+            serde_json::json!([])
+        );
+    }
+);
+
+backend_test!(
+    a_partner_registers_and_the_channel_manager_approves,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let before = count(&db, "SELECT COUNT(*) FROM deals").await;
+        let res = post(
+            &app,
+            "/api/register_deal",
+            &registration("Hooli, Inc."),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", body_text(res).await);
+        let location = location_of(&res).unwrap().to_owned();
+        let id = location.strip_prefix("/deals/").unwrap().to_owned();
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM deals").await, before + 1);
+        let (status, key, value, conflict): (String, String, i64, Option<String>) = sqlx::query_as(
+            "SELECT status, company_key, value_cents, conflict FROM deals WHERE id = $1",
+        )
+        .bind(&id)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            (status.as_str(), key.as_str(), value),
+            ("submitted", "hooli", 25_000_000)
+        );
+        assert_eq!(conflict, None);
+        // The partner cannot decide; the channel manager can.
+        let denied = post(
+            &app,
+            "/api/decide_deal",
+            &format!("id={id}&decision=approve&reason="),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(denied).await, AppError::Forbidden);
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let no_reason = post(
+            &app,
+            "/api/decide_deal",
+            &format!("id={id}&decision=reject&reason="),
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(
+            error_of(no_reason).await,
+            AppError::field("reason", "Say why, so the partner knows what to do next.")
+        );
+        let res = post(
+            &app,
+            "/api/decide_deal",
+            &format!("id={id}&decision=approve&reason="),
+            Some(&marcus),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", body_text(res).await);
+        let again = post(
+            &app,
+            "/api/decide_deal",
+            &format!("id={id}&decision=reject&reason=late"),
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(
+            error_of(again).await,
+            AppError::field("decision", "This registration was already decided.")
+        );
+
+        let detail = post(&app, "/api/deal_detail", &format!("id={id}"), Some(&ava)).await;
+        let detail: serde_json::Value = serde_json::from_str(&body_text(detail).await).unwrap();
+        assert_eq!(detail["summary"]["status"], "Approved");
+        let until = detail["summary"]["protected_until"].as_i64().unwrap();
+        // Northwind is Gold: 120 days of protection.
+        let days = (until - app::auth::server::now()) / 86_400;
+        assert!((119..=120).contains(&days), "{days}");
+        let events = detail["events"].as_array().unwrap();
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[1]["actor"], "Marcus Webb");
+        assert_eq!(detail["can_review"], false);
+        let mails = count(
+            &db,
+            "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%Hooli%' OR body LIKE '%Hooli%'",
+        )
+        .await;
+        assert_eq!(
+            mails, 2,
+            "the channel manager on submission, Ava on approval"
+        );
+        let audit = count(&db, "SELECT COUNT(*) FROM audit_log WHERE record_type = 'deal' AND action IN ('deal_submitted', 'deal_decided')").await;
+        assert!(audit >= 2);
+    }
+);
+
+backend_test!(
+    bad_input_is_explained_and_changes_nothing,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let before = count(&db, "SELECT COUNT(*) FROM deals").await;
+        let body = registration("Hooli")
+            .replace("2099-06-30", "2020-01-01")
+            .replace("250,000", "lots");
+        let res = post(&app, "/api/register_deal", &body, Some(&ava)).await;
+        let AppError::Validation(errors) = error_of(res).await else {
+            panic!("expected validation errors");
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["value", "expected_close"]);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM deals").await, before);
+        // Vendor staff do not register.
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/register_deal",
+            &registration("Hooli"),
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+    }
+);
+
+backend_test!(
+    partners_only_see_their_own_registrations,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let list = post(
+            &app,
+            "/api/list_deals",
+            "search=&status=&page=1",
+            Some(&ava),
+        )
+        .await;
+        let list: serde_json::Value = serde_json::from_str(&body_text(list).await).unwrap();
+        let names: Vec<&str> = list["deals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["organisation_name"].as_str().unwrap())
+            .collect();
+        assert_eq!(list["total"], 4);
+        assert!(
+            names.iter().all(|n| *n == "Northwind Solutions"),
+            "{names:?}"
+        );
+        let wayne: String =
+            sqlx::query_scalar("SELECT id FROM deals WHERE customer_company = 'Wayne Enterprises'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let res = post(&app, "/api/deal_detail", &format!("id={wayne}"), Some(&ava)).await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let page = server::testing::get_page(&app, &format!("/deals/{wayne}"), &ava).await;
+        let html = body_text(page).await;
+        assert!(!html.contains("Wayne Enterprises"));
+        // Search and status filter.
+        let found = post(
+            &app,
+            "/api/list_deals",
+            "search=tyrell&status=more_info&page=1",
+            Some(&ava),
+        )
+        .await;
+        let found: serde_json::Value = serde_json::from_str(&body_text(found).await).unwrap();
+        assert_eq!(found["total"], 1);
+        assert_eq!(found["deals"][0]["customer_company"], "Tyrell Corporation");
+    }
+);
+
+backend_test!(
+    many_partners_racing_for_one_customer_leave_exactly_one_holder,
+    |db: Db| async move {
+        app(&db).await;
+        let partners: Vec<(String, String)> = sqlx::query_as(
+            "SELECT p.id, o.id FROM people p JOIN organisations o ON o.id = p.organisation_id \
+             WHERE o.kind = 'partner' AND o.status <> 'offboarded' AND p.status = 'active' \
+             AND p.role = 'partner_admin'",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert!(partners.len() >= 8, "{}", partners.len());
+        let deal = DealInput {
+            customer_company: "Pied Piper".into(),
+            customer_domain: "piedpiper.example".into(),
+            contact_name: "Richard Hendricks".into(),
+            contact_email: "richard@piedpiper.example".into(),
+            country: "United States".into(),
+            products: "Acme Storage".into(),
+            value: "99000".into(),
+            currency: "USD".into(),
+            expected_close: "2099-01-01".into(),
+            partner_role: "sourced".into(),
+            ..DealInput::default()
+        }
+        .validate("2026-01-01")
+        .unwrap();
+        let mut tasks = Vec::new();
+        for round in 0..3 {
+            for (person, organisation) in &partners {
+                let (db, deal) = (db.clone(), deal.clone());
+                let viewer = Viewer {
+                    person_id: person.clone(),
+                    name: format!("Racer {round}"),
+                    email: "racer@example.com".into(),
+                    role: Role::PartnerAdmin,
+                    organisation_id: organisation.clone(),
+                    organisation_name: "Racer".into(),
+                };
+                tasks.push(tokio::spawn(async move {
+                    register(&db, &viewer, &deal, None).await
+                }));
+            }
+        }
+        let mut holders = 0;
+        let mut flagged = 0;
+        for task in tasks {
+            match task.await.unwrap().expect("no registration is lost") {
+                r if r.conflict.is_none() => holders += 1,
+                r => {
+                    assert!(matches!(
+                        r.conflict,
+                        Some(ConflictKind::OtherPartner | ConflictKind::OwnDuplicate)
+                    ));
+                    flagged += 1;
+                }
+            }
+        }
+        assert_eq!(holders, 1, "exactly one registration holds the customer");
+        assert_eq!(flagged, partners.len() * 3 - 1);
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM deals WHERE company_key = 'pied piper'"
+            )
+            .await,
+            (partners.len() * 3) as i64
+        );
+        let claims: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT deal_id FROM deal_claims WHERE customer_key IN ('name:pied piper', 'domain:piedpiper')",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(claims.len(), 1, "both keys belong to the one holder");
+    }
+);
