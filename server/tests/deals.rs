@@ -275,7 +275,8 @@ backend_test!(
 backend_test!(
     many_partners_racing_for_one_customer_leave_exactly_one_holder,
     |db: Db| async move {
-        app(&db).await;
+        // The seeded demo, without going through the router.
+        app::organisations::demo::seed(&db).await.unwrap();
         let partners: Vec<(String, String)> = sqlx::query_as(
             "SELECT p.id, o.id FROM people p JOIN organisations o ON o.id = p.organisation_id \
              WHERE o.kind = 'partner' AND o.status <> 'offboarded' AND p.status = 'active' \

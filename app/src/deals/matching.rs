@@ -104,6 +104,14 @@ fn words(name: &str) -> Vec<String> {
     kept
 }
 
+/// Whether a name says who the company is: not empty, and not only legal
+/// forms ("Inc.", "The Company").
+pub fn names_a_company(name: &str) -> bool {
+    words(name)
+        .iter()
+        .any(|w| !LEGAL_SUFFIXES.contains(&w.as_str()))
+}
+
 /// The key a company name is matched on: "ACME, Inc." -> "acme".
 pub fn company_key(name: &str) -> String {
     words(name).join(" ")
@@ -211,6 +219,9 @@ mod tests {
     #[test]
     fn a_name_made_only_of_legal_words_is_kept() {
         assert!(!company_key("The Company").is_empty());
+        assert!(!names_a_company("The Company"));
+        assert!(!names_a_company(" Inc. "));
+        assert!(names_a_company("Acme Inc."));
         assert_eq!(company_key("The Company"), company_key("the company, inc."));
     }
 

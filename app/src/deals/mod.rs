@@ -210,7 +210,7 @@ impl DealInput {
 
         let company = text(&self.customer_company);
         let company_key = matching::company_key(&company);
-        if company.is_empty() || company_key.is_empty() {
+        if !matching::names_a_company(&company) {
             fail("customer_company", "Enter the customer's company name.");
         } else if company.chars().count() > 200 {
             fail(
