@@ -11,6 +11,9 @@ const signedInPages: Record<string, string> = {
   "/account/sessions": PEOPLE.partnerAdmin,
   "/account/two-step": PEOPLE.partnerUser,
   "/admin/settings": PEOPLE.programAdmin,
+  "/deals": PEOPLE.partnerAdmin,
+  "/deals/new": PEOPLE.partnerUser,
+  "/deals/review": PEOPLE.channelManager,
 };
 
 for (const scheme of ["light", "dark"] as const) {

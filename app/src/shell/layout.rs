@@ -15,6 +15,7 @@ const PROGRAM: &str = "M4 5h16M4 12h16M4 19h10";
 const SIGN_IN: &str = "M15 3h4v18h-4M10 17l5-5-5-5M15 12H3";
 const ORGANISATION: &str =
     "M4 21V5l8-3 8 3v16M9 21v-5h6v5M8 8h.01M12 8h.01M16 8h.01M8 12h.01M12 12h.01M16 12h.01";
+const DEALS: &str = "M3 7h18v13H3zM8 7V4h8v3M3 12h18";
 const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -28,6 +29,7 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
         ],
         Some(viewer) => vec![
             item("/home".into(), "Home", HOME),
+            item("/deals".into(), "Deals", DEALS),
             item(
                 format!("/organisations/{}", viewer.organisation_id),
                 "Organisation",
@@ -75,10 +77,10 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     };
     let tabs = {
         let items = nav_for(viewer.as_ref());
-        let columns = if items.len() > 3 {
-            "grid grid-cols-4"
-        } else {
-            "grid grid-cols-3"
+        let columns = match items.len() {
+            5 => "grid grid-cols-5",
+            4 => "grid grid-cols-4",
+            _ => "grid grid-cols-3",
         };
         view! {
             <ul class=columns>
