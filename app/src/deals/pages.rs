@@ -141,8 +141,11 @@ pub fn DealsPage() -> impl IntoView {
 }
 
 fn deal_row(deal: DealSummary) -> impl IntoView {
+    view! { <li>{deal_card(deal)}</li> }
+}
+
+fn deal_card(deal: DealSummary) -> impl IntoView {
     view! {
-        <li>
             <Card>
                 <div class="flex flex-wrap items-baseline justify-between gap-2">
                     <A href=format!("/deals/{}", deal.id) attr:class="font-semibold text-teal-800 underline dark:text-teal-300">
@@ -158,7 +161,6 @@ fn deal_row(deal: DealSummary) -> impl IntoView {
                     <p class="mt-1 text-sm">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
                 })}
             </Card>
-        </li>
     }
 }
 
@@ -418,7 +420,7 @@ pub fn ReviewPage() -> impl IntoView {
                                         let due = deal.sla_due_at.map(|due| format!("Decision due {}", relative(due))).unwrap_or_default();
                                         view! {
                                             <li class=if breached { "rounded-xl ring-2 ring-rose-500" } else { "" }>
-                                                {deal_row(deal)}
+                                                {deal_card(deal)}
                                                 <p class=if breached { "px-4 pb-2 text-sm font-semibold text-rose-800 dark:text-rose-200" } else { "px-4 pb-2 text-sm" }>
                                                     {if breached { format!("SLA breached · {due}") } else { due }}
                                                 </p>
