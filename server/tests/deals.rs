@@ -351,3 +351,54 @@ backend_test!(
         assert_eq!(claims.len(), 1, "both keys belong to the one holder");
     }
 );
+
+backend_test!(
+    the_channel_manager_sees_the_collision_side_by_side,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let quantix_stark: String = sqlx::query_scalar(
+            "SELECT id FROM deals WHERE customer_company = 'Stark Industries, Inc.'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/deal_detail",
+            &format!("id={quantix_stark}"),
+            Some(&marcus),
+        )
+        .await;
+        let detail: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+        assert_eq!(detail["summary"]["conflict"], "OtherPartner");
+        let conflicts = detail["conflicts"].as_array().unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0]["holder"], "Bluepeak Managed Services");
+        assert_eq!(conflicts[0]["status"], "Approved");
+        assert_eq!(
+            conflicts[0]["matched"],
+            "same company name “stark industries”"
+        );
+        // The partner who registered it sees the flag, not the evidence.
+        let noah = sign_in(&app, "noah.tremblay@quantix.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/deal_detail",
+            &format!("id={quantix_stark}"),
+            Some(&noah),
+        )
+        .await;
+        let text = body_text(res).await;
+        let detail: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(detail["conflicts"], serde_json::json!([]));
+        assert!(!text.contains("Bluepeak"));
+        // The queue puts the breached SLA (Wayne, three days old) first.
+        let queue = post(&app, "/api/review_queue", "", Some(&marcus)).await;
+        let queue: serde_json::Value = serde_json::from_str(&body_text(queue).await).unwrap();
+        assert_eq!(queue[0]["customer_company"], "Wayne Enterprises");
+        assert!(queue[0]["sla_due_at"].as_i64().unwrap() < app::auth::server::now());
+    }
+);

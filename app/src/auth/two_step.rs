@@ -458,7 +458,7 @@ fn setup_steps(
                         "Scan the code with Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, or type the key."
                     </p>
                     <div class="mt-3 flex flex-wrap items-center gap-4">
-                        <div role="img" aria-label="QR code for your authenticator app" class="size-48 rounded-lg bg-white p-1" inner_html=setup.qr_svg></div>
+                        <div role="img" aria-label="QR code for your authenticator app" class="size-48 shrink-0 rounded-lg bg-white p-1 [&>svg]:size-full" inner_html=setup.qr_svg></div>
                         <div>
                             <p class="text-sm font-medium">"Key"</p>
                             <p class="font-mono text-base break-all" data-testid="totp-secret">{setup.secret}</p>

@@ -42,6 +42,20 @@ pub struct DealEvent {
     pub note: Option<String>,
 }
 
+/// For vendor staff only: what a registration collides with, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictEvidence {
+    /// The other registration (`None` for a direct account).
+    pub deal_id: Option<String>,
+    /// Its reference, or the direct account's name.
+    pub reference: String,
+    pub holder: String,
+    pub status: Option<DealStatus>,
+    pub protected_until: Option<i64>,
+    /// Which normalised key matched, and how closely.
+    pub matched: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealView {
     pub summary: DealSummary,
@@ -57,6 +71,8 @@ pub struct DealView {
     pub events: Vec<DealEvent>,
     /// The viewer may approve, reject or ask for more.
     pub can_review: bool,
+    /// Collisions with other registrations; filled for vendor staff only.
+    pub conflicts: Vec<ConflictEvidence>,
 }
 
 /// Checks a customer as the partner types: what stands in the way, never
@@ -144,6 +160,11 @@ pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
         .ok_or(AppError::NotFound)?;
     detail.can_review =
         authorize_deal_review(&viewer).is_ok() && detail.summary.status.awaits_decision();
+    if viewer.role.is_vendor() {
+        let (company_key, domain_key) = super::server::keys_of(&db, &id).await?;
+        detail.conflicts =
+            super::server::evidence(&db, &id, &company_key, domain_key.as_deref()).await?;
+    }
     Ok(detail)
 }
 

@@ -146,6 +146,17 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         if let Some((decision, reason)) = decision {
             decide(db, &priya, &registered.id, decision, reason, None).await?;
         }
+        if company == "Wayne Enterprises" {
+            // Submitted three days ago: its approval SLA is breached.
+            sqlx::query(
+                "UPDATE deals SET submitted_at = submitted_at - $1, sla_due_at = sla_due_at - $1, \
+                 created_at = created_at - $1 WHERE id = $2",
+            )
+            .bind(3 * 86_400_i64)
+            .bind(&registered.id)
+            .execute(&db.pool)
+            .await?;
+        }
     }
     Ok(())
 }

@@ -179,6 +179,25 @@ pub fn similarity(a: &str, b: &str) -> f32 {
 /// Names at least this alike are treated as the same customer.
 pub const SAME_CUSTOMER: f32 = 0.6;
 
+/// Whether two company keys name the same customer: equal, alike enough
+/// (typos, plurals), or the same words abbreviated ("umbrella pharma" /
+/// "umbrella pharmaceuticals": each word a prefix of the other's, at least
+/// four letters, same number of words).
+pub fn same_customer(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b || similarity(a, b) >= SAME_CUSTOMER {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    wa.len() == wb.len()
+        && wa.iter().zip(&wb).all(|(x, y)| {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            long.starts_with(short) && (short.len() >= 4 || short == long)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,5 +292,29 @@ mod tests {
             );
         }
         assert_eq!(similarity("", "acme"), 0.0);
+    }
+
+    #[test]
+    fn abbreviations_are_the_same_customer_but_other_companies_are_not() {
+        for (a, b) in [
+            ("umbrella pharma", "umbrella pharmaceuticals"),
+            ("northwind trad", "northwind traders"),
+            ("initech", "initec"),
+            ("acme", "acme"),
+        ] {
+            let (a, b) = (company_key(a), company_key(b));
+            assert!(same_customer(&a, &b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("acme", "acme bank"),
+            ("general motors", "general mills"),
+            ("apple", "applied materials"),
+            ("globex intl", "globe telecom"),
+            ("ge", "general electric"),
+            ("", "acme"),
+        ] {
+            let (a, b) = (company_key(a), company_key(b));
+            assert!(!same_customer(&a, &b), "{a} / {b}");
+        }
     }
 }

@@ -141,10 +141,19 @@ pub fn DealsPage() -> impl IntoView {
 }
 
 fn deal_row(deal: DealSummary) -> impl IntoView {
-    view! { <li>{deal_card(deal)}</li> }
+    view! { <li>{deal_card(deal, None)}</li> }
 }
 
-fn deal_card(deal: DealSummary) -> impl IntoView {
+/// A registration as a card; in the approval queue, with its SLA clock
+/// (`now`), breached ones in red.
+fn deal_card(deal: DealSummary, sla_now: Option<i64>) -> impl IntoView {
+    let sla = sla_now.zip(deal.sla_due_at).map(|(now, due)| {
+        if due < now {
+            view! { <p class="mt-1 text-sm font-semibold text-rose-800 dark:text-rose-200">{format!("SLA breached: decision was due {}", relative(due))}</p> }.into_any()
+        } else {
+            view! { <p class="mt-1 text-sm">{format!("Decision due {}", relative(due))}</p> }.into_any()
+        }
+    });
     view! {
             <Card>
                 <div class="flex flex-wrap items-baseline justify-between gap-2">
@@ -160,6 +169,7 @@ fn deal_card(deal: DealSummary) -> impl IntoView {
                 {deal.protected_until.filter(|_| deal.status == DealStatus::Approved).map(|until| view! {
                     <p class="mt-1 text-sm">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
                 })}
+                {sla}
             </Card>
     }
 }
@@ -352,6 +362,32 @@ pub fn DealPage() -> impl IntoView {
                                         {d.notes.clone().map(|n| view! { <p class="mt-3 text-sm">{n}</p> })}
                                     </Card>
                                 </section>
+                                {(!d.conflicts.is_empty()).then(|| view! {
+                                    <section aria-labelledby="conflicts-heading" class="lg:col-span-3">
+                                        <Card>
+                                            <h2 id="conflicts-heading" class="mb-2 font-semibold">"Conflicts"</h2>
+                                            <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">"What this registration collides with, side by side. Only Acme Cloud staff see this."</p>
+                                            <ul class="divide-y divide-slate-200 dark:divide-slate-800">
+                                                {d.conflicts.iter().cloned().map(|c| view! {
+                                                    <li class="flex flex-wrap justify-between gap-2 py-2 text-sm">
+                                                        <span>
+                                                            {match c.deal_id.clone() {
+                                                                Some(id) => view! { <A href=format!("/deals/{id}") attr:class=link_class()>{c.reference.clone()}</A> }.into_any(),
+                                                                None => view! { <span class="font-medium">{c.reference.clone()}</span> }.into_any(),
+                                                            }}
+                                                            {format!(" · {}", c.holder)}
+                                                            <span class="block text-slate-600 dark:text-slate-300">{c.matched.clone()}</span>
+                                                        </span>
+                                                        <span>
+                                                            {c.status.map(chip)}
+                                                            {c.protected_until.map(|u| format!(" protected until {}", utc_date(u)))}
+                                                        </span>
+                                                    </li>
+                                                }).collect_view()}
+                                            </ul>
+                                        </Card>
+                                    </section>
+                                })}
                                 {d.can_review.then(|| view! {
                                     <section aria-labelledby="decide-heading" class="lg:col-span-3">
                                         <Card>
@@ -417,13 +453,9 @@ pub fn ReviewPage() -> impl IntoView {
                                 <ul class="flex flex-col gap-2" aria-label="Waiting for a decision">
                                     {deals.into_iter().map(|deal| {
                                         let breached = deal.sla_due_at.is_some_and(|due| due < now);
-                                        let due = deal.sla_due_at.map(|due| format!("Decision due {}", relative(due))).unwrap_or_default();
                                         view! {
                                             <li class=if breached { "rounded-xl ring-2 ring-rose-500" } else { "" }>
-                                                {deal_card(deal)}
-                                                <p class=if breached { "px-4 pb-2 text-sm font-semibold text-rose-800 dark:text-rose-200" } else { "px-4 pb-2 text-sm" }>
-                                                    {if breached { format!("SLA breached · {due}") } else { due }}
-                                                </p>
+                                                {deal_card(deal, Some(now))}
                                             </li>
                                         }
                                     }).collect_view()}

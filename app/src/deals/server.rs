@@ -7,10 +7,7 @@
 //! takes the caller's tenant scope (`Some(organisation)` for partners).
 
 use super::api::{DealEvent, DealList, DealSummary, DealView};
-use super::{
-    matching::{self, SAME_CUSTOMER},
-    ConflictKind, DealStatus, Finding, ValidDeal,
-};
+use super::{matching, ConflictKind, DealStatus, Finding, ValidDeal};
 use crate::{
     audit::server::{record, Entry},
     auth::{server::now, Viewer},
@@ -40,10 +37,113 @@ fn prefix_range(prefix: &str, key: &str) -> (String, String) {
 struct ClaimRow {
     customer_key: String,
     organisation_id: String,
+    organisation_name: String,
     deal_id: String,
     status: String,
     protected_until: Option<i64>,
     reference: String,
+}
+
+/// Open registrations that may hold this customer: the exact keys always,
+/// then names starting alike (index range scans on the primary key), to be
+/// scored in Rust.
+async fn candidates(
+    conn: &mut sqlx::AnyConnection,
+    company_key: &str,
+    domain_claim: Option<&str>,
+) -> Result<Vec<ClaimRow>, sqlx::Error> {
+    let columns = "SELECT c.customer_key, c.organisation_id, o.name AS organisation_name, \
+         c.deal_id, d.status, d.protected_until, d.reference FROM deal_claims c \
+         JOIN deals d ON d.id = c.deal_id JOIN organisations o ON o.id = c.organisation_id";
+    let mut claims =
+        sqlx::query_as::<_, ClaimRow>(&format!("{columns} WHERE c.customer_key IN ($1, $2)"))
+            .bind(name_claim(company_key))
+            .bind(domain_claim.unwrap_or(""))
+            .fetch_all(&mut *conn)
+            .await?;
+    let (from, to) = prefix_range("name:", company_key);
+    claims.extend(
+        sqlx::query_as::<_, ClaimRow>(&format!(
+            "{columns} WHERE c.customer_key >= $1 AND c.customer_key < $2 \
+             ORDER BY c.customer_key LIMIT 200"
+        ))
+        .bind(&from)
+        .bind(&to)
+        .fetch_all(&mut *conn)
+        .await?,
+    );
+    Ok(claims)
+}
+
+/// For the channel manager: the open registrations and direct accounts
+/// that collide with registration `deal_id`, and the evidence.
+pub async fn evidence(
+    db: &Db,
+    deal_id: &str,
+    company_key: &str,
+    domain_key: Option<&str>,
+) -> Result<Vec<super::api::ConflictEvidence>, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    let domain = domain_key.map(domain_claim);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut found = Vec::new();
+    for claim in candidates(&mut conn, company_key, domain.as_deref()).await? {
+        if claim.deal_id == deal_id {
+            continue;
+        }
+        let matched = match claim.customer_key.split_once(':') {
+            Some(("domain", key)) if Some(&claim.customer_key) == domain.as_ref() => {
+                format!("same web domain “{key}”")
+            }
+            Some(("name", key)) if key == company_key => format!("same company name “{key}”"),
+            Some(("name", key)) if matching::same_customer(key, company_key) => format!(
+                "company name “{key}”, {:.0}% alike",
+                matching::similarity(key, company_key) * 100.0
+            ),
+            _ => continue,
+        };
+        if !seen.insert((claim.deal_id.clone(), matched.clone())) {
+            continue;
+        }
+        found.push(super::api::ConflictEvidence {
+            deal_id: Some(claim.deal_id),
+            reference: claim.reference,
+            holder: claim.organisation_name,
+            status: DealStatus::parse(&claim.status),
+            protected_until: claim.protected_until,
+            matched,
+        });
+    }
+    let (from, to) = prefix_range("", company_key);
+    let accounts: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT company, company_key, domain_key FROM direct_accounts \
+         WHERE company_key = $1 OR domain_key = $2 OR (company_key >= $3 AND company_key < $4) \
+         LIMIT 200",
+    )
+    .bind(company_key)
+    .bind(domain_key.unwrap_or(""))
+    .bind(&from)
+    .bind(&to)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (company, key, account_domain) in accounts {
+        let matched = if account_domain.is_some() && account_domain.as_deref() == domain_key {
+            format!("same web domain “{}”", account_domain.unwrap_or_default())
+        } else if matching::same_customer(&key, company_key) {
+            format!("company name “{key}”")
+        } else {
+            continue;
+        };
+        found.push(super::api::ConflictEvidence {
+            deal_id: None,
+            reference: company,
+            holder: "Acme Cloud direct account".to_owned(),
+            status: None,
+            protected_until: None,
+            matched,
+        });
+    }
+    Ok(found)
 }
 
 /// What stands in the way of registering this customer for
@@ -60,27 +160,14 @@ pub async fn findings(
     if company_key.is_empty() {
         return Ok(found);
     }
-    let (from, to) = prefix_range("name:", company_key);
     let domain = domain_key.map(domain_claim);
-    let claims = sqlx::query_as::<_, ClaimRow>(
-        "SELECT c.customer_key, c.organisation_id, c.deal_id, d.status, d.protected_until, \
-         d.reference FROM deal_claims c JOIN deals d ON d.id = c.deal_id \
-         WHERE (c.customer_key >= $1 AND c.customer_key < $2) OR c.customer_key = $3 \
-         LIMIT 200",
-    )
-    .bind(&from)
-    .bind(&to)
-    .bind(domain.as_deref().unwrap_or(""))
-    .fetch_all(&mut *conn)
-    .await?;
+    let claims = candidates(&mut *conn, company_key, domain.as_deref()).await?;
     for claim in claims {
         if except == Some(claim.deal_id.as_str()) {
             continue;
         }
         let matches = match claim.customer_key.split_once(':') {
-            Some(("name", key)) => {
-                key == company_key || matching::similarity(key, company_key) >= SAME_CUSTOMER
-            }
+            Some(("name", key)) => matching::same_customer(key, company_key),
             Some(("domain", _)) => Some(&claim.customer_key) == domain.as_ref(),
             _ => false,
         };
@@ -118,8 +205,7 @@ pub async fn findings(
     .fetch_all(&mut *conn)
     .await?;
     let direct = accounts.iter().any(|(key, domain)| {
-        key == company_key
-            || matching::similarity(key, company_key) >= SAME_CUSTOMER
+        matching::same_customer(key, company_key)
             || (domain.is_some() && domain.as_deref() == domain_key)
     });
     if direct {
@@ -653,5 +739,14 @@ pub async fn detail(
         registered_by: row.registered_by,
         events,
         can_review: false,
+        conflicts: Vec::new(),
     }))
+}
+
+/// A registration's normalised keys (company, domain).
+pub async fn keys_of(db: &Db, id: &str) -> Result<(String, Option<String>), sqlx::Error> {
+    sqlx::query_as("SELECT company_key, domain_key FROM deals WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await
 }
