@@ -85,3 +85,26 @@ build_release() {
   log "Building the release (server + wasm + css)"
   cargo leptos build --release --precompress
 }
+
+# A throw-away PostgreSQL cluster on a private port, as a non-root user.
+# Tests run it with fsync off; benchmarks set PG_FSYNC=on.
+start_postgres() {
+  local pgbin
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PG_DIR=$(mktemp -d /tmp/trellis-pg.XXXXXX)
+  # A free port, so a leftover or a developer's own server is never in the way.
+  PG_PORT=${TRELLIS_TEST_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+  local run=(bash -c)
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DIR"; run=(su postgres -s /bin/bash -c); fi
+  "${run[@]}" "$pgbin/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 >$PG_DIR/initdb.log 2>&1 &&
+    $pgbin/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w \
+      -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=${PG_FSYNC:-off} -c max_connections=200' start >/dev/null" ||
+    { cat "$PG_DIR"/*.log >&2; rm -rf "$PG_DIR"; return 1; }
+  PG_STOP="$pgbin/pg_ctl -D $PG_DIR/data -m immediate stop"
+  PG_RUN=("${run[@]}")
+  export TRELLIS_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  export TRELLIS_REQUIRE_POSTGRES=1
+}
+stop_postgres() {
+  if [ -n "${PG_STOP:-}" ]; then "${PG_RUN[@]}" "$PG_STOP" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
+}

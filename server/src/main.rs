@@ -68,6 +68,9 @@ async fn run() -> Result<(), String> {
         }
     }
 
+    // Protection warnings and expiry; safe to run on every app server.
+    tokio::spawn(app::deals::server::run_sweeper(db.clone()));
+
     let public_url = std::env::var("TRELLIS_PUBLIC_URL")
         .ok()
         .filter(|u| !u.is_empty());

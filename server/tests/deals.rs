@@ -6,7 +6,10 @@ use app::{
     auth::Viewer,
     backend_test,
     db::Db,
-    deals::{server::register, ConflictKind, DealInput},
+    deals::{
+        server::{register, sweep},
+        ConflictKind, DealInput,
+    },
     error::AppError,
     organisations::{demo::DEMO_PASSWORD, Role},
 };
@@ -400,5 +403,113 @@ backend_test!(
         let queue: serde_json::Value = serde_json::from_str(&body_text(queue).await).unwrap();
         assert_eq!(queue[0]["customer_company"], "Wayne Enterprises");
         assert!(queue[0]["sla_due_at"].as_i64().unwrap() < app::auth::server::now());
+    }
+);
+
+async fn umbrella(db: &Db) -> String {
+    sqlx::query_scalar("SELECT id FROM deals WHERE customer_company = 'Umbrella Pharmaceuticals'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+backend_test!(
+    protection_warns_twice_then_expires_and_frees_the_customer,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let id = umbrella(&db).await;
+        let now = app::auth::server::now();
+        let set_until = |until: i64| {
+            let (db, id) = (db.clone(), id.clone());
+            async move {
+                sqlx::query("UPDATE deals SET protected_until = $1 WHERE id = $2")
+                    .bind(until)
+                    .bind(&id)
+                    .execute(&db.pool)
+                    .await
+                    .unwrap();
+            }
+        };
+        set_until(now + 10 * 86_400).await;
+        assert_eq!(sweep(&db, now).await.unwrap(), (1, 0), "the 14-day warning");
+        assert_eq!(sweep(&db, now).await.unwrap(), (0, 0), "sent once");
+        set_until(now + 2 * 86_400).await;
+        assert_eq!(sweep(&db, now).await.unwrap(), (1, 0), "the 3-day warning");
+        set_until(now - 1).await;
+        assert_eq!(sweep(&db, now).await.unwrap(), (0, 1));
+        let subjects: Vec<String> = sqlx::query_scalar(
+            "SELECT subject FROM outbox WHERE to_address = $1 AND (subject LIKE 'Protection%' \
+             OR subject LIKE '%Expired') ORDER BY subject",
+        )
+        .bind(AVA)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(subjects.len(), 3, "{subjects:?}");
+        assert!(subjects.iter().any(|s| s.ends_with("ends in 14 days")));
+        assert!(subjects.iter().any(|s| s.ends_with("ends in 3 days")));
+        assert!(subjects.iter().any(|s| s.ends_with(": Expired")));
+        let status: String = sqlx::query_scalar("SELECT status FROM deals WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(status, "expired");
+        // The customer is free again, for anyone.
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            check(&app, &oliver, "Umbrella Pharmaceuticals", "").await,
+            serde_json::json!([])
+        );
+    }
+);
+
+backend_test!(
+    a_partner_marks_its_own_deal_won_but_never_another_partners,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let id = umbrella(&db).await;
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/close_deal",
+            &format!("id={id}&outcome=won"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/close_deal",
+            &format!("id={id}&outcome=won"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", body_text(res).await);
+        let (status, claims): (String, i64) = sqlx::query_as(
+            "SELECT d.status, (SELECT COUNT(*) FROM deal_claims c WHERE c.deal_id = d.id) \
+             FROM deals d WHERE d.id = $1",
+        )
+        .bind(&id)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!((status.as_str(), claims), ("won", 0));
+        let again = post(
+            &app,
+            "/api/close_deal",
+            &format!("id={id}&outcome=lost"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(
+            error_of(again).await,
+            AppError::field("outcome", "Only an approved registration can be closed.")
+        );
     }
 );

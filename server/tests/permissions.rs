@@ -422,6 +422,26 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             ]);
             (body, needs_sign_in(expect))
         }
+        "/api/close_deal" => {
+            // Neither registration is approved, so nothing closes; what
+            // matters is who is told what.
+            let not_approved = Denied(AppError::field(
+                "outcome",
+                "Only an approved registration can be closed.",
+            ));
+            let (id, expect) = match (who, target) {
+                (Who::Marketer, _) => (fx.own_deal.clone(), Denied(AppError::Forbidden)),
+                (_, Target::Own) => (fx.own_deal.clone(), not_approved),
+                (Who::ProgramAdmin | Who::ChannelManager, Target::Other) => {
+                    (fx.other_deal.clone(), not_approved)
+                }
+                (_, Target::Other) => (fx.other_deal.clone(), Denied(AppError::NotFound)),
+            };
+            (
+                form(&[("id", &id), ("outcome", "won")]),
+                needs_sign_in(expect),
+            )
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
@@ -441,7 +461,7 @@ backend_test!(
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 27, "found only {registered:?}");
+        assert!(registered.len() >= 28, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.

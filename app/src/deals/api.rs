@@ -71,6 +71,8 @@ pub struct DealView {
     pub events: Vec<DealEvent>,
     /// The viewer may approve, reject or ask for more.
     pub can_review: bool,
+    /// The viewer may mark it won or lost.
+    pub can_close: bool,
     /// Collisions with other registrations; filled for vendor staff only.
     pub conflicts: Vec<ConflictEvidence>,
 }
@@ -160,6 +162,8 @@ pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
         .ok_or(AppError::NotFound)?;
     detail.can_review =
         authorize_deal_review(&viewer).is_ok() && detail.summary.status.awaits_decision();
+    detail.can_close = detail.summary.status == DealStatus::Approved
+        && (!viewer.role.is_vendor() || authorize_deal_review(&viewer).is_ok());
     if viewer.role.is_vendor() {
         let (company_key, domain_key) = super::server::keys_of(&db, &id).await?;
         detail.conflicts =
@@ -207,4 +211,29 @@ pub async fn decide_deal(id: String, decision: String, reason: String) -> Result
     let ip = auth::RequestInfo::current().ip;
     super::server::decide(&db, &viewer, &id, decision, reason, ip.as_deref()).await?;
     Ok(())
+}
+
+/// Marks an approved registration won or lost (`outcome`: `won` / `lost`);
+/// the customer is free again.
+///
+/// Who may call: the registering partner's people, the program admin and
+/// channel managers. Another partner's registration answers `NotFound`.
+/// Errors: `Unauthenticated`, `Forbidden` (marketers), `NotFound`,
+/// `Validation` (not approved, unknown outcome), `Internal`.
+#[server(endpoint = "close_deal")]
+pub async fn close_deal(id: String, outcome: String) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_review, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    if viewer.role.is_vendor() {
+        authorize_deal_review(&viewer)?;
+    }
+    let won = match outcome.as_str() {
+        "won" => true,
+        "lost" => false,
+        _ => return Err(AppError::field("outcome", "Choose won or lost.")),
+    };
+    let ip = auth::RequestInfo::current().ip;
+    super::server::close(&db, &viewer, &id, won, ip.as_deref()).await
 }

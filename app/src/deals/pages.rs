@@ -6,7 +6,9 @@ use leptos_router::{
 };
 
 use super::{
-    api::{deal_detail, list_deals, review_queue, DealSummary, DecideDeal, RegisterDeal},
+    api::{
+        deal_detail, list_deals, review_queue, CloseDeal, DealSummary, DecideDeal, RegisterDeal,
+    },
     DealStatus, PartnerRole, CURRENCIES,
 };
 use crate::{
@@ -310,6 +312,7 @@ pub fn NewDealPage() -> impl IntoView {
 pub fn DealPage() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<DecideDeal>::new();
+    let close = ServerAction::<CloseDeal>::new();
     let decide_error = decide
         .value()
         .get_untracked()
@@ -388,6 +391,20 @@ pub fn DealPage() -> impl IntoView {
                                         </Card>
                                     </section>
                                 })}
+                                {d.can_close.then(|| { let id = s.id.clone(); view! {
+                                    <section aria-labelledby="close-heading" class="lg:col-span-3">
+                                        <Card>
+                                            <h2 id="close-heading" class="mb-2 font-semibold">"Outcome"</h2>
+                                            <ActionForm action=close>
+                                                <input type="hidden" name="id" value=id />
+                                                <div class="flex flex-wrap gap-2">
+                                                    <button type="submit" name="outcome" value="won" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Mark won"</button>
+                                                    <button type="submit" name="outcome" value="lost" class="rounded-lg border border-slate-300 px-4 py-2 font-medium dark:border-slate-700">"Mark lost"</button>
+                                                </div>
+                                            </ActionForm>
+                                        </Card>
+                                    </section>
+                                }})}
                                 {d.can_review.then(|| view! {
                                     <section aria-labelledby="decide-heading" class="lg:col-span-3">
                                         <Card>

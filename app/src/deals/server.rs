@@ -45,34 +45,55 @@ struct ClaimRow {
 }
 
 /// Open registrations that may hold this customer: the exact keys always,
-/// then names starting alike (index range scans on the primary key), to be
-/// scored in Rust.
+/// then names starting alike, found by range scans of the primary key
+/// (keys only, so the index alone answers) and scored in Rust; only the
+/// few that match are read in full.
 async fn candidates(
     conn: &mut sqlx::AnyConnection,
     company_key: &str,
     domain_claim: Option<&str>,
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
-    let columns = "SELECT c.customer_key, c.organisation_id, o.name AS organisation_name, \
-         c.deal_id, d.status, d.protected_until, d.reference FROM deal_claims c \
-         JOIN deals d ON d.id = c.deal_id JOIN organisations o ON o.id = c.organisation_id";
-    let mut claims =
-        sqlx::query_as::<_, ClaimRow>(&format!("{columns} WHERE c.customer_key IN ($1, $2)"))
-            .bind(name_claim(company_key))
-            .bind(domain_claim.unwrap_or(""))
-            .fetch_all(&mut *conn)
-            .await?;
-    let (from, to) = prefix_range("name:", company_key);
-    claims.extend(
-        sqlx::query_as::<_, ClaimRow>(&format!(
-            "{columns} WHERE c.customer_key >= $1 AND c.customer_key < $2 \
-             ORDER BY c.customer_key LIMIT 200"
-        ))
+    let mut keys = vec![name_claim(company_key)];
+    keys.extend(domain_claim.map(str::to_owned));
+    // Two probes: the first three letters (a typo later in the name), and
+    // the first word plus two letters of the next (many names share a
+    // first word).
+    let mut probes = vec![prefix_range("name:", company_key)];
+    if let Some((first, rest)) = company_key.split_once(' ') {
+        let longer: String = format!("{first} {}", rest.chars().take(2).collect::<String>());
+        probes.push((format!("name:{longer}"), format!("name:{longer}\u{10FFFF}")));
+    }
+    for (from, to) in probes {
+        let nearby: Vec<String> = sqlx::query_scalar(
+            "SELECT customer_key FROM deal_claims WHERE customer_key >= $1 AND customer_key < $2 \
+             ORDER BY customer_key LIMIT 300",
+        )
         .bind(&from)
         .bind(&to)
         .fetch_all(&mut *conn)
-        .await?,
-    );
-    Ok(claims)
+        .await?;
+        keys.extend(nearby.into_iter().filter(|k| {
+            k.strip_prefix("name:")
+                .is_some_and(|name| matching::same_customer(name, company_key))
+        }));
+    }
+    keys.sort();
+    keys.dedup();
+    let mut rows = Vec::new();
+    for key in keys {
+        rows.extend(
+            sqlx::query_as::<_, ClaimRow>(
+                "SELECT c.customer_key, c.organisation_id, o.name AS organisation_name, \
+                 c.deal_id, d.status, d.protected_until, d.reference FROM deal_claims c \
+                 JOIN deals d ON d.id = c.deal_id JOIN organisations o ON o.id = c.organisation_id \
+                 WHERE c.customer_key = $1",
+            )
+            .bind(&key)
+            .fetch_optional(&mut *conn)
+            .await?,
+        );
+    }
+    Ok(rows)
 }
 
 /// For the channel manager: the open registrations and direct accounts
@@ -287,7 +308,7 @@ fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
 async fn event(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     deal_id: &str,
-    actor_id: &str,
+    actor_id: Option<&str>,
     from: Option<DealStatus>,
     to: DealStatus,
     note: Option<&str>,
@@ -320,6 +341,21 @@ pub async fn register(
 ) -> Result<Registered, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
     let reference = new_reference();
+    // Near matches are looked up before the write, so the write lock is held
+    // briefly; the exact keys are then claimed under the database's own
+    // guarantee (at most one holder), which is what decides a race.
+    let found = {
+        let mut conn = db.pool.acquire().await?;
+        findings(
+            &mut conn,
+            &viewer.organisation_id,
+            &deal.company_key,
+            deal.domain_key.as_deref(),
+            None,
+        )
+        .await?
+    };
+    let _turn = db.write_turn().await;
     let now = now();
     let mut tx = db.pool.begin().await?;
     // A write first: on SQLite the transaction then holds the write lock
@@ -356,14 +392,6 @@ pub async fn register(
     .await?;
     let keys = claim_keys(&deal.company_key, deal.domain_key.as_deref());
     let holds = claim(&mut tx, &id, &viewer.organisation_id, &keys).await?;
-    let found = findings(
-        &mut tx,
-        &viewer.organisation_id,
-        &deal.company_key,
-        deal.domain_key.as_deref(),
-        Some(&id),
-    )
-    .await?;
     // Another partner first, then the vendor's own account, then a duplicate.
     let conflict = [
         ConflictKind::OtherPartner,
@@ -383,7 +411,7 @@ pub async fn register(
     event(
         &mut tx,
         &id,
-        &viewer.person_id,
+        Some(&viewer.person_id),
         None,
         DealStatus::Submitted,
         conflict.map(ConflictKind::label),
@@ -478,6 +506,7 @@ pub async fn decide(
     reason: Option<&str>,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
+    let _turn = db.write_turn().await;
     let now = now();
     let mut tx = db.pool.begin().await?;
     // A write first (see `register`), which also proves the registration
@@ -541,7 +570,7 @@ pub async fn decide(
     .bind(deal_id)
     .execute(&mut *tx)
     .await?;
-    event(&mut tx, deal_id, &viewer.person_id, from, to, reason).await?;
+    event(&mut tx, deal_id, Some(&viewer.person_id), from, to, reason).await?;
     let detail = format!("{}: {}", row.reference, to.label());
     record(
         &mut *tx,
@@ -739,6 +768,7 @@ pub async fn detail(
         registered_by: row.registered_by,
         events,
         can_review: false,
+        can_close: false,
         conflicts: Vec::new(),
     }))
 }
@@ -749,4 +779,221 @@ pub async fn keys_of(db: &Db, id: &str) -> Result<(String, Option<String>), sqlx
         .bind(id)
         .fetch_one(&db.pool)
         .await
+}
+
+/// Marks an approved registration won or lost (the customer is then free
+/// again), within `scope`.
+pub async fn close(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    won: bool,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let to = if won {
+        DealStatus::Won
+    } else {
+        DealStatus::Lost
+    };
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE deals SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'approved' \
+         AND (CAST($4 AS TEXT) IS NULL OR organisation_id = $4)",
+    )
+    .bind(to.code())
+    .bind(now())
+    .bind(deal_id)
+    .bind(viewer.tenant_scope())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        let status: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM deals WHERE id = $1 \
+             AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
+        )
+        .bind(deal_id)
+        .bind(viewer.tenant_scope())
+        .fetch_optional(&mut *tx)
+        .await?;
+        return Err(match status {
+            Some(_) => AppError::field("outcome", "Only an approved registration can be closed."),
+            None => AppError::NotFound,
+        });
+    }
+    release(&mut tx, deal_id).await?;
+    event(
+        &mut tx,
+        deal_id,
+        Some(&viewer.person_id),
+        Some(DealStatus::Approved),
+        to,
+        None,
+    )
+    .await?;
+    let organisation_id: String =
+        sqlx::query_scalar("SELECT organisation_id FROM deals WHERE id = $1")
+            .bind(deal_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&organisation_id),
+            action: if won { "deal_won" } else { "deal_lost" },
+            record_type: "deal",
+            record_id: Some(deal_id),
+            ip,
+            detail: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    id: String,
+    organisation_id: String,
+    reference: String,
+    customer_company: String,
+    email: String,
+    name: String,
+    protected_until: i64,
+}
+
+const DUE_COLUMNS: &str = "SELECT d.id, d.organisation_id, d.reference, d.customer_company, \
+     p.email, p.name, d.protected_until FROM deals d JOIN people p ON p.id = d.registered_by";
+
+/// The background job: warns partners 14 and 3 days before protection runs
+/// out (each warning once, even with several app servers), and expires
+/// registrations whose protection has ended, freeing the customer. Returns
+/// (warnings sent, registrations expired).
+pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
+    let mut warned = 0;
+    for (days, column) in [(3_i64, "warned_3_at"), (14, "warned_14_at")] {
+        let due = sqlx::query_as::<_, DueRow>(&format!(
+            "{DUE_COLUMNS} WHERE d.status = 'approved' AND d.protected_until > $1 \
+             AND d.protected_until <= $2 AND d.{column} IS NULL ORDER BY d.protected_until LIMIT 500"
+        ))
+        .bind(now)
+        .bind(now + days * 86_400)
+        .fetch_all(&db.pool)
+        .await?;
+        for deal in due {
+            let _turn = db.write_turn().await;
+            let mut tx = db.pool.begin().await?;
+            // The short warning makes the long one moot.
+            let set = if column == "warned_3_at" {
+                "warned_3_at = $1, warned_14_at = COALESCE(warned_14_at, $1)"
+            } else {
+                "warned_14_at = $1"
+            };
+            let claimed = sqlx::query(&format!(
+                "UPDATE deals SET {set} WHERE id = $2 AND {column} IS NULL"
+            ))
+            .bind(now)
+            .bind(&deal.id)
+            .execute(&mut *tx)
+            .await?;
+            if claimed.rows_affected() == 0 {
+                continue;
+            }
+            let body = format!(
+                "Hello {},\n\nYour protection for {} ({}) ends on {}. If the deal needs more \
+                 time, ask your channel manager for an extension; if it closed, mark it won or \
+                 lost in Trellis.\n",
+                deal.name,
+                deal.customer_company,
+                deal.reference,
+                crate::format::utc_date(deal.protected_until)
+            );
+            crate::email::server::enqueue(
+                &mut *tx,
+                &deal.email,
+                &format!(
+                    "Protection for {} ends in {days} days",
+                    deal.customer_company
+                ),
+                &body,
+            )
+            .await?;
+            tx.commit().await?;
+            warned += 1;
+        }
+    }
+    let due = sqlx::query_as::<_, DueRow>(&format!(
+        "{DUE_COLUMNS} WHERE d.status = 'approved' AND d.protected_until <= $1 LIMIT 500"
+    ))
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut expired = 0;
+    for deal in due {
+        let _turn = db.write_turn().await;
+        let mut tx = db.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE deals SET status = 'expired', updated_at = $1 WHERE id = $2 AND status = 'approved'",
+        )
+        .bind(now)
+        .bind(&deal.id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            continue;
+        }
+        release(&mut tx, &deal.id).await?;
+        event(
+            &mut tx,
+            &deal.id,
+            None,
+            Some(DealStatus::Approved),
+            DealStatus::Expired,
+            Some("Protection ended"),
+        )
+        .await?;
+        record(
+            &mut *tx,
+            Entry {
+                organisation_id: Some(&deal.organisation_id),
+                action: "deal_expired",
+                record_type: "deal",
+                record_id: Some(&deal.id),
+                ..Entry::default()
+            },
+        )
+        .await?;
+        let body = format!(
+            "Hello {},\n\nYour registration {} for {} has expired: its protection ended on {}. \
+             The customer is open to other registrations again.\n",
+            deal.name,
+            deal.reference,
+            deal.customer_company,
+            crate::format::utc_date(deal.protected_until)
+        );
+        crate::email::server::enqueue(
+            &mut *tx,
+            &deal.email,
+            &format!("Deal registration {}: Expired", deal.reference),
+            &body,
+        )
+        .await?;
+        tx.commit().await?;
+        expired += 1;
+    }
+    Ok((warned, expired))
+}
+
+/// Runs [`sweep`] every five minutes.
+pub async fn run_sweeper(db: Db) {
+    loop {
+        match sweep(&db, now()).await {
+            Ok((0, 0)) => {}
+            Ok((warned, expired)) => tracing::info!(warned, expired, "deal protection sweep"),
+            Err(err) => tracing::error!(%err, "deal protection sweep"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+    }
 }
