@@ -27,7 +27,7 @@ use crate::{
         two_step::{SettingsPage, TwoStepPage, VerifySignInPage},
         HomePage, SessionsPage, SignInPage, ViewerContext,
     },
-    deals::{DealPage, DealsPage, NewDealPage, ReviewPage},
+    deals::{DealPage, DealsPage, DirectAccountsPage, NewDealPage, ReviewPage, RulesPage},
     email::OutboxPage,
     organisations::OrganisationPage,
     people::{InvitationPage, PasswordResetPage, PasswordResetRequestPage},
@@ -113,6 +113,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/deals") view=DealsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/deals/new") view=NewDealPage ssr=SsrMode::InOrder />
                     <Route path=path!("/deals/review") view=ReviewPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/deals/accounts") view=DirectAccountsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/deals/rules") view=RulesPage ssr=SsrMode::InOrder />
                     <Route path=path!("/deals/:id") view=DealPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id/audit") view=AuditLogPage ssr=SsrMode::InOrder />

@@ -14,6 +14,8 @@ const signedInPages: Record<string, string> = {
   "/deals": PEOPLE.partnerAdmin,
   "/deals/new": PEOPLE.partnerUser,
   "/deals/review": PEOPLE.channelManager,
+  "/deals/accounts": PEOPLE.channelManager,
+  "/deals/rules": PEOPLE.partnerUser,
 };
 
 for (const scheme of ["light", "dark"] as const) {

@@ -513,3 +513,125 @@ backend_test!(
         );
     }
 );
+
+backend_test!(
+    direct_accounts_import_all_or_nothing_and_stay_vendor_only,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let before = count(&db, "SELECT COUNT(*) FROM direct_accounts").await;
+        let bad = format!(
+            "company=&domain=&csv={}",
+            form_value("company,domain\nHooli,hooli.example\nInc.,x.example\n")
+        );
+        let res = post(&app, "/api/add_direct_accounts", &bad, Some(&marcus)).await;
+        assert_eq!(
+            error_of(res).await,
+            AppError::field(
+                "csv",
+                "Nothing imported. Fix line 3: a company name is needed."
+            )
+        );
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM direct_accounts").await,
+            before
+        );
+        let good = format!(
+            "company=&domain=&csv={}",
+            form_value("Hooli,hooli.example\nPied Piper,\n")
+        );
+        let res = post(&app, "/api/add_direct_accounts", &good, Some(&marcus)).await;
+        assert_eq!(body_text(res).await, "2");
+        // Registering one of them is now flagged.
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let found = check(&app, &ava, "Hooli Inc", "").await;
+        assert_eq!(found[0]["kind"], "DirectAccount");
+        // Partners never read the list.
+        let res = post(&app, "/api/direct_accounts", "search=", Some(&ava)).await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+    }
+);
+
+backend_test!(
+    bulk_approval_takes_only_clean_registrations,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM deals WHERE status IN ('submitted', 'more_info') ORDER BY id",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        let clean = count(
+            &db,
+            "SELECT COUNT(*) FROM deals WHERE status = 'submitted' AND conflict IS NULL",
+        )
+        .await;
+        assert!(clean >= 2 && (clean as usize) < ids.len());
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/approve_clean_deals",
+            &format!("ids={}", ids.join(",")),
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(body_text(res).await, clean.to_string());
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM deals WHERE status = 'submitted' AND conflict IS NULL"
+            )
+            .await,
+            0
+        );
+        // Flagged ones still wait for a decision one by one.
+        assert!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM deals WHERE status = 'submitted' AND conflict IS NOT NULL"
+            )
+            .await
+                >= 2
+        );
+        // The rules: only the program admin edits, and bad values change nothing.
+        let res = post(
+            &app,
+            "/api/update_rules",
+            "text=x&sla_hours=0&default_protection_days=90",
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        let priya = sign_in(&app, "priya.raman@acmecloud.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/update_rules",
+            "text=x&sla_hours=0&default_protection_days=90",
+            Some(&priya),
+        )
+        .await;
+        assert_eq!(
+            error_of(res).await.message_for("sla_hours"),
+            Some("Enter whole hours between 1 and 720.")
+        );
+        assert_eq!(
+            count(&db, "SELECT deal_sla_hours FROM program_settings").await,
+            48
+        );
+        let res = post(
+            &app,
+            "/api/update_rules",
+            "text=Disputes+go+to+Priya.&sla_hours=24&default_protection_days=60",
+            Some(&priya),
+        )
+        .await;
+        assert!(res.status().is_success());
+        assert_eq!(
+            count(&db, "SELECT deal_sla_hours FROM program_settings").await,
+            24
+        );
+    }
+);

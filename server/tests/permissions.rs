@@ -88,6 +88,8 @@ struct Fixture {
     /// A Northwind registration and one of the other partner's.
     own_deal: String,
     other_deal: String,
+    /// A registration flagged as a conflict (never bulk-approved).
+    flagged_deal: String,
 }
 
 impl Fixture {
@@ -132,6 +134,7 @@ impl Fixture {
         };
         let own_deal = deal("Cyberdyne Systems").await;
         let other_deal = deal("Wayne Enterprises").await;
+        let flagged_deal = deal("Stark Industries, Inc.").await;
         Fixture {
             app,
             db,
@@ -140,6 +143,7 @@ impl Fixture {
             spare_sessions,
             own_deal,
             other_deal,
+            flagged_deal,
         }
     }
 
@@ -442,6 +446,44 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
                 needs_sign_in(expect),
             )
         }
+        "/api/direct_accounts" => {
+            // The vendor's own account list is none of a partner's business.
+            let expect = if who.is_vendor() {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (form(&[("search", "")]), needs_sign_in(expect))
+        }
+        "/api/add_direct_accounts" | "/api/approve_clean_deals" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[
+                ("company", &format!("Permission Account {who:?} {target:?}")),
+                ("domain", ""),
+                ("csv", ""),
+                // Flagged as a conflict, so never approved in bulk.
+                ("ids", &fx.flagged_deal),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/rules_of_engagement" => (String::new(), needs_sign_in(Allowed)),
+        "/api/update_rules" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[
+                ("text", "Disputes go to the channel manager."),
+                ("sla_hours", "48"),
+                ("default_protection_days", "90"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
@@ -461,7 +503,7 @@ backend_test!(
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 28, "found only {registered:?}");
+        assert!(registered.len() >= 33, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.

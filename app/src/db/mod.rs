@@ -174,9 +174,12 @@ pub fn use_db() -> Result<Db, crate::error::AppError> {
         .ok_or_else(|| crate::error::AppError::internal("no database in the request context"))
 }
 
+/// WAL with `synchronous = FULL`: every acknowledged commit is on disk, so a
+/// power cut loses nothing that was confirmed (NORMAL could lose the last
+/// ones).
 async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     conn.execute(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
     )
     .await

@@ -7,10 +7,11 @@ pub mod api;
 pub mod demo;
 pub mod matching;
 mod pages;
+pub mod program;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use pages::{DealPage, DealsPage, NewDealPage, ReviewPage};
+pub use pages::{DealPage, DealsPage, DirectAccountsPage, NewDealPage, ReviewPage, RulesPage};
 
 use serde::{Deserialize, Serialize};
 

@@ -93,6 +93,7 @@ pub fn DealsPage() -> impl IntoView {
                     {(viewer.role.is_vendor()).then(|| view! {
                         <A href="/deals/review" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Approval queue"</A>
                     })}
+                    <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">"Rules of engagement"</A>
                     <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
                         <label class="text-sm font-medium">
                             "Search"
@@ -456,17 +457,36 @@ pub fn DealPage() -> impl IntoView {
 /// breached SLAs stand out.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let queue = Resource::new(|| (), |_| review_queue());
+    let bulk = ServerAction::<super::program::ApproveCleanDeals>::new();
+    let queue = Resource::new(move || bulk.version().get(), |_| review_queue());
     view! {
         <Title text="Approval queue" />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
             <PageHeader title="Approval queue" lead="Registrations waiting for a decision, the most urgent first." />
+            <p class="mb-4 flex gap-4 text-sm">
+                <A href="/deals/accounts" attr:class=link_class()>"Direct accounts"</A>
+                <A href="/deals/rules" attr:class=link_class()>"Rules of engagement"</A>
+            </p>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
                     {move || Suspend::new(async move {
                         queue.await.map(|deals| {
                             let now = crate::format::now_secs();
+                            let clean: Vec<String> = deals
+                                .iter()
+                                .filter(|d| d.status == DealStatus::Submitted && d.conflict.is_none())
+                                .map(|d| d.id.clone())
+                                .collect();
+                            let bulk = (!clean.is_empty()).then(|| view! {
+                                <ActionForm action=bulk attr:class="mb-4">
+                                    <input type="hidden" name="ids" value=clean.join(",") />
+                                    <button type="submit" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+                                        {format!("Approve all {} clean registrations", clean.len())}
+                                    </button>
+                                </ActionForm>
+                            });
                             view! {
+                                {bulk}
                                 <ul class="flex flex-col gap-2" aria-label="Waiting for a decision">
                                     {deals.into_iter().map(|deal| {
                                         let breached = deal.sla_due_at.is_some_and(|due| due < now);
@@ -482,6 +502,141 @@ pub fn ReviewPage() -> impl IntoView {
                     })}
                 </ErrorBoundary>
             </Transition>
+        } />
+    }
+}
+
+/// `/deals/accounts`: the vendor's named direct accounts; add one, or
+/// paste many as CSV.
+#[component]
+pub fn DirectAccountsPage() -> impl IntoView {
+    use super::program::{direct_accounts, AddDirectAccounts};
+    let add = ServerAction::<AddDirectAccounts>::new();
+    let outcome = add.value().get_untracked();
+    let query = use_query_map();
+    let search = query.get_untracked().get("q").unwrap_or_default();
+    let typed = search.clone();
+    let accounts = Resource::new(move || search.clone(), direct_accounts);
+    view! {
+        <Title text="Direct accounts" />
+        <RequireViewer signed_in=move |_viewer: Viewer| {
+            let error = outcome.clone().and_then(Result::err);
+            let added = outcome.clone().and_then(Result::ok);
+            let typed = typed.clone();
+            view! {
+            <PageHeader title="Direct accounts" lead="Customers Acme Cloud sells to directly. Registrations for them are flagged for review." />
+            <div class="grid gap-6 lg:grid-cols-2">
+                <section aria-labelledby="add-heading">
+                    <Card>
+                        <h2 id="add-heading" class="mb-2 font-semibold">"Add accounts"</h2>
+                        {form_error(error.as_ref().map(AppError::summary))}
+                        {error.as_ref().and_then(|e| e.message_for("company").or(e.message_for("csv"))).map(|m| view! { <p class="text-sm text-rose-700 dark:text-rose-300">{m.to_owned()}</p> })}
+                        {added.map(|n| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">{format!("{n} added.")}</p> })}
+                        <ActionForm action=add>
+                            <div class="mt-2 flex flex-col gap-3">
+                                <label class="block text-sm font-medium">"Company"<input type="text" name="company" class=input_class() /></label>
+                                <label class="block text-sm font-medium">"Web domain"<input type="text" name="domain" class=input_class() /></label>
+                                <label class="block text-sm font-medium">
+                                    "Or paste CSV: one “company,domain” per line"
+                                    <textarea name="csv" rows="5" class=input_class()></textarea>
+                                </label>
+                                <button type="submit" class=primary_button()>"Add"</button>
+                            </div>
+                        </ActionForm>
+                    </Card>
+                </section>
+                <section aria-labelledby="accounts-heading">
+                    <Card>
+                        <h2 id="accounts-heading" class="mb-2 font-semibold">"Accounts"</h2>
+                        <form method="get" action="/deals/accounts" role="search" class="mb-3 flex gap-2">
+                            <label class="sr-only" for="account-search">"Search accounts"</label>
+                            <input id="account-search" type="search" name="q" value=typed class=input_class() />
+                            <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Search"</button>
+                        </form>
+                        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                            <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                                {move || Suspend::new(async move {
+                                    accounts.await.map(|list| view! {
+                                        <ul class="divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-label="Direct accounts">
+                                            {list.into_iter().map(|a| view! {
+                                                <li class="flex justify-between gap-2 py-2">
+                                                    <span class="font-medium">{a.company}</span>
+                                                    <span class="text-slate-600 dark:text-slate-300">{a.domain.unwrap_or_default()}</span>
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    })
+                                })}
+                            </ErrorBoundary>
+                        </Transition>
+                    </Card>
+                </section>
+            </div>
+            }
+        } />
+    }
+}
+
+/// `/deals/rules`: the rules of engagement, readable by everyone signed
+/// in, editable by the program admin.
+#[component]
+pub fn RulesPage() -> impl IntoView {
+    use super::program::{rules_of_engagement, UpdateRules};
+    let update = ServerAction::<UpdateRules>::new();
+    let error = update.value().get_untracked().and_then(Result::err);
+    let rules = Resource::new(|| (), |_| rules_of_engagement());
+    view! {
+        <Title text="Rules of engagement" />
+        <RequireViewer signed_in=move |_viewer: Viewer| {
+            let error = error.clone();
+            view! {
+            <PageHeader title="Rules of engagement" lead="How deal registration decides who is protected." />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || {
+                        let error = error.clone();
+                        Suspend::new(async move { rules.await.map(|r| {
+                        let text = r.text.clone();
+                        let edit_text = r.text.clone();
+                        view! {
+                        <div class="flex max-w-3xl flex-col gap-4">
+                            <Card>
+                                <h2 class="mb-2 font-semibold">"Matching"</h2>
+                                <p class="text-sm">"A customer is the same when its company name or web domain matches once case, accents, punctuation, legal forms (Inc, LLC, Ltd, GmbH, SA, BV…), “www.”, and the address's scheme and path are set aside; near-identical names (typos, plurals, abbreviations) match too. The first open registration of a customer holds it; later ones are flagged for the channel manager."</p>
+                            </Card>
+                            <Card>
+                                <h2 class="mb-2 font-semibold">"Protection and approval"</h2>
+                                <p class="text-sm">{format!("Registrations are decided within {} hours. An approved registration is protected for its partner's tier:", r.sla_hours)}</p>
+                                <ul class="mt-2 text-sm">
+                                    {r.tiers.iter().map(|(name, days)| view! { <li>{format!("{name}: {days} days")}</li> }).collect_view()}
+                                </ul>
+                                <p class="mt-2 text-sm">{format!("Partners without a tier: {} days. Warnings go out 14 and 3 days before protection ends.", r.default_protection_days)}</p>
+                            </Card>
+                            {(!text.is_empty()).then(|| view! {
+                                <Card>
+                                    <h2 class="mb-2 font-semibold">"Disputes and further rules"</h2>
+                                    <p class="whitespace-pre-line text-sm">{text.clone()}</p>
+                                </Card>
+                            })}
+                            {r.can_edit.then(|| view! {
+                                <Card>
+                                    <h2 class="mb-2 font-semibold">"Edit"</h2>
+                                    {form_error(error.as_ref().map(AppError::summary))}
+                                    <ActionForm action=update>
+                                        <div class="flex flex-col gap-3">
+                                            <label class="block text-sm font-medium">"Approval SLA (hours)"<input type="number" name="sla_hours" value=r.sla_hours.to_string() class=input_class() /></label>
+                                            <label class="block text-sm font-medium">"Default protection (days)"<input type="number" name="default_protection_days" value=r.default_protection_days.to_string() class=input_class() /></label>
+                                            <label class="block text-sm font-medium">"Disputes and further rules"<textarea name="text" rows="6" class=input_class()>{edit_text.clone()}</textarea></label>
+                                            <button type="submit" class=primary_button()>"Save rules"</button>
+                                        </div>
+                                    </ActionForm>
+                                </Card>
+                            })}
+                        </div>
+                    }}) })}}
+                </ErrorBoundary>
+            </Transition>
+            }
         } />
     }
 }
