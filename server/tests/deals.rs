@@ -635,3 +635,84 @@ backend_test!(
         );
     }
 );
+
+backend_test!(
+    an_extension_is_requested_by_the_partner_and_granted_by_the_channel_manager,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let id = umbrella(&db).await;
+        let until_before: i64 =
+            sqlx::query_scalar("SELECT protected_until FROM deals WHERE id = $1")
+                .bind(&id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/request_extension",
+            &format!("id={id}&reason=mine+now"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/request_extension",
+            &format!("id={id}&reason="),
+            Some(&ava),
+        )
+        .await;
+        assert!(error_of(res).await.message_for("reason").is_some());
+        let res = post(
+            &app,
+            "/api/request_extension",
+            &format!("id={id}&reason=Board+meets+in+June"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", body_text(res).await);
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let queue = post(&app, "/api/review_queue", "", Some(&marcus)).await;
+        assert!(body_text(queue).await.contains("Board meets in June"));
+        let res = post(
+            &app,
+            "/api/decide_extension",
+            &format!("id={id}&decision=refuse&reason="),
+            Some(&marcus),
+        )
+        .await;
+        assert!(error_of(res).await.message_for("reason").is_some());
+        let res = post(
+            &app,
+            "/api/decide_extension",
+            &format!("id={id}&decision=grant&reason="),
+            Some(&marcus),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", body_text(res).await);
+        let (until, pending): (i64, Option<String>) =
+            sqlx::query_as("SELECT protected_until, extension_reason FROM deals WHERE id = $1")
+                .bind(&id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        // Gold: another 120 days from the old end.
+        assert_eq!(until, until_before + 120 * 86_400);
+        assert_eq!(pending, None);
+        let again = post(
+            &app,
+            "/api/decide_extension",
+            &format!("id={id}&decision=grant&reason="),
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(
+            error_of(again).await,
+            AppError::field("decision", "No extension request is waiting.")
+        );
+    }
+);

@@ -484,6 +484,42 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             ]);
             (body, needs_sign_in(expect))
         }
+        "/api/request_extension" => {
+            // Neither registration is approved: nothing changes either way.
+            let (id, expect) = match (who.is_vendor(), target) {
+                (true, _) => (fx.own_deal.clone(), Denied(AppError::Forbidden)),
+                (false, Target::Own) => (
+                    fx.own_deal.clone(),
+                    Denied(AppError::field(
+                        "reason",
+                        "Only an approved registration without a pending request can be extended.",
+                    )),
+                ),
+                (false, Target::Other) => (fx.other_deal.clone(), Denied(AppError::NotFound)),
+            };
+            (
+                form(&[("id", &id), ("reason", "Budget moved to next quarter")]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/decide_extension" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Denied(AppError::field(
+                    "decision",
+                    "No extension request is waiting.",
+                ))
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let id = match target {
+                Target::Own => &fx.own_deal,
+                Target::Other => &fx.other_deal,
+            };
+            (
+                form(&[("id", id), ("decision", "grant"), ("reason", "")]),
+                needs_sign_in(expect),
+            )
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
@@ -503,7 +539,7 @@ backend_test!(
     |db: Db| async move {
         let fx = Fixture::new(db).await;
         let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 33, "found only {registered:?}");
+        assert!(registered.len() >= 35, "found only {registered:?}");
         let mut attempts = 0;
         let mut cross_tenant_leaks = Vec::new();
         // sign_out ends the caller's session, so it goes last.

@@ -21,6 +21,8 @@ pub struct DealSummary {
     pub submitted_at: Option<i64>,
     pub sla_due_at: Option<i64>,
     pub protected_until: Option<i64>,
+    /// A pending extension request's reason.
+    pub extension_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +75,10 @@ pub struct DealView {
     pub can_review: bool,
     /// The viewer may mark it won or lost.
     pub can_close: bool,
+    /// The viewer may ask for longer protection.
+    pub can_request_extension: bool,
+    /// The viewer may grant or refuse the pending extension request.
+    pub can_decide_extension: bool,
     /// Collisions with other registrations; filled for vendor staff only.
     pub conflicts: Vec<ConflictEvidence>,
 }
@@ -162,6 +168,12 @@ pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
         .ok_or(AppError::NotFound)?;
     detail.can_review =
         authorize_deal_review(&viewer).is_ok() && detail.summary.status.awaits_decision();
+    detail.can_request_extension = detail.summary.status == DealStatus::Approved
+        && detail.summary.extension_reason.is_none()
+        && !viewer.role.is_vendor();
+    detail.can_decide_extension = detail.summary.extension_reason.is_some()
+        && detail.summary.status == DealStatus::Approved
+        && authorize_deal_review(&viewer).is_ok();
     detail.can_close = detail.summary.status == DealStatus::Approved
         && (!viewer.role.is_vendor() || authorize_deal_review(&viewer).is_ok());
     if viewer.role.is_vendor() {
@@ -236,4 +248,59 @@ pub async fn close_deal(id: String, outcome: String) -> Result<(), AppError> {
     };
     let ip = auth::RequestInfo::current().ip;
     super::server::close(&db, &viewer, &id, won, ip.as_deref()).await
+}
+
+/// Asks for longer protection on an approved registration (reason needed).
+///
+/// Who may call: the registering partner's people; another partner's
+/// registration answers `NotFound`. Errors: `Unauthenticated`, `Forbidden`
+/// (vendor staff), `NotFound`, `Validation`, `Internal`.
+#[server(endpoint = "request_extension")]
+pub async fn request_extension(id: String, reason: String) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_registration, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_registration(&viewer)?;
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 1000 {
+        return Err(AppError::field(
+            "reason",
+            "Say why the deal needs more time (up to 1,000 characters).",
+        ));
+    }
+    let ip = auth::RequestInfo::current().ip;
+    super::server::request_extension(&db, &viewer, &id, reason, ip.as_deref()).await
+}
+
+/// Grants or refuses a pending extension request (`decision`: `grant` /
+/// `refuse`; a reason is needed to refuse).
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Validation`, `Internal`.
+#[server(endpoint = "decide_extension")]
+pub async fn decide_extension(
+    id: String,
+    decision: String,
+    reason: String,
+) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_review, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_review(&viewer)?;
+    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
+    let grant = match decision.as_str() {
+        "grant" => true,
+        "refuse" if reason.is_some() => false,
+        "refuse" => {
+            return Err(AppError::field(
+                "reason",
+                "Say why, so the partner knows what to do next.",
+            ))
+        }
+        _ => return Err(AppError::field("decision", "Choose grant or refuse.")),
+    };
+    let ip = auth::RequestInfo::current().ip;
+    super::server::decide_extension(&db, &viewer, &id, grant, reason, ip.as_deref()).await
 }

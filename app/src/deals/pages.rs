@@ -314,6 +314,19 @@ pub fn DealPage() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<DecideDeal>::new();
     let close = ServerAction::<CloseDeal>::new();
+    let extend = ServerAction::<super::api::RequestExtension>::new();
+    let decide_extension = ServerAction::<super::api::DecideExtension>::new();
+    let extension_error = extend
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .or_else(|| {
+            decide_extension
+                .value()
+                .get_untracked()
+                .and_then(Result::err)
+        })
+        .map(|e| e.summary());
     let decide_error = decide
         .value()
         .get_untracked()
@@ -327,11 +340,13 @@ pub fn DealPage() -> impl IntoView {
         <Title text="Deal" />
         <RequireViewer signed_in=move |_viewer: Viewer| {
             let decide_error = decide_error.clone();
+            let extension_error = extension_error.clone();
             view! {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
                     {move || {
                         let decide_error = decide_error.clone();
+                        let extension_error = extension_error.clone();
                         Suspend::new(async move { deal.await.map(|d| {
                         let s = d.summary.clone();
                         view! {
@@ -344,6 +359,9 @@ pub fn DealPage() -> impl IntoView {
                                         {s.conflict.map(|c| view! { <p class="mt-2 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Flagged: {}", c.label())}</p> })}
                                         {s.protected_until.filter(|_| s.status == DealStatus::Approved).map(|until| view! {
                                             <p class="mt-2">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
+                                        })}
+                                        {s.extension_reason.clone().map(|why| view! {
+                                            <p class="mt-2 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Extension requested: {why}")}</p>
                                         })}
                                         {s.sla_due_at.filter(|_| s.status.awaits_decision()).map(|due| view! {
                                             <p class="mt-2 text-sm">{format!("Decision due {} ({})", utc_minute(due), relative(due))}</p>
@@ -392,6 +410,43 @@ pub fn DealPage() -> impl IntoView {
                                         </Card>
                                     </section>
                                 })}
+                                {(d.can_request_extension || d.can_decide_extension).then(|| {
+                                    let id = s.id.clone();
+                                    let partner = d.can_request_extension;
+                                    view! {
+                                    <section aria-labelledby="extension-heading" class="lg:col-span-3">
+                                        <Card>
+                                            <h2 id="extension-heading" class="mb-2 font-semibold">"Extension"</h2>
+                                            {form_error(extension_error.clone())}
+                                            {if partner {
+                                                view! {
+                                                    <ActionForm action=extend>
+                                                        <input type="hidden" name="id" value=id.clone() />
+                                                        <label class="block text-sm font-medium">
+                                                            "Why does the deal need more time?"
+                                                            <textarea name="reason" rows="2" class=input_class()></textarea>
+                                                        </label>
+                                                        <button type="submit" class="mt-3 rounded-lg border border-slate-300 px-4 py-2 font-medium dark:border-slate-700">"Ask for an extension"</button>
+                                                    </ActionForm>
+                                                }.into_any()
+                                            } else {
+                                                view! {
+                                                    <ActionForm action=decide_extension>
+                                                        <input type="hidden" name="id" value=id.clone() />
+                                                        <label class="block text-sm font-medium">
+                                                            "Reason (needed to refuse)"
+                                                            <textarea name="reason" rows="2" class=input_class()></textarea>
+                                                        </label>
+                                                        <div class="mt-3 flex flex-wrap gap-2">
+                                                            <button type="submit" name="decision" value="grant" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Grant extension"</button>
+                                                            <button type="submit" name="decision" value="refuse" class="rounded-lg border border-rose-300 px-4 py-2 font-medium text-rose-800 dark:border-rose-800 dark:text-rose-200">"Refuse extension"</button>
+                                                        </div>
+                                                    </ActionForm>
+                                                }.into_any()
+                                            }}
+                                        </Card>
+                                    </section>
+                                }})}
                                 {d.can_close.then(|| { let id = s.id.clone(); view! {
                                     <section aria-labelledby="close-heading" class="lg:col-span-3">
                                         <Card>

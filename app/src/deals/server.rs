@@ -626,6 +626,7 @@ struct SummaryRow {
     submitted_at: Option<i64>,
     sla_due_at: Option<i64>,
     protected_until: Option<i64>,
+    extension_reason: Option<String>,
 }
 
 impl SummaryRow {
@@ -643,6 +644,7 @@ impl SummaryRow {
             submitted_at: self.submitted_at,
             sla_due_at: self.sla_due_at,
             protected_until: self.protected_until,
+            extension_reason: self.extension_reason,
         })
     }
 }
@@ -650,7 +652,7 @@ impl SummaryRow {
 const SUMMARY_COLUMNS: &str =
     "d.id, d.reference, d.customer_company, o.name AS organisation_name, \
      d.status, d.value_cents, d.currency, d.expected_close, d.conflict, d.submitted_at, \
-     d.sla_due_at, d.protected_until";
+     d.sla_due_at, d.protected_until, d.extension_reason";
 
 pub const PAGE_SIZE: i64 = 25;
 
@@ -698,7 +700,9 @@ pub async fn list(
 pub async fn queue(db: &Db) -> Result<Vec<DealSummary>, sqlx::Error> {
     let rows = sqlx::query_as::<_, SummaryRow>(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM deals d JOIN organisations o ON o.id = d.organisation_id \
-         WHERE d.status IN ('submitted', 'more_info') ORDER BY d.sla_due_at, d.id LIMIT 200"
+         WHERE d.status IN ('submitted', 'more_info') \
+         OR (d.status = 'approved' AND d.extension_requested_at IS NOT NULL) \
+         ORDER BY d.sla_due_at, d.id LIMIT 200"
     ))
     .fetch_all(&db.pool)
     .await?;
@@ -769,6 +773,8 @@ pub async fn detail(
         events,
         can_review: false,
         can_close: false,
+        can_request_extension: false,
+        can_decide_extension: false,
         conflicts: Vec::new(),
     }))
 }
@@ -996,4 +1002,171 @@ pub async fn run_sweeper(db: Db) {
         }
         tokio::time::sleep(std::time::Duration::from_secs(300)).await;
     }
+}
+
+/// Asks for more protection on an approved registration of the viewer's
+/// organisation (one request at a time).
+pub async fn request_extension(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    reason: &str,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE deals SET extension_requested_at = $1, extension_reason = $2, updated_at = $1 \
+         WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NULL \
+         AND (CAST($4 AS TEXT) IS NULL OR organisation_id = $4)",
+    )
+    .bind(now())
+    .bind(reason)
+    .bind(deal_id)
+    .bind(viewer.tenant_scope())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        let found: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM deals WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
+        )
+        .bind(deal_id)
+        .bind(viewer.tenant_scope())
+        .fetch_optional(&mut *tx)
+        .await?;
+        return Err(match found {
+            Some(_) => AppError::field(
+                "reason",
+                "Only an approved registration without a pending request can be extended.",
+            ),
+            None => AppError::NotFound,
+        });
+    }
+    let note = format!("Extension requested: {reason}");
+    event(
+        &mut tx,
+        deal_id,
+        Some(&viewer.person_id),
+        Some(DealStatus::Approved),
+        DealStatus::Approved,
+        Some(&note),
+    )
+    .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&viewer.organisation_id),
+            action: "deal_extension_requested",
+            record_type: "deal",
+            record_id: Some(deal_id),
+            ip,
+            detail: Some(reason),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Grants (another full protection period from today or from the current
+/// end, whichever is later) or refuses a pending extension request.
+pub async fn decide_extension(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    grant: bool,
+    reason: Option<&str>,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let _turn = db.write_turn().await;
+    let now = now();
+    let mut tx = db.pool.begin().await?;
+    let days: Option<i64> = sqlx::query_scalar(
+        "SELECT COALESCE(t.protection_days, s.default_protection_days) FROM deals d \
+         JOIN organisations o ON o.id = d.organisation_id LEFT JOIN tiers t ON t.id = o.tier_id \
+         CROSS JOIN program_settings s WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(days) = days else {
+        return Err(AppError::NotFound);
+    };
+    let done = if grant {
+        sqlx::query(
+            "UPDATE deals SET protected_until = (CASE WHEN protected_until > $1 \
+             THEN protected_until ELSE $1 END) + $2, extension_requested_at = NULL, \
+             extension_reason = NULL, warned_14_at = NULL, warned_3_at = NULL, updated_at = $1 \
+             WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NOT NULL",
+        )
+        .bind(now)
+        .bind(days * 86_400)
+        .bind(deal_id)
+        .execute(&mut *tx)
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE deals SET extension_requested_at = NULL, extension_reason = NULL, \
+             updated_at = $1 WHERE id = $2 AND status = 'approved' \
+             AND extension_requested_at IS NOT NULL",
+        )
+        .bind(now)
+        .bind(deal_id)
+        .execute(&mut *tx)
+        .await?
+    };
+    if done.rows_affected() == 0 {
+        return Err(AppError::field(
+            "decision",
+            "No extension request is waiting.",
+        ));
+    }
+    let note = match (grant, reason) {
+        (true, _) => format!("Extension granted: {days} more days"),
+        (false, Some(why)) => format!("Extension refused: {why}"),
+        (false, None) => "Extension refused".to_owned(),
+    };
+    event(
+        &mut tx,
+        deal_id,
+        Some(&viewer.person_id),
+        Some(DealStatus::Approved),
+        DealStatus::Approved,
+        Some(&note),
+    )
+    .await?;
+    let (organisation_id, email, reference): (String, String, String) = sqlx::query_as(
+        "SELECT d.organisation_id, p.email, d.reference FROM deals d \
+         JOIN people p ON p.id = d.registered_by WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&organisation_id),
+            action: if grant {
+                "deal_extension_granted"
+            } else {
+                "deal_extension_refused"
+            },
+            record_type: "deal",
+            record_id: Some(deal_id),
+            ip,
+            detail: Some(&note),
+        },
+    )
+    .await?;
+    crate::email::server::enqueue(
+        &mut *tx,
+        &email,
+        &format!("Deal registration {reference}: {note}"),
+        &format!("Hello,\n\n{note} for your registration {reference}.\n"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
