@@ -716,3 +716,60 @@ backend_test!(
         );
     }
 );
+
+backend_test!(
+    the_partner_answers_a_question_and_the_registration_returns_to_the_queue,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let tyrell: String = sqlx::query_scalar(
+            "SELECT id FROM deals WHERE customer_company = 'Tyrell Corporation'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/respond_to_deal",
+            &format!("id={tyrell}&answer=x"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let leo = sign_in(&app, "leo.martinez@northwind.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/respond_to_deal",
+            &format!("id={tyrell}&answer=North+America+and+EMEA"),
+            Some(&leo),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", body_text(res).await);
+        let (status, due): (String, i64) =
+            sqlx::query_as("SELECT status, sla_due_at FROM deals WHERE id = $1")
+                .bind(&tyrell)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(status, "submitted");
+        assert!(
+            due > app::auth::server::now() + 47 * 3600,
+            "a fresh 48 h clock"
+        );
+        let detail = post(
+            &app,
+            "/api/deal_detail",
+            &format!("id={tyrell}"),
+            Some(&leo),
+        )
+        .await;
+        let detail: serde_json::Value = serde_json::from_str(&body_text(detail).await).unwrap();
+        let last = detail["events"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["note"], "North America and EMEA");
+        assert_eq!(last["actor"], "Leo Martinez");
+    }
+);

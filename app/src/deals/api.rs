@@ -79,6 +79,8 @@ pub struct DealView {
     pub can_request_extension: bool,
     /// The viewer may grant or refuse the pending extension request.
     pub can_decide_extension: bool,
+    /// The viewer may answer the channel manager's question.
+    pub can_respond: bool,
     /// Collisions with other registrations; filled for vendor staff only.
     pub conflicts: Vec<ConflictEvidence>,
 }
@@ -171,6 +173,7 @@ pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
     detail.can_request_extension = detail.summary.status == DealStatus::Approved
         && detail.summary.extension_reason.is_none()
         && !viewer.role.is_vendor();
+    detail.can_respond = detail.summary.status == DealStatus::MoreInfo && !viewer.role.is_vendor();
     detail.can_decide_extension = detail.summary.extension_reason.is_some()
         && detail.summary.status == DealStatus::Approved
         && authorize_deal_review(&viewer).is_ok();
@@ -303,4 +306,28 @@ pub async fn decide_extension(
     };
     let ip = auth::RequestInfo::current().ip;
     super::server::decide_extension(&db, &viewer, &id, grant, reason, ip.as_deref()).await
+}
+
+/// Answers the channel manager's "more information" request; the
+/// registration returns to the approval queue with a fresh SLA.
+///
+/// Who may call: the registering partner's people; another partner's
+/// registration answers `NotFound`. Errors: `Unauthenticated`, `Forbidden`
+/// (vendor staff), `NotFound`, `Validation`, `Internal`.
+#[server(endpoint = "respond_to_deal")]
+pub async fn respond_to_deal(id: String, answer: String) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_registration, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_registration(&viewer)?;
+    let answer = answer.trim();
+    if answer.is_empty() || answer.chars().count() > 2000 {
+        return Err(AppError::field(
+            "answer",
+            "Write your answer (up to 2,000 characters).",
+        ));
+    }
+    let ip = auth::RequestInfo::current().ip;
+    super::server::respond(&db, &viewer, &id, answer, ip.as_deref()).await
 }

@@ -314,6 +314,12 @@ pub fn DealPage() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<DecideDeal>::new();
     let close = ServerAction::<CloseDeal>::new();
+    let respond = ServerAction::<super::api::RespondToDeal>::new();
+    let respond_error = respond
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .map(|e| e.summary());
     let extend = ServerAction::<super::api::RequestExtension>::new();
     let decide_extension = ServerAction::<super::api::DecideExtension>::new();
     let extension_error = extend
@@ -341,12 +347,14 @@ pub fn DealPage() -> impl IntoView {
         <RequireViewer signed_in=move |_viewer: Viewer| {
             let decide_error = decide_error.clone();
             let extension_error = extension_error.clone();
+            let respond_error = respond_error.clone();
             view! {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
                     {move || {
                         let decide_error = decide_error.clone();
                         let extension_error = extension_error.clone();
+                        let respond_error = respond_error.clone();
                         Suspend::new(async move { deal.await.map(|d| {
                         let s = d.summary.clone();
                         view! {
@@ -410,6 +418,26 @@ pub fn DealPage() -> impl IntoView {
                                         </Card>
                                     </section>
                                 })}
+                                {d.can_respond.then(|| {
+                                    let id = s.id.clone();
+                                    let question = d.events.iter().rev().find(|e| e.to_status == DealStatus::MoreInfo.code()).and_then(|e| e.note.clone());
+                                    view! {
+                                    <section aria-labelledby="answer-heading" class="lg:col-span-3">
+                                        <Card>
+                                            <h2 id="answer-heading" class="mb-2 font-semibold">"The channel manager asks"</h2>
+                                            {question.map(|q| view! { <p class="mb-2">{q}</p> })}
+                                            {form_error(respond_error.clone())}
+                                            <ActionForm action=respond>
+                                                <input type="hidden" name="id" value=id />
+                                                <label class="block text-sm font-medium">
+                                                    "Your answer"
+                                                    <textarea name="answer" rows="3" class=input_class()></textarea>
+                                                </label>
+                                                <button type="submit" class="mt-3 rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Send answer"</button>
+                                            </ActionForm>
+                                        </Card>
+                                    </section>
+                                }})}
                                 {(d.can_request_extension || d.can_decide_extension).then(|| {
                                     let id = s.id.clone();
                                     let partner = d.can_request_extension;

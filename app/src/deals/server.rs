@@ -775,6 +775,7 @@ pub async fn detail(
         can_close: false,
         can_request_extension: false,
         can_decide_extension: false,
+        can_respond: false,
         conflicts: Vec::new(),
     }))
 }
@@ -1165,6 +1166,68 @@ pub async fn decide_extension(
         &email,
         &format!("Deal registration {reference}: {note}"),
         &format!("Hello,\n\n{note} for your registration {reference}.\n"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The partner answers a "more information" request: the registration goes
+/// back to the queue with a fresh SLA clock.
+pub async fn respond(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    answer: &str,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let _turn = db.write_turn().await;
+    let now = now();
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE deals SET status = 'submitted', updated_at = $1, \
+         sla_due_at = $1 + 3600 * (SELECT deal_sla_hours FROM program_settings WHERE id = 1) \
+         WHERE id = $2 AND status = 'more_info' \
+         AND (CAST($3 AS TEXT) IS NULL OR organisation_id = $3)",
+    )
+    .bind(now)
+    .bind(deal_id)
+    .bind(viewer.tenant_scope())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        let found: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM deals WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
+        )
+        .bind(deal_id)
+        .bind(viewer.tenant_scope())
+        .fetch_optional(&mut *tx)
+        .await?;
+        return Err(match found {
+            Some(_) => AppError::field("answer", "No question is waiting for an answer."),
+            None => AppError::NotFound,
+        });
+    }
+    event(
+        &mut tx,
+        deal_id,
+        Some(&viewer.person_id),
+        Some(DealStatus::MoreInfo),
+        DealStatus::Submitted,
+        Some(answer),
+    )
+    .await?;
+    record(
+        &mut *tx,
+        Entry {
+            actor_id: Some(&viewer.person_id),
+            organisation_id: Some(&viewer.organisation_id),
+            action: "deal_information_given",
+            record_type: "deal",
+            record_id: Some(deal_id),
+            ip,
+            detail: None,
+        },
     )
     .await?;
     tx.commit().await?;
