@@ -514,7 +514,12 @@ pub fn DealPage() -> impl IntoView {
                                         <h2 id="timeline-heading" class="mb-2 font-semibold">"Timeline"</h2>
                                         <ol class="flex flex-col gap-2 text-sm">
                                             {d.events.into_iter().map(|e| {
-                                                let to = DealStatus::parse(&e.to_status).map(|s| s.label()).unwrap_or("Changed");
+                                                // A note on an unchanged status (an extension) is an update.
+                                                let to = if e.from_status.as_deref() == Some(e.to_status.as_str()) {
+                                                    "Updated"
+                                                } else {
+                                                    DealStatus::parse(&e.to_status).map(|s| s.label()).unwrap_or("Changed")
+                                                };
                                                 view! {
                                                     <li>
                                                         <span class="font-medium">{to}</span>
