@@ -81,7 +81,8 @@ pub struct DealView {
     pub can_decide_extension: bool,
     /// The viewer may answer the channel manager's question.
     pub can_respond: bool,
-    /// Collisions with other registrations; filled for vendor staff only.
+    /// Collisions with other registrations; filled for vendor staff only
+    /// (callers without a tenant scope).
     pub conflicts: Vec<ConflictEvidence>,
 }
 
@@ -179,11 +180,6 @@ pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
         && authorize_deal_review(&viewer).is_ok();
     detail.can_close = detail.summary.status == DealStatus::Approved
         && (!viewer.role.is_vendor() || authorize_deal_review(&viewer).is_ok());
-    if viewer.role.is_vendor() {
-        let (company_key, domain_key) = super::server::keys_of(&db, &id).await?;
-        detail.conflicts =
-            super::server::evidence(&db, &id, &company_key, domain_key.as_deref()).await?;
-    }
     Ok(detail)
 }
 

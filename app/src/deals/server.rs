@@ -44,10 +44,10 @@ struct ClaimRow {
     reference: String,
 }
 
-/// Open registrations that may hold this customer: the exact keys always,
-/// then names starting alike, found by range scans of the primary key
-/// (keys only, so the index alone answers) and scored in Rust; only the
-/// few that match are read in full.
+/// Open registrations that hold this customer: the exact keys always, then
+/// names starting alike, found by range scans of the primary key (keys
+/// only, so the index alone answers) and kept when
+/// [`matching::same_customer`]; only those are read in full.
 async fn candidates(
     conn: &mut sqlx::AnyConnection,
     company_key: &str,
@@ -96,9 +96,51 @@ async fn candidates(
     Ok(rows)
 }
 
+/// The vendor's direct accounts that are this customer, each with what
+/// matched: the exact keys always, then names starting alike (a range scan
+/// of the key index), kept when [`matching::same_customer`].
+async fn direct_accounts_matching(
+    conn: &mut sqlx::AnyConnection,
+    company_key: &str,
+    domain_key: Option<&str>,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let columns = "SELECT company, company_key, domain_key FROM direct_accounts";
+    let mut accounts: Vec<(String, String, Option<String>)> = sqlx::query_as(&format!(
+        "{columns} WHERE company_key = $1 OR domain_key = $2"
+    ))
+    .bind(company_key)
+    .bind(domain_key.unwrap_or(""))
+    .fetch_all(&mut *conn)
+    .await?;
+    let (from, to) = prefix_range("", company_key);
+    accounts.extend(
+        sqlx::query_as::<_, (String, String, Option<String>)>(&format!(
+            "{columns} WHERE company_key >= $1 AND company_key < $2 ORDER BY company_key LIMIT 200"
+        ))
+        .bind(&from)
+        .bind(&to)
+        .fetch_all(&mut *conn)
+        .await?,
+    );
+    let mut found = Vec::new();
+    for (company, key, account_domain) in accounts {
+        let matched = match account_domain {
+            Some(domain) if Some(domain.as_str()) == domain_key => {
+                format!("same web domain “{domain}”")
+            }
+            _ if matching::same_customer(&key, company_key) => format!("company name “{key}”"),
+            _ => continue,
+        };
+        if !found.iter().any(|(c, _)| *c == company) {
+            found.push((company, matched));
+        }
+    }
+    Ok(found)
+}
+
 /// For the channel manager: the open registrations and direct accounts
 /// that collide with registration `deal_id`, and the evidence.
-pub async fn evidence(
+async fn evidence(
     db: &Db,
     deal_id: &str,
     company_key: &str,
@@ -113,15 +155,13 @@ pub async fn evidence(
             continue;
         }
         let matched = match claim.customer_key.split_once(':') {
-            Some(("domain", key)) if Some(&claim.customer_key) == domain.as_ref() => {
-                format!("same web domain “{key}”")
-            }
-            Some(("name", key)) if key == company_key => format!("same company name “{key}”"),
-            Some(("name", key)) if matching::same_customer(key, company_key) => format!(
+            Some(("domain", key)) => format!("same web domain “{key}”"),
+            Some((_, key)) if key == company_key => format!("same company name “{key}”"),
+            Some((_, key)) => format!(
                 "company name “{key}”, {:.0}% alike",
                 matching::similarity(key, company_key) * 100.0
             ),
-            _ => continue,
+            None => continue,
         };
         if !seen.insert((claim.deal_id.clone(), matched.clone())) {
             continue;
@@ -135,26 +175,7 @@ pub async fn evidence(
             matched,
         });
     }
-    let (from, to) = prefix_range("", company_key);
-    let accounts: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT company, company_key, domain_key FROM direct_accounts \
-         WHERE company_key = $1 OR domain_key = $2 OR (company_key >= $3 AND company_key < $4) \
-         LIMIT 200",
-    )
-    .bind(company_key)
-    .bind(domain_key.unwrap_or(""))
-    .bind(&from)
-    .bind(&to)
-    .fetch_all(&mut *conn)
-    .await?;
-    for (company, key, account_domain) in accounts {
-        let matched = if account_domain.is_some() && account_domain.as_deref() == domain_key {
-            format!("same web domain “{}”", account_domain.unwrap_or_default())
-        } else if matching::same_customer(&key, company_key) {
-            format!("company name “{key}”")
-        } else {
-            continue;
-        };
+    for (company, matched) in direct_accounts_matching(&mut conn, company_key, domain_key).await? {
         found.push(super::api::ConflictEvidence {
             deal_id: None,
             reference: company,
@@ -187,14 +208,6 @@ pub async fn findings(
         if except == Some(claim.deal_id.as_str()) {
             continue;
         }
-        let matches = match claim.customer_key.split_once(':') {
-            Some(("name", key)) => matching::same_customer(key, company_key),
-            Some(("domain", _)) => Some(&claim.customer_key) == domain.as_ref(),
-            _ => false,
-        };
-        if !matches {
-            continue;
-        }
         let status = DealStatus::parse(&claim.status);
         let finding = if claim.organisation_id == organisation_id {
             Finding {
@@ -215,20 +228,9 @@ pub async fn findings(
             found.push(finding);
         }
     }
-    let (from, to) = prefix_range("", company_key);
-    let accounts: Vec<(String, Option<String>)> = sqlx::query_as(
-        "SELECT company_key, domain_key FROM direct_accounts \
-         WHERE (company_key >= $1 AND company_key < $2) OR domain_key = $3 LIMIT 200",
-    )
-    .bind(&from)
-    .bind(&to)
-    .bind(domain_key.unwrap_or(""))
-    .fetch_all(&mut *conn)
-    .await?;
-    let direct = accounts.iter().any(|(key, domain)| {
-        matching::same_customer(key, company_key)
-            || (domain.is_some() && domain.as_deref() == domain_key)
-    });
+    let direct = !direct_accounts_matching(&mut *conn, company_key, domain_key)
+        .await?
+        .is_empty();
     if direct {
         found.push(Finding {
             kind: ConflictKind::DirectAccount,
@@ -303,6 +305,45 @@ fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
     let mut keys = vec![name_claim(company_key)];
     keys.extend(domain_key.map(domain_claim));
     keys
+}
+
+/// Why a guarded UPDATE on registration `deal_id` changed nothing: it is
+/// out of the caller's reach (`scope`), which answers `NotFound` as if it
+/// did not exist, or it is not in a state for this (`field`: `message`).
+async fn refusal(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    deal_id: &str,
+    scope: Option<&str>,
+    field: &str,
+    message: &str,
+) -> Result<AppError, sqlx::Error> {
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM deals WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
+    )
+    .bind(deal_id)
+    .bind(scope)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(match found {
+        Some(_) => AppError::field(field, message),
+        None => AppError::NotFound,
+    })
+}
+
+/// How many days approval protects registration `deal_id`: its partner's
+/// tier's, or the program default.
+async fn protection_days(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    deal_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COALESCE(t.protection_days, s.default_protection_days) FROM deals d \
+         JOIN organisations o ON o.id = d.organisation_id LEFT JOIN tiers t ON t.id = o.tier_id \
+         CROSS JOIN program_settings s WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_optional(&mut **tx)
+    .await
 }
 
 async fn event(
@@ -492,7 +533,6 @@ struct DecisionRow {
     status: String,
     email: String,
     name: String,
-    protection_days: i64,
 }
 
 /// Approves (protecting the customer for the tier's days), rejects or asks
@@ -519,22 +559,12 @@ pub async fn decide(
     .execute(&mut *tx)
     .await?;
     if waiting.rows_affected() == 0 {
-        let exists: Option<String> = sqlx::query_scalar("SELECT id FROM deals WHERE id = $1")
-            .bind(deal_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        return Err(match exists {
-            Some(_) => AppError::field("decision", "This registration was already decided."),
-            None => AppError::NotFound,
-        });
+        let why = "This registration was already decided.";
+        return Err(refusal(&mut tx, deal_id, None, "decision", why).await?);
     }
     let row = sqlx::query_as::<_, DecisionRow>(
         "SELECT d.organisation_id, d.reference, d.customer_company, d.company_key, d.domain_key, \
-         d.status, p.email, p.name, \
-         COALESCE(t.protection_days, s.default_protection_days) AS protection_days \
-         FROM deals d JOIN people p ON p.id = d.registered_by \
-         JOIN organisations o ON o.id = d.organisation_id \
-         LEFT JOIN tiers t ON t.id = o.tier_id CROSS JOIN program_settings s \
+         d.status, p.email, p.name FROM deals d JOIN people p ON p.id = d.registered_by \
          WHERE d.id = $1",
     )
     .bind(deal_id)
@@ -550,10 +580,10 @@ pub async fn decide(
                     "Another open registration holds this customer. Reject or close that one first.",
                 ));
             }
-            (
-                DealStatus::Approved,
-                Some(now + row.protection_days * 86_400),
-            )
+            let days = protection_days(&mut tx, deal_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            (DealStatus::Approved, Some(now + days * 86_400))
         }
         Decision::Reject => {
             release(&mut tx, deal_id).await?;
@@ -714,6 +744,10 @@ pub async fn queue(db: &Db) -> Result<Vec<DealSummary>, sqlx::Error> {
 
 #[derive(sqlx::FromRow)]
 struct DetailRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    company_key: String,
+    domain_key: Option<String>,
     customer_domain: Option<String>,
     contact_name: String,
     contact_email: String,
@@ -725,33 +759,35 @@ struct DetailRow {
     registered_by: String,
 }
 
-/// One registration within `scope`, with its timeline.
+/// One registration within `scope`, with its timeline; for vendor staff
+/// (no scope), also what it collides with.
 pub async fn detail(
     db: &Db,
     id: &str,
     scope: Option<&str>,
 ) -> Result<Option<DealView>, sqlx::Error> {
-    let scoped = "FROM deals d JOIN organisations o ON o.id = d.organisation_id \
+    let Some(row) = sqlx::query_as::<_, DetailRow>(&format!(
+        "SELECT {SUMMARY_COLUMNS}, d.company_key, d.domain_key, d.customer_domain, \
+         d.contact_name, d.contact_email, d.contact_phone, d.country, d.products, \
+         d.partner_role, d.notes, p.name AS registered_by \
+         FROM deals d JOIN organisations o ON o.id = d.organisation_id \
          JOIN people p ON p.id = d.registered_by \
-         WHERE d.id = $1 AND (CAST($2 AS TEXT) IS NULL OR d.organisation_id = $2)";
-    let Some(summary) =
-        sqlx::query_as::<_, SummaryRow>(&format!("SELECT {SUMMARY_COLUMNS} {scoped}"))
-            .bind(id)
-            .bind(scope)
-            .fetch_optional(&db.pool)
-            .await?
-            .and_then(SummaryRow::into_summary)
-    else {
-        return Ok(None);
-    };
-    let row = sqlx::query_as::<_, DetailRow>(&format!(
-        "SELECT d.customer_domain, d.contact_name, d.contact_email, d.contact_phone, d.country, \
-         d.products, d.partner_role, d.notes, p.name AS registered_by {scoped}"
+         WHERE d.id = $1 AND (CAST($2 AS TEXT) IS NULL OR d.organisation_id = $2)"
     ))
     .bind(id)
     .bind(scope)
-    .fetch_one(&db.pool)
-    .await?;
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let Some(summary) = row.summary.into_summary() else {
+        return Ok(None);
+    };
+    let conflicts = match scope {
+        None => evidence(db, id, &row.company_key, row.domain_key.as_deref()).await?,
+        Some(_) => Vec::new(),
+    };
     let events = sqlx::query_as::<_, DealEvent>(
         "SELECT e.at, p.name AS actor, e.from_status, e.to_status, e.note FROM deal_events e \
          LEFT JOIN people p ON p.id = e.actor_id WHERE e.deal_id = $1 ORDER BY e.seq",
@@ -776,16 +812,8 @@ pub async fn detail(
         can_request_extension: false,
         can_decide_extension: false,
         can_respond: false,
-        conflicts: Vec::new(),
+        conflicts,
     }))
-}
-
-/// A registration's normalised keys (company, domain).
-pub async fn keys_of(db: &Db, id: &str) -> Result<(String, Option<String>), sqlx::Error> {
-    sqlx::query_as("SELECT company_key, domain_key FROM deals WHERE id = $1")
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await
 }
 
 /// Marks an approved registration won or lost (the customer is then free
@@ -815,18 +843,9 @@ pub async fn close(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        let status: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM deals WHERE id = $1 \
-             AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
-        )
-        .bind(deal_id)
-        .bind(viewer.tenant_scope())
-        .fetch_optional(&mut *tx)
-        .await?;
-        return Err(match status {
-            Some(_) => AppError::field("outcome", "Only an approved registration can be closed."),
-            None => AppError::NotFound,
-        });
+        let why = "Only an approved registration can be closed.";
+        let scope = viewer.tenant_scope();
+        return Err(refusal(&mut tx, deal_id, scope, "outcome", why).await?);
     }
     release(&mut tx, deal_id).await?;
     event(
@@ -1028,20 +1047,9 @@ pub async fn request_extension(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        let found: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM deals WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
-        )
-        .bind(deal_id)
-        .bind(viewer.tenant_scope())
-        .fetch_optional(&mut *tx)
-        .await?;
-        return Err(match found {
-            Some(_) => AppError::field(
-                "reason",
-                "Only an approved registration without a pending request can be extended.",
-            ),
-            None => AppError::NotFound,
-        });
+        let why = "Only an approved registration without a pending request can be extended.";
+        let scope = viewer.tenant_scope();
+        return Err(refusal(&mut tx, deal_id, scope, "reason", why).await?);
     }
     let note = format!("Extension requested: {reason}");
     event(
@@ -1083,15 +1091,7 @@ pub async fn decide_extension(
     let _turn = db.write_turn().await;
     let now = now();
     let mut tx = db.pool.begin().await?;
-    let days: Option<i64> = sqlx::query_scalar(
-        "SELECT COALESCE(t.protection_days, s.default_protection_days) FROM deals d \
-         JOIN organisations o ON o.id = d.organisation_id LEFT JOIN tiers t ON t.id = o.tier_id \
-         CROSS JOIN program_settings s WHERE d.id = $1",
-    )
-    .bind(deal_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(days) = days else {
+    let Some(days) = protection_days(&mut tx, deal_id).await? else {
         return Err(AppError::NotFound);
     };
     let done = if grant {
@@ -1196,17 +1196,9 @@ pub async fn respond(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        let found: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM deals WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
-        )
-        .bind(deal_id)
-        .bind(viewer.tenant_scope())
-        .fetch_optional(&mut *tx)
-        .await?;
-        return Err(match found {
-            Some(_) => AppError::field("answer", "No question is waiting for an answer."),
-            None => AppError::NotFound,
-        });
+        let why = "No question is waiting for an answer.";
+        let scope = viewer.tenant_scope();
+        return Err(refusal(&mut tx, deal_id, scope, "answer", why).await?);
     }
     event(
         &mut tx,
