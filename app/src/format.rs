@@ -9,10 +9,10 @@ pub fn percent_from_bp(bp: i64) -> String {
     }
 }
 
-/// Whole US dollars with thousands separators: 2_000_000 cents → "$20,000".
-pub fn usd_from_cents(cents: i64) -> String {
-    let dollars = cents / 100;
-    let digits = dollars.abs().to_string();
+/// The whole units of an amount in cents, with thousands separators and
+/// without the sign: 2_000_000 → "20,000".
+fn grouped_whole(cents: i64) -> String {
+    let digits = (cents / 100).abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -20,11 +20,19 @@ pub fn usd_from_cents(cents: i64) -> String {
         }
         grouped.push(ch);
     }
-    if dollars < 0 {
-        format!("-${grouped}")
-    } else {
-        format!("${grouped}")
-    }
+    grouped
+}
+
+/// Whole US dollars with thousands separators: 2_000_000 cents → "$20,000".
+pub fn usd_from_cents(cents: i64) -> String {
+    let sign = if cents / 100 < 0 { "-" } else { "" };
+    format!("{sign}${}", grouped_whole(cents))
+}
+
+/// Whole units and the currency code: 1_250_000 cents, "EUR" → "12,500 EUR".
+pub fn amount_from_cents(cents: i64, currency: &str) -> String {
+    let sign = if cents / 100 < 0 { "-" } else { "" };
+    format!("{sign}{} {currency}", grouped_whole(cents))
 }
 
 /// A Unix time as `YYYY-MM-DD HH:MM UTC`: enough to recognise an event.
@@ -93,5 +101,7 @@ mod tests {
         assert_eq!(usd_from_cents(6_000_000), "$60,000");
         assert_eq!(usd_from_cents(12_345_678_900), "$123,456,789");
         assert_eq!(usd_from_cents(-250_000), "-$2,500");
+        assert_eq!(amount_from_cents(1_250_000, "EUR"), "12,500 EUR");
+        assert_eq!(amount_from_cents(99, "USD"), "0 USD");
     }
 }

@@ -90,15 +90,19 @@ pub async fn error_of(res: Response<Body>) -> AppError {
     AppError::de(res.into_body().collect().await.expect("a body").to_bytes())
 }
 
-/// The session cookie (`name=value`) a response sets, checking its
-/// protections on the way.
-pub fn session_cookie_of(res: &Response<Body>) -> Option<String> {
-    let set = res
-        .headers()
+/// The whole `Set-Cookie` header a response sets for cookie `name`.
+pub fn set_cookie<'a>(res: &'a Response<Body>, name: &str) -> Option<&'a str> {
+    res.headers()
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(app::auth::server::COOKIE))?;
+        .find(|v| v.starts_with(&format!("{name}=")))
+}
+
+/// The session cookie (`name=value`) a response sets, checking its
+/// protections on the way.
+pub fn session_cookie_of(res: &Response<Body>) -> Option<String> {
+    let set = set_cookie(res, app::auth::server::COOKIE)?;
     assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
     Some(set.split(';').next().unwrap_or_default().to_owned())
 }

@@ -12,10 +12,10 @@ use app::{
     error::AppError,
     organisations::demo::DEMO_PASSWORD,
 };
-use axum::{body::Body, http::header, http::Response, Router};
+use axum::{body::Body, http::Response, Router};
 use server::testing::{
     body_text, error_of, get_page, location_of, post_form as post, seeded_app as app,
-    session_cookie_of, sign_in, sign_in_password, signed_in_email as who,
+    session_cookie_of, set_cookie, sign_in, sign_in_password, signed_in_email as who,
 };
 
 const PRIYA: &str = "priya.raman@acmecloud.example";
@@ -30,12 +30,7 @@ async fn verify(app: &Router, session: &str, body: &str) -> Response<Body> {
 }
 
 fn device_cookie_of(res: &Response<Body>) -> Option<String> {
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(DEVICE_COOKIE))
-        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+    set_cookie(res, DEVICE_COOKIE).map(|v| v.split(';').next().unwrap_or_default().to_owned())
 }
 
 async fn audit_details(db: &Db, action: &str) -> Vec<Option<String>> {
@@ -239,14 +234,7 @@ backend_test!(
         .await;
         assert!(res.status().is_success());
         let device = device_cookie_of(&res).expect("a device cookie");
-        let set = res
-            .headers()
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with(DEVICE_COOKIE))
-            .unwrap()
-            .to_owned();
+        let set = set_cookie(&res, DEVICE_COOKIE).unwrap().to_owned();
         assert!(
             set.contains("HttpOnly") && set.contains("Secure") && set.contains("Max-Age=2592000")
         );

@@ -50,6 +50,22 @@ pub fn code_at(secret: &str, unix_secs: u64) -> Option<String> {
     totp(secret, "code").map(|t| t.generate(unix_secs).to_string())
 }
 
+/// The authenticator code typed (spaces ignored) if it is six digits.
+fn six_digits(code: &str) -> Option<String> {
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    (compact.len() == 6 && compact.bytes().all(|b| b.is_ascii_digit())).then_some(compact)
+}
+
+/// The time step `code` belongs to if it is right for `secret` now (one
+/// step of skew either way); whether it was used before is the caller's
+/// check.
+pub fn step_of(secret: &str, code: &str) -> Option<i64> {
+    let code = six_digits(code)?;
+    totp(secret, "code")?
+        .check(&code, now() as u64)
+        .map(|step| step as i64)
+}
+
 /// The `otpauth://` link an authenticator app reads, drawn as an SVG QR
 /// code (no scripts or styles, so the CSP allows it inline).
 pub fn qr_svg(secret: &str, account: &str) -> Option<String> {
@@ -150,12 +166,10 @@ pub async fn accept_code(
     secret: &str,
     code: &str,
 ) -> Result<Option<Accepted>, sqlx::Error> {
-    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.len() == 6 && compact.bytes().all(|b| b.is_ascii_digit()) {
-        let Some(step) = totp(secret, "code").and_then(|t| t.check(&compact, now() as u64)) else {
+    if six_digits(code).is_some() {
+        let Some(step) = step_of(secret, code) else {
             return Ok(None);
         };
-        let step = step as i64;
         let done = sqlx::query(
             "UPDATE people SET totp_last_step = $1 WHERE id = $2 \
              AND (totp_last_step IS NULL OR totp_last_step < $1)",

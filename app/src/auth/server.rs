@@ -29,12 +29,7 @@ pub const WINDOW: i64 = 15 * 60;
 pub const ACCOUNT_LIMIT: i64 = 5;
 pub const IP_LIMIT: i64 = 50;
 
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
-}
+pub use crate::format::now_secs as now;
 
 /// A fresh random token, hex-encoded.
 pub fn new_token() -> String {

@@ -205,10 +205,7 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
             "Nothing is being set up. Reload the page to start again.",
         ));
     };
-    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(step) =
-        mfa::totp(&secret, &person.email).and_then(|t| t.check(&compact, auth::now() as u64))
-    else {
+    let Some(step) = mfa::step_of(&secret, &code) else {
         return Err(AppError::field(
             "code",
             "That code is not right. Enter the 6-digit code your app shows now.",
@@ -222,7 +219,7 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
     )
     .bind(&secret)
     .bind(now)
-    .bind(step as i64)
+    .bind(step)
     .bind(&person.person_id)
     .execute(&mut *tx)
     .await?;

@@ -17,7 +17,7 @@ use crate::{
         Viewer,
     },
     error::AppError,
-    format::{utc_date, utc_minute},
+    format::{amount_from_cents, utc_date, utc_minute},
     shell::{Card, ErrorTemplate, PageHeader},
 };
 
@@ -31,19 +31,6 @@ fn chip(status: DealStatus) -> impl IntoView {
             {status.label()}
         </span>
     }
-}
-
-/// "12,500 USD".
-fn money(cents: i64, currency: &str) -> String {
-    let whole = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{grouped} {currency}")
 }
 
 /// "in 3 days" / "2 days ago", from the server's clock at render time.
@@ -166,7 +153,7 @@ fn deal_card(deal: DealSummary, sla_now: Option<i64>) -> impl IntoView {
                     {chip(deal.status)}
                 </div>
                 <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                    {format!("{} · {} · {} · closes {}", deal.reference, deal.organisation_name, money(deal.value_cents, &deal.currency), deal.expected_close)}
+                    {format!("{} · {} · {} · closes {}", deal.reference, deal.organisation_name, amount_from_cents(deal.value_cents, &deal.currency), deal.expected_close)}
                 </p>
                 {deal.conflict.map(|c| view! { <p class="mt-1 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Flagged: {}", c.label())}</p> })}
                 {deal.protected_until.filter(|_| deal.status == DealStatus::Approved).map(|until| view! {
@@ -380,7 +367,7 @@ pub fn DealPage() -> impl IntoView {
                                     <Card>
                                         <h2 id="deal-heading" class="mb-2 font-semibold">"Registration"</h2>
                                         <dl class="grid grid-cols-2 gap-x-6 gap-y-2 break-words text-sm">
-                                            <dt class="text-slate-600 dark:text-slate-300">"Value"</dt><dd>{money(s.value_cents, &s.currency)}</dd>
+                                            <dt class="text-slate-600 dark:text-slate-300">"Value"</dt><dd>{amount_from_cents(s.value_cents, &s.currency)}</dd>
                                             <dt class="text-slate-600 dark:text-slate-300">"Expected close"</dt><dd>{s.expected_close.clone()}</dd>
                                             <dt class="text-slate-600 dark:text-slate-300">"Products"</dt><dd>{d.products.clone()}</dd>
                                             <dt class="text-slate-600 dark:text-slate-300">"Website"</dt><dd>{d.customer_domain.clone().unwrap_or_else(|| "—".into())}</dd>
