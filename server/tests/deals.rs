@@ -93,6 +93,12 @@ backend_test!(
         // A near miss still matches; a different customer does not.
         let typo = check(&app, &ava, "Umbrela Pharmaceuticals", "").await;
         assert_eq!(typo[0]["kind"], "OwnDuplicate");
+        // Also with the typo in the first letters (found through the
+        // trigram index, not a prefix), and for a direct account.
+        let first_letters = check(&app, &ava, "Syberdyne Systems", "").await;
+        assert_eq!(first_letters[0]["kind"], "OwnDuplicate");
+        let account = check(&app, &ava, "Inittech", "").await;
+        assert_eq!(account[0]["kind"], "DirectAccount");
         let free = check(&app, &ava, "Pied Piper", "piedpiper.example").await;
         assert_eq!(free, serde_json::json!([]));
         // Rejected registrations hold nothing.

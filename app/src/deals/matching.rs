@@ -198,9 +198,50 @@ pub fn same_customer(a: &str, b: &str) -> bool {
         })
 }
 
+/// Pieces of a key for an index-backed fuzzy search: each word of three
+/// letters or more, words of seven or more split in halves. One typo
+/// (a letter missing, added or changed) alters one piece, so a correct name
+/// contains all the other pieces of a misspelt one: a search for names with
+/// all pieces but one finds it. At most six pieces.
+pub fn search_pieces(key: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    for word in key.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        match chars.len() {
+            0..=2 => {}
+            3..=6 => pieces.push(word.to_owned()),
+            n => {
+                pieces.push(chars[..n / 2].iter().collect());
+                pieces.push(chars[n / 2..].iter().collect());
+            }
+        }
+    }
+    pieces.truncate(6);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_leaves_all_search_pieces_but_one_in_the_name() {
+        assert_eq!(
+            search_pieces("umbrella pharma co"),
+            ["umbr", "ella", "pharma"]
+        );
+        assert!(search_pieces("hp").is_empty());
+        for (typed, name) in [
+            ("stark indstries", "stark industries"),
+            ("umbrela pharma", "umbrella pharma"),
+            ("globex corporaton", "globex corporation"),
+            ("xinitech", "initech"),
+        ] {
+            let pieces = search_pieces(typed);
+            let missing = pieces.iter().filter(|p| !name.contains(p.as_str())).count();
+            assert!(missing <= 1 && missing < pieces.len(), "{typed}: {pieces:?}");
+        }
+    }
 
     #[test]
     fn company_names_reduce_to_one_key() {

@@ -23,14 +23,85 @@ fn domain_claim(key: &str) -> String {
     format!("domain:{key}")
 }
 
-/// The range of keys starting like `key` (its first three characters),
-/// for an index range scan; near misses are then scored in Rust.
-fn prefix_range(prefix: &str, key: &str) -> (String, String) {
-    let start: String = key.chars().take(3).collect();
-    (
-        format!("{prefix}{start}"),
-        format!("{prefix}{start}\u{10FFFF}"),
+/// The name keys alike `company_key`, found through a trigram index (never
+/// by reading every name): pg_trgm's similarity operator on PostgreSQL, and
+/// on SQLite an FTS5 trigram search for names holding all of the typed
+/// name's [`matching::search_pieces`] but one. `table` is `claims` (keys of
+/// open registrations, as `name:<key>`) or `accounts` (direct account ids).
+async fn alike_names(
+    conn: &mut sqlx::AnyConnection,
+    table: NameTable,
+    company_key: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    let postgres = conn.backend_name() == "PostgreSQL";
+    if postgres {
+        let sql = match table {
+            NameTable::Claims => {
+                "SELECT customer_key FROM deal_claims WHERE customer_key LIKE 'name:%' \
+                 AND substr(customer_key, 6) % $1 LIMIT 200"
+            }
+            NameTable::Accounts => {
+                "SELECT id FROM direct_accounts WHERE company_key % $1 LIMIT 200"
+            }
+        };
+        return sqlx::query_scalar(sql)
+            .bind(company_key)
+            .fetch_all(&mut *conn)
+            .await;
+    }
+    let pieces = matching::search_pieces(company_key);
+    if pieces.is_empty() {
+        return Ok(Vec::new());
+    }
+    let quoted: Vec<String> = pieces.iter().map(|p| format!("\"{p}\"")).collect();
+    let query = if quoted.len() == 1 {
+        quoted[0].clone()
+    } else {
+        (0..quoted.len())
+            .map(|skip| {
+                let kept: Vec<&str> = (0..quoted.len())
+                    .filter(|i| *i != skip)
+                    .map(|i| quoted[i].as_str())
+                    .collect();
+                format!("({})", kept.join(" AND "))
+            })
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    };
+    // The references of one table: a range (FTS5 mistakes LIKE on this
+    // column for a pattern search of its own).
+    let (prefix, strip) = match table {
+        NameTable::Claims => ("name:", ""),
+        NameTable::Accounts => ("account:", "account:"),
+    };
+    let refs: Vec<String> = sqlx::query_scalar(
+        "SELECT ref FROM customer_names WHERE customer_names MATCH $1 \
+         AND ref >= $2 AND ref < $3 ORDER BY rank LIMIT 200",
     )
+    .bind(&query)
+    .bind(prefix)
+    .bind(format!("{prefix}\u{10FFFF}"))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(refs
+        .into_iter()
+        .map(|r| r.strip_prefix(strip).map(str::to_owned).unwrap_or(r))
+        .collect())
+}
+
+#[derive(Clone, Copy)]
+enum NameTable {
+    Claims,
+    Accounts,
+}
+
+/// The keys of names starting with the same word and two letters of the
+/// next, for abbreviations ("umbrella pharma" / "umbrella pharmaceuticals"),
+/// which trigrams do not make alike: a range scan of a key index.
+fn abbreviation_range(prefix: &str, key: &str) -> Option<(String, String)> {
+    let (first, rest) = key.split_once(' ')?;
+    let start = format!("{prefix}{first} {}", rest.chars().take(2).collect::<String>());
+    Some((start.clone(), format!("{start}\u{10FFFF}")))
 }
 
 #[derive(sqlx::FromRow)]
@@ -55,28 +126,23 @@ async fn candidates(
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
     let mut keys = vec![name_claim(company_key)];
     keys.extend(domain_claim.map(str::to_owned));
-    // Two probes: the first three letters (a typo later in the name), and
-    // the first word plus two letters of the next (many names share a
-    // first word).
-    let mut probes = vec![prefix_range("name:", company_key)];
-    if let Some((first, rest)) = company_key.split_once(' ') {
-        let longer: String = format!("{first} {}", rest.chars().take(2).collect::<String>());
-        probes.push((format!("name:{longer}"), format!("name:{longer}\u{10FFFF}")));
+    let mut nearby = alike_names(conn, NameTable::Claims, company_key).await?;
+    if let Some((from, to)) = abbreviation_range("name:", company_key) {
+        nearby.extend(
+            sqlx::query_scalar::<_, String>(
+                "SELECT customer_key FROM deal_claims WHERE customer_key >= $1 \
+                 AND customer_key < $2 ORDER BY customer_key LIMIT 100",
+            )
+            .bind(&from)
+            .bind(&to)
+            .fetch_all(&mut *conn)
+            .await?,
+        );
     }
-    for (from, to) in probes {
-        let nearby: Vec<String> = sqlx::query_scalar(
-            "SELECT customer_key FROM deal_claims WHERE customer_key >= $1 AND customer_key < $2 \
-             ORDER BY customer_key LIMIT 300",
-        )
-        .bind(&from)
-        .bind(&to)
-        .fetch_all(&mut *conn)
-        .await?;
-        keys.extend(nearby.into_iter().filter(|k| {
-            k.strip_prefix("name:")
-                .is_some_and(|name| matching::same_customer(name, company_key))
-        }));
-    }
+    keys.extend(nearby.into_iter().filter(|k| {
+        k.strip_prefix("name:")
+            .is_some_and(|name| matching::same_customer(name, company_key))
+    }));
     keys.sort();
     keys.dedup();
     let mut rows = Vec::new();
@@ -104,24 +170,36 @@ async fn direct_accounts_matching(
     company_key: &str,
     domain_key: Option<&str>,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    let columns = "SELECT company, company_key, domain_key FROM direct_accounts";
-    let mut accounts: Vec<(String, String, Option<String>)> = sqlx::query_as(&format!(
-        "{columns} WHERE company_key = $1 OR domain_key = $2"
-    ))
-    .bind(company_key)
-    .bind(domain_key.unwrap_or(""))
-    .fetch_all(&mut *conn)
-    .await?;
-    let (from, to) = prefix_range("", company_key);
-    accounts.extend(
-        sqlx::query_as::<_, (String, String, Option<String>)>(&format!(
-            "{columns} WHERE company_key >= $1 AND company_key < $2 ORDER BY company_key LIMIT 200"
-        ))
-        .bind(&from)
-        .bind(&to)
-        .fetch_all(&mut *conn)
-        .await?,
+    let mut ids = alike_names(conn, NameTable::Accounts, company_key).await?;
+    if let Some((from, to)) = abbreviation_range("", company_key) {
+        ids.extend(
+            sqlx::query_scalar::<_, String>(
+                "SELECT id FROM direct_accounts WHERE company_key >= $1 AND company_key < $2 \
+                 ORDER BY company_key LIMIT 100",
+            )
+            .bind(&from)
+            .bind(&to)
+            .fetch_all(&mut *conn)
+            .await?,
+        );
+    }
+    let listed: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
+    let sql = format!(
+        "SELECT company, company_key, domain_key FROM direct_accounts \
+         WHERE company_key = $1 OR domain_key = $2{}",
+        if listed.is_empty() {
+            String::new()
+        } else {
+            format!(" OR id IN ({})", listed.join(", "))
+        }
     );
+    let mut query = sqlx::query_as::<_, (String, String, Option<String>)>(&sql)
+        .bind(company_key)
+        .bind(domain_key.unwrap_or(""));
+    for id in &ids {
+        query = query.bind(id);
+    }
+    let accounts = query.fetch_all(&mut *conn).await?;
     let mut found = Vec::new();
     for (company, key, account_domain) in accounts {
         let matched = match account_domain {
