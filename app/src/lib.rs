@@ -9,6 +9,7 @@ pub mod deals;
 pub mod email;
 pub mod error;
 pub mod format;
+pub mod notifications;
 pub mod organisations;
 pub mod people;
 pub mod program;
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/deals/review") view=ReviewPage ssr=SsrMode::InOrder />
                     <Route path=path!("/deals/accounts") view=DirectAccountsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/deals/rules") view=RulesPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/notifications") view=notifications::NotificationsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/deals/:id") view=DealPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::InOrder />
                     <Route path=path!("/organisations/:id/audit") view=AuditLogPage ssr=SsrMode::InOrder />

@@ -19,7 +19,7 @@ use app::{
     auth::Viewer,
     db::Db,
     deals::{
-        matching::{company_key, domain_key},
+        matching::{company_key, domain_key, reversed},
         server::{findings, register},
         DealInput,
     },
@@ -319,9 +319,9 @@ async fn generate(db: &Db, scale: &Scale) {
         };
         let id = format!("bench-deal-{d}");
         if roll <= 7 {
-            for claim in [
-                format!("name:{key}"),
-                format!("domain:{}", key.replace(' ', "-")),
+            for (claim, reverse) in [
+                (format!("name:{key}"), t(reversed(&key))),
+                (format!("domain:{}", key.replace(' ', "-")), Value::Null),
             ] {
                 if claimed.insert(claim.clone()) {
                     claims.push(vec![
@@ -329,6 +329,7 @@ async fn generate(db: &Db, scale: &Scale) {
                         t(id.clone()),
                         t(format!("bench-org-{org}")),
                         Value::Int(now),
+                        reverse,
                     ]);
                 }
             }
@@ -362,12 +363,14 @@ async fn generate(db: &Db, scale: &Scale) {
             t(key.clone()),
             t(key.replace(' ', "-")),
             Value::Int(now),
+            t(reversed(&key)),
         ]);
     }
     insert_many(
         db,
-        "INSERT INTO direct_accounts (id, company, company_key, domain_key, created_at)",
-        "(?, ?, ?, ?, ?)",
+        "INSERT INTO direct_accounts (id, company, company_key, domain_key, created_at, \
+         reverse_key)",
+        "(?, ?, ?, ?, ?, ?)",
         accounts,
     )
     .await;
@@ -394,8 +397,8 @@ async fn flush_deals(db: &Db, deals: Vec<Vec<Value>>, claims: Vec<Vec<Value>>) {
     .await;
     insert_many(
         db,
-        "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at)",
-        "(?, ?, ?, ?)",
+        "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at, reverse_key)",
+        "(?, ?, ?, ?, ?)",
         claims,
     )
     .await;

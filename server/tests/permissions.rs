@@ -400,6 +400,44 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             form(&[("search", ""), ("status", ""), ("page", "1")]),
             needs_sign_in(Allowed),
         ),
+        "/api/add_co_seller" => {
+            // Each vendor caller adds a different partner (neither the
+            // caller-side partner nor the registrant), so nothing repeats
+            // and no partner caller gains sight of another's deal.
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let partner = if who == Who::ProgramAdmin {
+                "Lumen Systems Integration"
+            } else {
+                "quantix software"
+            };
+            let id = match target {
+                Target::Own => &fx.own_deal,
+                Target::Other => &fx.other_deal,
+            };
+            let body = form(&[("id", id), ("organisation", partner), ("role", "si")]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/record_touchpoint" => {
+            let (id, expect) = match (who.is_vendor(), target) {
+                (true, _) => (fx.own_deal.clone(), Denied(AppError::Forbidden)),
+                (false, Target::Own) => (fx.own_deal.clone(), Allowed),
+                (false, Target::Other) => (fx.other_deal.clone(), Denied(AppError::NotFound)),
+            };
+            let body = form(&[
+                ("id", &id),
+                ("kind", "demo"),
+                ("happened_on", &app::format::utc_date(app::auth::server::now())),
+                ("note", "Showed the dashboard"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/notifications" | "/api/mark_notifications_read" => {
+            (String::new(), needs_sign_in(Allowed))
+        }
         "/api/deal_detail" => {
             let (id, expect) = match target {
                 Target::Own => (fx.own_deal.clone(), Allowed),

@@ -19,6 +19,8 @@ pub struct ViewerContext {
     pub viewer: Option<Viewer>,
     /// A session half-way through two-step sign-in (no viewer yet).
     pub pending: Option<super::Stage>,
+    /// The viewer's unread notifications.
+    pub unread: i64,
     pub sign_out: ServerAction<SignOut>,
 }
 
@@ -34,12 +36,23 @@ impl ViewerContext {
             })
             .map(|resolved| (resolved.0, resolved.1))
             .unwrap_or_default();
+        #[cfg(feature = "ssr")]
+        let unread = use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::notifications::Unread>()
+                    .copied()
+            })
+            .unwrap_or_default()
+            .0;
         // Pages are rendered on the server only; islands never ask.
         #[cfg(not(feature = "ssr"))]
-        let (viewer, pending) = (None, None);
+        let (viewer, pending, unread) = (None, None, 0);
         let context = ViewerContext {
             viewer,
             pending,
+            unread,
             sign_out: ServerAction::<SignOut>::new(),
         };
         provide_context(context);

@@ -77,17 +77,6 @@ pub struct Db {
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
-/// Per-connection PostgreSQL settings: pg_trgm's `%` operator (an indexed
-/// "alike" test) answers true at the similarity deal matching treats as the
-/// same customer; Rust then applies the exact rule.
-async fn postgres_settings(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
-    let threshold = crate::deals::matching::SAME_CUSTOMER - 0.01;
-    sqlx::query(&format!("SET pg_trgm.similarity_threshold = {threshold:.2}"))
-        .execute(conn)
-        .await
-        .map(|_| ())
-}
-
 impl Db {
     /// Connects to `url`. For SQLite the file and its folder are created when
     /// missing, and every connection gets WAL, foreign keys and a busy timeout.
@@ -106,7 +95,7 @@ impl Db {
             .acquire_timeout(Duration::from_secs(10));
         let options = match backend {
             Backend::Sqlite => options.after_connect(|conn, _| Box::pin(sqlite_pragmas(conn))),
-            Backend::Postgres => options.after_connect(|conn, _| Box::pin(postgres_settings(conn))),
+            Backend::Postgres => options,
         };
         let pool = options.connect(&url).await?;
         Ok(Db {

@@ -84,6 +84,17 @@ pub struct DealView {
     /// Collisions with other registrations; filled for vendor staff only
     /// (callers without a tenant scope).
     pub conflicts: Vec<ConflictEvidence>,
+    /// The viewer's organisation co-sells this deal (it did not register
+    /// it): contact, notes and timeline notes are left out.
+    pub shared: bool,
+    pub co_sellers: Vec<super::cosell::CoSeller>,
+    pub touchpoints: Vec<super::cosell::Touchpoint>,
+    /// For vendor staff: partners that could be added as co-sellers.
+    pub addable: Vec<String>,
+    /// The viewer may add a co-selling partner.
+    pub can_add_co_seller: bool,
+    /// The viewer may record a touchpoint of their organisation.
+    pub can_record_touchpoint: bool,
 }
 
 /// Checks a customer as the partner types: what stands in the way, never
@@ -171,15 +182,20 @@ pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
         .ok_or(AppError::NotFound)?;
     detail.can_review =
         authorize_deal_review(&viewer).is_ok() && detail.summary.status.awaits_decision();
+    // Only the registering partner acts for the registration.
+    let registrant = !viewer.role.is_vendor() && !detail.shared;
     detail.can_request_extension = detail.summary.status == DealStatus::Approved
         && detail.summary.extension_reason.is_none()
-        && !viewer.role.is_vendor();
-    detail.can_respond = detail.summary.status == DealStatus::MoreInfo && !viewer.role.is_vendor();
+        && registrant;
+    detail.can_respond = detail.summary.status == DealStatus::MoreInfo && registrant;
+    let worked = detail.summary.status.is_open() || detail.summary.status == DealStatus::Won;
+    detail.can_add_co_seller = worked && authorize_deal_review(&viewer).is_ok();
+    detail.can_record_touchpoint = worked && !viewer.role.is_vendor();
     detail.can_decide_extension = detail.summary.extension_reason.is_some()
         && detail.summary.status == DealStatus::Approved
         && authorize_deal_review(&viewer).is_ok();
     detail.can_close = detail.summary.status == DealStatus::Approved
-        && (!viewer.role.is_vendor() || authorize_deal_review(&viewer).is_ok());
+        && (registrant || authorize_deal_review(&viewer).is_ok());
     Ok(detail)
 }
 

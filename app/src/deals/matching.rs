@@ -198,26 +198,30 @@ pub fn same_customer(a: &str, b: &str) -> bool {
         })
 }
 
-/// Pieces of a key for an index-backed fuzzy search: each word of three
-/// letters or more, words of seven or more split in halves. One typo
-/// (a letter missing, added or changed) alters one piece, so a correct name
-/// contains all the other pieces of a misspelt one: a search for names with
-/// all pieces but one finds it. At most six pieces.
-pub fn search_pieces(key: &str) -> Vec<String> {
-    let mut pieces = Vec::new();
-    for word in key.split_whitespace() {
-        let chars: Vec<char> = word.chars().collect();
-        match chars.len() {
-            0..=2 => {}
-            3..=6 => pieces.push(word.to_owned()),
-            n => {
-                pieces.push(chars[..n / 2].iter().collect());
-                pieces.push(chars[n / 2..].iter().collect());
+/// A key written backwards: the sort key of the second index.
+pub fn reversed(key: &str) -> String {
+    key.chars().rev().collect()
+}
+
+/// The two key prefixes under which a name is looked for despite one typo:
+/// its first word and `letters` of the next (the first three letters of a
+/// one-word name), and the same of the reversed key. A typo (a letter
+/// missing, added or changed) lies in at most one of the two, so one index
+/// range scan still reaches the name: the reversed prefix takes no letters
+/// of the first word of a two-word name, and three of the word before the
+/// last of a longer one (a middle word of six letters or more keeps the
+/// two apart). `None` for keys too short to be matched other than exactly.
+pub fn probe_prefixes(key: &str) -> Option<[String; 2]> {
+    fn head(key: &str, letters: usize) -> String {
+        match key.split_once(' ') {
+            Some((first, rest)) => {
+                format!("{first} {}", rest.chars().take(letters).collect::<String>())
             }
+            None => key.chars().take(3).collect(),
         }
     }
-    pieces.truncate(6);
-    pieces
+    let back_letters = if key.split(' ').count() == 2 { 0 } else { 3 };
+    (key.chars().count() >= 4).then(|| [head(key, 3), head(&reversed(key), back_letters)])
 }
 
 #[cfg(test)]
@@ -225,21 +229,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_typo_leaves_all_search_pieces_but_one_in_the_name() {
+    fn a_typo_leaves_one_probe_prefix_intact() {
         assert_eq!(
-            search_pieces("umbrella pharma co"),
-            ["umbr", "ella", "pharma"]
+            probe_prefixes("umbrella pharma").unwrap(),
+            ["umbrella pha", "amrahp "]
         );
-        assert!(search_pieces("hp").is_empty());
+        assert_eq!(probe_prefixes("initech").unwrap(), ["ini", "hce"]);
+        assert_eq!(probe_prefixes("hp"), None);
         for (typed, name) in [
             ("stark indstries", "stark industries"),
-            ("umbrela pharma", "umbrella pharma"),
+            ("starck industries", "stark industries"),
+            ("umbrela pharmaceuticals", "umbrella pharmaceuticals"),
+            ("syberdyne systems", "cyberdyne systems"),
             ("globex corporaton", "globex corporation"),
-            ("xinitech", "initech"),
+            ("alpha dynamcs holdings", "alpha dynamics holdings"),
+            ("alpha dynamics holdngs", "alpha dynamics holdings"),
+            ("inittech", "initech"),
+            ("initeck", "initech"),
         ] {
-            let pieces = search_pieces(typed);
-            let missing = pieces.iter().filter(|p| !name.contains(p.as_str())).count();
-            assert!(missing <= 1 && missing < pieces.len(), "{typed}: {pieces:?}");
+            let [forward, backward] = probe_prefixes(typed).unwrap();
+            let found =
+                name.starts_with(forward.as_str()) || reversed(name).starts_with(backward.as_str());
+            assert!(found, "{typed}: {forward:?} / {backward:?}");
+            assert!(same_customer(typed, name), "{typed} is {name}");
         }
     }
 

@@ -3,6 +3,7 @@
 //! protected for a while once the channel manager approves.
 
 pub mod api;
+pub mod cosell;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod matching;

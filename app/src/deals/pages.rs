@@ -344,6 +344,8 @@ pub fn DealPage() -> impl IntoView {
                         let respond_error = respond_error.clone();
                         Suspend::new(async move { deal.await.map(|d| {
                         let s = d.summary.clone();
+                        let co_sell = (d.can_add_co_seller || d.can_record_touchpoint || !d.co_sellers.is_empty() || !d.touchpoints.is_empty())
+                            .then(|| view! { <super::cosell::CoSellSection deal=d.clone() /> });
                         view! {
                             <PageHeader title=s.customer_company.clone() lead=format!("{} · {}", s.reference, s.organisation_name) />
                             <div class="grid gap-6 lg:grid-cols-3">
@@ -496,6 +498,7 @@ pub fn DealPage() -> impl IntoView {
                                         </Card>
                                     </section>
                                 })}
+                                {co_sell}
                                 <section aria-labelledby="timeline-heading" class="lg:col-span-3">
                                     <Card>
                                         <h2 id="timeline-heading" class="mb-2 font-semibold">"Timeline"</h2>

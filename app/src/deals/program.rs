@@ -147,16 +147,18 @@ pub async fn add_direct_accounts(
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     for (company, domain) in &accounts {
+        let key = super::matching::company_key(company);
         sqlx::query(
-            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
+             created_at, reverse_key) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(company)
         .bind(domain.as_deref())
-        .bind(super::matching::company_key(company))
+        .bind(&key)
         .bind(domain.as_deref().and_then(super::matching::domain_key))
         .bind(now)
+        .bind(super::matching::reversed(&key))
         .execute(&mut *tx)
         .await?;
     }

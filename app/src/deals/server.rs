@@ -23,85 +23,45 @@ fn domain_claim(key: &str) -> String {
     format!("domain:{key}")
 }
 
-/// The name keys alike `company_key`, found through a trigram index (never
-/// by reading every name): pg_trgm's similarity operator on PostgreSQL, and
-/// on SQLite an FTS5 trigram search for names holding all of the typed
-/// name's [`matching::search_pieces`] but one. `table` is `claims` (keys of
-/// open registrations, as `name:<key>`) or `accounts` (direct account ids).
-async fn alike_names(
-    conn: &mut sqlx::AnyConnection,
-    table: NameTable,
-    company_key: &str,
-) -> Result<Vec<String>, sqlx::Error> {
-    let postgres = conn.backend_name() == "PostgreSQL";
-    if postgres {
-        let sql = match table {
-            NameTable::Claims => {
-                "SELECT customer_key FROM deal_claims WHERE customer_key LIKE 'name:%' \
-                 AND substr(customer_key, 6) % $1 LIMIT 200"
-            }
-            NameTable::Accounts => {
-                "SELECT id FROM direct_accounts WHERE company_key % $1 LIMIT 200"
-            }
-        };
-        return sqlx::query_scalar(sql)
-            .bind(company_key)
-            .fetch_all(&mut *conn)
-            .await;
-    }
-    let pieces = matching::search_pieces(company_key);
-    if pieces.is_empty() {
-        return Ok(Vec::new());
-    }
-    let quoted: Vec<String> = pieces.iter().map(|p| format!("\"{p}\"")).collect();
-    let query = if quoted.len() == 1 {
-        quoted[0].clone()
-    } else {
-        (0..quoted.len())
-            .map(|skip| {
-                let kept: Vec<&str> = (0..quoted.len())
-                    .filter(|i| *i != skip)
-                    .map(|i| quoted[i].as_str())
-                    .collect();
-                format!("({})", kept.join(" AND "))
-            })
-            .collect::<Vec<_>>()
-            .join(" OR ")
-    };
-    // The references of one table: a range (FTS5 mistakes LIKE on this
-    // column for a pattern search of its own).
-    let (prefix, strip) = match table {
-        NameTable::Claims => ("name:", ""),
-        NameTable::Accounts => ("account:", "account:"),
-    };
-    let refs: Vec<String> = sqlx::query_scalar(
-        "SELECT ref FROM customer_names WHERE customer_names MATCH $1 \
-         AND ref >= $2 AND ref < $3 ORDER BY rank LIMIT 200",
+/// The registrations (`d`) organisation `param` may see: everything when
+/// it is NULL (vendor staff), else its own and those it co-sells.
+pub(crate) fn reach(param: &str) -> String {
+    format!(
+        "(CAST({param} AS TEXT) IS NULL OR d.organisation_id = {param} \
+         OR d.id IN (SELECT deal_id FROM deal_partners WHERE organisation_id = {param}))"
     )
-    .bind(&query)
-    .bind(prefix)
-    .bind(format!("{prefix}\u{10FFFF}"))
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(refs
-        .into_iter()
-        .map(|r| r.strip_prefix(strip).map(str::to_owned).unwrap_or(r))
-        .collect())
 }
 
-#[derive(Clone, Copy)]
-enum NameTable {
-    Claims,
-    Accounts,
-}
-
-/// The keys of names starting with the same word and two letters of the
-/// next, for abbreviations ("umbrella pharma" / "umbrella pharmaceuticals"),
-/// which trigrams do not make alike: a range scan of a key index.
-fn abbreviation_range(prefix: &str, key: &str) -> Option<(String, String)> {
-    let (first, rest) = key.split_once(' ')?;
-    let start = format!("{prefix}{first} {}", rest.chars().take(2).collect::<String>());
-    Some((start.clone(), format!("{start}\u{10FFFF}")))
+/// Index range scans for names alike `company_key` in `table`: from the
+/// start on `column`, and from the end on `reverse_column` (see
+/// [`matching::probe_prefixes`]). `select` names what each row returns;
+/// `prefix` is what keys in `column` start with (`name:` for claims).
+async fn probe<T>(
+    conn: &mut sqlx::AnyConnection,
+    select: &str,
+    (column, reverse_column): (&str, &str),
+    prefix: &str,
+    company_key: &str,
+) -> Result<Vec<T>, sqlx::Error>
+where
+    T: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+{
+    let Some([forward, backward]) = matching::probe_prefixes(company_key) else {
+        return Ok(Vec::new());
+    };
+    let mut rows = Vec::new();
+    for (column, start) in [(column, format!("{prefix}{forward}")), (reverse_column, backward)] {
+        rows.extend(
+            sqlx::query_as::<_, T>(&format!(
+                "{select} WHERE {column} >= $1 AND {column} < $2 ORDER BY {column} LIMIT 200"
+            ))
+            .bind(&start)
+            .bind(format!("{start}\u{10FFFF}"))
+            .fetch_all(&mut *conn)
+            .await?,
+        );
+    }
+    Ok(rows)
 }
 
 #[derive(sqlx::FromRow)]
@@ -126,20 +86,15 @@ async fn candidates(
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
     let mut keys = vec![name_claim(company_key)];
     keys.extend(domain_claim.map(str::to_owned));
-    let mut nearby = alike_names(conn, NameTable::Claims, company_key).await?;
-    if let Some((from, to)) = abbreviation_range("name:", company_key) {
-        nearby.extend(
-            sqlx::query_scalar::<_, String>(
-                "SELECT customer_key FROM deal_claims WHERE customer_key >= $1 \
-                 AND customer_key < $2 ORDER BY customer_key LIMIT 100",
-            )
-            .bind(&from)
-            .bind(&to)
-            .fetch_all(&mut *conn)
-            .await?,
-        );
-    }
-    keys.extend(nearby.into_iter().filter(|k| {
+    let nearby: Vec<(String,)> = probe(
+        conn,
+        "SELECT customer_key FROM deal_claims",
+        ("customer_key", "reverse_key"),
+        "name:",
+        company_key,
+    )
+    .await?;
+    keys.extend(nearby.into_iter().map(|(k,)| k).filter(|k| {
         k.strip_prefix("name:")
             .is_some_and(|name| matching::same_customer(name, company_key))
     }));
@@ -170,36 +125,24 @@ async fn direct_accounts_matching(
     company_key: &str,
     domain_key: Option<&str>,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    let mut ids = alike_names(conn, NameTable::Accounts, company_key).await?;
-    if let Some((from, to)) = abbreviation_range("", company_key) {
-        ids.extend(
-            sqlx::query_scalar::<_, String>(
-                "SELECT id FROM direct_accounts WHERE company_key >= $1 AND company_key < $2 \
-                 ORDER BY company_key LIMIT 100",
-            )
-            .bind(&from)
-            .bind(&to)
-            .fetch_all(&mut *conn)
-            .await?,
-        );
-    }
-    let listed: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
-    let sql = format!(
-        "SELECT company, company_key, domain_key FROM direct_accounts \
-         WHERE company_key = $1 OR domain_key = $2{}",
-        if listed.is_empty() {
-            String::new()
-        } else {
-            format!(" OR id IN ({})", listed.join(", "))
-        }
+    let columns = "SELECT company, company_key, domain_key FROM direct_accounts";
+    let mut accounts: Vec<(String, String, Option<String>)> = sqlx::query_as(&format!(
+        "{columns} WHERE company_key = $1 OR domain_key = $2"
+    ))
+    .bind(company_key)
+    .bind(domain_key.unwrap_or(""))
+    .fetch_all(&mut *conn)
+    .await?;
+    accounts.extend(
+        probe::<(String, String, Option<String>)>(
+            conn,
+            columns,
+            ("company_key", "reverse_key"),
+            "",
+            company_key,
+        )
+        .await?,
     );
-    let mut query = sqlx::query_as::<_, (String, String, Option<String>)>(&sql)
-        .bind(company_key)
-        .bind(domain_key.unwrap_or(""));
-    for id in &ids {
-        query = query.bind(id);
-    }
-    let accounts = query.fetch_all(&mut *conn).await?;
     let mut found = Vec::new();
     for (company, key, account_domain) in accounts {
         let matched = match account_domain {
@@ -344,13 +287,14 @@ async fn claim(
     let now = now();
     for key in keys {
         let inserted = sqlx::query(
-            "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (customer_key) DO NOTHING",
+            "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at, \
+             reverse_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (customer_key) DO NOTHING",
         )
         .bind(key)
         .bind(deal_id)
         .bind(organisation_id)
         .bind(now)
+        .bind(key.strip_prefix("name:").map(matching::reversed))
         .execute(&mut **tx)
         .await?;
         if inserted.rows_affected() == 0 {
@@ -424,7 +368,7 @@ async fn protection_days(
     .await
 }
 
-async fn event(
+pub(crate) async fn event(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     deal_id: &str,
     actor_id: Option<&str>,
@@ -566,11 +510,12 @@ pub async fn register(
              approval queue.\n",
             viewer.organisation_name, deal.customer_company, deal.products
         );
-        crate::email::server::enqueue(
-            &mut *tx,
+        crate::notifications::server::notify(
+            &mut tx,
             &email,
             &format!("New deal registration {reference}"),
             &body,
+            &format!("/deals/{id}"),
         )
         .await?;
     }
@@ -709,11 +654,12 @@ pub async fn decide(
         row.customer_company,
         to.label().to_lowercase()
     );
-    crate::email::server::enqueue(
-        &mut *tx,
+    crate::notifications::server::notify(
+        &mut tx,
         &row.email,
         &format!("Deal registration {}: {}", row.reference, to.label()),
         &body,
+        &format!("/deals/{deal_id}"),
     )
     .await?;
     tx.commit().await?;
@@ -773,10 +719,12 @@ pub async fn list(
     page: i64,
 ) -> Result<DealList, sqlx::Error> {
     let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
-    let filter = "FROM deals d JOIN organisations o ON o.id = d.organisation_id \
-         WHERE (CAST($1 AS TEXT) IS NULL OR d.organisation_id = $1) \
+    let filter = format!(
+        "FROM deals d JOIN organisations o ON o.id = d.organisation_id WHERE {} \
          AND (LOWER(d.customer_company) LIKE $2 OR LOWER(d.reference) LIKE $2) \
-         AND (CAST($3 AS TEXT) IS NULL OR d.status = $3)";
+         AND (CAST($3 AS TEXT) IS NULL OR d.status = $3)",
+        reach("$1")
+    );
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {filter}"))
         .bind(scope)
         .bind(&pattern)
@@ -835,6 +783,7 @@ struct DetailRow {
     partner_role: String,
     notes: Option<String>,
     registered_by: String,
+    organisation_id: String,
 }
 
 /// One registration within `scope`, with its timeline; for vendor staff
@@ -847,10 +796,10 @@ pub async fn detail(
     let Some(row) = sqlx::query_as::<_, DetailRow>(&format!(
         "SELECT {SUMMARY_COLUMNS}, d.company_key, d.domain_key, d.customer_domain, \
          d.contact_name, d.contact_email, d.contact_phone, d.country, d.products, \
-         d.partner_role, d.notes, p.name AS registered_by \
+         d.partner_role, d.notes, p.name AS registered_by, d.organisation_id \
          FROM deals d JOIN organisations o ON o.id = d.organisation_id \
-         JOIN people p ON p.id = d.registered_by \
-         WHERE d.id = $1 AND (CAST($2 AS TEXT) IS NULL OR d.organisation_id = $2)"
+         JOIN people p ON p.id = d.registered_by WHERE d.id = $1 AND {}",
+        reach("$2")
     ))
     .bind(id)
     .bind(scope)
@@ -866,24 +815,37 @@ pub async fn detail(
         None => evidence(db, id, &row.company_key, row.domain_key.as_deref()).await?,
         Some(_) => Vec::new(),
     };
-    let events = sqlx::query_as::<_, DealEvent>(
+    let mut events = sqlx::query_as::<_, DealEvent>(
         "SELECT e.at, p.name AS actor, e.from_status, e.to_status, e.note FROM deal_events e \
          LEFT JOIN people p ON p.id = e.actor_id WHERE e.deal_id = $1 ORDER BY e.seq",
     )
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
+    // A co-selling partner sees the deal, not the registering partner's
+    // contact, notes or conversation with the channel manager.
+    let shared = scope.is_some_and(|org| org != row.organisation_id);
+    if shared {
+        for e in &mut events {
+            e.note = None;
+        }
+    }
+    let (co_sellers, touchpoints) = super::cosell::server::of_deal(db, id).await?;
+    let addable = match scope {
+        None => super::cosell::server::addable(db, id).await?,
+        Some(_) => Vec::new(),
+    };
     Ok(Some(DealView {
         summary,
         customer_domain: row.customer_domain,
-        contact_name: row.contact_name,
-        contact_email: row.contact_email,
-        contact_phone: row.contact_phone,
+        contact_name: if shared { String::new() } else { row.contact_name },
+        contact_email: if shared { String::new() } else { row.contact_email },
+        contact_phone: row.contact_phone.filter(|_| !shared),
         country: row.country,
         products: row.products,
         partner_role: super::PartnerRole::parse(&row.partner_role),
-        notes: row.notes,
-        registered_by: row.registered_by,
+        notes: row.notes.filter(|_| !shared),
+        registered_by: if shared { String::new() } else { row.registered_by },
         events,
         can_review: false,
         can_close: false,
@@ -891,6 +853,12 @@ pub async fn detail(
         can_decide_extension: false,
         can_respond: false,
         conflicts,
+        shared,
+        co_sellers,
+        touchpoints,
+        addable,
+        can_add_co_seller: false,
+        can_record_touchpoint: false,
     }))
 }
 
@@ -935,11 +903,21 @@ pub async fn close(
         None,
     )
     .await?;
-    let organisation_id: String =
-        sqlx::query_scalar("SELECT organisation_id FROM deals WHERE id = $1")
-            .bind(deal_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let (organisation_id, reference, customer, registrant, manager): (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT d.organisation_id, d.reference, d.customer_company, p.email, m.email \
+         FROM deals d JOIN people p ON p.id = d.registered_by \
+         JOIN organisations o ON o.id = d.organisation_id \
+         LEFT JOIN people m ON m.id = o.channel_manager_id WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_one(&mut *tx)
+    .await?;
     record(
         &mut *tx,
         Entry {
@@ -953,6 +931,22 @@ pub async fn close(
         },
     )
     .await?;
+    // The registrant and the channel manager, except whoever closed it.
+    let outcome = to.label().to_lowercase();
+    let told = [Some(registrant), manager];
+    for email in told.iter().flatten().filter(|e| **e != viewer.email) {
+        crate::notifications::server::notify(
+            &mut tx,
+            email,
+            &format!("Deal registration {reference}: {}", to.label()),
+            &format!(
+                "Hello,\n\n{} marked the deal for {customer} ({reference}) {outcome}.\n",
+                viewer.name
+            ),
+            &format!("/deals/{deal_id}"),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -1014,14 +1008,15 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
                 deal.reference,
                 crate::format::utc_date(deal.protected_until)
             );
-            crate::email::server::enqueue(
-                &mut *tx,
+            crate::notifications::server::notify(
+                &mut tx,
                 &deal.email,
                 &format!(
                     "Protection for {} ends in {days} days",
                     deal.customer_company
                 ),
                 &body,
+                &format!("/deals/{}", deal.id),
             )
             .await?;
             tx.commit().await?;
@@ -1077,11 +1072,12 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
             deal.customer_company,
             crate::format::utc_date(deal.protected_until)
         );
-        crate::email::server::enqueue(
-            &mut *tx,
+        crate::notifications::server::notify(
+            &mut tx,
             &deal.email,
             &format!("Deal registration {}: Expired", deal.reference),
             &body,
+            &format!("/deals/{}", deal.id),
         )
         .await?;
         tx.commit().await?;
@@ -1239,11 +1235,12 @@ pub async fn decide_extension(
         },
     )
     .await?;
-    crate::email::server::enqueue(
-        &mut *tx,
+    crate::notifications::server::notify(
+        &mut tx,
         &email,
         &format!("Deal registration {reference}: {note}"),
         &format!("Hello,\n\n{note} for your registration {reference}.\n"),
+        &format!("/deals/{deal_id}"),
     )
     .await?;
     tx.commit().await?;

@@ -16,6 +16,7 @@ const SIGN_IN: &str = "M15 3h4v18h-4M10 17l5-5-5-5M15 12H3";
 const ORGANISATION: &str =
     "M4 21V5l8-3 8 3v16M9 21v-5h6v5M8 8h.01M12 8h.01M16 8h.01M8 12h.01M12 12h.01M16 12h.01";
 const DEALS: &str = "M3 7h18v13H3zM8 7V4h8v3M3 12h18";
+const BELL: &str = "M6 9a6 6 0 0 1 12 0c0 6 3 8 3 8H3s3-2 3-8M10 21h4";
 const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -90,9 +91,27 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             </ul>
         }
     };
+    let unread = ctx.unread;
+    let bell_label = if unread > 0 {
+        format!("Notifications, {unread} unread")
+    } else {
+        "Notifications".to_owned()
+    };
     let account = {
         viewer.map(|viewer| view! {
             <div class="flex items-center gap-2">
+                <A
+                    href="/notifications"
+                    attr:aria-label=bell_label
+                    attr:class="relative rounded-lg p-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                >
+                    {nav_icon(BELL)}
+                    {(unread > 0).then(|| view! {
+                        <span aria-hidden="true" class="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-rose-700 px-1 text-center text-xs font-semibold text-white">
+                            {if unread > 99 { "99+".to_owned() } else { unread.to_string() }}
+                        </span>
+                    })}
+                </A>
                 <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
                 <ActionForm action=ctx.sign_out>
                     <button type="submit" class="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
