@@ -192,8 +192,7 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
             Ok(Some(session)) if session.stage == app::auth::Stage::Full => {
                 // Pages show the unread count in their header.
                 if req.method() == axum::http::Method::GET && !path.starts_with("/api/") {
-                    match app::notifications::server::unread(&db, &session.viewer.person_id).await
-                    {
+                    match app::notifications::server::unread(&db, &session.viewer.person_id).await {
                         Ok(n) => {
                             req.extensions_mut().insert(app::notifications::Unread(n));
                         }

@@ -430,7 +430,10 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             let body = form(&[
                 ("id", &id),
                 ("kind", "demo"),
-                ("happened_on", &app::format::utc_date(app::auth::server::now())),
+                (
+                    "happened_on",
+                    &app::format::utc_date(app::auth::server::now()),
+                ),
                 ("note", "Showed the dashboard"),
             ]);
             (body, needs_sign_in(expect))

@@ -61,15 +61,20 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         ("Initech", "initech.example"),
     ] {
         sqlx::query(
-            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
+             created_at, reverse_key) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(super::super::organisations::demo::demo_id("direct", company))
+        .bind(super::super::organisations::demo::demo_id(
+            "direct", company,
+        ))
         .bind(company)
         .bind(domain)
         .bind(super::matching::company_key(company))
         .bind(super::matching::domain_key(domain))
         .bind(now)
+        .bind(super::matching::reversed(&super::matching::company_key(
+            company,
+        )))
         .execute(&db.pool)
         .await?;
     }
@@ -146,6 +151,9 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         if let Some((decision, reason)) = decision {
             decide(db, &priya, &registered.id, decision, reason, None).await?;
         }
+        if company == "Stark Industries" {
+            co_sell(db, &priya, &partner, &registered.id).await?;
+        }
         if company == "Wayne Enterprises" {
             // Submitted three days ago: its approval SLA is breached.
             sqlx::query(
@@ -157,6 +165,35 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             .execute(&db.pool)
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// Lumen co-sells Bluepeak's Stark Industries deal: Bluepeak gave a demo,
+/// Lumen ran the proof of concept.
+async fn co_sell(db: &Db, priya: &Viewer, bluepeak: &Viewer, id: &str) -> Result<(), AppError> {
+    use super::cosell::{server, validate_touchpoint};
+
+    let lumen = "Lumen Systems Integration";
+    server::add(db, priya, id, lumen, super::PartnerRole::Si, None).await?;
+    let jonas = viewer(db, "jonas.weber@lumen-si.example").await?;
+    let now = crate::auth::server::now();
+    for (who, kind, days_ago, note) in [
+        (bluepeak, "demo", 12, "Platform demo for the CIO's team"),
+        (
+            &jonas,
+            "poc",
+            4,
+            "Two-week proof of concept on their staging cluster",
+        ),
+    ] {
+        let t = validate_touchpoint(
+            kind,
+            &crate::format::utc_date(now - days_ago * 86_400),
+            note,
+            now,
+        )?;
+        server::record_touchpoint(db, who, id, &t, None).await?;
     }
     Ok(())
 }

@@ -50,7 +50,10 @@ where
         return Ok(Vec::new());
     };
     let mut rows = Vec::new();
-    for (column, start) in [(column, format!("{prefix}{forward}")), (reverse_column, backward)] {
+    for (column, start) in [
+        (column, format!("{prefix}{forward}")),
+        (reverse_column, backward),
+    ] {
         rows.extend(
             sqlx::query_as::<_, T>(&format!(
                 "{select} WHERE {column} >= $1 AND {column} < $2 ORDER BY {column} LIMIT 200"
@@ -838,14 +841,26 @@ pub async fn detail(
     Ok(Some(DealView {
         summary,
         customer_domain: row.customer_domain,
-        contact_name: if shared { String::new() } else { row.contact_name },
-        contact_email: if shared { String::new() } else { row.contact_email },
+        contact_name: if shared {
+            String::new()
+        } else {
+            row.contact_name
+        },
+        contact_email: if shared {
+            String::new()
+        } else {
+            row.contact_email
+        },
         contact_phone: row.contact_phone.filter(|_| !shared),
         country: row.country,
         products: row.products,
         partner_role: super::PartnerRole::parse(&row.partner_role),
         notes: row.notes.filter(|_| !shared),
-        registered_by: if shared { String::new() } else { row.registered_by },
+        registered_by: if shared {
+            String::new()
+        } else {
+            row.registered_by
+        },
         events,
         can_review: false,
         can_close: false,

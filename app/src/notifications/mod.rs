@@ -167,11 +167,13 @@ pub mod server {
     /// Marks all of person `person_id`'s notifications read.
     pub async fn mark_read(db: &Db, person_id: &str) -> Result<(), sqlx::Error> {
         let _turn = db.write_turn().await;
-        sqlx::query("UPDATE notifications SET read_at = $2 WHERE person_id = $1 AND read_at IS NULL")
-            .bind(person_id)
-            .bind(now())
-            .execute(&db.pool)
-            .await
-            .map(|_| ())
+        sqlx::query(
+            "UPDATE notifications SET read_at = $2 WHERE person_id = $1 AND read_at IS NULL",
+        )
+        .bind(person_id)
+        .bind(now())
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
     }
 }
