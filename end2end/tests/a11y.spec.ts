@@ -16,6 +16,7 @@ const signedInPages: Record<string, string> = {
   "/deals/review": PEOPLE.channelManager,
   "/deals/accounts": PEOPLE.channelManager,
   "/deals/rules": PEOPLE.partnerUser,
+  "/notifications": PEOPLE.channelManager,
 };
 
 for (const scheme of ["light", "dark"] as const) {
