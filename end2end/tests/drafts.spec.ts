@@ -16,8 +16,9 @@ test("a registration typed on a phone survives a reload and waits for the connec
   await page.getByLabel("Expected close date").fill("2027-09-30");
   await page.getByLabel("Your role").selectOption({ label: "Systems integrator" });
 
-  // Kept on the device: a reload brings it back.
-  await page.reload();
+  // Kept on the device: coming back to the form brings it back.
+  await page.goto("/deals");
+  await page.goto("/deals/new");
   await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("draft-status")).toContainText("Restored the registration you were typing on this device.");
   await expect(page.getByLabel("Customer company")).toHaveValue(company);

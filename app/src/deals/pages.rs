@@ -250,12 +250,15 @@ fn DraftKeeper() -> impl IntoView {
     {
         use draft::{form, restore, save};
         use wasm_bindgen::JsCast;
-        if restore() {
-            restored.set(true);
-            note.set(Some(
-                "Restored the registration you were typing on this device.",
-            ));
-        }
+        // After hydration: the page was rendered without the note.
+        Effect::new(move |_| {
+            if restore() {
+                restored.set(true);
+                note.set(Some(
+                    "Restored the registration you were typing on this device.",
+                ));
+            }
+        });
         let typed = window_event_listener(leptos::ev::input, |_| save());
         let changed = window_event_listener(leptos::ev::change, |_| save());
         let waiting = StoredValue::new(false);

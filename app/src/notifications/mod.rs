@@ -85,13 +85,16 @@ pub fn NotificationsPage() -> impl IntoView {
                                 {inbox.notifications.is_empty().then(|| view! { <p>"Nothing yet."</p> })}
                                 <ul class="divide-y divide-slate-200 dark:divide-slate-800">
                                     {inbox.notifications.into_iter().map(|n| {
-                                        let (weight, marker) = if n.read_at.is_some() { ("font-normal", "") } else { ("font-semibold", "Unread: ") };
+                                        let unread = n.read_at.is_none();
+                                        let weight = if unread { "font-semibold" } else { "font-normal" };
                                         view! {
                                             <li class="py-3">
                                                 <A href=n.link.clone() attr:class=format!("text-teal-800 underline dark:text-teal-300 {weight}")>
-                                                    <span class="sr-only">{marker}</span>
                                                     {n.subject.clone()}
                                                 </A>
+                                                {unread.then(|| view! {
+                                                    <span class="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-semibold text-rose-900 dark:bg-rose-900 dark:text-rose-100">"New"</span>
+                                                })}
                                                 <span class="block text-xs text-slate-600 dark:text-slate-300">{utc_minute(n.created_at)}</span>
                                                 <p class="mt-1 whitespace-pre-line text-sm">{n.body.clone()}</p>
                                             </li>
