@@ -269,7 +269,10 @@ pub mod server {
         audit::server::{record, Entry},
         auth::{server::now, Viewer},
         db::Db,
-        deals::{server::reach, PartnerRole},
+        deals::{
+            server::{reach, refusal},
+            PartnerRole,
+        },
         error::AppError,
     };
 
@@ -373,17 +376,8 @@ pub mod server {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((registrant, status, reference, customer)) = deal else {
-            let exists: Option<String> = sqlx::query_scalar("SELECT id FROM deals WHERE id = $1")
-                .bind(deal_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            return Err(match exists {
-                Some(_) => AppError::field(
-                    "organisation",
-                    "Partners can no longer be added: the registration is closed.",
-                ),
-                None => AppError::NotFound,
-            });
+            let why = "Partners can no longer be added: the registration is closed.";
+            return Err(refusal(&mut tx, deal_id, None, "organisation", why).await?);
         };
         let partner: Option<(String, String)> = sqlx::query_as(
             "SELECT id, name FROM organisations WHERE kind = 'partner' AND LOWER(name) = LOWER($1)",

@@ -335,7 +335,7 @@ fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
 /// Why a guarded UPDATE on registration `deal_id` changed nothing: it is
 /// out of the caller's reach (`scope`), which answers `NotFound` as if it
 /// did not exist, or it is not in a state for this (`field`: `message`).
-async fn refusal(
+pub(crate) async fn refusal(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     deal_id: &str,
     scope: Option<&str>,
