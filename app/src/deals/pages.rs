@@ -589,10 +589,10 @@ pub fn DealPage() -> impl IntoView {
                                             <dt class="text-slate-600 dark:text-slate-300">"Expected close"</dt><dd>{s.expected_close.clone()}</dd>
                                             <dt class="text-slate-600 dark:text-slate-300">"Products"</dt><dd>{d.products.clone()}</dd>
                                             <dt class="text-slate-600 dark:text-slate-300">"Website"</dt><dd>{d.customer_domain.clone().unwrap_or_else(|| "—".into())}</dd>
-                                            <dt class="text-slate-600 dark:text-slate-300">"Contact"</dt><dd>{format!("{} · {}", d.contact_name, d.contact_email)}</dd>
+                                            {(!d.shared).then(|| view! { <dt class="text-slate-600 dark:text-slate-300">"Contact"</dt><dd>{format!("{} · {}", d.contact_name, d.contact_email)}</dd> })}
                                             <dt class="text-slate-600 dark:text-slate-300">"Country"</dt><dd>{d.country.clone()}</dd>
                                             <dt class="text-slate-600 dark:text-slate-300">"Partner role"</dt><dd>{d.partner_role.map(|r| r.label()).unwrap_or("—")}</dd>
-                                            <dt class="text-slate-600 dark:text-slate-300">"Registered by"</dt><dd>{d.registered_by.clone()}</dd>
+                                            {(!d.shared).then(|| view! { <dt class="text-slate-600 dark:text-slate-300">"Registered by"</dt><dd>{d.registered_by.clone()}</dd> })}
                                         </dl>
                                         {d.notes.clone().map(|n| view! { <p class="mt-3 text-sm">{n}</p> })}
                                     </Card>
