@@ -529,6 +529,10 @@ async fn bench_register(
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter("warn")
+        .init();
     let url = std::env::var("TRELLIS_BENCH_DATABASE_URL")
         .unwrap_or_else(|_| "sqlite:///tmp/trellis-bench/bench.db".to_owned());
     let scale: f64 = std::env::var("TRELLIS_BENCH_SCALE")
@@ -565,7 +569,11 @@ async fn main() {
         check.len()
     );
     let workers = 8;
-    let (mut times, errors, elapsed) = bench_register(&db, scale.partners, workers, 20).await;
+    let seconds = std::env::var("TRELLIS_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let (mut times, errors, elapsed) = bench_register(&db, scale.partners, workers, seconds).await;
     times.sort();
     println!(
         "{backend}: registration (check + insert + claims + timeline + audit + email, one transaction), {workers} at once: {:.0}/s sustained over {elapsed:.0} s, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, {} done, {errors} errors",

@@ -94,11 +94,19 @@ backend_test!(
         let typo = check(&app, &ava, "Umbrela Pharmaceuticals", "").await;
         assert_eq!(typo[0]["kind"], "OwnDuplicate");
         // Also with the typo in the first letters (found through the
-        // trigram index, not a prefix), and for a direct account.
+        // reversed keys, not a prefix), and for a direct account.
         let first_letters = check(&app, &ava, "Syberdyne Systems", "").await;
         assert_eq!(first_letters[0]["kind"], "OwnDuplicate");
         let account = check(&app, &ava, "Inittech", "").await;
         assert_eq!(account[0]["kind"], "DirectAccount");
+        // A mistyped legal form is still a legal form.
+        let suffix = check(&app, &ava, "Stark Industries LC", "").await;
+        assert_eq!(suffix[0]["kind"], "OtherPartner");
+        // Sharing a word is not being the same customer.
+        assert_eq!(
+            check(&app, &ava, "Umbrella Logistics", "").await,
+            serde_json::json!([])
+        );
         let free = check(&app, &ava, "Pied Piper", "piedpiper.example").await;
         assert_eq!(free, serde_json::json!([]));
         // Rejected registrations hold nothing.

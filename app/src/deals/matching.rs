@@ -67,6 +67,42 @@ fn fold(c: char) -> Option<char> {
     Some(folded)
 }
 
+/// Legal forms typed often enough to be mistyped; a letter left out or two
+/// swapped ("LC", "Ic.", "GmH", "Limted") still reads as the form.
+const MISTYPED_LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "corp",
+    "gmbh",
+    "limited",
+    "company",
+    "corporation",
+    "incorporated",
+    "holdings",
+];
+
+/// Whether the last word of a name is a legal form, or one of the common
+/// ones with a letter left out or two neighbours swapped.
+fn trailing_legal_form(word: &str) -> bool {
+    if LEGAL_SUFFIXES.contains(&word) {
+        return true;
+    }
+    let typed: Vec<char> = word.chars().collect();
+    typed.len() >= 2
+        && MISTYPED_LEGAL_FORMS.iter().any(|form| {
+            let form: Vec<char> = form.chars().collect();
+            let swapped = || {
+                let (mut a, mut b) = (typed.clone(), form.clone());
+                a.sort_unstable();
+                b.sort_unstable();
+                a == b
+            };
+            (typed.len() + 1 == form.len() || (typed.len() == form.len() && swapped()))
+                && one_typo_apart(&typed, &form)
+        })
+}
+
 /// The words of a company name, folded, without punctuation or legal form.
 fn words(name: &str) -> Vec<String> {
     let cleaned: String = name
@@ -95,7 +131,7 @@ fn words(name: &str) -> Vec<String> {
     let mut kept: Vec<String> = merged.into_iter().filter(|w| w != "and").collect();
     // Legal forms only at the ends ("The Limited Company" stays a name if
     // nothing else is left).
-    while kept.len() > 1 && LEGAL_SUFFIXES.contains(&kept[kept.len() - 1].as_str()) {
+    while kept.len() > 1 && trailing_legal_form(&kept[kept.len() - 1]) {
         kept.pop();
     }
     while kept.len() > 1 && LEGAL_SUFFIXES.contains(&kept[0].as_str()) {
@@ -176,18 +212,39 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     shared as f32 / (ta.len() + tb.len() - shared) as f32
 }
 
-/// Names at least this alike are treated as the same customer.
-pub const SAME_CUSTOMER: f32 = 0.6;
+/// Whether `a` becomes `b` by at most one typo: a letter added, left out,
+/// changed, or two neighbours swapped.
+fn one_typo_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = short.iter().zip(long).position(|(x, y)| x != y) else {
+        return true;
+    };
+    if short.len() < long.len() {
+        return short[i..] == long[i + 1..];
+    }
+    short[i + 1..] == long[i + 1..]
+        || (i + 1 < short.len()
+            && short[i] == long[i + 1]
+            && short[i + 1] == long[i]
+            && short[i + 2..] == long[i + 2..])
+}
 
-/// Whether two company keys name the same customer: equal, alike enough
-/// (typos, plurals), or the same words abbreviated ("umbrella pharma" /
-/// "umbrella pharmaceuticals": each word a prefix of the other's, at least
-/// four letters, same number of words).
+/// Whether two company keys name the same customer: equal, one typo apart
+/// (names of five letters or more: "initech" / "initec", "northwind
+/// trader" / "northwind traders"), or the same words abbreviated
+/// ("umbrella pharma" / "umbrella pharmaceuticals": each word a prefix of
+/// the other's, at least four letters, same number of words). Sharing
+/// words is not enough: "alpine partners international" and "winter
+/// partners international" are two customers.
 pub fn same_customer(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    if a == b || similarity(a, b) >= SAME_CUSTOMER {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || (ca.len().min(cb.len()) >= 5 && one_typo_apart(&ca, &cb)) {
         return true;
     }
     let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
@@ -203,25 +260,44 @@ pub fn reversed(key: &str) -> String {
     key.chars().rev().collect()
 }
 
-/// The two key prefixes under which a name is looked for despite one typo:
-/// its first word and `letters` of the next (the first three letters of a
-/// one-word name), and the same of the reversed key. A typo (a letter
-/// missing, added or changed) lies in at most one of the two, so one index
-/// range scan still reaches the name: the reversed prefix takes no letters
-/// of the first word of a two-word name, and three of the word before the
-/// last of a longer one (a middle word of six letters or more keeps the
-/// two apart). `None` for keys too short to be matched other than exactly.
-pub fn probe_prefixes(key: &str) -> Option<[String; 2]> {
-    fn head(key: &str, letters: usize) -> String {
-        match key.split_once(' ') {
-            Some((first, rest)) => {
-                format!("{first} {}", rest.chars().take(letters).collect::<String>())
-            }
-            None => key.chars().take(3).collect(),
-        }
+/// Where names one typo away from a key are looked for. Cut the key in
+/// thirds: a typo (a letter missing, added or changed, two neighbours
+/// swapped) in the last third leaves the first two intact, one in the
+/// first leaves the last two, and one in the middle leaves the first and
+/// the last; each case is one index range scan over names one letter
+/// longer, shorter or as long.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probes {
+    /// The first two thirds: names starting with them.
+    pub start: String,
+    /// The last two thirds but one letter, written backwards: names whose
+    /// reversed key starts with them.
+    pub end_reversed: String,
+    /// The first third, and the last third but one letter: names starting
+    /// with the one and ending with the other.
+    pub outer: (String, String),
+}
+
+impl Probes {
+    /// Whether key `name` lies in one of the probes.
+    pub fn reach(&self, name: &str) -> bool {
+        name.starts_with(&self.start)
+            || reversed(name).starts_with(&self.end_reversed)
+            || (name.starts_with(&self.outer.0) && name.ends_with(&self.outer.1))
     }
-    let back_letters = if key.split(' ').count() == 2 { 0 } else { 3 };
-    (key.chars().count() >= 4).then(|| [head(key, 3), head(&reversed(key), back_letters)])
+}
+
+/// The [`Probes`] for `key`; `None` for keys too short to be matched other
+/// than exactly.
+pub fn probes(key: &str) -> Option<Probes> {
+    let chars: Vec<char> = key.chars().collect();
+    let (first, second) = (chars.len() / 3, chars.len() * 2 / 3);
+    let text = |part: &[char]| part.iter().collect::<String>();
+    (chars.len() >= 5).then(|| Probes {
+        start: text(&chars[..second]),
+        end_reversed: chars[first + 1..].iter().rev().collect(),
+        outer: (text(&chars[..first]), text(&chars[second + 1..])),
+    })
 }
 
 #[cfg(test)]
@@ -229,29 +305,70 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_typo_leaves_one_probe_prefix_intact() {
+    fn every_single_typo_is_within_reach_of_a_probe() {
         assert_eq!(
-            probe_prefixes("umbrella pharma").unwrap(),
-            ["umbrella pha", "amrahp "]
+            probes("umbrella pharma").unwrap(),
+            Probes {
+                start: "umbrella p".into(),
+                end_reversed: "amrahp al".into(),
+                outer: ("umbre".into(), "arma".into()),
+            }
         );
-        assert_eq!(probe_prefixes("initech").unwrap(), ["ini", "hce"]);
-        assert_eq!(probe_prefixes("hp"), None);
-        for (typed, name) in [
-            ("stark indstries", "stark industries"),
-            ("starck industries", "stark industries"),
-            ("umbrela pharmaceuticals", "umbrella pharmaceuticals"),
-            ("syberdyne systems", "cyberdyne systems"),
-            ("globex corporaton", "globex corporation"),
-            ("alpha dynamcs holdings", "alpha dynamics holdings"),
-            ("alpha dynamics holdngs", "alpha dynamics holdings"),
-            ("inittech", "initech"),
-            ("initeck", "initech"),
+        assert_eq!(probes("acme"), None);
+        for name in [
+            "stark industries",
+            "initech",
+            "umbrella pharmaceuticals",
+            "alpha dynamics holdings",
+            "oak shipping partners",
+            "globex",
         ] {
-            let [forward, backward] = probe_prefixes(typed).unwrap();
-            let found =
-                name.starts_with(forward.as_str()) || reversed(name).starts_with(backward.as_str());
-            assert!(found, "{typed}: {forward:?} / {backward:?}");
-            assert!(same_customer(typed, name), "{typed} is {name}");
+            let letters: Vec<char> = name.chars().collect();
+            let mut typos = Vec::new();
+            for i in 0..letters.len() {
+                let mut dropped = letters.clone();
+                dropped.remove(i);
+                typos.push(dropped);
+                let mut changed = letters.clone();
+                changed[i] = 'q';
+                typos.push(changed);
+                let mut added = letters.clone();
+                added.insert(i, 'q');
+                typos.push(added);
+                if i + 1 < letters.len() {
+                    let mut swapped = letters.clone();
+                    swapped.swap(i, i + 1);
+                    typos.push(swapped);
+                }
+            }
+            for typo in typos {
+                let typed: String = typo.into_iter().collect();
+                let probes = probes(&typed).unwrap();
+                let length = name.chars().count().abs_diff(typed.chars().count());
+                assert!(probes.reach(name) && length <= 1, "{typed}: {probes:?}");
+                assert!(same_customer(&typed, name), "{typed} is {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn mistyped_legal_forms_are_still_legal_forms() {
+        for (typed, key) in [
+            ("Willow Realty Direct LC", "willow realty direct"),
+            ("Aurora Marine In.", "aurora marine"),
+            ("Orbit Insurance GmH", "orbit insurance"),
+            ("Hawk Construction Crp", "hawk construction"),
+            ("Coral Transport td", "coral transport"),
+            ("Acme Limted", "acme"),
+        ] {
+            assert_eq!(company_key(typed), key, "{typed}");
+        }
+        for (typed, key) in [
+            ("Acme PC", "acme pc"),
+            ("Acme Ink", "acme ink"),
+            ("In", "in"),
+        ] {
+            assert_eq!(company_key(typed), key, "{typed}");
         }
     }
 
@@ -317,6 +434,7 @@ mod tests {
 
     #[test]
     fn near_duplicates_score_high_and_others_low() {
+        const SAME_CUSTOMER: f32 = 0.6;
         let near = [
             ("acme", "acme"),
             ("globex international", "globex internacional"),
@@ -354,6 +472,10 @@ mod tests {
             ("northwind trad", "northwind traders"),
             ("initech", "initec"),
             ("acme", "acme"),
+            ("stark indsutries", "stark industries"),
+            ("north wind traders", "northwind traders"),
+            ("globex international", "globex internacional"),
+            ("Northwind Trader Ltd", "northwind traders"),
         ] {
             let (a, b) = (company_key(a), company_key(b));
             assert!(same_customer(&a, &b), "{a} / {b}");
@@ -365,6 +487,14 @@ mod tests {
             ("globex intl", "globe telecom"),
             ("ge", "general electric"),
             ("", "acme"),
+            (
+                "alpine partners international",
+                "winter partners international",
+            ),
+            ("quartz partners", "quartz partners europe"),
+            ("alpine partners east", "alpine partners west"),
+            ("acme", "acne"),
+            ("ibm", "ibn"),
         ] {
             let (a, b) = (company_key(a), company_key(b));
             assert!(!same_customer(&a, &b), "{a} / {b}");

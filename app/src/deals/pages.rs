@@ -896,7 +896,7 @@ pub fn RulesPage() -> impl IntoView {
                         <div class="flex max-w-3xl flex-col gap-4">
                             <Card>
                                 <h2 class="mb-2 font-semibold">"Matching"</h2>
-                                <p class="text-sm">"A customer is the same when its company name or web domain matches once case, accents, punctuation, legal forms (Inc, LLC, Ltd, GmbH, SA, BV…), “www.”, and the address's scheme and path are set aside; near-identical names (typos, plurals, abbreviations) match too. The first open registration of a customer holds it; later ones are flagged for the channel manager."</p>
+                                <p class="text-sm">"A customer is the same when its company name or web domain matches once case, accents, punctuation, legal forms (Inc, LLC, Ltd, GmbH, SA, BV…), “www.”, and the address's scheme and path are set aside; names one typo apart (a letter missing, added, changed, or two swapped) and the same words abbreviated to four letters or more match too; sharing a word does not. The first open registration of a customer holds it; later ones are flagged for the channel manager."</p>
                             </Card>
                             <Card>
                                 <h2 class="mb-2 font-semibold">"Protection and approval"</h2>

@@ -32,10 +32,12 @@ pub(crate) fn reach(param: &str) -> String {
     )
 }
 
-/// Index range scans for names alike `company_key` in `table`: from the
-/// start on `column`, and from the end on `reverse_column` (see
-/// [`matching::probe_prefixes`]). `select` names what each row returns;
-/// `prefix` is what keys in `column` start with (`name:` for claims).
+/// Names alike `company_key`, in one query of index range scans: the
+/// [`matching::Probes`] over names one letter longer, shorter or as long
+/// (`column` and `reverse_column` are indexed on their length first), and
+/// the names that start with all of it (an abbreviation being completed).
+/// `select` names what each row returns; `prefix` is what keys in `column`
+/// start with (`name:` for claims).
 async fn probe<T>(
     conn: &mut sqlx::AnyConnection,
     select: &str,
@@ -46,25 +48,53 @@ async fn probe<T>(
 where
     T: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
 {
-    let Some([forward, backward]) = matching::probe_prefixes(company_key) else {
+    let Some(probes) = matching::probes(company_key) else {
         return Ok(Vec::new());
     };
-    let mut rows = Vec::new();
-    for (column, start) in [
-        (column, format!("{prefix}{forward}")),
-        (reverse_column, backward),
+    // Parameters: $1 to $6 the bounds of the three probes' ranges, $7 the
+    // outer probe's ending, $8 and $9 those of the whole key, $10 to $12 and
+    // $13 to $15 the lengths of keys in `column` and `reverse_column`.
+    // A scan: rows of `column` from `$from` up to `$from + 1`, of the three
+    // lengths from `$lengths` on when given, kept by `filter`.
+    let scan = |column: &str, from: usize, lengths: Option<usize>, filter: &str| {
+        let lengths = lengths
+            .map(|n| format!("length({column}) IN (${n}, ${}, ${}) AND ", n + 1, n + 2))
+            .unwrap_or_default();
+        format!(
+            "SELECT * FROM ({select} WHERE {lengths}{column} >= ${from} AND {column} < ${}{filter} \
+             LIMIT 200) AS scan",
+            from + 1
+        )
+    };
+    let sql = [
+        scan(column, 1, Some(10), ""),
+        scan(reverse_column, 3, Some(13), ""),
+        scan(column, 5, Some(10), &format!(" AND {column} LIKE $7")),
+        scan(column, 8, None, ""),
+    ]
+    .join(" UNION ALL ");
+    let mut query = sqlx::query_as::<_, T>(&sql);
+    for start in [
+        format!("{prefix}{}", probes.start),
+        probes.end_reversed,
+        format!("{prefix}{}", probes.outer.0),
     ] {
-        rows.extend(
-            sqlx::query_as::<_, T>(&format!(
-                "{select} WHERE {column} >= $1 AND {column} < $2 ORDER BY {column} LIMIT 200"
-            ))
-            .bind(&start)
-            .bind(format!("{start}\u{10FFFF}"))
-            .fetch_all(&mut *conn)
-            .await?,
-        );
+        let end = format!("{start}\u{10FFFF}");
+        query = query.bind(start).bind(end);
     }
-    Ok(rows)
+    let whole = format!("{prefix}{company_key}");
+    let after_whole = format!("{whole}\u{10FFFF}");
+    query = query
+        .bind(format!("%{}", probes.outer.1))
+        .bind(whole)
+        .bind(after_whole);
+    let typed = company_key.chars().count() as i64;
+    for base in [prefix.chars().count() as i64, 0] {
+        for n in typed - 1..=typed + 1 {
+            query = query.bind(base + n);
+        }
+    }
+    query.fetch_all(&mut *conn).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -103,21 +133,20 @@ async fn candidates(
     }));
     keys.sort();
     keys.dedup();
-    let mut rows = Vec::new();
-    for key in keys {
-        rows.extend(
-            sqlx::query_as::<_, ClaimRow>(
-                "SELECT c.customer_key, c.organisation_id, o.name AS organisation_name, \
-                 c.deal_id, d.status, d.protected_until, d.reference FROM deal_claims c \
-                 JOIN deals d ON d.id = c.deal_id JOIN organisations o ON o.id = c.organisation_id \
-                 WHERE c.customer_key = $1",
-            )
-            .bind(&key)
-            .fetch_optional(&mut *conn)
-            .await?,
-        );
-    }
-    Ok(rows)
+    let marks: Vec<String> = (1..=keys.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT c.customer_key, c.organisation_id, o.name AS organisation_name, c.deal_id, \
+         d.status, d.protected_until, d.reference FROM deal_claims c \
+         JOIN deals d ON d.id = c.deal_id JOIN organisations o ON o.id = c.organisation_id \
+         WHERE c.customer_key IN ({}) ORDER BY c.customer_key",
+        marks.join(", ")
+    );
+    keys.iter()
+        .fold(sqlx::query_as::<_, ClaimRow>(&sql), |query, key| {
+            query.bind(key)
+        })
+        .fetch_all(&mut *conn)
+        .await
 }
 
 /// The vendor's direct accounts that are this customer, each with what
@@ -406,7 +435,6 @@ pub async fn register(
     ip: Option<&str>,
 ) -> Result<Registered, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
-    let reference = new_reference();
     // Near matches are looked up before the write, so the write lock is held
     // briefly; the exact keys are then claimed under the database's own
     // guarantee (at most one holder), which is what decides a race.
@@ -425,37 +453,50 @@ pub async fn register(
     let now = now();
     let mut tx = db.pool.begin().await?;
     // A write first: on SQLite the transaction then holds the write lock
-    // (waiting its turn) instead of failing on a stale read snapshot.
-    sqlx::query(
-        "INSERT INTO deals (id, reference, organisation_id, registered_by, customer_company, \
-         customer_domain, company_key, domain_key, contact_name, contact_email, contact_phone, \
-         country, products, value_cents, currency, expected_close, partner_role, notes, status, \
-         submitted_at, sla_due_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         'submitted', $19, $19 + 3600 * (SELECT deal_sla_hours FROM program_settings WHERE id = 1), \
-         $19, $19)",
-    )
-    .bind(&id)
-    .bind(&reference)
-    .bind(&viewer.organisation_id)
-    .bind(&viewer.person_id)
-    .bind(&deal.customer_company)
-    .bind(deal.customer_domain.as_deref())
-    .bind(&deal.company_key)
-    .bind(deal.domain_key.as_deref())
-    .bind(&deal.contact_name)
-    .bind(&deal.contact_email)
-    .bind(deal.contact_phone.as_deref())
-    .bind(&deal.country)
-    .bind(&deal.products)
-    .bind(deal.value_cents)
-    .bind(&deal.currency)
-    .bind(&deal.expected_close)
-    .bind(deal.partner_role.code())
-    .bind(deal.notes.as_deref())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    // (waiting its turn) instead of failing on a stale read snapshot. The
+    // short reference is random: one already taken is drawn again.
+    let mut reference = new_reference();
+    for attempt in 1.. {
+        let inserted = sqlx::query(
+            "INSERT INTO deals (id, reference, organisation_id, registered_by, customer_company, \
+             customer_domain, company_key, domain_key, contact_name, contact_email, contact_phone, \
+             country, products, value_cents, currency, expected_close, partner_role, notes, status, \
+             submitted_at, sla_due_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+             'submitted', $19, $19 + 3600 * (SELECT deal_sla_hours FROM program_settings WHERE id = 1), \
+             $19, $19) ON CONFLICT (reference) DO NOTHING",
+        )
+        .bind(&id)
+        .bind(&reference)
+        .bind(&viewer.organisation_id)
+        .bind(&viewer.person_id)
+        .bind(&deal.customer_company)
+        .bind(deal.customer_domain.as_deref())
+        .bind(&deal.company_key)
+        .bind(deal.domain_key.as_deref())
+        .bind(&deal.contact_name)
+        .bind(&deal.contact_email)
+        .bind(deal.contact_phone.as_deref())
+        .bind(&deal.country)
+        .bind(&deal.products)
+        .bind(deal.value_cents)
+        .bind(&deal.currency)
+        .bind(&deal.expected_close)
+        .bind(deal.partner_role.code())
+        .bind(deal.notes.as_deref())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            break;
+        }
+        if attempt == 5 {
+            return Err(AppError::internal(
+                "five deal references in a row were taken",
+            ));
+        }
+        reference = new_reference();
+    }
     let keys = claim_keys(&deal.company_key, deal.domain_key.as_deref());
     let holds = claim(&mut tx, &id, &viewer.organisation_id, &keys).await?;
     // Another partner first, then the vendor's own account, then a duplicate.
