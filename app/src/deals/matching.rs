@@ -70,6 +70,7 @@ fn fold(c: char) -> Option<char> {
 /// Legal forms typed often enough to be mistyped; a letter left out or two
 /// swapped ("LC", "Ic.", "GmH", "Limted") still reads as the form.
 const MISTYPED_LEGAL_FORMS: &[&str] = &[
+    "group",
     "inc",
     "llc",
     "ltd",
@@ -103,9 +104,46 @@ fn trailing_legal_form(word: &str) -> bool {
         })
 }
 
+/// Legal forms typed onto the word before them ("Acme EuropeLtd", "Globex
+/// GlobalS.A.", "Amber ImagingCo S.A.") are set apart, where the form's
+/// capital follows a small letter. The first word is kept: a name of one
+/// word ("AcmeCorp") is taken as a brand.
+fn unglue_legal_forms(name: &str) -> String {
+    let unglue = |word: &str| {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        chars
+            .windows(2)
+            .filter(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+            .map(|w| w[1].0)
+            .find(|&at| {
+                let form: String = word[at..]
+                    .chars()
+                    .filter_map(fold)
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                trailing_legal_form(&form)
+            })
+            .map_or_else(
+                || word.to_owned(),
+                |at| format!("{} {}", &word[..at], &word[at..]),
+            )
+    };
+    name.split_whitespace()
+        .enumerate()
+        .map(|(n, word)| {
+            if n == 0 {
+                word.to_owned()
+            } else {
+                unglue(word)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The words of a company name, folded, without punctuation or legal form.
 fn words(name: &str) -> Vec<String> {
-    let cleaned: String = name
+    let cleaned: String = unglue_legal_forms(name)
         .chars()
         .filter_map(fold)
         .map(|c| if c == '&' { ' ' } else { c })
@@ -360,6 +398,16 @@ mod tests {
             ("Hawk Construction Crp", "hawk construction"),
             ("Coral Transport td", "coral transport"),
             ("Acme Limted", "acme"),
+            (
+                "Prairie Instruments EuropeLtd",
+                "prairie instruments europe",
+            ),
+            ("River Storage GlobalS.A.", "river storage global"),
+            ("Solar Cycles CoLtd", "solar cycles"),
+            ("Horizon Farms PartnersGmbH", "horizon farms partners"),
+            ("Müller\u{a0}ÉlectriqueSàrl", "muller electrique"),
+            ("Amber ImagingCo S.A.", "amber imaging"),
+            ("Coral Lumber Grou Ltd", "coral lumber"),
         ] {
             assert_eq!(company_key(typed), key, "{typed}");
         }
@@ -367,6 +415,9 @@ mod tests {
             ("Acme PC", "acme pc"),
             ("Acme Ink", "acme ink"),
             ("In", "in"),
+            ("McDonald Farms", "mcdonald farms"),
+            ("DreamWorks", "dreamworks"),
+            ("GlobalSA", "globalsa"),
         ] {
             assert_eq!(company_key(typed), key, "{typed}");
         }
