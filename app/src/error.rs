@@ -39,10 +39,20 @@ pub enum AppError {
 impl AppError {
     /// A validation error for a single field.
     pub fn field(field: &str, message: &str) -> Self {
-        AppError::Validation(vec![FieldError {
-            field: field.to_owned(),
-            message: message.to_owned(),
-        }])
+        AppError::fields([(field, message)])
+    }
+
+    /// A validation error with a message for each `(field, message)`.
+    pub fn fields<'a>(errors: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        AppError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError {
+                    field: field.to_owned(),
+                    message: message.to_owned(),
+                })
+                .collect(),
+        )
     }
 
     /// The HTTP status this error is answered with.

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { fillRegistration } from "./support/deals";
 import { PEOPLE, signIn } from "./support/demo";
 
 // Each project uses its own registrant and co-selling partner (they run side by side).
@@ -27,14 +28,7 @@ test("the channel manager adds a co-selling partner, who is notified and records
 
   await signIn(page, who.registrant);
   await page.goto("/deals/new");
-  await page.getByLabel("Customer company").fill(company);
-  await page.getByLabel("Contact name").fill("Jordan Lee");
-  await page.getByLabel("Contact email").fill("jordan.lee@customer.example");
-  await page.getByLabel("Country").fill("Canada");
-  await page.getByLabel("Products").fill("Acme Compute");
-  await page.getByLabel("Estimated value").fill("42,000");
-  await page.getByLabel("Expected close date").fill("2027-09-30");
-  await page.getByLabel("Your role").selectOption({ label: "Reseller" });
+  await fillRegistration(page, company);
   await page.getByRole("button", { name: "Submit registration" }).click();
   await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}$/);
   const dealUrl = page.url();

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { fillRegistration } from "./support/deals";
 import { PEOPLE, signIn } from "./support/demo";
 
 // Each project registers as a different partner person (they run side by side).
@@ -7,17 +8,6 @@ const REGISTRANT: Record<string, string> = {
   phone: "isla.morgan@harboradvisory.example",
   "no-js": "ethan.brooks@cobalt-it.example",
 };
-
-async function fillRegistration(page: Page, company: string) {
-  await page.getByLabel("Customer company").fill(company);
-  await page.getByLabel("Contact name").fill("Jordan Lee");
-  await page.getByLabel("Contact email").fill("jordan.lee@customer.example");
-  await page.getByLabel("Country").fill("Canada");
-  await page.getByLabel("Products").fill("Acme Compute");
-  await page.getByLabel("Estimated value").fill("42,000");
-  await page.getByLabel("Expected close date").fill("2027-09-30");
-  await page.getByLabel("Your role").selectOption({ label: "Reseller" });
-}
 
 test("the conflict check answers as the partner types, without saying who holds the customer", { tag: "@hydrate" }, async ({ page }, testInfo) => {
   await signIn(page, REGISTRANT[testInfo.project.name]);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { fillRegistration } from "./support/deals";
 import { signIn } from "./support/demo";
 
 test("a registration typed on a phone survives a reload and waits for the connection", { tag: "@hydrate" }, async ({ page, context }, testInfo) => {
@@ -7,14 +8,7 @@ test("a registration typed on a phone survives a reload and waits for the connec
   await signIn(page, "isla.morgan@harboradvisory.example");
   await page.goto("/deals/new");
   await page.waitForLoadState("networkidle");
-  await page.getByLabel("Customer company").fill(company);
-  await page.getByLabel("Contact name").fill("Jordan Lee");
-  await page.getByLabel("Contact email").fill("jordan.lee@customer.example");
-  await page.getByLabel("Country").fill("Canada");
-  await page.getByLabel("Products").fill("Acme Compute");
-  await page.getByLabel("Estimated value").fill("42,000");
-  await page.getByLabel("Expected close date").fill("2027-09-30");
-  await page.getByLabel("Your role").selectOption({ label: "Systems integrator" });
+  await fillRegistration(page, company, "Systems integrator");
 
   // Kept on the device: coming back to the form brings it back.
   await page.goto("/deals");

@@ -86,15 +86,7 @@ pub fn validate_touchpoint(
             happened_on,
             note: (!note.is_empty()).then(|| note.to_owned()),
         }),
-        _ => Err(AppError::Validation(
-            errors
-                .into_iter()
-                .map(|(field, message)| crate::error::FieldError {
-                    field: field.to_owned(),
-                    message: message.to_owned(),
-                })
-                .collect(),
-        )),
+        _ => Err(AppError::fields(errors)),
     }
 }
 

@@ -61,15 +61,7 @@ pub async fn invite_person(
         _ => errors.push(("role", "Choose a role this organisation can have.")),
     }
     if !errors.is_empty() {
-        return Err(AppError::Validation(
-            errors
-                .into_iter()
-                .map(|(field, message)| crate::error::FieldError {
-                    field: field.to_owned(),
-                    message: message.to_owned(),
-                })
-                .collect(),
-        ));
+        return Err(AppError::fields(errors));
     }
     let role = role.expect("checked above");
     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE email = $1")
