@@ -7,6 +7,12 @@ import * as path from "node:path";
 const port = Number(process.env.TRELLIS_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const database = path.join(os.tmpdir(), `trellis-e2e-${process.pid}-${Date.now()}.db`);
+// The injection run submits every form it finds, so it gets a server and a
+// database of its own.
+const attackPort = port + 1;
+const attackURL = `http://127.0.0.1:${attackPort}`;
+const attackDatabase = path.join(os.tmpdir(), `trellis-e2e-attack-${process.pid}-${Date.now()}.db`);
+const attackSpec = /injection\.spec\.ts/;
 
 // Debian's Chromium; never `playwright install`. The flags keep it off the
 // network this machine does not have.
@@ -43,12 +49,19 @@ export default defineConfig({
     {
       name: "desktop",
       dependencies: ["setup"],
+      testIgnore: attackSpec,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
       name: "phone",
       dependencies: ["setup"],
+      testIgnore: attackSpec,
       use: { ...devices["Pixel 7"], launchOptions },
+    },
+    {
+      name: "attack",
+      testMatch: attackSpec,
+      use: { ...devices["Desktop Chrome"], baseURL: attackURL, launchOptions },
     },
     {
       // Every page must work before (and without) the wasm: the same
@@ -56,21 +69,37 @@ export default defineConfig({
       name: "no-js",
       dependencies: ["setup"],
       grepInvert: /@hydrate/,
+      testIgnore: attackSpec,
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
     },
   ],
-  webServer: {
-    command: "./target/release/trellis --demo",
-    cwd: "..",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATABASE_URL: `sqlite://${database}`,
-      // scripts/test runs a real SMTP server; its maildir is read by the specs.
-      TRELLIS_SMTP_URL: process.env.TRELLIS_TEST_SMTP ? `smtp://${process.env.TRELLIS_TEST_SMTP}` : "",
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      RUST_LOG: "warn",
+  webServer: [
+    {
+      command: "./target/release/trellis --demo",
+      cwd: "..",
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: `sqlite://${database}`,
+        // scripts/test runs a real SMTP server; its maildir is read by the specs.
+        TRELLIS_SMTP_URL: process.env.TRELLIS_TEST_SMTP ? `smtp://${process.env.TRELLIS_TEST_SMTP}` : "",
+        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        RUST_LOG: "warn",
+      },
     },
-  },
+    {
+      command: "./target/release/trellis --demo",
+      cwd: "..",
+      url: `${attackURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: `sqlite://${attackDatabase}`,
+        TRELLIS_SMTP_URL: "",
+        LEPTOS_SITE_ADDR: `127.0.0.1:${attackPort}`,
+        RUST_LOG: "warn",
+      },
+    },
+  ],
 });

@@ -23,6 +23,12 @@ fn grouped_whole(cents: i64) -> String {
     grouped
 }
 
+/// A count with thousands separators: 20000 → "20,000".
+pub fn count(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", grouped_whole(n.saturating_mul(100)))
+}
+
 /// Whole US dollars with thousands separators: 2_000_000 cents → "$20,000".
 pub fn usd_from_cents(cents: i64) -> String {
     let sign = if cents / 100 < 0 { "-" } else { "" };

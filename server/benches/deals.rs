@@ -19,7 +19,7 @@ use app::{
     auth::Viewer,
     db::Db,
     deals::{
-        matching::{company_key, domain_key, reversed},
+        matching::{company_key, domain_key, reversed, short_key},
         server::{findings, register},
         DealInput,
     },
@@ -319,9 +319,13 @@ async fn generate(db: &Db, scale: &Scale) {
         };
         let id = format!("bench-deal-{d}");
         if roll <= 7 {
-            for (claim, reverse) in [
-                (format!("name:{key}"), t(reversed(&key))),
-                (format!("domain:{}", key.replace(' ', "-")), Value::Null),
+            for (claim, reverse, short) in [
+                (format!("name:{key}"), t(reversed(&key)), t(short_key(&key))),
+                (
+                    format!("domain:{}", key.replace(' ', "-")),
+                    Value::Null,
+                    Value::Null,
+                ),
             ] {
                 if claimed.insert(claim.clone()) {
                     claims.push(vec![
@@ -330,6 +334,7 @@ async fn generate(db: &Db, scale: &Scale) {
                         t(format!("bench-org-{org}")),
                         Value::Int(now),
                         reverse,
+                        short,
                     ]);
                 }
             }
@@ -364,13 +369,14 @@ async fn generate(db: &Db, scale: &Scale) {
             t(key.replace(' ', "-")),
             Value::Int(now),
             t(reversed(&key)),
+            t(short_key(&key)),
         ]);
     }
     insert_many(
         db,
         "INSERT INTO direct_accounts (id, company, company_key, domain_key, created_at, \
-         reverse_key)",
-        "(?, ?, ?, ?, ?, ?)",
+         reverse_key, short_key)",
+        "(?, ?, ?, ?, ?, ?, ?)",
         accounts,
     )
     .await;
@@ -397,8 +403,9 @@ async fn flush_deals(db: &Db, deals: Vec<Vec<Value>>, claims: Vec<Vec<Value>>) {
     .await;
     insert_many(
         db,
-        "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at, reverse_key)",
-        "(?, ?, ?, ?, ?)",
+        "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at, reverse_key, \
+         short_key)",
+        "(?, ?, ?, ?, ?, ?)",
         claims,
     )
     .await;

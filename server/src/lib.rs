@@ -2,6 +2,8 @@
 //! reads configuration and starts it; tests build the same router.
 
 pub mod assets;
+pub mod error_links;
+pub mod guard;
 mod logos;
 pub mod security;
 pub mod testing;
@@ -40,6 +42,8 @@ pub struct AppState {
     pub service_worker: Arc<ServiceWorker>,
     /// Where people reach the portal, e.g. `https://partners.acme.example`.
     pub public_url: Option<Arc<str>>,
+    /// Signs the errors that travel in links (see [`error_links`]).
+    pub error_link_key: error_links::ErrorLinkKey,
 }
 
 impl AppState {
@@ -50,6 +54,7 @@ impl AppState {
             db,
             service_worker,
             public_url: None,
+            error_link_key: error_links::ErrorLinkKey::default(),
         }
     }
 
@@ -63,6 +68,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let hsts = security::hsts_value(state.public_url.as_deref());
+    let public_origin = state.public_url.as_deref().and_then(security::origin_of);
     let public_url = state
         .public_url
         .as_deref()
@@ -94,8 +100,16 @@ pub fn router(state: AppState) -> Router {
             state.db.clone(),
             resolve_viewer,
         ))
+        .layer(middleware::from_fn_with_state(
+            (state.db.clone(), state.error_link_key.clone()),
+            error_links::sign_error_links,
+        ))
         .layer(middleware::from_fn(cache_control))
-        .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(middleware::from_fn(guard::guard))
+        .layer(middleware::from_fn_with_state(
+            public_origin,
+            security::refuse_cross_site,
+        ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -110,6 +124,10 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,

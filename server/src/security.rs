@@ -3,11 +3,11 @@
 //! The Content-Security-Policy carries a per-request nonce, so the page shell
 //! sets it (see `app::shell`).
 
-use std::any::Any;
+use std::{any::Any, sync::Arc};
 
 use axum::{
     body::Body,
-    extract::Request,
+    extract::{Request, State},
     http::{header, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -17,13 +17,20 @@ use axum::{
 /// site, and any GET to a server function: those are POST-only here, so no
 /// link or image tag can trigger one. Requests without the browser headers
 /// (API clients, curl) cannot be forged cross-site and pass.
-pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+/// `public_origin` is the portal's own origin (`scheme://host[:port]`) when
+/// its public URL is configured; without one it is `http://` and the
+/// request's `Host`.
+pub async fn refuse_cross_site(
+    State(public_origin): State<Option<Arc<str>>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let path = req.uri().path();
     let safe_method = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if path.starts_with("/api/") && !matches!(*req.method(), Method::POST) {
         return refuse(StatusCode::METHOD_NOT_ALLOWED, "Use POST for this request.");
     }
-    if !safe_method && is_cross_site(&req) {
+    if !safe_method && is_cross_site(&req, public_origin.as_deref()) {
         tracing::warn!(%path, "refused a cross-site request");
         return refuse(
             StatusCode::FORBIDDEN,
@@ -33,7 +40,7 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-fn is_cross_site(req: &Request) -> bool {
+fn is_cross_site(req: &Request, public_origin: Option<&str>) -> bool {
     let headers = req.headers();
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         // `none` is a person typing the address or using a bookmark.
@@ -42,12 +49,26 @@ fn is_cross_site(req: &Request) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let origin_host = origin.split_once("://").map_or("", |(_, rest)| rest);
-    origin == "null" || origin_host != host
+    let own = match public_origin {
+        Some(own) => own.to_owned(),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            format!("http://{host}")
+        }
+    };
+    // The whole origin: scheme, host and port.
+    !origin.eq_ignore_ascii_case(&own)
+}
+
+/// The origin (`scheme://host[:port]`) of a URL such as
+/// `https://partners.acme.example/`.
+pub fn origin_of(url: &str) -> Option<Arc<str>> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    (!authority.is_empty()).then(|| format!("{}://{authority}", scheme.to_ascii_lowercase()).into())
 }
 
 fn refuse(status: StatusCode, message: &'static str) -> Response {
@@ -111,13 +132,13 @@ mod tests {
     #[test]
     fn fetch_metadata_decides_when_present() {
         let same = request(Method::POST, &[("sec-fetch-site", "same-origin")]);
-        assert!(!is_cross_site(&same));
+        assert!(!is_cross_site(&same, None));
         let typed = request(Method::POST, &[("sec-fetch-site", "none")]);
-        assert!(!is_cross_site(&typed));
+        assert!(!is_cross_site(&typed, None));
         let other = request(Method::POST, &[("sec-fetch-site", "cross-site")]);
-        assert!(is_cross_site(&other));
+        assert!(is_cross_site(&other, None));
         let sibling = request(Method::POST, &[("sec-fetch-site", "same-site")]);
-        assert!(is_cross_site(&sibling));
+        assert!(is_cross_site(&sibling, None));
     }
 
     #[test]
@@ -129,7 +150,23 @@ mod tests {
                 ("host", "127.0.0.1:3000"),
             ],
         );
-        assert!(!is_cross_site(&same));
+        assert!(!is_cross_site(&same, None));
+        let other_scheme = request(
+            Method::POST,
+            &[
+                ("origin", "https://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000"),
+            ],
+        );
+        assert!(is_cross_site(&other_scheme, None));
+        let other_port = request(
+            Method::POST,
+            &[
+                ("origin", "http://127.0.0.1:3001"),
+                ("host", "127.0.0.1:3000"),
+            ],
+        );
+        assert!(is_cross_site(&other_port, None));
         let other = request(
             Method::POST,
             &[
@@ -137,14 +174,39 @@ mod tests {
                 ("host", "127.0.0.1:3000"),
             ],
         );
-        assert!(is_cross_site(&other));
+        assert!(is_cross_site(&other, None));
         let null = request(
             Method::POST,
             &[("origin", "null"), ("host", "127.0.0.1:3000")],
         );
-        assert!(is_cross_site(&null));
+        assert!(is_cross_site(&null, None));
         let no_headers = request(Method::POST, &[]);
-        assert!(!is_cross_site(&no_headers));
+        assert!(!is_cross_site(&no_headers, None));
+    }
+
+    #[test]
+    fn a_configured_public_url_is_the_only_origin() {
+        let own = origin_of("https://partners.acme.example/").unwrap();
+        assert_eq!(&*own, "https://partners.acme.example");
+        let from = |origin| {
+            request(
+                Method::POST,
+                &[("origin", origin), ("host", "partners.acme.example")],
+            )
+        };
+        assert!(!is_cross_site(
+            &from("https://partners.acme.example"),
+            Some(&own)
+        ));
+        assert!(is_cross_site(
+            &from("http://partners.acme.example"),
+            Some(&own)
+        ));
+        assert!(is_cross_site(
+            &from("https://partners.acme.example:8443"),
+            Some(&own)
+        ));
+        assert_eq!(origin_of("no scheme"), None);
     }
 
     #[test]

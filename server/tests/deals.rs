@@ -369,6 +369,152 @@ backend_test!(
     }
 );
 
+/// A made-up two-word company name from `seed`: letters only, so no legal
+/// form or abbreviation rule applies by accident.
+fn made_up_name(seed: u64) -> String {
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    let mut letter = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        char::from(b'a' + ((state >> 33) % 26) as u8)
+    };
+    let mut word = |len: usize| {
+        let mut w: String = (0..len).map(|_| letter()).collect();
+        w[..1].make_ascii_uppercase();
+        w
+    };
+    format!("{} {}", word(8), word(9))
+}
+
+/// The other spelling of the same customer in each kind of race.
+fn spellings(kind: &str, name: &str, race: usize) -> (String, String) {
+    let letters: Vec<char> = name.chars().collect();
+    match kind {
+        "exact" => (name.to_owned(), name.to_owned()),
+        "normalised" => (
+            format!("{name}, Inc."),
+            format!("{} LLC", name.to_uppercase()),
+        ),
+        "typo" => {
+            // A letter changed, dropped or two swapped, anywhere but the space.
+            let mut typo = letters.clone();
+            let at = (race * 7) % letters.len();
+            let at = if letters[at] == ' ' { at + 1 } else { at };
+            match race % 3 {
+                0 => typo[at] = if letters[at] == 'q' { 'z' } else { 'q' },
+                1 => {
+                    typo.remove(at);
+                }
+                _ => {
+                    let j = if at + 1 < typo.len() && typo[at + 1] != ' ' {
+                        at + 1
+                    } else {
+                        at - 1
+                    };
+                    typo.swap(at, j);
+                }
+            }
+            (name.to_owned(), typo.into_iter().collect())
+        }
+        _ => {
+            // The second word cut short (four letters or more).
+            let (first, second) = name.split_once(' ').unwrap();
+            let cut = 4 + race % 4;
+            (name.to_owned(), format!("{first} {}", &second[..cut]))
+        }
+    }
+}
+
+backend_test!(
+    two_partners_registering_one_customer_at_once_leave_one_clean_holder,
+    |db: Db| async move {
+        app::organisations::demo::seed(&db).await.unwrap();
+        let partner = |email: &'static str| {
+            let db = db.clone();
+            async move {
+                let (person_id, organisation_id): (String, String) =
+                    sqlx::query_as("SELECT id, organisation_id FROM people WHERE email = $1")
+                        .bind(email)
+                        .fetch_one(&db.pool)
+                        .await
+                        .unwrap();
+                Viewer {
+                    person_id,
+                    name: email.into(),
+                    email: email.into(),
+                    role: Role::PartnerAdmin,
+                    organisation_id,
+                    organisation_name: email.into(),
+                }
+            }
+        };
+        let racers = [
+            partner(AVA).await,
+            partner("oliver.grant@bluepeak.example").await,
+        ];
+        const RACES: usize = 100;
+        let mut seed = 0;
+        for kind in ["exact", "normalised", "typo", "abbreviation"] {
+            let mut outcomes = Vec::new();
+            // Ten races at a time, both sides of each started together.
+            for batch in 0..RACES / 10 {
+                let mut tasks = Vec::new();
+                for race in batch * 10..batch * 10 + 10 {
+                    seed += 1;
+                    let (one, other) = spellings(kind, &made_up_name(seed), race);
+                    let start = std::sync::Arc::new(tokio::sync::Barrier::new(2));
+                    let mut pair = Vec::new();
+                    for (viewer, company) in
+                        racers.iter().cloned().zip([one.clone(), other.clone()])
+                    {
+                        let deal = DealInput {
+                            customer_company: company,
+                            contact_name: "Pat Doe".into(),
+                            contact_email: "pat@customer.example".into(),
+                            country: "Canada".into(),
+                            products: "Acme Compute".into(),
+                            value: "1000".into(),
+                            currency: "USD".into(),
+                            expected_close: "2099-01-01".into(),
+                            partner_role: "reseller".into(),
+                            ..DealInput::default()
+                        }
+                        .validate("2026-01-01")
+                        .unwrap();
+                        let (db, start) = (db.clone(), start.clone());
+                        pair.push(tokio::spawn(async move {
+                            start.wait().await;
+                            register(&db, &viewer, &deal, None).await
+                        }));
+                    }
+                    tasks.push(((one, other), pair));
+                }
+                for (names, pair) in tasks {
+                    let mut clean = 0;
+                    for task in pair {
+                        let registered = task.await.unwrap().expect("no registration is lost");
+                        match registered.conflict {
+                            None => clean += 1,
+                            Some(kind) => assert_eq!(kind, ConflictKind::OtherPartner),
+                        }
+                    }
+                    outcomes.push((names, clean));
+                }
+            }
+            let wrong: Vec<_> = outcomes.iter().filter(|(_, clean)| *clean != 1).collect();
+            assert!(
+                wrong.is_empty(),
+                "{kind}: {} of {RACES} races without exactly one clean holder: {wrong:?}",
+                wrong.len()
+            );
+            assert_eq!(outcomes.len(), RACES);
+        }
+    }
+);
+
 backend_test!(
     the_channel_manager_sees_the_collision_side_by_side,
     |db: Db| async move {

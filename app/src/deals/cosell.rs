@@ -145,7 +145,7 @@ pub async fn record_touchpoint(
 pub fn CoSellSection(deal: super::api::DealView) -> impl IntoView {
     use crate::{
         auth::pages::{form_error, input_class},
-        shell::Card,
+        shell::{ui::TextArea, Card},
     };
 
     let add = ServerAction::<AddCoSeller>::new();
@@ -215,7 +215,7 @@ pub fn CoSellSection(deal: super::api::DealView) -> impl IntoView {
                             </div>
                             <label class="mt-3 block text-sm font-medium">
                                 "Note (optional)"
-                                <textarea name="note" rows="2" maxlength="500" class=input_class()></textarea>
+                                <TextArea name="note" rows=2 maxlength=500 />
                             </label>
                             <button type="submit" class=button>"Record touchpoint"</button>
                         </ActionForm>
@@ -281,6 +281,7 @@ pub mod server {
 
     #[derive(sqlx::FromRow)]
     struct TouchpointRow {
+        organisation_id: String,
         organisation_name: String,
         kind: String,
         happened_on: String,
@@ -289,11 +290,12 @@ pub mod server {
     }
 
     /// The co-selling partners and touchpoints of registration `deal_id`
-    /// (the caller has already been allowed to see it).
+    /// (the caller has already been allowed to see it), each touchpoint
+    /// with the id of the organisation that recorded it.
     pub async fn of_deal(
         db: &Db,
         deal_id: &str,
-    ) -> Result<(Vec<CoSeller>, Vec<Touchpoint>), sqlx::Error> {
+    ) -> Result<(Vec<CoSeller>, Vec<(String, Touchpoint)>), sqlx::Error> {
         let partners = sqlx::query_as::<_, CoSellerRow>(
             "SELECT o.name AS organisation_name, p.role, p.added_at FROM deal_partners p \
              JOIN organisations o ON o.id = p.organisation_id WHERE p.deal_id = $1 \
@@ -303,7 +305,7 @@ pub mod server {
         .fetch_all(&db.pool)
         .await?;
         let touchpoints = sqlx::query_as::<_, TouchpointRow>(
-            "SELECT o.name AS organisation_name, t.kind, t.happened_on, t.note, \
+            "SELECT t.organisation_id, o.name AS organisation_name, t.kind, t.happened_on, t.note, \
              p.name AS recorded_by FROM deal_touchpoints t \
              JOIN organisations o ON o.id = t.organisation_id \
              JOIN people p ON p.id = t.recorded_by WHERE t.deal_id = $1 \
@@ -323,12 +325,15 @@ pub mod server {
                 .collect(),
             touchpoints
                 .into_iter()
-                .map(|r| Touchpoint {
-                    organisation_name: r.organisation_name,
-                    kind: super::TouchpointKind::parse(&r.kind),
-                    happened_on: r.happened_on,
-                    note: r.note,
-                    recorded_by: r.recorded_by,
+                .map(|r| {
+                    let touchpoint = Touchpoint {
+                        organisation_name: r.organisation_name,
+                        kind: super::TouchpointKind::parse(&r.kind),
+                        happened_on: r.happened_on,
+                        note: r.note,
+                        recorded_by: r.recorded_by,
+                    };
+                    (r.organisation_id, touchpoint)
                 })
                 .collect(),
         ))

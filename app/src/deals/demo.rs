@@ -62,7 +62,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     ] {
         sqlx::query(
             "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
-             created_at, reverse_key) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             created_at, reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(super::super::organisations::demo::demo_id(
             "direct", company,
@@ -73,6 +73,9 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .bind(super::matching::domain_key(domain))
         .bind(now)
         .bind(super::matching::reversed(&super::matching::company_key(
+            company,
+        )))
+        .bind(super::matching::short_key(&super::matching::company_key(
             company,
         )))
         .execute(&db.pool)

@@ -298,6 +298,39 @@ pub fn reversed(key: &str) -> String {
     key.chars().rev().collect()
 }
 
+/// A key with each word cut to its first four bytes (at a letter's edge).
+/// Names that abbreviate each other ([`same_customer`]: as many words,
+/// each a start of the other's of at least four bytes, or equal) have the
+/// same one, so one index lookup finds a held name that abbreviates the
+/// typed one, or that the typed one abbreviates, whichever came first.
+pub fn short_key(key: &str) -> String {
+    key.split(' ')
+        .map(|word| {
+            let mut end = word.len().min(4);
+            while !word.is_char_boundary(end) {
+                end -= 1;
+            }
+            &word[..end]
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The locks a registration of `key` takes before it claims the customer:
+/// its first two and its last two letters. Two names [`same_customer`]
+/// calls the same share one of them: a typo (in names of five letters or
+/// more) leaves either the first two or the last two intact, and an
+/// abbreviation keeps the first word's start. So two such registrations
+/// at the same moment are made one after the other, and the second finds
+/// the first's claim; names that share neither lock never wait for each
+/// other.
+pub fn lock_keys(key: &str) -> [String; 2] {
+    let chars: Vec<char> = key.chars().collect();
+    let head: String = chars.iter().take(2).collect();
+    let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+    [format!("head:{head}"), format!("tail:{tail}")]
+}
+
 /// Where names one typo away from a key are looked for. Cut the key in
 /// thirds: a typo (a letter missing, added or changed, two neighbours
 /// swapped) in the last third leaves the first two intact, one in the
@@ -381,6 +414,11 @@ mod tests {
             }
             for typo in typos {
                 let typed: String = typo.into_iter().collect();
+                let [head, tail] = lock_keys(&typed);
+                assert!(
+                    lock_keys(name).contains(&head) || lock_keys(name).contains(&tail),
+                    "{typed} and {name} share no lock"
+                );
                 let probes = probes(&typed).unwrap();
                 let length = name.chars().count().abs_diff(typed.chars().count());
                 assert!(probes.reach(name) && length <= 1, "{typed}: {probes:?}");
@@ -517,6 +555,23 @@ mod tests {
     }
 
     #[test]
+    fn short_keys_cut_every_word_at_four_bytes() {
+        assert_eq!(short_key("umbrella pharmaceuticals"), "umbr phar");
+        assert_eq!(short_key("umbrella pharma"), "umbr phar");
+        assert_eq!(short_key("ge x"), "ge x");
+        assert_eq!(short_key("zaüber"), "zaü");
+        // Four bytes end inside the second character: the cut moves back.
+        assert_eq!(short_key("東京電力"), "東");
+    }
+
+    #[test]
+    fn lock_keys_are_the_first_and_last_two_letters() {
+        assert_eq!(lock_keys("tolozupi jutevacul"), ["head:to", "tail:ul"]);
+        assert_eq!(lock_keys("x"), ["head:x", "tail:x"]);
+        assert_eq!(lock_keys("zürich"), ["head:zü", "tail:ch"]);
+    }
+
+    #[test]
     fn abbreviations_are_the_same_customer_but_other_companies_are_not() {
         for (a, b) in [
             ("umbrella pharma", "umbrella pharmaceuticals"),
@@ -530,6 +585,13 @@ mod tests {
         ] {
             let (a, b) = (company_key(a), company_key(b));
             assert!(same_customer(&a, &b), "{a} / {b}");
+            let abbreviated = a.split(' ').count() == b.split(' ').count()
+                && a.chars().count().abs_diff(b.chars().count()) > 1;
+            if abbreviated {
+                assert_eq!(short_key(&a), short_key(&b), "{a} / {b}");
+            }
+            let [head, tail] = lock_keys(&a);
+            assert!(lock_keys(&b).contains(&head) || lock_keys(&b).contains(&tail));
         }
         for (a, b) in [
             ("acme", "acme bank"),

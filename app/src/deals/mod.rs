@@ -6,6 +6,7 @@ pub mod api;
 pub mod cosell;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod disclosure;
 pub mod matching;
 mod pages;
 pub mod program;
@@ -117,6 +118,9 @@ impl DealStatus {
         }
     }
 }
+
+/// The longest search text a list accepts.
+pub const MAX_SEARCH: usize = 200;
 
 /// What the registration form sends, validated the same way wherever it is
 /// checked.
@@ -234,6 +238,8 @@ impl DealInput {
                 "contact_name",
                 "Enter the name of your contact at the customer.",
             );
+        } else if contact_name.chars().count() > 120 {
+            fail("contact_name", "Keep the name under 120 characters.");
         }
         let contact_email = text(&self.contact_email).to_lowercase();
         if !crate::people::api::plausible_email(&contact_email) {
@@ -254,6 +260,8 @@ impl DealInput {
         let country = text(&self.country);
         if country.is_empty() {
             fail("country", "Choose the customer's country.");
+        } else if country.chars().count() > 100 {
+            fail("country", "Keep the country under 100 characters.");
         }
         let products = text(&self.products);
         if products.is_empty() {
@@ -261,6 +269,8 @@ impl DealInput {
                 "products",
                 "Say which Acme Cloud products the customer wants.",
             );
+        } else if products.chars().count() > 500 {
+            fail("products", "Keep the products under 500 characters.");
         }
         let value_cents = parse_amount(&self.value).filter(|v| *v > 0);
         if value_cents.is_none() {

@@ -18,7 +18,7 @@ use crate::{
     },
     error::AppError,
     format::{amount_from_cents, utc_date, utc_minute},
-    shell::{Card, ErrorTemplate, PageHeader},
+    shell::{ui::TextArea, Card, ErrorTemplate, PageHeader},
 };
 
 fn link_class() -> &'static str {
@@ -500,7 +500,7 @@ pub fn NewDealPage() -> impl IntoView {
                     </label>
                     <label class="block text-sm font-medium sm:col-span-2">
                         "Notes"
-                        <textarea name="deal[notes]" rows="3" class=input_class()></textarea>
+                        <TextArea name="deal[notes]" rows=3 maxlength=2000 />
                     </label>
                     <div class="sm:col-span-2"><button type="submit" class=primary_button()>"Submit registration"</button></div>
                 </form>
@@ -636,7 +636,7 @@ pub fn DealPage() -> impl IntoView {
                                                 <input type="hidden" name="id" value=id />
                                                 <label class="block text-sm font-medium">
                                                     "Your answer"
-                                                    <textarea name="answer" rows="3" class=input_class()></textarea>
+                                                    <TextArea name="answer" rows=3 maxlength=2000 />
                                                 </label>
                                                 <button type="submit" class="mt-3 rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Send answer"</button>
                                             </ActionForm>
@@ -657,7 +657,7 @@ pub fn DealPage() -> impl IntoView {
                                                         <input type="hidden" name="id" value=id.clone() />
                                                         <label class="block text-sm font-medium">
                                                             "Why does the deal need more time?"
-                                                            <textarea name="reason" rows="2" class=input_class()></textarea>
+                                                            <TextArea name="reason" rows=2 maxlength=1000 />
                                                         </label>
                                                         <button type="submit" class="mt-3 rounded-lg border border-slate-300 px-4 py-2 font-medium dark:border-slate-700">"Ask for an extension"</button>
                                                     </ActionForm>
@@ -668,7 +668,7 @@ pub fn DealPage() -> impl IntoView {
                                                         <input type="hidden" name="id" value=id.clone() />
                                                         <label class="block text-sm font-medium">
                                                             "Reason (needed to refuse)"
-                                                            <textarea name="reason" rows="2" class=input_class()></textarea>
+                                                            <TextArea name="reason" rows=2 maxlength=1000 />
                                                         </label>
                                                         <div class="mt-3 flex flex-wrap gap-2">
                                                             <button type="submit" name="decision" value="grant" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Grant extension"</button>
@@ -703,7 +703,7 @@ pub fn DealPage() -> impl IntoView {
                                                 <input type="hidden" name="id" value=s.id.clone() />
                                                 <label class="block text-sm font-medium">
                                                     "Reason or question (needed to reject or ask for more)"
-                                                    <textarea name="reason" rows="2" class=input_class()></textarea>
+                                                    <TextArea name="reason" rows=2 maxlength=1000 />
                                                 </label>
                                                 <div class="mt-3 flex flex-wrap gap-2">
                                                     <button type="submit" name="decision" value="approve" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Approve"</button>
@@ -832,7 +832,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                                 <label class="block text-sm font-medium">"Web domain"<input type="text" name="domain" class=input_class() /></label>
                                 <label class="block text-sm font-medium">
                                     "Or paste CSV: one “company,domain” per line"
-                                    <textarea name="csv" rows="5" class=input_class()></textarea>
+                                    <TextArea name="csv" rows=5 />
                                 </label>
                                 <button type="submit" class=primary_button()>"Add"</button>
                             </div>
@@ -920,7 +920,7 @@ pub fn RulesPage() -> impl IntoView {
                                         <div class="flex flex-col gap-3">
                                             <label class="block text-sm font-medium">"Approval SLA (hours)"<input type="number" name="sla_hours" value=r.sla_hours.to_string() class=input_class() /></label>
                                             <label class="block text-sm font-medium">"Default protection (days)"<input type="number" name="default_protection_days" value=r.default_protection_days.to_string() class=input_class() /></label>
-                                            <label class="block text-sm font-medium">"Disputes and further rules"<textarea name="text" rows="6" class=input_class()>{edit_text.clone()}</textarea></label>
+                                            <label class="block text-sm font-medium">"Disputes and further rules"<TextArea name="text" rows=6 maxlength=20000 value=edit_text.clone() /></label>
                                             <button type="submit" class=primary_button()>"Save rules"</button>
                                         </div>
                                     </ActionForm>

@@ -102,6 +102,12 @@ pub async fn direct_accounts(search: String) -> Result<Vec<DirectAccount>, AppEr
     if !viewer.role.is_vendor() {
         return Err(AppError::Forbidden);
     }
+    if search.chars().count() > super::MAX_SEARCH {
+        return Err(AppError::field(
+            "search",
+            "Search for at most 200 characters.",
+        ));
+    }
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
     Ok(sqlx::query_as::<_, DirectAccount>(
         "SELECT id, company, domain, created_at FROM direct_accounts \
@@ -150,7 +156,7 @@ pub async fn add_direct_accounts(
         let key = super::matching::company_key(company);
         sqlx::query(
             "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
-             created_at, reverse_key) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             created_at, reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(company)
@@ -159,6 +165,7 @@ pub async fn add_direct_accounts(
         .bind(domain.as_deref().and_then(super::matching::domain_key))
         .bind(now)
         .bind(super::matching::reversed(&key))
+        .bind(super::matching::short_key(&key))
         .execute(&mut *tx)
         .await?;
     }

@@ -127,7 +127,14 @@ async fn candidates(
         company_key,
     )
     .await?;
-    keys.extend(nearby.into_iter().map(|(k,)| k).filter(|k| {
+    // Names that abbreviate it, or that it abbreviates.
+    let abbreviations: Vec<String> =
+        sqlx::query_scalar("SELECT customer_key FROM deal_claims WHERE short_key = $1 LIMIT 200")
+            .bind(matching::short_key(company_key))
+            .fetch_all(&mut *conn)
+            .await?;
+    let nearby = nearby.into_iter().map(|(k,)| k).chain(abbreviations);
+    keys.extend(nearby.filter(|k| {
         k.strip_prefix("name:")
             .is_some_and(|name| matching::same_customer(name, company_key))
     }));
@@ -159,10 +166,11 @@ async fn direct_accounts_matching(
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
     let columns = "SELECT company, company_key, domain_key FROM direct_accounts";
     let mut accounts: Vec<(String, String, Option<String>)> = sqlx::query_as(&format!(
-        "{columns} WHERE company_key = $1 OR domain_key = $2"
+        "{columns} WHERE company_key = $1 OR domain_key = $2 OR short_key = $3"
     ))
     .bind(company_key)
     .bind(domain_key.unwrap_or(""))
+    .bind(matching::short_key(company_key))
     .fetch_all(&mut *conn)
     .await?;
     accounts.extend(
@@ -320,13 +328,15 @@ async fn claim(
     for key in keys {
         let inserted = sqlx::query(
             "INSERT INTO deal_claims (customer_key, deal_id, organisation_id, claimed_at, \
-             reverse_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (customer_key) DO NOTHING",
+             reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (customer_key) DO NOTHING",
         )
         .bind(key)
         .bind(deal_id)
         .bind(organisation_id)
         .bind(now)
         .bind(key.strip_prefix("name:").map(matching::reversed))
+        .bind(key.strip_prefix("name:").map(matching::short_key))
         .execute(&mut **tx)
         .await?;
         if inserted.rows_affected() == 0 {
@@ -353,6 +363,28 @@ async fn release(
         .execute(&mut **tx)
         .await
         .map(|_| ())
+}
+
+/// Takes the [`matching::lock_keys`] of `company_key` until `tx` ends, in
+/// one order everywhere (so two registrations never wait on each other in
+/// a circle). An upsert locks the row on PostgreSQL; SQLite writes one
+/// transaction at a time anyway.
+async fn lock_customer(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    company_key: &str,
+) -> Result<(), sqlx::Error> {
+    let mut keys = matching::lock_keys(company_key);
+    keys.sort();
+    for key in keys {
+        sqlx::query(
+            "INSERT INTO claim_locks (lock_key, taken) VALUES ($1, 1) \
+             ON CONFLICT (lock_key) DO UPDATE SET taken = claim_locks.taken + 1",
+        )
+        .bind(key)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
@@ -435,20 +467,6 @@ pub async fn register(
     ip: Option<&str>,
 ) -> Result<Registered, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
-    // Near matches are looked up before the write, so the write lock is held
-    // briefly; the exact keys are then claimed under the database's own
-    // guarantee (at most one holder), which is what decides a race.
-    let found = {
-        let mut conn = db.pool.acquire().await?;
-        findings(
-            &mut conn,
-            &viewer.organisation_id,
-            &deal.company_key,
-            deal.domain_key.as_deref(),
-            None,
-        )
-        .await?
-    };
     let _turn = db.write_turn().await;
     let now = now();
     let mut tx = db.pool.begin().await?;
@@ -497,6 +515,19 @@ pub async fn register(
         }
         reference = new_reference();
     }
+    // The customer's locks, then the check, then the claim, all in this
+    // transaction: a registration of a name the check calls the same
+    // customer (one typo apart, abbreviated) waits here until this one has
+    // committed its claim, and then finds it.
+    lock_customer(&mut tx, &deal.company_key).await?;
+    let found = findings(
+        &mut tx,
+        &viewer.organisation_id,
+        &deal.company_key,
+        deal.domain_key.as_deref(),
+        Some(&id),
+    )
+    .await?;
     let keys = claim_keys(&deal.company_key, deal.domain_key.as_deref());
     let holds = claim(&mut tx, &id, &viewer.organisation_id, &keys).await?;
     // Another partner first, then the vendor's own account, then a duplicate.
@@ -725,11 +756,16 @@ struct SummaryRow {
     sla_due_at: Option<i64>,
     protected_until: Option<i64>,
     extension_reason: Option<String>,
+    owner_id: String,
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> Option<DealSummary> {
-        Some(DealSummary {
+    /// The summary as the caller within `scope` may see it: whole for
+    /// vendor staff (no scope) and the registering partner, the
+    /// co-seller's allow-list for anyone else.
+    fn into_summary(self, scope: Option<&str>) -> Option<DealSummary> {
+        let shared = scope.is_some_and(|org| org != self.owner_id);
+        let summary = DealSummary {
             status: DealStatus::parse(&self.status)?,
             conflict: self.conflict.as_deref().and_then(ConflictKind::parse),
             id: self.id,
@@ -743,6 +779,11 @@ impl SummaryRow {
             sla_due_at: self.sla_due_at,
             protected_until: self.protected_until,
             extension_reason: self.extension_reason,
+        };
+        Some(if shared {
+            super::disclosure::shared_summary(summary)
+        } else {
+            summary
         })
     }
 }
@@ -750,7 +791,7 @@ impl SummaryRow {
 const SUMMARY_COLUMNS: &str =
     "d.id, d.reference, d.customer_company, o.name AS organisation_name, \
      d.status, d.value_cents, d.currency, d.expected_close, d.conflict, d.submitted_at, \
-     d.sla_due_at, d.protected_until, d.extension_reason";
+     d.sla_due_at, d.protected_until, d.extension_reason, d.organisation_id AS owner_id";
 
 pub const PAGE_SIZE: i64 = 25;
 
@@ -788,7 +829,7 @@ pub async fn list(
     Ok(DealList {
         deals: rows
             .into_iter()
-            .filter_map(SummaryRow::into_summary)
+            .filter_map(|row| row.into_summary(scope))
             .collect(),
         total,
         page,
@@ -808,7 +849,7 @@ pub async fn queue(db: &Db) -> Result<Vec<DealSummary>, sqlx::Error> {
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(SummaryRow::into_summary)
+        .filter_map(|row| row.into_summary(None))
         .collect())
 }
 
@@ -827,7 +868,6 @@ struct DetailRow {
     partner_role: String,
     notes: Option<String>,
     registered_by: String,
-    organisation_id: String,
 }
 
 /// One registration within `scope`, with its timeline; for vendor staff
@@ -840,7 +880,7 @@ pub async fn detail(
     let Some(row) = sqlx::query_as::<_, DetailRow>(&format!(
         "SELECT {SUMMARY_COLUMNS}, d.company_key, d.domain_key, d.customer_domain, \
          d.contact_name, d.contact_email, d.contact_phone, d.country, d.products, \
-         d.partner_role, d.notes, p.name AS registered_by, d.organisation_id \
+         d.partner_role, d.notes, p.name AS registered_by \
          FROM deals d JOIN organisations o ON o.id = d.organisation_id \
          JOIN people p ON p.id = d.registered_by WHERE d.id = $1 AND {}",
         reach("$2")
@@ -852,56 +892,43 @@ pub async fn detail(
     else {
         return Ok(None);
     };
-    let Some(summary) = row.summary.into_summary() else {
+    // A co-selling partner gets the allow-list of `disclosure`, built
+    // from the whole view below.
+    let shared = scope.is_some_and(|org| org != row.summary.owner_id);
+    let Some(summary) = row.summary.into_summary(None) else {
         return Ok(None);
     };
     let conflicts = match scope {
         None => evidence(db, id, &row.company_key, row.domain_key.as_deref()).await?,
         Some(_) => Vec::new(),
     };
-    let mut events = sqlx::query_as::<_, DealEvent>(
+    let events = sqlx::query_as::<_, DealEvent>(
         "SELECT e.at, p.name AS actor, e.from_status, e.to_status, e.note FROM deal_events e \
          LEFT JOIN people p ON p.id = e.actor_id WHERE e.deal_id = $1 ORDER BY e.seq",
     )
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    // A co-selling partner sees the deal, not the registering partner's
-    // contact, notes or conversation with the channel manager.
-    let shared = scope.is_some_and(|org| org != row.organisation_id);
-    if shared {
-        for e in &mut events {
-            e.note = None;
-        }
-    }
     let (co_sellers, touchpoints) = super::cosell::server::of_deal(db, id).await?;
+    let own_touchpoints: Vec<bool> = touchpoints
+        .iter()
+        .map(|(org, _)| Some(org.as_str()) == scope)
+        .collect();
     let addable = match scope {
         None => super::cosell::server::addable(db, id).await?,
         Some(_) => Vec::new(),
     };
-    Ok(Some(DealView {
+    let view = DealView {
         summary,
         customer_domain: row.customer_domain,
-        contact_name: if shared {
-            String::new()
-        } else {
-            row.contact_name
-        },
-        contact_email: if shared {
-            String::new()
-        } else {
-            row.contact_email
-        },
-        contact_phone: row.contact_phone.filter(|_| !shared),
+        contact_name: row.contact_name,
+        contact_email: row.contact_email,
+        contact_phone: row.contact_phone,
         country: row.country,
         products: row.products,
         partner_role: super::PartnerRole::parse(&row.partner_role),
-        notes: row.notes.filter(|_| !shared),
-        registered_by: if shared {
-            String::new()
-        } else {
-            row.registered_by
-        },
+        notes: row.notes,
+        registered_by: row.registered_by,
         events,
         can_review: false,
         can_close: false,
@@ -909,12 +936,17 @@ pub async fn detail(
         can_decide_extension: false,
         can_respond: false,
         conflicts,
-        shared,
+        shared: false,
         co_sellers,
-        touchpoints,
+        touchpoints: touchpoints.into_iter().map(|(_, t)| t).collect(),
         addable,
         can_add_co_seller: false,
         can_record_touchpoint: false,
+    };
+    Ok(Some(if shared {
+        super::disclosure::shared_view(view, &own_touchpoints)
+    } else {
+        view
     }))
 }
 

@@ -17,7 +17,7 @@ use crate::{
     },
     error::AppError,
     people::api::{InvitePerson, UpdatePerson},
-    shell::{Card, ErrorTemplate, PageHeader},
+    shell::{ui::TextArea, Card, ErrorTemplate, PageHeader},
 };
 
 /// The form a partner admin (or the program admin) invites someone with.
@@ -163,7 +163,7 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
                     {contact_phone}
                     <label class="block text-sm font-medium sm:col-span-2">
                         "Description"
-                        <textarea name="description" rows="3" maxlength="1000" class=input_class()>{description}</textarea>
+                        <TextArea name="description" rows=3 maxlength=1000 value=description />
                     </label>
                     <div><button type="submit" class=primary_button()>"Save profile"</button></div>
                 </form>

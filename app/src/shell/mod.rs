@@ -5,6 +5,7 @@ mod errors;
 mod layout;
 mod pages;
 pub mod theme;
+pub mod ui;
 
 pub use errors::{ErrorTemplate, NotFound};
 pub use layout::AppLayout;

@@ -1,23 +1,19 @@
-//! The permission table: every server function × every role (and nobody)
-//! × the caller's own organisation's records and another organisation's.
-//! A server function without a row fails the test, so a new one cannot be
-//! forgotten. Runs on SQLite and PostgreSQL.
-
-use std::collections::BTreeSet;
+//! The permission table itself: who calls, whose records, and for every
+//! server function the request and what must happen. The sweep
+//! (`main.rs`), the disclosure check and the malformed-request check all
+//! read it, so a new server function joins all three with one row.
 
 use app::{
     auth::server::{create_session, RequestInfo},
-    backend_test,
     db::Db,
     error::AppError,
     organisations::demo::demo_id,
 };
 use axum::{http::StatusCode, Router};
-use leptos::server_fn::axum::server_fn_paths;
 use server::testing::{body_text, error_of, form_value, post_form};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Who {
+pub enum Who {
     Nobody,
     ProgramAdmin,
     ChannelManager,
@@ -26,7 +22,7 @@ enum Who {
     PartnerUser,
 }
 
-const EVERYONE: [Who; 6] = [
+pub const EVERYONE: [Who; 6] = [
     Who::Nobody,
     Who::ProgramAdmin,
     Who::ChannelManager,
@@ -36,7 +32,7 @@ const EVERYONE: [Who; 6] = [
 ];
 
 impl Who {
-    fn person(self) -> Option<&'static str> {
+    pub fn person(self) -> Option<&'static str> {
         match self {
             Who::Nobody => None,
             Who::ProgramAdmin => Some("priya-raman"),
@@ -47,7 +43,7 @@ impl Who {
         }
     }
 
-    fn is_vendor(self) -> bool {
+    pub fn is_vendor(self) -> bool {
         matches!(
             self,
             Who::ProgramAdmin | Who::ChannelManager | Who::Marketer
@@ -55,7 +51,7 @@ impl Who {
     }
 
     /// The organisation the caller belongs to.
-    fn own_org(self) -> String {
+    pub fn own_org(self) -> String {
         if self.is_vendor() {
             demo_id("org", "acme-cloud")
         } else {
@@ -66,34 +62,34 @@ impl Who {
 
 /// Whose records an attempt aims at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
+pub enum Target {
     Own,
     Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Expect {
+pub enum Expect {
     Allowed,
     Denied(AppError),
 }
 
-struct Fixture {
-    app: Router,
-    db: Db,
-    cookies: Vec<(Who, String)>,
+pub struct Fixture {
+    pub app: Router,
+    pub db: Db,
+    pub cookies: Vec<(Who, String)>,
     /// A live session of a person in another partner organisation.
-    other_session_id: String,
+    pub other_session_id: String,
     /// A second live session of each caller, to revoke as "own".
-    spare_sessions: Vec<(Who, String)>,
+    pub spare_sessions: Vec<(Who, String)>,
     /// A Northwind registration and one of the other partner's.
-    own_deal: String,
-    other_deal: String,
+    pub own_deal: String,
+    pub other_deal: String,
     /// A registration flagged as a conflict (never bulk-approved).
-    flagged_deal: String,
+    pub flagged_deal: String,
 }
 
 impl Fixture {
-    async fn new(db: Db) -> Fixture {
+    pub async fn new(db: Db) -> Fixture {
         let app = server::testing::seeded_app(&db).await;
         let info = RequestInfo::default();
         let mut cookies = Vec::new();
@@ -147,7 +143,7 @@ impl Fixture {
         }
     }
 
-    async fn call(
+    pub async fn call(
         &self,
         who: Who,
         path: &str,
@@ -168,7 +164,7 @@ impl Fixture {
     }
 }
 
-async fn session_id(db: &Db, token: &str) -> String {
+pub async fn session_id(db: &Db, token: &str) -> String {
     sqlx::query_scalar("SELECT id FROM sessions WHERE token_hash = $1")
         .bind(app::auth::server::token_hash(token))
         .fetch_one(&db.pool)
@@ -176,7 +172,7 @@ async fn session_id(db: &Db, token: &str) -> String {
         .unwrap()
 }
 
-fn form(pairs: &[(&str, &str)]) -> String {
+pub fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={}", form_value(v)))
@@ -186,7 +182,7 @@ fn form(pairs: &[(&str, &str)]) -> String {
 
 /// One row per server function: the request for (who, target), and what
 /// must happen.
-fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expect) {
+pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expect) {
     use Expect::{Allowed, Denied};
     let signed_in = who != Who::Nobody;
     let needs_sign_in = |allowed: Expect| {
@@ -449,7 +445,15 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             };
             (form(&[("id", &id)]), needs_sign_in(expect))
         }
-        "/api/review_queue" | "/api/decide_deal" => {
+        "/api/review_queue" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/decide_deal" => {
             let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
                 Allowed
             } else {
@@ -502,13 +506,16 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
             } else {
                 Denied(AppError::Forbidden)
             };
-            let body = form(&[
-                ("company", &format!("Permission Account {who:?} {target:?}")),
-                ("domain", ""),
-                ("csv", ""),
+            let body = if path == "/api/add_direct_accounts" {
+                form(&[
+                    ("company", &format!("Permission Account {who:?} {target:?}")),
+                    ("domain", ""),
+                    ("csv", ""),
+                ])
+            } else {
                 // Flagged as a conflict, so never approved in bulk.
-                ("ids", &fx.flagged_deal),
-            ]);
+                form(&[("ids", &fx.flagged_deal)])
+            };
             (body, needs_sign_in(expect))
         }
         "/api/rules_of_engagement" => (String::new(), needs_sign_in(Allowed)),
@@ -590,102 +597,3 @@ fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, Expec
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }
-
-/// The names of the other partner's people and its own name: none may ever
-/// appear in an answer to a Northwind caller.
-const OTHER_PARTNER_MARKERS: &[&str] = &[
-    "Bluepeak",
-    "bluepeak.example",
-    "Oliver Grant",
-    "Wayne Enterprises",
-    "Stark Industries",
-];
-
-backend_test!(
-    every_server_function_every_role_both_tenants,
-    |db: Db| async move {
-        let fx = Fixture::new(db).await;
-        let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
-        assert!(registered.len() >= 36, "found only {registered:?}");
-        let mut attempts = 0;
-        let mut cross_tenant_leaks = Vec::new();
-        // sign_out ends the caller's session, so it goes last.
-        let mut order: Vec<&str> = registered.iter().copied().collect();
-        order.sort_by_key(|p| *p == "/api/sign_out");
-        for path in order {
-            for who in EVERYONE {
-                for target in [Target::Own, Target::Other] {
-                    let (body, expect) = attempt(&fx, path, who, target);
-                    if path == "/api/sign_in" {
-                        // Throttling has tests of its own; here every attempt must
-                        // meet the password check, not the rate limit.
-                        sqlx::query("DELETE FROM sign_in_failures")
-                            .execute(&fx.db.pool)
-                            .await
-                            .unwrap();
-                    }
-                    let outcome = fx.call(who, path, body).await;
-                    attempts += 1;
-                    match (&expect, &outcome) {
-                        (Expect::Allowed, Ok((_, text))) => {
-                            if !who.is_vendor() {
-                                for marker in OTHER_PARTNER_MARKERS {
-                                    if text.contains(marker) {
-                                        cross_tenant_leaks
-                                            .push(format!("{path} {who:?} {target:?}: {marker}"));
-                                    }
-                                }
-                            }
-                        }
-                        (Expect::Denied(want), Err(got)) => {
-                            assert_eq!(got, want, "{path} as {who:?} on {target:?}")
-                        }
-                        _ => panic!(
-                            "{path} as {who:?} on {target:?}: expected {expect:?}, got {outcome:?}"
-                        ),
-                    }
-                }
-            }
-        }
-        assert_eq!(cross_tenant_leaks, Vec::<String>::new());
-        // The other partner's session survived every attempt on it.
-        let revoked: Option<i64> =
-            sqlx::query_scalar("SELECT revoked_at FROM sessions WHERE id = $1")
-                .bind(&fx.other_session_id)
-                .fetch_one(&fx.db.pool)
-                .await
-                .unwrap();
-        assert_eq!(revoked, None, "another partner's session was revoked");
-        let bluepeak_site: Option<String> =
-            sqlx::query_scalar("SELECT website FROM organisations WHERE id = $1")
-                .bind(demo_id("org", "bluepeak"))
-                .fetch_one(&fx.db.pool)
-                .await
-                .unwrap();
-        assert_eq!(
-            bluepeak_site.as_deref(),
-            Some("bluepeak.example"),
-            "another partner's profile changed"
-        );
-        // Only the allowed invitations created anyone, and none in another
-        // partner's organisation by a partner.
-        let invited: Vec<String> =
-            sqlx::query_scalar("SELECT email FROM people WHERE status = 'invited' ORDER BY email")
-                .fetch_all(&fx.db.pool)
-                .await
-                .unwrap();
-        assert_eq!(
-            invited,
-            [
-                "invitee-partneradmin-own@example.com",
-                "invitee-programadmin-other@example.com",
-                "invitee-programadmin-own@example.com"
-            ]
-        );
-        println!(
-            "permission table: {attempts} attempts over {} server functions",
-            registered.len()
-        );
-        assert_eq!(attempts, registered.len() * EVERYONE.len() * 2);
-    }
-);
