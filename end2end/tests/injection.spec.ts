@@ -121,7 +121,7 @@ async function formsOf(page: Page): Promise<FormSpec[]> {
       .filter((f) => f.querySelector("input[type=password], input[type=file]") === null)
       .map((f) => {
         const fields = [...f.querySelectorAll("textarea, input")]
-          .filter((el) => el.tagName === "TEXTAREA" || ["text", "search", "email", "url", "tel", ""].includes((el as HTMLInputElement).type === "text" ? "text" : el.getAttribute("type") ?? ""))
+          .filter((el) => el.tagName === "TEXTAREA" || ["text", "search", "email", "url", "tel"].includes((el as HTMLInputElement).type))
           .map((el) => el.getAttribute("name") ?? "")
           .filter((n) => n.length > 0);
         const action = f.getAttribute("action") ?? "";
@@ -131,22 +131,23 @@ async function formsOf(page: Page): Promise<FormSpec[]> {
   );
 }
 
-/** Fills and submits the form with `signature` on the page; true when the server accepted it. */
-async function submit(page: Page, signature: string, values: Map<string, string>): Promise<boolean> {
-  const form = page.locator("form").filter({ has: page.locator("textarea, input") });
-  const count = await form.count();
-  for (let i = 0; i < count; i++) {
-    const candidate = form.nth(i);
-    const spec = await candidate.evaluate((f) => {
-      const fields = [...f.querySelectorAll("textarea, input")]
-        .filter((el) => el.tagName === "TEXTAREA" || ["text", "search", "email", "url", "tel", ""].includes((el as HTMLInputElement).type === "text" ? "text" : el.getAttribute("type") ?? ""))
-        .map((el) => el.getAttribute("name") ?? "")
-        .filter((n) => n.length > 0);
-      return `${f.getAttribute("action") ?? ""} ${fields.join(",")}`;
-    });
-    if (spec !== signature) continue;
-    const navigated = page.waitForEvent("framenavigated");
-    await candidate.evaluate((f, entries) => {
+type Outcome = "missing" | "accepted" | "refused";
+
+/** Fills and submits the form with `signature` on the page, if it is there. */
+async function submit(page: Page, signature: string, values: Map<string, string>): Promise<Outcome> {
+  const navigated = page.waitForEvent("framenavigated", { timeout: 15_000 }).catch(() => null);
+  const found = await page.evaluate(
+    ([wanted, entries]) => {
+      const textual = (el: Element) =>
+        el.tagName === "TEXTAREA" || ["text", "search", "email", "url", "tel"].includes((el as HTMLInputElement).type);
+      const signatureOf = (f: HTMLFormElement) =>
+        `${f.getAttribute("action") ?? ""} ${[...f.querySelectorAll("textarea, input")]
+          .filter(textual)
+          .map((el) => el.getAttribute("name") ?? "")
+          .filter((n) => n.length > 0)
+          .join(",")}`;
+      const f = [...document.querySelectorAll("form")].find((form) => signatureOf(form) === wanted);
+      if (!f) return false;
       const given = new Map(entries);
       for (const el of f.querySelectorAll("textarea, input, select")) {
         const name = el.getAttribute("name") ?? "";
@@ -168,14 +169,16 @@ async function submit(page: Page, signature: string, values: Map<string, string>
         el.removeAttribute("required");
       }
       f.setAttribute("novalidate", "");
-      const button = f.querySelector("button[type=submit], button:not([type]), input[type=submit]") as HTMLElement | null;
-      f.requestSubmit(button as HTMLButtonElement | null);
-    }, [...values.entries()]);
-    await navigated;
-    await page.waitForLoadState("load");
-    return !page.url().includes("__err=");
-  }
-  return false;
+      const button = f.querySelector("button[type=submit], button:not([type]), input[type=submit]") as HTMLButtonElement | null;
+      f.requestSubmit(button);
+      return true;
+    },
+    [signature, [...values.entries()]] as [string, [string, string][]],
+  );
+  if (!found) return "missing";
+  expect(await navigated, `submitting ${signature}`).not.toBeNull();
+  await page.waitForLoadState("load");
+  return page.url().includes("__err=") ? "refused" : "accepted";
 }
 
 function fallbackFor(name: string): string | undefined {
@@ -183,10 +186,17 @@ function fallbackFor(name: string): string | undefined {
 }
 
 type Submitted = { id: string; field: string; accepted: boolean };
+type Finding = { page: string; what: string };
 
 /** Phase 2: the whole corpus through every form `email` can reach. */
-async function attack(browser: Browser, baseURL: string, email: string, submitted: Submitted[]) {
+async function attack(browser: Browser, baseURL: string, email: string, submitted: Submitted[], findings: Finding[]) {
   const context = await signIn(browser, baseURL, email, false);
+  // A field that keeps one value (a profile, the rules) shows only the last
+  // payload at the end, so each accepted round is looked at where it
+  // landed, with JavaScript on, before the next one replaces it.
+  const viewer = await signIn(browser, baseURL, email, true);
+  const look = await viewer.newPage();
+  watchFetches(viewer, email, findings);
   const where = new Map<string, { spec: FormSpec; pages: string[] }>();
   await crawl(context, async (page, path) => {
     for (const spec of await formsOf(page)) {
@@ -195,8 +205,10 @@ async function attack(browser: Browser, baseURL: string, email: string, submitte
       where.set(spec.signature, known);
     }
   });
+  console.log(`${email}: ${where.size} forms with text fields`);
   const page = await context.newPage();
   for (const { spec, pages } of where.values()) {
+    const started = Date.now();
     for (let round = 0; round < PAYLOADS.length; round++) {
       const values = new Map<string, string>();
       const ids: [string, string][] = [];
@@ -205,30 +217,49 @@ async function attack(browser: Browser, baseURL: string, email: string, submitte
         values.set(field, PAYLOADS[(round + j) % PAYLOADS.length].replaceAll("N", id));
         ids.push([field, id]);
       });
-      let accepted = false;
-      // A page whose form is gone (a deal decided in an earlier round) gives way to the next.
+      let outcome: Outcome = "missing";
+      // A page whose form is gone (a deal decided in an earlier round), or
+      // whose record refuses it (a deal in conflict), gives way to the next.
+      let tried = 0;
       for (const path of pages) {
+        if (tried === 3) break;
         await page.goto(path);
-        accepted = await submit(page, spec.signature, values);
-        if (!accepted) {
+        outcome = await submit(page, spec.signature, values);
+        if (outcome === "refused") {
           for (const field of spec.fields) {
             const plain = fallbackFor(field.replace(/^.*\[|\]$/g, ""));
             if (plain) values.set(field, plain);
           }
           await page.goto(path);
-          accepted = await submit(page, spec.signature, values);
+          outcome = await submit(page, spec.signature, values);
         }
-        if (accepted) break;
+        if (outcome !== "missing") tried++;
+        if (outcome === "accepted") break;
+      }
+      const accepted = outcome === "accepted";
+      if (accepted) {
+        const landed = new URL(page.url()).pathname;
+        for (const what of await injected(page)) findings.push({ page: `${landed} (no JavaScript)`, what });
+        await look.goto(landed);
+        await look.waitForTimeout(100);
+        for (const what of await injected(look)) findings.push({ page: landed, what });
       }
       for (const [field, id] of ids) {
         submitted.push({ id, field: `${spec.action} ${field}`, accepted: accepted && values.get(field)!.includes(id) });
       }
     }
+    console.log(`  ${spec.signature} on ${pages.length} page(s): ${Date.now() - started} ms`);
   }
   await context.close();
+  await viewer.close();
 }
 
-type Finding = { page: string; what: string };
+/** Anything a payload points at, fetched by any page of `context`. */
+function watchFetches(context: BrowserContext, who: string, findings: Finding[]) {
+  context.on("request", (request) => {
+    if (/pwn/i.test(request.url())) findings.push({ page: who, what: `fetched ${request.url()}` });
+  });
+}
 
 /** What no payload may have become, on the page as the browser built it. */
 async function injected(page: Page): Promise<string[]> {
@@ -253,18 +284,15 @@ async function injected(page: Page): Promise<string[]> {
 test("no stored payload becomes markup or runs, on any page, for anyone", async ({ browser, baseURL }) => {
   test.setTimeout(600_000);
   const submitted: Submitted[] = [];
-  for (const email of PERSONS) await attack(browser, baseURL!, email, submitted);
-
   const findings: Finding[] = [];
+  for (const email of PERSONS) await attack(browser, baseURL!, email, submitted, findings);
+
   const shown = new Set<string>();
   const pagesSeen = new Set<string>();
   let renders = 0;
   for (const email of [...PERSONS, PEOPLE.channelManager, PEOPLE.partnerUser]) {
     const context = await signIn(browser, baseURL!, email, true);
-    const fetched: string[] = [];
-    context.on("request", (request) => {
-      if (/pwn/i.test(request.url())) fetched.push(request.url());
-    });
+    watchFetches(context, email, findings);
     await crawl(context, async (page, path) => {
       // Give islands, a refresh and lazy images their moment.
       await page.waitForTimeout(150);
@@ -278,7 +306,6 @@ test("no stored payload becomes markup or runs, on any page, for anyone", async 
         if (text.includes(id) || html.includes(id)) shown.add(id);
       }
     });
-    for (const url of fetched) findings.push({ page: email, what: `fetched ${url}` });
     await context.close();
   }
 
