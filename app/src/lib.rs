@@ -14,6 +14,8 @@ pub mod organisations;
 pub mod people;
 pub mod program;
 pub mod shell;
+#[cfg(test)]
+mod source_scan;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};

@@ -47,7 +47,10 @@ async fn landing_page_is_server_rendered_with_safe_headers() {
         assert!(header_of(&res, header::CONTENT_TYPE).starts_with("text/html"));
         assert_eq!(header_of(&res, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
         assert_eq!(
-            header_of(&res, header::HeaderName::from_static("cross-origin-opener-policy")),
+            header_of(
+                &res,
+                header::HeaderName::from_static("cross-origin-opener-policy")
+            ),
             "same-origin"
         );
         assert_eq!(
@@ -355,72 +358,75 @@ async fn oversized_bodies_are_refused() {
     .await;
 }
 
-/// An error carried in a link shows only when this server signed it, for
-/// this session, lately. A forged one (any page, any text) is dropped by a
-/// redirect to the same address without it; a real one, from a form posted
-/// without JavaScript, shows.
-backend_test!(
-    errors_in_links_show_only_when_signed,
-    |db: Db| async move {
-        demo::seed(&db).await.unwrap();
-        let app = app(&db);
-        // {"Conflict":"Call +1 555 0100 to keep your account"}, base64url.
-        let forged = "eyJDb25mbGljdCI6IkNhbGwgKzEgNTU1IDAxMDAgdG8ga2VlcCB5b3VyIGFjY291bnQifQ==";
-        let mut pages = 0;
-        for listing in leptos_axum::generate_route_list(app::App) {
-            let path: String = listing
-                .path()
-                .split('/')
-                .map(|part| {
-                    if part.starts_with(':') || part.starts_with('{') {
-                        "x"
-                    } else {
-                        part
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("/");
-            let res = send(
-                app.clone(),
-                get(&format!("{path}?q=kept&__path=/api/sign_in&__err={forged}")),
-            )
-            .await;
-            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
-            assert_eq!(header_of(&res, header::LOCATION), format!("{path}?q=kept"));
-            pages += 1;
-        }
-        assert!(pages >= 20, "only {pages} pages");
-
-        // A wrong password, posted by a browser without JavaScript.
-        let post = Request::post("/api/sign_in")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "text/html")
-            .header(header::REFERER, "http://127.0.0.1:3000/signin")
-            .body(Body::from(
-                "email=ava.thompson%40northwind.example&password=not+the+password",
-            ))
-            .unwrap();
-        let res = send(app.clone(), post).await;
-        assert_eq!(res.status(), StatusCode::FOUND);
-        let location = header_of(&res, header::LOCATION).to_owned();
-        assert!(location.contains("__err=") && location.contains("__sig="), "{location}");
-        let signed = location.trim_start_matches("http://127.0.0.1:3000");
-        let res = send(app.clone(), get(signed)).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        assert!(text(res)
-            .await
-            .contains("That email and password do not match an account."));
-        // The same link for someone else, or with its error changed, is dropped.
-        let mut other = get(signed);
-        other.headers_mut().insert(
-            header::COOKIE,
-            "__Host-trellis_session=someone-else".parse().unwrap(),
-        );
-        assert_eq!(send(app.clone(), other).await.status(), StatusCode::SEE_OTHER);
-        let altered = signed.replacen("__err=", "__err=A", 1);
-        assert_eq!(
-            send(app.clone(), get(&altered)).await.status(),
-            StatusCode::SEE_OTHER
-        );
+// An error carried in a link shows only when this server signed it, for
+// this session, lately. A forged one (any page, any text) is dropped by a
+// redirect to the same address without it; a real one, from a form posted
+// without JavaScript, shows.
+backend_test!(errors_in_links_show_only_when_signed, |db: Db| async move {
+    demo::seed(&db).await.unwrap();
+    let app = app(&db);
+    // {"Conflict":"Call +1 555 0100 to keep your account"}, base64url.
+    let forged = "eyJDb25mbGljdCI6IkNhbGwgKzEgNTU1IDAxMDAgdG8ga2VlcCB5b3VyIGFjY291bnQifQ==";
+    let mut pages = 0;
+    for listing in leptos_axum::generate_route_list(app::App) {
+        let path: String = listing
+            .path()
+            .split('/')
+            .map(|part| {
+                if part.starts_with(':') || part.starts_with('{') {
+                    "x"
+                } else {
+                    part
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let res = send(
+            app.clone(),
+            get(&format!("{path}?q=kept&__path=/api/sign_in&__err={forged}")),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(header_of(&res, header::LOCATION), format!("{path}?q=kept"));
+        pages += 1;
     }
-);
+    assert!(pages >= 20, "only {pages} pages");
+
+    // A wrong password, posted by a browser without JavaScript.
+    let post = Request::post("/api/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://127.0.0.1:3000/signin")
+        .body(Body::from(
+            "email=ava.thompson%40northwind.example&password=not+the+password",
+        ))
+        .unwrap();
+    let res = send(app.clone(), post).await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = header_of(&res, header::LOCATION).to_owned();
+    assert!(
+        location.contains("__err=") && location.contains("__sig="),
+        "{location}"
+    );
+    let signed = location.trim_start_matches("http://127.0.0.1:3000");
+    let res = send(app.clone(), get(signed)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(text(res)
+        .await
+        .contains("That email and password do not match an account."));
+    // The same link for someone else, or with its error changed, is dropped.
+    let mut other = get(signed);
+    other.headers_mut().insert(
+        header::COOKIE,
+        "__Host-trellis_session=someone-else".parse().unwrap(),
+    );
+    assert_eq!(
+        send(app.clone(), other).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let altered = signed.replacen("__err=", "__err=A", 1);
+    assert_eq!(
+        send(app.clone(), get(&altered)).await.status(),
+        StatusCode::SEE_OTHER
+    );
+});

@@ -38,13 +38,13 @@ pub async fn audit_entries(organisation_id: String) -> Result<Vec<AuditEntry>, A
     } else {
         authorize(&viewer, Permission::ViewAuditLog, &organisation_id)?;
     }
-    Ok(sqlx::query_as::<_, AuditEntry>(
+    Ok(sqlx::query_as::<_, AuditEntry>(&format!(
         "SELECT a.at, p.name AS actor, a.action, a.record_type, a.record_id, a.ip, a.detail \
          FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id \
-         WHERE ($1 = '' OR a.organisation_id = $1) \
-         AND (CAST($2 AS TEXT) IS NULL OR a.organisation_id = $2) \
+         WHERE ($1 = '' OR a.organisation_id = $1) AND {} \
          ORDER BY a.at DESC, a.id LIMIT 200",
-    )
+        crate::auth::policy::tenant_scoped("a.organisation_id", "$2")
+    ))
     .bind(&organisation_id)
     .bind(viewer.tenant_scope())
     .fetch_all(&db.pool)

@@ -10,7 +10,7 @@ use super::api::{DealEvent, DealList, DealSummary, DealView};
 use super::{matching, ConflictKind, DealStatus, Finding, ValidDeal};
 use crate::{
     audit::server::{record, Entry},
-    auth::{server::now, Viewer},
+    auth::{policy::tenant_scoped, server::now, Viewer},
     db::Db,
     error::AppError,
 };
@@ -26,9 +26,9 @@ fn domain_claim(key: &str) -> String {
 /// The registrations (`d`) organisation `param` may see: everything when
 /// it is NULL (vendor staff), else its own and those it co-sells.
 pub(crate) fn reach(param: &str) -> String {
+    let own = crate::auth::policy::tenant_scoped("d.organisation_id", param);
     format!(
-        "(CAST({param} AS TEXT) IS NULL OR d.organisation_id = {param} \
-         OR d.id IN (SELECT deal_id FROM deal_partners WHERE organisation_id = {param}))"
+        "({own} OR d.id IN (SELECT deal_id FROM deal_partners WHERE organisation_id = {param}))"
     )
 }
 
@@ -403,9 +403,10 @@ pub(crate) async fn refusal(
     field: &str,
     message: &str,
 ) -> Result<AppError, sqlx::Error> {
-    let found: Option<String> = sqlx::query_scalar(
-        "SELECT id FROM deals WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
-    )
+    let found: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT id FROM deals WHERE id = $1 AND {}",
+        tenant_scoped("organisation_id", "$2")
+    ))
     .bind(deal_id)
     .bind(scope)
     .fetch_optional(&mut **tx)
@@ -966,10 +967,11 @@ pub async fn close(
     };
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
-    let done = sqlx::query(
+    let done = sqlx::query(&format!(
         "UPDATE deals SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'approved' \
-         AND (CAST($4 AS TEXT) IS NULL OR organisation_id = $4)",
-    )
+         AND {}",
+        tenant_scoped("organisation_id", "$4")
+    ))
     .bind(to.code())
     .bind(now())
     .bind(deal_id)
@@ -1197,11 +1199,11 @@ pub async fn request_extension(
 ) -> Result<(), AppError> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
-    let done = sqlx::query(
+    let done = sqlx::query(&format!(
         "UPDATE deals SET extension_requested_at = $1, extension_reason = $2, updated_at = $1 \
-         WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NULL \
-         AND (CAST($4 AS TEXT) IS NULL OR organisation_id = $4)",
-    )
+         WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NULL AND {}",
+        tenant_scoped("organisation_id", "$4")
+    ))
     .bind(now())
     .bind(reason)
     .bind(deal_id)
@@ -1347,12 +1349,12 @@ pub async fn respond(
     let _turn = db.write_turn().await;
     let now = now();
     let mut tx = db.pool.begin().await?;
-    let done = sqlx::query(
+    let done = sqlx::query(&format!(
         "UPDATE deals SET status = 'submitted', updated_at = $1, \
          sla_due_at = $1 + 3600 * (SELECT deal_sla_hours FROM program_settings WHERE id = 1) \
-         WHERE id = $2 AND status = 'more_info' \
-         AND (CAST($3 AS TEXT) IS NULL OR organisation_id = $3)",
-    )
+         WHERE id = $2 AND status = 'more_info' AND {}",
+        tenant_scoped("organisation_id", "$3")
+    ))
     .bind(now)
     .bind(deal_id)
     .bind(viewer.tenant_scope())

@@ -153,11 +153,11 @@ pub async fn update_organisation(
         return Err(AppError::Validation(errors));
     }
     let mut tx = db.pool.begin().await?;
-    let done = sqlx::query(
+    let done = sqlx::query(&format!(
         "UPDATE organisations SET website = $1, description = $2, contact_name = $3, \
-         contact_email = $4, contact_phone = $5 \
-         WHERE id = $6 AND (CAST($7 AS TEXT) IS NULL OR id = $7)",
-    )
+         contact_email = $4, contact_phone = $5 WHERE id = $6 AND {}",
+        crate::auth::policy::tenant_scoped("id", "$7")
+    ))
     .bind(website.as_deref())
     .bind(description.as_deref())
     .bind(contact_name.as_deref())

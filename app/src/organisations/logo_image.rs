@@ -135,10 +135,10 @@ pub async fn load(
     organisation_id: &str,
     scope: Option<&str>,
 ) -> Result<Option<(Vec<u8>, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT bytes, sha256 FROM organisation_logos WHERE organisation_id = $1 \
-         AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2)",
-    )
+    sqlx::query_as(&format!(
+        "SELECT bytes, sha256 FROM organisation_logos WHERE organisation_id = $1 AND {}",
+        crate::auth::policy::tenant_scoped("organisation_id", "$2")
+    ))
     .bind(organisation_id)
     .bind(scope)
     .fetch_optional(&db.pool)

@@ -40,7 +40,7 @@ pub async fn profile(
     id: &str,
     scope: Option<&str>,
 ) -> Result<Option<OrganisationDetails>, sqlx::Error> {
-    let row = sqlx::query_as::<_, ProfileRow>(
+    let row = sqlx::query_as::<_, ProfileRow>(&format!(
         "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
          t.name AS tier, o.website, m.name AS channel_manager, o.description, \
          o.contact_name, o.contact_email, o.contact_phone, l.sha256 AS logo_sha256 \
@@ -48,18 +48,19 @@ pub async fn profile(
          LEFT JOIN organisation_logos l ON l.organisation_id = o.id \
          LEFT JOIN tiers t ON t.id = o.tier_id \
          LEFT JOIN people m ON m.id = o.channel_manager_id \
-         WHERE o.id = $1 AND (CAST($2 AS TEXT) IS NULL OR o.id = $2)",
-    )
+         WHERE o.id = $1 AND {}",
+        crate::auth::policy::tenant_scoped("o.id", "$2")
+    ))
     .bind(id)
     .bind(scope)
     .fetch_optional(&db.pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let people = sqlx::query_as::<_, PersonRow>(
+    let people = sqlx::query_as::<_, PersonRow>(&format!(
         "SELECT id, name, email, role, title, status FROM people \
-         WHERE organisation_id = $1 AND (CAST($2 AS TEXT) IS NULL OR organisation_id = $2) \
-         ORDER BY name",
-    )
+         WHERE organisation_id = $1 AND {} ORDER BY name",
+        crate::auth::policy::tenant_scoped("organisation_id", "$2")
+    ))
     .bind(id)
     .bind(scope)
     .fetch_all(&db.pool)

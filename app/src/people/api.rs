@@ -45,9 +45,10 @@ pub async fn invite_person(
         errors.push(("email", "Enter an email address like name@company.com."));
     }
     let role = Role::parse(&role);
-    let is_vendor: Option<bool> = sqlx::query_scalar::<_, String>(
-        "SELECT kind FROM organisations WHERE id = $1 AND (CAST($2 AS TEXT) IS NULL OR id = $2)",
-    )
+    let is_vendor: Option<bool> = sqlx::query_scalar::<_, String>(&format!(
+        "SELECT kind FROM organisations WHERE id = $1 AND {}",
+        crate::auth::policy::tenant_scoped("id", "$2")
+    ))
     .bind(&organisation_id)
     .bind(viewer.tenant_scope())
     .fetch_optional(&db.pool)
@@ -324,11 +325,12 @@ pub async fn update_person(
 
     let db = crate::db::use_db()?;
     let viewer = require_viewer(&db).await?;
-    let target: Option<(String, String, String, String)> = sqlx::query_as(
+    let target: Option<(String, String, String, String)> = sqlx::query_as(&format!(
         "SELECT p.organisation_id, o.kind, p.role, p.status FROM people p \
          JOIN organisations o ON o.id = p.organisation_id \
-         WHERE p.id = $1 AND (CAST($2 AS TEXT) IS NULL OR p.organisation_id = $2)",
-    )
+         WHERE p.id = $1 AND {}",
+        crate::auth::policy::tenant_scoped("p.organisation_id", "$2")
+    ))
     .bind(&person_id)
     .bind(viewer.tenant_scope())
     .fetch_optional(&db.pool)
