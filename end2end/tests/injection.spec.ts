@@ -131,13 +131,17 @@ async function formsOf(page: Page): Promise<FormSpec[]> {
   );
 }
 
-type Outcome = "missing" | "accepted" | "refused";
+type Outcome = "missing" | "no such button" | "accepted" | "refused";
 
-/** Fills and submits the form with `signature` on the page, if it is there. */
-async function submit(page: Page, signature: string, values: Map<string, string>): Promise<Outcome> {
+/**
+ * Fills the form with `signature` on the page, if it is there, and submits
+ * it with its submit button number `button` (forms such as a decision have
+ * one per choice).
+ */
+async function submit(page: Page, signature: string, values: Map<string, string>, button: number): Promise<Outcome> {
   const navigated = page.waitForEvent("framenavigated", { timeout: 15_000 }).catch(() => null);
   const found = await page.evaluate(
-    ([wanted, entries]) => {
+    ([wanted, entries, which]) => {
       const textual = (el: Element) =>
         el.tagName === "TEXTAREA" || ["text", "search", "email", "url", "tel"].includes((el as HTMLInputElement).type);
       const signatureOf = (f: HTMLFormElement) =>
@@ -147,7 +151,9 @@ async function submit(page: Page, signature: string, values: Map<string, string>
           .filter((n) => n.length > 0)
           .join(",")}`;
       const f = [...document.querySelectorAll("form")].find((form) => signatureOf(form) === wanted);
-      if (!f) return false;
+      if (!f) return "missing";
+      const buttons = [...f.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]")] as HTMLButtonElement[];
+      if (which >= Math.max(buttons.length, 1)) return "no such button";
       const given = new Map(entries);
       for (const el of f.querySelectorAll("textarea, input, select")) {
         const name = el.getAttribute("name") ?? "";
@@ -169,13 +175,12 @@ async function submit(page: Page, signature: string, values: Map<string, string>
         el.removeAttribute("required");
       }
       f.setAttribute("novalidate", "");
-      const button = f.querySelector("button[type=submit], button:not([type]), input[type=submit]") as HTMLButtonElement | null;
-      f.requestSubmit(button);
-      return true;
+      f.requestSubmit(buttons[which] ?? null);
+      return "submitted";
     },
-    [signature, [...values.entries()]] as [string, [string, string][]],
+    [signature, [...values.entries()], button] as [string, [string, string][], number],
   );
-  if (!found) return "missing";
+  if (found !== "submitted") return found;
   expect(await navigated, `submitting ${signature}`).not.toBeNull();
   await page.waitForLoadState("load");
   return page.url().includes("__err=") ? "refused" : "accepted";
@@ -219,22 +224,31 @@ async function attack(browser: Browser, baseURL: string, email: string, submitte
       });
       let outcome: Outcome = "missing";
       // A page whose form is gone (a deal decided in an earlier round), or
-      // whose record refuses it (a deal in conflict), gives way to the next.
+      // whose record refuses it (a deal in conflict), gives way to the next;
+      // a refused round is tried with each submit button, then again with
+      // plain values in the fields whose names say they hold a format.
       let tried = 0;
-      for (const path of pages) {
-        if (tried === 3) break;
-        await page.goto(path);
-        outcome = await submit(page, spec.signature, values);
-        if (outcome === "refused") {
-          for (const field of spec.fields) {
-            const plain = fallbackFor(field.replace(/^.*\[|\]$/g, ""));
-            if (plain) values.set(field, plain);
+      pages: for (const path of pages) {
+        if (tried === 2) break;
+        let here = false;
+        for (const plain of [false, true]) {
+          if (plain) {
+            for (const field of spec.fields) {
+              const value = fallbackFor(field.replace(/^.*\[|\]$/g, ""));
+              if (value) values.set(field, value);
+            }
           }
-          await page.goto(path);
-          outcome = await submit(page, spec.signature, values);
+          for (let button = 0; button < 3; button++) {
+            await page.goto(path);
+            const result = await submit(page, spec.signature, values, button);
+            if (result === "missing") continue pages;
+            if (result === "no such button") break;
+            here = true;
+            outcome = result;
+            if (result === "accepted") break pages;
+          }
         }
-        if (outcome !== "missing") tried++;
-        if (outcome === "accepted") break;
+        if (here) tried++;
       }
       const accepted = outcome === "accepted";
       if (accepted) {

@@ -316,19 +316,39 @@ pub fn short_key(key: &str) -> String {
         .join(" ")
 }
 
-/// The locks a registration of `key` takes before it claims the customer:
-/// its first two and its last two letters. Two names [`same_customer`]
-/// calls the same share one of them: a typo (in names of five letters or
-/// more) leaves either the first two or the last two intact, and an
-/// abbreviation keeps the first word's start. So two such registrations
-/// at the same moment are made one after the other, and the second finds
-/// the first's claim; names that share neither lock never wait for each
-/// other.
-pub fn lock_keys(key: &str) -> [String; 2] {
+/// The locks a registration of `key` takes before it claims the customer.
+/// Two names [`same_customer`] calls the same share one of them, so two
+/// such registrations at the same moment are made one after the other and
+/// the second finds the first's claim:
+/// - a typo (a letter changed, missing, added, or two swapped) in a pair
+///   whose longer name has `n` letters leaves the first or the last
+///   `(n - 1) / 2` letters of both intact. Each name takes, for `n` its own
+///   length and its length plus one (it may be the shorter of the pair),
+///   its first and its last `(n - 1) / 2` letters with `n`;
+/// - abbreviations have the same [`short_key`].
+///
+/// Names that share no lock never wait for each other: with half the name
+/// in each lock, two customers rarely do.
+pub fn lock_keys(key: &str) -> Vec<String> {
     let chars: Vec<char> = key.chars().collect();
-    let head: String = chars.iter().take(2).collect();
-    let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
-    [format!("head:{head}"), format!("tail:{tail}")]
+    let length = chars.len();
+    let mut keys = Vec::with_capacity(5);
+    for n in [length, length + 1] {
+        let k = (n.saturating_sub(1) / 2).min(length);
+        let head: String = chars[..k].iter().collect();
+        let tail: String = chars[length - k..].iter().collect();
+        keys.push(format!("head:{n}:{head}"));
+        keys.push(format!("tail:{n}:{tail}"));
+    }
+    keys.push(format!("short:{}", short_key(key)));
+    keys
+}
+
+/// Whether two keys' [`lock_keys`] have one in common.
+#[cfg(test)]
+fn share_a_lock(a: &str, b: &str) -> bool {
+    let theirs = lock_keys(b);
+    lock_keys(a).iter().any(|k| theirs.contains(k))
 }
 
 /// Where names one typo away from a key are looked for. Cut the key in
@@ -414,9 +434,8 @@ mod tests {
             }
             for typo in typos {
                 let typed: String = typo.into_iter().collect();
-                let [head, tail] = lock_keys(&typed);
                 assert!(
-                    lock_keys(name).contains(&head) || lock_keys(name).contains(&tail),
+                    share_a_lock(&typed, name),
                     "{typed} and {name} share no lock"
                 );
                 let probes = probes(&typed).unwrap();
@@ -565,10 +584,26 @@ mod tests {
     }
 
     #[test]
-    fn lock_keys_are_the_first_and_last_two_letters() {
-        assert_eq!(lock_keys("tolozupi jutevacul"), ["head:to", "tail:ul"]);
-        assert_eq!(lock_keys("x"), ["head:x", "tail:x"]);
-        assert_eq!(lock_keys("zürich"), ["head:zü", "tail:ch"]);
+    fn lock_keys_are_the_ends_with_the_length_and_the_short_key() {
+        assert_eq!(
+            lock_keys("tolozupi jutevacul"),
+            [
+                "head:18:tolozupi",
+                "tail:18:utevacul",
+                "head:19:tolozupi ",
+                "tail:19:jutevacul",
+                "short:tolo jute"
+            ]
+        );
+        assert_eq!(lock_keys("zürich")[0], "head:6:zü");
+        assert_eq!(
+            lock_keys("x"),
+            ["head:1:", "tail:1:", "head:2:", "tail:2:", "short:x"]
+        );
+        assert!(!share_a_lock(
+            "alpine partners",
+            "alpha partners international"
+        ));
     }
 
     #[test]
@@ -590,8 +625,7 @@ mod tests {
             if abbreviated {
                 assert_eq!(short_key(&a), short_key(&b), "{a} / {b}");
             }
-            let [head, tail] = lock_keys(&a);
-            assert!(lock_keys(&b).contains(&head) || lock_keys(&b).contains(&tail));
+            assert!(share_a_lock(&a, &b), "{a} / {b}");
         }
         for (a, b) in [
             ("acme", "acme bank"),

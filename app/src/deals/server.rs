@@ -375,16 +375,19 @@ async fn lock_customer(
 ) -> Result<(), sqlx::Error> {
     let mut keys = matching::lock_keys(company_key);
     keys.sort();
-    for key in keys {
-        sqlx::query(
-            "INSERT INTO claim_locks (lock_key, taken) VALUES ($1, 1) \
-             ON CONFLICT (lock_key) DO UPDATE SET taken = claim_locks.taken + 1",
-        )
-        .bind(key)
+    keys.dedup();
+    // One statement; its rows are taken in the order listed.
+    let rows: Vec<String> = (1..=keys.len()).map(|n| format!("(${n}, 1)")).collect();
+    let sql = format!(
+        "INSERT INTO claim_locks (lock_key, taken) VALUES {} \
+         ON CONFLICT (lock_key) DO UPDATE SET taken = claim_locks.taken + 1",
+        rows.join(", ")
+    );
+    keys.iter()
+        .fold(sqlx::query(&sql), |query, key| query.bind(key))
         .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+        .await
+        .map(|_| ())
 }
 
 fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
