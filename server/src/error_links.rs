@@ -9,7 +9,10 @@
 
 use std::sync::Arc;
 
-use app::db::Db;
+use app::{
+    auth::server::{hex, new_token, session_token},
+    db::Db,
+};
 use axum::{
     extract::{Request, State},
     http::{header, HeaderValue, StatusCode},
@@ -33,15 +36,13 @@ impl ErrorLinkKey {
     async fn get(&self, db: &Db) -> Result<&[u8], sqlx::Error> {
         self.0
             .get_or_try_init(|| async {
-                let mut fresh = [0u8; 32];
-                getrandom::fill(&mut fresh).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
                 let _turn = db.write_turn().await;
                 sqlx::query(
                     "INSERT INTO signing_keys (name, secret) VALUES ($1, $2) \
                      ON CONFLICT (name) DO NOTHING",
                 )
                 .bind(KEY_NAME)
-                .bind(hex(&fresh))
+                .bind(new_token())
                 .execute(&db.pool)
                 .await?;
                 let secret: String =
@@ -54,10 +55,6 @@ impl ErrorLinkKey {
             .await
             .map(Vec::as_slice)
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn mac(key: &[u8], issued: i64, path: &str, err: &str, session: &str) -> Hmac<Sha256> {
@@ -102,14 +99,6 @@ pub fn verify(key: &[u8], now: i64, sig: &str, path: &str, err: &str, session: &
     })
 }
 
-fn session_of(req_headers: &axum::http::HeaderMap) -> String {
-    req_headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| app::auth::cookie_value(c, app::auth::server::COOKIE))
-        .unwrap_or_default()
-}
-
 /// The query's pairs, decoded.
 fn pairs(query: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(query.as_bytes())
@@ -131,7 +120,7 @@ pub async fn sign_error_links(
     req: Request,
     next: Next,
 ) -> Response {
-    let session = session_of(req.headers());
+    let session = session_token(req.headers()).unwrap_or_default();
     let now = app::auth::server::now();
     let is_page = req.method() == axum::http::Method::GET && !req.uri().path().starts_with("/api/");
     if is_page {

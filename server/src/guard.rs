@@ -22,6 +22,8 @@ use axum::{
 };
 use leptos::server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
 
+use crate::security::refuse;
+
 /// The most characters any one text value may have.
 pub const MAX_TEXT: usize = 20_000;
 /// Fields that may be longer, and how long.
@@ -80,7 +82,8 @@ fn check_json(key: &str, value: &serde_json::Value, errors: &mut Vec<FieldError>
     }
 }
 
-fn refuse(path: &str, error: AppError) -> Response {
+/// A server-function error answered before the server function ran.
+fn refuse_fields(path: &str, error: AppError) -> Response {
     let path = HeaderValue::from_str(path).unwrap_or(HeaderValue::from_static("/api"));
     (
         error.status(),
@@ -97,25 +100,16 @@ fn refuse(path: &str, error: AppError) -> Response {
         .into_response()
 }
 
-fn plain(status: StatusCode, message: &'static str) -> Response {
-    (
-        status,
-        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
-        message,
-    )
-        .into_response()
-}
-
 /// The checks above, for one request.
 pub async fn guard(req: Request, next: Next) -> Response {
     let uri = req.uri();
     let path_and_query = uri.path_and_query().map_or("", |p| p.as_str());
     if path_and_query.len() > MAX_URI {
-        return plain(StatusCode::URI_TOO_LONG, "This address is too long.");
+        return refuse(StatusCode::URI_TOO_LONG, "This address is too long.");
     }
     let decoded = percent_decoded(path_and_query);
     if decoded.chars().any(char::is_control) {
-        return plain(
+        return refuse(
             StatusCode::BAD_REQUEST,
             "This address has control characters in it.",
         );
@@ -131,7 +125,7 @@ pub async fn guard(req: Request, next: Next) -> Response {
         .to_ascii_lowercase();
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, crate::BODY_LIMIT).await else {
-        return plain(StatusCode::PAYLOAD_TOO_LARGE, "This request is too large.");
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "This request is too large.");
     };
     let mut errors = Vec::new();
     if content_type.starts_with("application/x-www-form-urlencoded") {
@@ -153,7 +147,7 @@ pub async fn guard(req: Request, next: Next) -> Response {
     }
     if !errors.is_empty() {
         errors.dedup_by(|a, b| a.field == b.field);
-        return refuse(parts.uri.path(), AppError::Validation(errors));
+        return refuse_fields(parts.uri.path(), AppError::Validation(errors));
     }
     let res = next
         .run(Request::from_parts(parts, Body::from(bytes)))
@@ -170,31 +164,17 @@ async fn with_error_status(res: Response) -> Response {
     }
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, crate::BODY_LIMIT).await else {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.");
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.");
     };
     parts.status = AppError::de(bytes.clone()).status();
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// `text` with `%XX` escapes (and `+`) undone, bytes that are not UTF-8
-/// replaced.
+/// `text` with `%XX` escapes undone, bytes that are not UTF-8 replaced.
 fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -235,7 +215,7 @@ mod tests {
     fn addresses_are_decoded_before_the_check() {
         assert_eq!(percent_decoded("/deals?q=a%00b"), "/deals?q=a\0b");
         assert_eq!(percent_decoded("/deals?q=100%"), "/deals?q=100%");
-        assert_eq!(percent_decoded("/a%C3%A9+b"), "/aé b");
+        assert_eq!(percent_decoded("/a%C3%A9b"), "/aéb");
         assert_eq!(percent_decoded("/deals?q=%zz"), "/deals?q=%zz");
     }
 }

@@ -197,12 +197,7 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
             "/sw.js" | "/manifest.webmanifest" | "/offline.html" | "/healthz"
         );
     if !is_static {
-        let token = req
-            .headers()
-            .get(header::COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|c| auth::cookie_value(c, auth::COOKIE));
-        let session = match token {
+        let session = match auth::session_token(req.headers()) {
             Some(token) => auth::session_for_token(&db, &token).await,
             None => Ok(None),
         };

@@ -71,7 +71,8 @@ pub fn origin_of(url: &str) -> Option<Arc<str>> {
     (!authority.is_empty()).then(|| format!("{}://{authority}", scheme.to_ascii_lowercase()).into())
 }
 
-fn refuse(status: StatusCode, message: &'static str) -> Response {
+/// A plain-text refusal that no cache keeps.
+pub(crate) fn refuse(status: StatusCode, message: &'static str) -> Response {
     (
         status,
         [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],

@@ -42,8 +42,17 @@ pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The session token the request's cookie carries, if any.
+pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| cookie_value(c, COOKIE))
 }
 
 /// What the request says about its origin, for sessions and the audit log.
@@ -76,7 +85,7 @@ impl RequestInfo {
         RequestInfo {
             ip: forwarded.or(peer),
             user_agent: header(header::USER_AGENT).map(|ua| ua.chars().take(200).collect()),
-            session_token: header(header::COOKIE).and_then(|c| cookie_value(&c, COOKIE)),
+            session_token: session_token(&parts.headers),
             device_token: header(header::COOKIE)
                 .and_then(|c| cookie_value(&c, super::mfa::DEVICE_COOKIE)),
         }

@@ -155,12 +155,7 @@ pub async fn register_deal(deal: super::DealInput) -> Result<(), AppError> {
 pub async fn list_deals(search: String, status: String, page: i64) -> Result<DealList, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
-    if search.chars().count() > super::MAX_SEARCH {
-        return Err(AppError::field(
-            "search",
-            "Search for at most 200 characters.",
-        ));
-    }
+    super::check_search(&search)?;
     let status = DealStatus::parse(status.trim());
     Ok(super::server::list(
         &db,
@@ -234,13 +229,7 @@ pub async fn decide_deal(id: String, decision: String, reason: String) -> Result
     authorize_deal_review(&viewer)?;
     let decision = Decision::parse(&decision)
         .ok_or_else(|| AppError::field("decision", "Choose approve, reject or ask for more."))?;
-    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
-    if reason.is_some_and(|r| r.chars().count() > 1000) {
-        return Err(AppError::field(
-            "reason",
-            "Keep the reason under 1,000 characters.",
-        ));
-    }
+    let reason = super::optional_reason(&reason)?;
     if decision != Decision::Approve && reason.is_none() {
         return Err(AppError::field(
             "reason",
@@ -316,13 +305,7 @@ pub async fn decide_extension(
     let db = crate::db::use_db()?;
     let viewer = auth::require_viewer(&db).await?;
     authorize_deal_review(&viewer)?;
-    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
-    if reason.is_some_and(|r| r.chars().count() > 1000) {
-        return Err(AppError::field(
-            "reason",
-            "Keep the reason under 1,000 characters.",
-        ));
-    }
+    let reason = super::optional_reason(&reason)?;
     let grant = match decision.as_str() {
         "grant" => true,
         "refuse" if reason.is_some() => false,

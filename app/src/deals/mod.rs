@@ -122,6 +122,30 @@ impl DealStatus {
 /// The longest search text a list accepts.
 pub const MAX_SEARCH: usize = 200;
 
+/// `Ok` for a search text a list can take, else a field error.
+pub fn check_search(search: &str) -> Result<(), AppError> {
+    if search.chars().count() > MAX_SEARCH {
+        return Err(AppError::field(
+            "search",
+            "Search for at most 200 characters.",
+        ));
+    }
+    Ok(())
+}
+
+/// A vendor's optional reason: trimmed, `None` when empty, refused over
+/// 1,000 characters.
+pub fn optional_reason(reason: &str) -> Result<Option<&str>, AppError> {
+    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
+    if reason.is_some_and(|r| r.chars().count() > 1000) {
+        return Err(AppError::field(
+            "reason",
+            "Keep the reason under 1,000 characters.",
+        ));
+    }
+    Ok(reason)
+}
+
 /// What the registration form sends, validated the same way wherever it is
 /// checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

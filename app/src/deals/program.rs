@@ -102,12 +102,7 @@ pub async fn direct_accounts(search: String) -> Result<Vec<DirectAccount>, AppEr
     if !viewer.role.is_vendor() {
         return Err(AppError::Forbidden);
     }
-    if search.chars().count() > super::MAX_SEARCH {
-        return Err(AppError::field(
-            "search",
-            "Search for at most 200 characters.",
-        ));
-    }
+    super::check_search(&search)?;
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
     Ok(sqlx::query_as::<_, DirectAccount>(
         "SELECT id, company, domain, created_at FROM direct_accounts \

@@ -26,7 +26,7 @@ fn domain_claim(key: &str) -> String {
 /// The registrations (`d`) organisation `param` may see: everything when
 /// it is NULL (vendor staff), else its own and those it co-sells.
 pub(crate) fn reach(param: &str) -> String {
-    let own = crate::auth::policy::tenant_scoped("d.organisation_id", param);
+    let own = tenant_scoped("d.organisation_id", param);
     format!(
         "({own} OR d.id IN (SELECT deal_id FROM deal_partners WHERE organisation_id = {param}))"
     )
@@ -764,11 +764,17 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
+    /// Whether the caller within `scope` sees this registration as a
+    /// co-seller: a partner that is not the registrant.
+    fn shared_with(&self, scope: Option<&str>) -> bool {
+        scope.is_some_and(|org| org != self.owner_id)
+    }
+
     /// The summary as the caller within `scope` may see it: whole for
     /// vendor staff (no scope) and the registering partner, the
     /// co-seller's allow-list for anyone else.
     fn into_summary(self, scope: Option<&str>) -> Option<DealSummary> {
-        let shared = scope.is_some_and(|org| org != self.owner_id);
+        let shared = self.shared_with(scope);
         let summary = DealSummary {
             status: DealStatus::parse(&self.status)?,
             conflict: self.conflict.as_deref().and_then(ConflictKind::parse),
@@ -898,7 +904,7 @@ pub async fn detail(
     };
     // A co-selling partner gets the allow-list of `disclosure`, built
     // from the whole view below.
-    let shared = scope.is_some_and(|org| org != row.summary.owner_id);
+    let shared = row.summary.shared_with(scope);
     let Some(summary) = row.summary.into_summary(None) else {
         return Ok(None);
     };
