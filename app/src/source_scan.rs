@@ -17,14 +17,27 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The crate's source files, as (path under src/, text).
 pub fn crate_sources() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    sources_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+}
+
+/// The server binary's source files, as (`server/` + path under its src/,
+/// text): rules about the app's own code hold there too.
+pub fn server_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/src");
+    sources_under(&root)
+        .into_iter()
+        .map(|(name, text)| (format!("server/{name}"), text))
+        .collect()
+}
+
+fn sources_under(root: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    sources(&root, &mut files);
+    sources(root, &mut files);
     files
         .into_iter()
         .map(|path| {
             let name = path
-                .strip_prefix(&root)
+                .strip_prefix(root)
                 .expect("under src/")
                 .to_string_lossy()
                 .replace('\\', "/");

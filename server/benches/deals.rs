@@ -215,7 +215,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// Inserts `rows` with multi-row statements: `row` is one row's SQL with
 /// `?` for each bound value (constants may be written inline).
 async fn insert_many(db: &Db, head: &str, row: &str, rows: Vec<Vec<Value>>) {
-    let mut tx = db.pool.begin().await.unwrap();
+    let mut tx = db.write(app::db::Actor::system()).await.unwrap();
     for batch in rows.chunks(400) {
         let mut sql = format!("{head} VALUES ");
         let mut n = 0;

@@ -36,14 +36,14 @@ impl ErrorLinkKey {
     async fn get(&self, db: &Db) -> Result<&[u8], sqlx::Error> {
         self.0
             .get_or_try_init(|| async {
-                let _turn = db.write_turn().await;
-                sqlx::query(
-                    "INSERT INTO signing_keys (name, secret) VALUES ($1, $2) \
+                db.execute(
+                    sqlx::query(
+                        "INSERT INTO signing_keys (name, secret) VALUES ($1, $2) \
                      ON CONFLICT (name) DO NOTHING",
+                    )
+                    .bind(KEY_NAME)
+                    .bind(new_token()),
                 )
-                .bind(KEY_NAME)
-                .bind(new_token())
-                .execute(&db.pool)
                 .await?;
                 let secret: String =
                     sqlx::query_scalar("SELECT secret FROM signing_keys WHERE name = $1")

@@ -4,7 +4,7 @@
 //! functions, and the read is scoped to the caller's organisation in SQL.
 
 use app::{
-    audit::server::{record, Entry},
+    audit::server::Entry,
     auth::{
         policy::{authorize, Permission},
         server::{RequestInfo, ResolvedViewer},
@@ -130,7 +130,7 @@ async fn save(
     logo: &logo_image::Logo,
     info: &RequestInfo,
 ) -> Result<(), AppError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(info.ip.as_deref())).await?;
     logo_image::store(&mut *tx, organisation_id, logo).await?;
     let detail = format!(
         "{} × {} PNG, {} bytes",
@@ -138,18 +138,13 @@ async fn save(
         logo.height,
         logo.png.len()
     );
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(organisation_id),
-            action: "logo_updated",
-            record_type: "organisation",
-            record_id: Some(organisation_id),
-            ip: info.ip.as_deref(),
-            detail: Some(&detail),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(organisation_id),
+        action: "logo_updated",
+        record_type: "organisation",
+        record_id: Some(organisation_id),
+        detail: Some(&detail),
+    })
     .await?;
     Ok(tx.commit().await?)
 }

@@ -62,13 +62,12 @@ pub async fn sign_in(
         auth::record_failure(&db, &email, info.ip.as_deref()).await?;
         record_now(
             &db,
+            crate::db::Actor::person(&person.person_id, info.ip.as_deref()),
             Entry {
-                actor_id: Some(&person.person_id),
                 organisation_id: Some(&person.organisation_id),
                 action: "sign_in_failed",
                 record_type: "person",
                 record_id: Some(&person.person_id),
-                ip: info.ip.as_deref(),
                 ..Entry::default()
             },
         )
@@ -88,8 +87,8 @@ pub async fn sign_in(
     }
     record_now(
         &db,
+        crate::db::Actor::person(&person.person_id, info.ip.as_deref()),
         Entry {
-            actor_id: Some(&person.person_id),
             organisation_id: Some(&person.organisation_id),
             action: match stage {
                 auth::Stage::Full => "sign_in",
@@ -97,7 +96,6 @@ pub async fn sign_in(
                 auth::Stage::Enrol => "sign_in_two_step_setup_required",
             },
             record_type: "session",
-            ip: info.ip.as_deref(),
             detail: remember.then_some("remembered device"),
             ..Entry::default()
         },
@@ -114,12 +112,15 @@ fn wrong_credentials() -> AppError {
 
 #[cfg(feature = "ssr")]
 async fn revoke_by_token(db: &crate::db::Db, token: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
+    db.execute(
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+        )
         .bind(super::server::now())
-        .bind(super::server::token_hash(token))
-        .execute(&db.pool)
-        .await
-        .map(|_| ())
+        .bind(super::server::token_hash(token)),
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Signs out: ends this session and goes to the start page.
@@ -138,13 +139,12 @@ pub async fn sign_out() -> Result<(), AppError> {
             revoke_by_token(&db, token).await?;
             record_now(
                 &db,
+                crate::db::Actor::person(&viewer.person_id, info.ip.as_deref()),
                 Entry {
-                    actor_id: Some(&viewer.person_id),
                     organisation_id: Some(&viewer.organisation_id),
                     action: "sign_out",
                     record_type: "session",
                     record_id: Some(&session_id),
-                    ip: info.ip.as_deref(),
                     ..Entry::default()
                 },
             )
@@ -216,26 +216,27 @@ pub async fn revoke_session(id: String) -> Result<(), AppError> {
 
     let db = crate::db::use_db()?;
     let viewer = auth::require_viewer(&db).await?;
-    let done = sqlx::query(
+    let done = db.execute(sqlx::query(
         "UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND person_id = $3 AND revoked_at IS NULL",
     )
     .bind(auth::now())
     .bind(&id)
-    .bind(&viewer.person_id)
-    .execute(&db.pool)
+    .bind(&viewer.person_id))
     .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
     record_now(
         &db,
+        crate::db::Actor::person(
+            &viewer.person_id,
+            auth::RequestInfo::current().ip.as_deref(),
+        ),
         Entry {
-            actor_id: Some(&viewer.person_id),
             organisation_id: Some(&viewer.organisation_id),
             action: "session_revoked",
             record_type: "session",
             record_id: Some(&id),
-            ip: auth::RequestInfo::current().ip.as_deref(),
             ..Entry::default()
         },
     )

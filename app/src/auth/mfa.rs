@@ -170,25 +170,29 @@ pub async fn accept_code(
         let Some(step) = step_of(secret, code) else {
             return Ok(None);
         };
-        let done = sqlx::query(
-            "UPDATE people SET totp_last_step = $1 WHERE id = $2 \
+        let done = db
+            .execute(
+                sqlx::query(
+                    "UPDATE people SET totp_last_step = $1 WHERE id = $2 \
              AND (totp_last_step IS NULL OR totp_last_step < $1)",
-        )
-        .bind(step)
-        .bind(person_id)
-        .execute(&db.pool)
-        .await?;
+                )
+                .bind(step)
+                .bind(person_id),
+            )
+            .await?;
         return Ok((done.rows_affected() == 1).then_some(Accepted::Totp));
     }
-    let done = sqlx::query(
-        "UPDATE recovery_codes SET used_at = $1 WHERE person_id = $2 AND code_hash = $3 \
+    let done = db
+        .execute(
+            sqlx::query(
+                "UPDATE recovery_codes SET used_at = $1 WHERE person_id = $2 AND code_hash = $3 \
          AND used_at IS NULL",
-    )
-    .bind(now())
-    .bind(person_id)
-    .bind(recovery_hash(code))
-    .execute(&db.pool)
-    .await?;
+            )
+            .bind(now())
+            .bind(person_id)
+            .bind(recovery_hash(code)),
+        )
+        .await?;
     Ok((done.rows_affected() == 1).then_some(Accepted::RecoveryCode))
 }
 
@@ -205,16 +209,17 @@ pub async fn recovery_codes_left(db: &Db, person_id: &str) -> Result<i64, sqlx::
 pub async fn trust_device(db: &Db, person_id: &str) -> Result<String, sqlx::Error> {
     let token = new_token();
     let now = now();
-    sqlx::query(
-        "INSERT INTO trusted_devices (id, token_hash, person_id, created_at, expires_at) \
+    db.execute(
+        sqlx::query(
+            "INSERT INTO trusted_devices (id, token_hash, person_id, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(token_hash(&token))
+        .bind(person_id)
+        .bind(now)
+        .bind(now + DEVICE_LIFETIME),
     )
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(token_hash(&token))
-    .bind(person_id)
-    .bind(now)
-    .bind(now + DEVICE_LIFETIME)
-    .execute(&db.pool)
     .await?;
     Ok(token)
 }

@@ -50,6 +50,12 @@ impl Viewer {
     pub fn tenant_scope(&self) -> Option<&str> {
         (!self.role.is_vendor()).then_some(self.organisation_id.as_str())
     }
+
+    /// This person as the author of a write, from `ip`.
+    #[cfg(feature = "ssr")]
+    pub fn actor(&self, ip: Option<&str>) -> crate::db::Actor {
+        crate::db::Actor::person(&self.person_id, ip)
+    }
 }
 
 /// How far a session has got.

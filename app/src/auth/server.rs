@@ -156,7 +156,7 @@ pub async fn create_staged_session(
     let token = new_token();
     let now = now();
     let (idle, lifetime) = timeouts(stage, remember);
-    sqlx::query(
+    db.execute(sqlx::query(
         "INSERT INTO sessions (id, token_hash, person_id, created_at, last_seen_at, expires_at, \
          idle_timeout_secs, remember, user_agent, ip, stage) \
          VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10)",
@@ -170,8 +170,7 @@ pub async fn create_staged_session(
     .bind(i64::from(remember))
     .bind(info.user_agent.as_deref())
     .bind(info.ip.as_deref())
-    .bind(stage.as_str())
-    .execute(&db.pool)
+    .bind(stage.as_str()))
     .await?;
     Ok(token)
 }
@@ -220,11 +219,12 @@ pub async fn complete_session(
     session: &LiveSession,
     info: &RequestInfo,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE id = $2")
-        .bind(now())
-        .bind(&session.session_id)
-        .execute(&db.pool)
-        .await?;
+    db.execute(
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE id = $2")
+            .bind(now())
+            .bind(&session.session_id),
+    )
+    .await?;
     let token = create_session(db, &session.viewer.person_id, session.remember, info).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     response.append_header(header::SET_COOKIE, session_cookie(&token, session.remember));
@@ -278,11 +278,12 @@ pub async fn session_for_token(db: &Db, token: &str) -> Result<Option<LiveSessio
         return Ok(None);
     }
     if now - row.last_seen_at >= TOUCH_EVERY {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(&row.session_id)
-            .execute(&db.pool)
-            .await?;
+        db.execute(
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(&row.session_id),
+        )
+        .await?;
     }
     let (Some(role), Some(stage)) = (Role::parse(&row.role), Stage::parse(&row.stage)) else {
         return Ok(None);
@@ -401,7 +402,7 @@ pub async fn throttled_for(
 
 pub async fn record_failure(db: &Db, email: &str, ip: Option<&str>) -> Result<(), sqlx::Error> {
     let now = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(crate::db::Actor::anonymous(ip)).await?;
     for (scope, subject) in [("account", Some(email)), ("ip", ip)] {
         let Some(subject) = subject else { continue };
         sqlx::query("INSERT INTO sign_in_failures (scope, subject, at) VALUES ($1, $2, $3)")
@@ -419,11 +420,12 @@ pub async fn record_failure(db: &Db, email: &str, ip: Option<&str>) -> Result<()
 }
 
 pub async fn clear_failures(db: &Db, email: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE scope = 'account' AND subject = $1")
-        .bind(email)
-        .execute(&db.pool)
-        .await
-        .map(|_| ())
+    db.execute(
+        sqlx::query("DELETE FROM sign_in_failures WHERE scope = 'account' AND subject = $1")
+            .bind(email),
+    )
+    .await
+    .map(|_| ())
 }
 
 #[derive(sqlx::FromRow)]

@@ -73,17 +73,15 @@ pub async fn verify_second_factor(
         .and_then(|s| s.totp_secret)
         .ok_or(AppError::Unauthenticated)?;
     let entry = |action, detail| Entry {
-        actor_id: Some(&person.person_id),
         organisation_id: Some(&person.organisation_id),
         action,
         record_type: "session",
-        ip,
         detail,
         ..Entry::default()
     };
     let Some(accepted) = mfa::accept_code(&db, &person.person_id, &secret, &code).await? else {
         auth::record_failure(&db, &person.email, ip).await?;
-        record_now(&db, entry("second_factor_failed", None)).await?;
+        record_now(&db, person.actor(ip), entry("second_factor_failed", None)).await?;
         return Err(AppError::field(
             "code",
             "That code is not right or was already used. Enter the code your app shows now.",
@@ -103,7 +101,7 @@ pub async fn verify_second_factor(
         (Accepted::RecoveryCode, false) => "recovery code",
         (Accepted::RecoveryCode, true) => "recovery code; device trusted for 30 days",
     };
-    record_now(&db, entry("sign_in", Some(detail))).await?;
+    record_now(&db, person.actor(ip), entry("sign_in", Some(detail))).await?;
     if accepted == Accepted::RecoveryCode {
         let left = mfa::recovery_codes_left(&db, &person.person_id).await?;
         let body = format!(
@@ -145,15 +143,16 @@ pub async fn two_step_status() -> Result<TwoStepState, AppError> {
     let setup = if state.enabled() {
         None
     } else {
-        sqlx::query(
-            "INSERT INTO mfa_enrolments (person_id, secret, recovery_codes, created_at) \
+        db.execute(
+            sqlx::query(
+                "INSERT INTO mfa_enrolments (person_id, secret, recovery_codes, created_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (person_id) DO NOTHING",
+            )
+            .bind(&person.person_id)
+            .bind(mfa::new_secret())
+            .bind(mfa::new_recovery_codes().join(" "))
+            .bind(auth::now()),
         )
-        .bind(&person.person_id)
-        .bind(mfa::new_secret())
-        .bind(mfa::new_recovery_codes().join(" "))
-        .bind(auth::now())
-        .execute(&db.pool)
         .await?;
         let (secret, codes): (String, String) = sqlx::query_as(
             "SELECT secret, recovery_codes FROM mfa_enrolments WHERE person_id = $1",
@@ -186,7 +185,7 @@ pub async fn two_step_status() -> Result<TwoStepState, AppError> {
 #[server(endpoint = "confirm_two_step")]
 pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
     use super::{mfa, server as auth};
-    use crate::audit::server::{record, Entry};
+    use crate::audit::server::Entry;
 
     let db = crate::db::use_db()?;
     let info = auth::RequestInfo::current();
@@ -212,7 +211,7 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
         ));
     };
     let now = auth::now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(person.actor(info.ip.as_deref())).await?;
     let turned_on = sqlx::query(
         "UPDATE people SET totp_secret = $1, totp_enabled_at = $2, totp_last_step = $3 \
          WHERE id = $4 AND totp_enabled_at IS NULL",
@@ -256,18 +255,13 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
         &body,
     )
     .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&person.person_id),
-            organisation_id: Some(&person.organisation_id),
-            action: "two_step_enabled",
-            record_type: "person",
-            record_id: Some(&person.person_id),
-            ip: info.ip.as_deref(),
-            detail: None,
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&person.organisation_id),
+        action: "two_step_enabled",
+        record_type: "person",
+        record_id: Some(&person.person_id),
+        detail: None,
+    })
     .await?;
     tx.commit().await?;
     auth::complete_session(&db, &session, &info).await?;
@@ -300,33 +294,30 @@ pub async fn security_settings() -> Result<SecurityPolicy, AppError> {
 /// `Forbidden`, `Internal`.
 #[server(endpoint = "update_security_settings")]
 pub async fn update_security_settings(require_partner_mfa: Option<String>) -> Result<(), AppError> {
-    use crate::audit::server::{record, Entry};
+    use crate::audit::server::Entry;
 
     let db = crate::db::use_db()?;
     let viewer = super::server::require_viewer(&db).await?;
     super::policy::authorize_program(&viewer)?;
     let require = require_partner_mfa.is_some();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(viewer.actor(super::server::RequestInfo::current().ip.as_deref()))
+        .await?;
     sqlx::query("UPDATE program_settings SET require_partner_mfa = $1 WHERE id = 1")
         .bind(i64::from(require))
         .execute(&mut *tx)
         .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&viewer.organisation_id),
-            action: "security_settings_updated",
-            record_type: "program",
-            record_id: None,
-            ip: super::server::RequestInfo::current().ip.as_deref(),
-            detail: Some(if require {
-                "two-step sign-in required for partners"
-            } else {
-                "two-step sign-in optional for partners"
-            }),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "security_settings_updated",
+        record_type: "program",
+        record_id: None,
+        detail: Some(if require {
+            "two-step sign-in required for partners"
+        } else {
+            "two-step sign-in optional for partners"
+        }),
+    })
     .await?;
     tx.commit().await?;
     Ok(())

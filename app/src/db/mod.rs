@@ -2,6 +2,9 @@
 //! chosen by the `DATABASE_URL` scheme, with one migration set per backend.
 
 pub mod testing;
+mod write;
+
+pub use write::{Actor, Write};
 
 use std::{str::FromStr, time::Duration};
 
@@ -71,9 +74,8 @@ impl MigrationStatus {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// SQLite takes one writer at a time; queueing writers here (first come,
-    /// first served) replaces its busy-wait retries, which made latency
-    /// spike under load. Unused on PostgreSQL.
+    /// SQLite takes one writer at a time: writers queue here (see
+    /// [`Db::write`]). Unused on PostgreSQL.
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
@@ -103,16 +105,6 @@ impl Db {
             backend,
             writers: Default::default(),
         })
-    }
-
-    /// Waits for this process's turn to write, on SQLite; hold the guard for
-    /// the whole write transaction. On PostgreSQL, which has row locks, it
-    /// returns at once.
-    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match self.backend {
-            Backend::Sqlite => Some(self.writers.lock().await),
-            Backend::Postgres => None,
-        }
     }
 
     /// Applies every migration this binary carries that the database lacks.

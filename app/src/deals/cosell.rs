@@ -258,7 +258,7 @@ pub mod server {
 
     use super::{CoSeller, Touchpoint, ValidTouchpoint};
     use crate::{
-        audit::server::{record, Entry},
+        audit::server::Entry,
         auth::{server::now, Viewer},
         db::Db,
         deals::{
@@ -363,8 +363,7 @@ pub mod server {
         role: PartnerRole,
         ip: Option<&str>,
     ) -> Result<(), AppError> {
-        let _turn = db.write_turn().await;
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.write(viewer.actor(ip)).await?;
         let deal: Option<(String, String, String, String)> = sqlx::query_as(&format!(
             "SELECT organisation_id, status, reference, customer_company FROM deals \
              WHERE id = $1 AND status IN {WORKED}"
@@ -414,28 +413,16 @@ pub mod server {
         let note = format!("{partner_name} co-sells as {}", role.label().to_lowercase());
         let status = crate::deals::DealStatus::parse(&status)
             .ok_or_else(|| AppError::internal("unknown deal status"))?;
-        crate::deals::server::event(
-            &mut tx,
-            deal_id,
-            Some(&viewer.person_id),
-            Some(status),
-            status,
-            Some(&note),
-        )
-        .await?;
+        tx.deal_event(deal_id, Some(status), status, Some(&note))
+            .await?;
         let detail = format!("{reference}: {note}");
-        record(
-            &mut *tx,
-            Entry {
-                actor_id: Some(&viewer.person_id),
-                organisation_id: Some(&partner_id),
-                action: "deal_co_seller_added",
-                record_type: "deal",
-                record_id: Some(deal_id),
-                ip,
-                detail: Some(&detail),
-            },
-        )
+        tx.audit(Entry {
+            organisation_id: Some(&partner_id),
+            action: "deal_co_seller_added",
+            record_type: "deal",
+            record_id: Some(deal_id),
+            detail: Some(&detail),
+        })
         .await?;
         let admins: Vec<(String, String)> = sqlx::query_as(
             "SELECT email, name FROM people WHERE organisation_id = $1 \
@@ -452,8 +439,7 @@ pub mod server {
                 viewer.name,
                 role.label().to_lowercase()
             );
-            crate::notifications::server::notify(
-                &mut tx,
+            tx.notify(
                 &email,
                 &format!("You are co-selling {customer}"),
                 &body,
@@ -474,8 +460,7 @@ pub mod server {
         t: &ValidTouchpoint,
         ip: Option<&str>,
     ) -> Result<(), AppError> {
-        let _turn = db.write_turn().await;
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.write(viewer.actor(ip)).await?;
         let id = uuid::Uuid::new_v4().to_string();
         let inserted = sqlx::query(&format!(
             "INSERT INTO deal_touchpoints (id, deal_id, organisation_id, kind, happened_on, note, \
@@ -511,18 +496,13 @@ pub mod server {
             });
         }
         let detail = format!("{}: {}", t.kind.label(), t.happened_on);
-        record(
-            &mut *tx,
-            Entry {
-                actor_id: Some(&viewer.person_id),
-                organisation_id: Some(&viewer.organisation_id),
-                action: "deal_touchpoint_recorded",
-                record_type: "deal",
-                record_id: Some(deal_id),
-                ip,
-                detail: Some(&detail),
-            },
-        )
+        tx.audit(Entry {
+            organisation_id: Some(&viewer.organisation_id),
+            action: "deal_touchpoint_recorded",
+            record_type: "deal",
+            record_id: Some(deal_id),
+            detail: Some(&detail),
+        })
         .await?;
         tx.commit().await?;
         Ok(())

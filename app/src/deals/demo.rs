@@ -60,25 +60,26 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         ("Globex Corporation", "globex.example"),
         ("Initech", "initech.example"),
     ] {
-        sqlx::query(
-            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
+        db.execute(
+            sqlx::query(
+                "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
              created_at, reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(super::super::organisations::demo::demo_id(
+                "direct", company,
+            ))
+            .bind(company)
+            .bind(domain)
+            .bind(super::matching::company_key(company))
+            .bind(super::matching::domain_key(domain))
+            .bind(now)
+            .bind(super::matching::reversed(&super::matching::company_key(
+                company,
+            )))
+            .bind(super::matching::short_key(&super::matching::company_key(
+                company,
+            ))),
         )
-        .bind(super::super::organisations::demo::demo_id(
-            "direct", company,
-        ))
-        .bind(company)
-        .bind(domain)
-        .bind(super::matching::company_key(company))
-        .bind(super::matching::domain_key(domain))
-        .bind(now)
-        .bind(super::matching::reversed(&super::matching::company_key(
-            company,
-        )))
-        .bind(super::matching::short_key(&super::matching::company_key(
-            company,
-        )))
-        .execute(&db.pool)
         .await?;
     }
     let priya = viewer(db, "priya.raman@acmecloud.example").await?;
@@ -159,13 +160,12 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         }
         if company == "Wayne Enterprises" {
             // Submitted three days ago: its approval SLA is breached.
-            sqlx::query(
+            db.execute(sqlx::query(
                 "UPDATE deals SET submitted_at = submitted_at - $1, sla_due_at = sla_due_at - $1, \
                  created_at = created_at - $1 WHERE id = $2",
             )
             .bind(3 * 86_400_i64)
-            .bind(&registered.id)
-            .execute(&db.pool)
+            .bind(&registered.id))
             .await?;
         }
     }

@@ -126,7 +126,7 @@ pub async fn add_direct_accounts(
     csv: String,
 ) -> Result<usize, AppError> {
     use crate::{
-        audit::server::{record, Entry},
+        audit::server::Entry,
         auth::{policy::authorize_deal_review, server as auth},
     };
 
@@ -145,8 +145,9 @@ pub async fn add_direct_accounts(
         })?
     };
     let now = auth::now();
-    let _turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(viewer.actor(auth::RequestInfo::current().ip.as_deref()))
+        .await?;
     for (company, domain) in &accounts {
         let key = super::matching::company_key(company);
         sqlx::query(
@@ -165,18 +166,13 @@ pub async fn add_direct_accounts(
         .await?;
     }
     let detail = format!("{} direct account(s)", accounts.len());
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&viewer.organisation_id),
-            action: "direct_accounts_added",
-            record_type: "direct_account",
-            record_id: None,
-            ip: auth::RequestInfo::current().ip.as_deref(),
-            detail: Some(&detail),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "direct_accounts_added",
+        record_type: "direct_account",
+        record_id: None,
+        detail: Some(&detail),
+    })
     .await?;
     tx.commit().await?;
     Ok(accounts.len())
@@ -219,10 +215,7 @@ pub async fn update_rules(
     sla_hours: String,
     default_protection_days: String,
 ) -> Result<(), AppError> {
-    use crate::{
-        audit::server::{record, Entry},
-        auth::server as auth,
-    };
+    use crate::{audit::server::Entry, auth::server as auth};
 
     let db = crate::db::use_db()?;
     let viewer = auth::require_viewer(&db).await?;
@@ -259,7 +252,9 @@ pub async fn update_rules(
     let (Some(sla), Some(days), true) = (sla, days, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(viewer.actor(auth::RequestInfo::current().ip.as_deref()))
+        .await?;
     sqlx::query(
         "UPDATE program_settings SET rules_of_engagement = $1, deal_sla_hours = $2, \
          default_protection_days = $3 WHERE id = 1",
@@ -270,18 +265,13 @@ pub async fn update_rules(
     .execute(&mut *tx)
     .await?;
     let detail = format!("SLA {sla} h, default protection {days} days");
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&viewer.organisation_id),
-            action: "rules_updated",
-            record_type: "program",
-            record_id: None,
-            ip: auth::RequestInfo::current().ip.as_deref(),
-            detail: Some(&detail),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "rules_updated",
+        record_type: "program",
+        record_id: None,
+        detail: Some(&detail),
+    })
     .await?;
     tx.commit().await?;
     Ok(())

@@ -9,9 +9,9 @@
 use super::api::{DealEvent, DealList, DealSummary, DealView};
 use super::{matching, ConflictKind, DealStatus, Finding, ValidDeal};
 use crate::{
-    audit::server::{record, Entry},
+    audit::server::Entry,
     auth::{policy::tenant_scoped, server::now, Viewer},
-    db::Db,
+    db::{Actor, Db, Write},
     error::AppError,
 };
 
@@ -319,7 +319,7 @@ fn new_reference() -> String {
 /// Claims the customer's keys for `deal_id`; `false` (and nothing claimed)
 /// when another open registration holds any of them.
 async fn claim(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut Write,
     deal_id: &str,
     organisation_id: &str,
     keys: &[String],
@@ -354,10 +354,7 @@ async fn claim(
     Ok(true)
 }
 
-async fn release(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    deal_id: &str,
-) -> Result<(), sqlx::Error> {
+async fn release(tx: &mut Write, deal_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM deal_claims WHERE deal_id = $1")
         .bind(deal_id)
         .execute(&mut **tx)
@@ -369,10 +366,7 @@ async fn release(
 /// one order everywhere (so two registrations never wait on each other in
 /// a circle). An upsert locks the row on PostgreSQL; SQLite writes one
 /// transaction at a time anyway.
-async fn lock_customer(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    company_key: &str,
-) -> Result<(), sqlx::Error> {
+async fn lock_customer(tx: &mut Write, company_key: &str) -> Result<(), sqlx::Error> {
     let mut keys = matching::lock_keys(company_key);
     keys.sort();
     keys.dedup();
@@ -400,7 +394,7 @@ fn claim_keys(company_key: &str, domain_key: Option<&str>) -> Vec<String> {
 /// out of the caller's reach (`scope`), which answers `NotFound` as if it
 /// did not exist, or it is not in a state for this (`field`: `message`).
 pub(crate) async fn refusal(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut Write,
     deal_id: &str,
     scope: Option<&str>,
     field: &str,
@@ -422,10 +416,7 @@ pub(crate) async fn refusal(
 
 /// How many days approval protects registration `deal_id`: its partner's
 /// tier's, or the program default.
-async fn protection_days(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    deal_id: &str,
-) -> Result<Option<i64>, sqlx::Error> {
+async fn protection_days(tx: &mut Write, deal_id: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT COALESCE(t.protection_days, s.default_protection_days) FROM deals d \
          JOIN organisations o ON o.id = d.organisation_id LEFT JOIN tiers t ON t.id = o.tier_id \
@@ -436,29 +427,33 @@ async fn protection_days(
     .await
 }
 
-pub(crate) async fn event(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    deal_id: &str,
-    actor_id: Option<&str>,
-    from: Option<DealStatus>,
-    to: DealStatus,
-    note: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO deal_events (id, deal_id, seq, at, actor_id, from_status, to_status, note) \
-         VALUES ($1, $2, (SELECT COUNT(*) + 1 FROM deal_events WHERE deal_id = $2), $3, $4, $5, \
-         $6, $7)",
-    )
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(deal_id)
-    .bind(now())
-    .bind(actor_id)
-    .bind(from.map(DealStatus::code))
-    .bind(to.code())
-    .bind(note)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
+impl Write {
+    /// Adds a step to registration `deal_id`'s timeline, by this write's
+    /// actor (none: Trellis itself).
+    pub(crate) async fn deal_event(
+        &mut self,
+        deal_id: &str,
+        from: Option<DealStatus>,
+        to: DealStatus,
+        note: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        let actor_id = self.actor().person_id.clone();
+        sqlx::query(
+            "INSERT INTO deal_events (id, deal_id, seq, at, actor_id, from_status, to_status, note) \
+             VALUES ($1, $2, (SELECT COUNT(*) + 1 FROM deal_events WHERE deal_id = $2), $3, $4, $5, \
+             $6, $7)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(deal_id)
+        .bind(now())
+        .bind(actor_id)
+        .bind(from.map(DealStatus::code))
+        .bind(to.code())
+        .bind(note)
+        .execute(&mut **self)
+        .await
+        .map(|_| ())
+    }
 }
 
 /// Submits a registration for the viewer's organisation: insert, claim the
@@ -471,9 +466,8 @@ pub async fn register(
     ip: Option<&str>,
 ) -> Result<Registered, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
-    let _turn = db.write_turn().await;
     let now = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
     // A write first: on SQLite the transaction then holds the write lock
     // (waiting its turn) instead of failing on a stale read snapshot. The
     // short reference is random: one already taken is drawn again.
@@ -550,28 +544,21 @@ pub async fn register(
             .execute(&mut *tx)
             .await?;
     }
-    event(
-        &mut tx,
+    tx.deal_event(
         &id,
-        Some(&viewer.person_id),
         None,
         DealStatus::Submitted,
         conflict.map(ConflictKind::label),
     )
     .await?;
     let detail = format!("{reference}: {}", deal.customer_company);
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&viewer.organisation_id),
-            action: "deal_submitted",
-            record_type: "deal",
-            record_id: Some(&id),
-            ip,
-            detail: Some(&detail),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "deal_submitted",
+        record_type: "deal",
+        record_id: Some(&id),
+        detail: Some(&detail),
+    })
     .await?;
     let manager: Option<(String, String)> = sqlx::query_as(
         "SELECT m.email, m.name FROM organisations o JOIN people m ON m.id = o.channel_manager_id \
@@ -589,8 +576,7 @@ pub async fn register(
              approval queue.\n",
             viewer.organisation_name, deal.customer_company, deal.products
         );
-        crate::notifications::server::notify(
-            &mut tx,
+        tx.notify(
             &email,
             &format!("New deal registration {reference}"),
             &body,
@@ -648,9 +634,8 @@ pub async fn decide(
     reason: Option<&str>,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
-    let _turn = db.write_turn().await;
     let now = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
     // A write first (see `register`), which also proves the registration
     // is still waiting for a decision.
     let waiting = sqlx::query(
@@ -702,20 +687,15 @@ pub async fn decide(
     .bind(deal_id)
     .execute(&mut *tx)
     .await?;
-    event(&mut tx, deal_id, Some(&viewer.person_id), from, to, reason).await?;
+    tx.deal_event(deal_id, from, to, reason).await?;
     let detail = format!("{}: {}", row.reference, to.label());
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&row.organisation_id),
-            action: "deal_decided",
-            record_type: "deal",
-            record_id: Some(deal_id),
-            ip,
-            detail: Some(&detail),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&row.organisation_id),
+        action: "deal_decided",
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: Some(&detail),
+    })
     .await?;
     let protection = protected_until
         .map(|until| {
@@ -733,8 +713,7 @@ pub async fn decide(
         row.customer_company,
         to.label().to_lowercase()
     );
-    crate::notifications::server::notify(
-        &mut tx,
+    tx.notify(
         &row.email,
         &format!("Deal registration {}: {}", row.reference, to.label()),
         &body,
@@ -974,8 +953,7 @@ pub async fn close(
     } else {
         DealStatus::Lost
     };
-    let _turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
     let done = sqlx::query(&format!(
         "UPDATE deals SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'approved' \
          AND {}",
@@ -993,15 +971,8 @@ pub async fn close(
         return Err(refusal(&mut tx, deal_id, scope, "outcome", why).await?);
     }
     release(&mut tx, deal_id).await?;
-    event(
-        &mut tx,
-        deal_id,
-        Some(&viewer.person_id),
-        Some(DealStatus::Approved),
-        to,
-        None,
-    )
-    .await?;
+    tx.deal_event(deal_id, Some(DealStatus::Approved), to, None)
+        .await?;
     let (organisation_id, reference, customer, registrant, manager): (
         String,
         String,
@@ -1017,25 +988,19 @@ pub async fn close(
     .bind(deal_id)
     .fetch_one(&mut *tx)
     .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&organisation_id),
-            action: if won { "deal_won" } else { "deal_lost" },
-            record_type: "deal",
-            record_id: Some(deal_id),
-            ip,
-            detail: None,
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&organisation_id),
+        action: if won { "deal_won" } else { "deal_lost" },
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: None,
+    })
     .await?;
     // The registrant and the channel manager, except whoever closed it.
     let outcome = to.label().to_lowercase();
     let told = [Some(registrant), manager];
     for email in told.iter().flatten().filter(|e| **e != viewer.email) {
-        crate::notifications::server::notify(
-            &mut tx,
+        tx.notify(
             email,
             &format!("Deal registration {reference}: {}", to.label()),
             &format!(
@@ -1080,8 +1045,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
         .fetch_all(&db.pool)
         .await?;
         for deal in due {
-            let _turn = db.write_turn().await;
-            let mut tx = db.pool.begin().await?;
+            let mut tx = db.write(Actor::system()).await?;
             // The short warning makes the long one moot.
             let set = if column == "warned_3_at" {
                 "warned_3_at = $1, warned_14_at = COALESCE(warned_14_at, $1)"
@@ -1107,8 +1071,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
                 deal.reference,
                 crate::format::utc_date(deal.protected_until)
             );
-            crate::notifications::server::notify(
-                &mut tx,
+            tx.notify(
                 &deal.email,
                 &format!(
                     "Protection for {} ends in {days} days",
@@ -1130,8 +1093,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
     .await?;
     let mut expired = 0;
     for deal in due {
-        let _turn = db.write_turn().await;
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.write(Actor::system()).await?;
         let done = sqlx::query(
             "UPDATE deals SET status = 'expired', updated_at = $1 WHERE id = $2 AND status = 'approved'",
         )
@@ -1143,25 +1105,20 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
             continue;
         }
         release(&mut tx, &deal.id).await?;
-        event(
-            &mut tx,
+        tx.deal_event(
             &deal.id,
-            None,
             Some(DealStatus::Approved),
             DealStatus::Expired,
             Some("Protection ended"),
         )
         .await?;
-        record(
-            &mut *tx,
-            Entry {
-                organisation_id: Some(&deal.organisation_id),
-                action: "deal_expired",
-                record_type: "deal",
-                record_id: Some(&deal.id),
-                ..Entry::default()
-            },
-        )
+        tx.audit(Entry {
+            organisation_id: Some(&deal.organisation_id),
+            action: "deal_expired",
+            record_type: "deal",
+            record_id: Some(&deal.id),
+            ..Entry::default()
+        })
         .await?;
         let body = format!(
             "Hello {},\n\nYour registration {} for {} has expired: its protection ended on {}. \
@@ -1171,8 +1128,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
             deal.customer_company,
             crate::format::utc_date(deal.protected_until)
         );
-        crate::notifications::server::notify(
-            &mut tx,
+        tx.notify(
             &deal.email,
             &format!("Deal registration {}: Expired", deal.reference),
             &body,
@@ -1206,8 +1162,7 @@ pub async fn request_extension(
     reason: &str,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
-    let _turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
     let done = sqlx::query(&format!(
         "UPDATE deals SET extension_requested_at = $1, extension_reason = $2, updated_at = $1 \
          WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NULL AND {}",
@@ -1225,27 +1180,20 @@ pub async fn request_extension(
         return Err(refusal(&mut tx, deal_id, scope, "reason", why).await?);
     }
     let note = format!("Extension requested: {reason}");
-    event(
-        &mut tx,
+    tx.deal_event(
         deal_id,
-        Some(&viewer.person_id),
         Some(DealStatus::Approved),
         DealStatus::Approved,
         Some(&note),
     )
     .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&viewer.organisation_id),
-            action: "deal_extension_requested",
-            record_type: "deal",
-            record_id: Some(deal_id),
-            ip,
-            detail: Some(reason),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "deal_extension_requested",
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: Some(reason),
+    })
     .await?;
     tx.commit().await?;
     Ok(())
@@ -1261,9 +1209,8 @@ pub async fn decide_extension(
     reason: Option<&str>,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
-    let _turn = db.write_turn().await;
     let now = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
     let Some(days) = protection_days(&mut tx, deal_id).await? else {
         return Err(AppError::NotFound);
     };
@@ -1301,10 +1248,8 @@ pub async fn decide_extension(
         (false, Some(why)) => format!("Extension refused: {why}"),
         (false, None) => "Extension refused".to_owned(),
     };
-    event(
-        &mut tx,
+    tx.deal_event(
         deal_id,
-        Some(&viewer.person_id),
         Some(DealStatus::Approved),
         DealStatus::Approved,
         Some(&note),
@@ -1317,25 +1262,19 @@ pub async fn decide_extension(
     .bind(deal_id)
     .fetch_one(&mut *tx)
     .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&organisation_id),
-            action: if grant {
-                "deal_extension_granted"
-            } else {
-                "deal_extension_refused"
-            },
-            record_type: "deal",
-            record_id: Some(deal_id),
-            ip,
-            detail: Some(&note),
+    tx.audit(Entry {
+        organisation_id: Some(&organisation_id),
+        action: if grant {
+            "deal_extension_granted"
+        } else {
+            "deal_extension_refused"
         },
-    )
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: Some(&note),
+    })
     .await?;
-    crate::notifications::server::notify(
-        &mut tx,
+    tx.notify(
         &email,
         &format!("Deal registration {reference}: {note}"),
         &format!("Hello,\n\n{note} for your registration {reference}.\n"),
@@ -1355,9 +1294,8 @@ pub async fn respond(
     answer: &str,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
-    let _turn = db.write_turn().await;
     let now = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
     let done = sqlx::query(&format!(
         "UPDATE deals SET status = 'submitted', updated_at = $1, \
          sla_due_at = $1 + 3600 * (SELECT deal_sla_hours FROM program_settings WHERE id = 1) \
@@ -1374,27 +1312,20 @@ pub async fn respond(
         let scope = viewer.tenant_scope();
         return Err(refusal(&mut tx, deal_id, scope, "answer", why).await?);
     }
-    event(
-        &mut tx,
+    tx.deal_event(
         deal_id,
-        Some(&viewer.person_id),
         Some(DealStatus::MoreInfo),
         DealStatus::Submitted,
         Some(answer),
     )
     .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&viewer.organisation_id),
-            action: "deal_information_given",
-            record_type: "deal",
-            record_id: Some(deal_id),
-            ip,
-            detail: None,
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "deal_information_given",
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: None,
+    })
     .await?;
     tx.commit().await?;
     Ok(())

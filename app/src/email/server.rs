@@ -109,15 +109,17 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error>
     let mut sent = 0;
     for message in due {
         // Claim it: only one sender wins the update.
-        let claimed = sqlx::query(
-            "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = 'pending' \
-             AND next_attempt_at <= $3",
-        )
-        .bind(now + LEASE)
-        .bind(&message.id)
-        .bind(now)
-        .execute(&db.pool)
-        .await?;
+        let claimed = db
+            .execute(
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = 'pending' \
+                     AND next_attempt_at <= $3",
+                )
+                .bind(now + LEASE)
+                .bind(&message.id)
+                .bind(now),
+            )
+            .await?;
         if claimed.rows_affected() != 1 {
             continue;
         }
@@ -126,11 +128,15 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error>
             .await
         {
             Ok(()) => {
-                sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1 WHERE id = $2")
+                db.execute(
+                    sqlx::query(
+                        "UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1 \
+                         WHERE id = $2",
+                    )
                     .bind(now)
-                    .bind(&message.id)
-                    .execute(&db.pool)
-                    .await?;
+                    .bind(&message.id),
+                )
+                .await?;
                 sent += 1;
             }
             Err(error) => {
@@ -142,15 +148,17 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error>
                 };
                 let backoff = 30 * (1_i64 << attempts.min(11));
                 tracing::warn!(id = %message.id, attempts, %error, "email not delivered");
-                sqlx::query(
-                    "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5",
+                db.execute(
+                    sqlx::query(
+                        "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, \
+                         last_error = $4 WHERE id = $5",
+                    )
+                    .bind(status)
+                    .bind(attempts)
+                    .bind(now + backoff)
+                    .bind(&error)
+                    .bind(&message.id),
                 )
-                .bind(status)
-                .bind(attempts)
-                .bind(now + backoff)
-                .bind(&error)
-                .bind(&message.id)
-                .execute(&db.pool)
                 .await?;
             }
         }

@@ -115,31 +115,36 @@ pub mod server {
     //! SQL for notifications. Server only.
 
     use super::{Inbox, Notification};
-    use crate::{auth::server::now, db::Db};
+    use crate::{
+        auth::server::now,
+        db::{Db, Write},
+    };
 
-    /// Tells the person with address `email` about something: an in-app
-    /// notification linking to `link`, and an email through the outbox.
-    /// Use inside the transaction of the change that causes it.
-    pub async fn notify(
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        email: &str,
-        subject: &str,
-        body: &str,
-        link: &str,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
-             SELECT $1, id, $3, $4, $5, $6 FROM people WHERE email = $2",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(email)
-        .bind(subject)
-        .bind(body)
-        .bind(link)
-        .bind(now())
-        .execute(&mut **tx)
-        .await?;
-        crate::email::server::enqueue(&mut **tx, email, subject, body).await
+    impl Write {
+        /// Tells the person with address `email` about something: an in-app
+        /// notification linking to `link`, and an email through the outbox,
+        /// both kept only if the change that causes them is.
+        pub async fn notify(
+            &mut self,
+            email: &str,
+            subject: &str,
+            body: &str,
+            link: &str,
+        ) -> Result<(), sqlx::Error> {
+            sqlx::query(
+                "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
+                 SELECT $1, id, $3, $4, $5, $6 FROM people WHERE email = $2",
+            )
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(email)
+            .bind(subject)
+            .bind(body)
+            .bind(link)
+            .bind(now())
+            .execute(&mut **self)
+            .await?;
+            crate::email::server::enqueue(&mut **self, email, subject, body).await
+        }
     }
 
     /// Person `person_id`'s 50 newest notifications and the unread count.
@@ -169,13 +174,13 @@ pub mod server {
 
     /// Marks all of person `person_id`'s notifications read.
     pub async fn mark_read(db: &Db, person_id: &str) -> Result<(), sqlx::Error> {
-        let _turn = db.write_turn().await;
-        sqlx::query(
-            "UPDATE notifications SET read_at = $2 WHERE person_id = $1 AND read_at IS NULL",
+        db.execute(
+            sqlx::query(
+                "UPDATE notifications SET read_at = $2 WHERE person_id = $1 AND read_at IS NULL",
+            )
+            .bind(person_id)
+            .bind(now()),
         )
-        .bind(person_id)
-        .bind(now())
-        .execute(&db.pool)
         .await
         .map(|_| ())
     }

@@ -87,7 +87,7 @@ pub async fn update_organisation(
     contact_phone: String,
 ) -> Result<(), AppError> {
     use crate::{
-        audit::server::{record, Entry},
+        audit::server::Entry,
         auth::{
             policy::{authorize, Permission},
             server::{require_viewer, RequestInfo},
@@ -152,7 +152,9 @@ pub async fn update_organisation(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(viewer.actor(RequestInfo::current().ip.as_deref()))
+        .await?;
     let done = sqlx::query(&format!(
         "UPDATE organisations SET website = $1, description = $2, contact_name = $3, \
          contact_email = $4, contact_phone = $5 WHERE id = $6 AND {}",
@@ -170,18 +172,13 @@ pub async fn update_organisation(
     if done.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&id),
-            action: "profile_updated",
-            record_type: "organisation",
-            record_id: Some(&id),
-            ip: RequestInfo::current().ip.as_deref(),
-            detail: None,
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&id),
+        action: "profile_updated",
+        record_type: "organisation",
+        record_id: Some(&id),
+        detail: None,
+    })
     .await?;
     tx.commit().await?;
     Ok(())

@@ -2,7 +2,6 @@
 //! partner organisations of every type, region and lifecycle status, with
 //! people in them. Seeding runs once; later areas extend it.
 
-use sqlx::{Any, Transaction};
 use uuid::Uuid;
 
 use super::{PartnerStatus, PartnerType, Region, Role};
@@ -472,7 +471,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
     }
     // One hash for everyone: the demo has a single, published password.
     let password_hash = crate::auth::password::hash(DEMO_PASSWORD.to_owned()).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.write(crate::db::Actor::system()).await?;
     for (rank, tier) in TIERS.iter().enumerate() {
         sqlx::query(
             "INSERT INTO tiers (id, name, rank, protection_days, discount_bp, mdf_allotment_cents, description) \
@@ -541,7 +540,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
 }
 
 async fn insert_person(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut crate::db::Write,
     organisation_id: &str,
     person: &DemoPerson,
     created_at: i64,

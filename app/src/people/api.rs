@@ -23,7 +23,7 @@ pub async fn invite_person(
     role: String,
 ) -> Result<(), AppError> {
     use crate::{
-        audit::server::{record, Entry},
+        audit::server::Entry,
         auth::{
             policy::{authorize, Permission},
             server::{now, require_viewer, RequestInfo},
@@ -75,7 +75,9 @@ pub async fn invite_person(
         ));
     }
     let person_id = uuid::Uuid::new_v4().to_string();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(viewer.actor(RequestInfo::current().ip.as_deref()))
+        .await?;
     sqlx::query(
         "INSERT INTO people (id, organisation_id, name, email, role, created_at, status) \
          VALUES ($1, $2, $3, $4, $5, $6, 'invited')",
@@ -109,18 +111,13 @@ pub async fn invite_person(
         &body,
     )
     .await?;
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&organisation_id),
-            action: "person_invited",
-            record_type: "person",
-            record_id: Some(&person_id),
-            ip: RequestInfo::current().ip.as_deref(),
-            detail: Some(role.code()),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&organisation_id),
+        action: "person_invited",
+        record_type: "person",
+        record_id: Some(&person_id),
+        detail: Some(role.code()),
+    })
     .await?;
     tx.commit().await?;
     Ok(())
@@ -175,7 +172,8 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         .fetch_one(&db.pool)
         .await?;
         if recent == 0 {
-            let mut tx = db.pool.begin().await?;
+            let ip = crate::auth::server::RequestInfo::current().ip;
+            let mut tx = db.write(crate::db::Actor::anonymous(ip.as_deref())).await?;
             let token = super::server::create_link(
                 &mut *tx,
                 "password_reset",
@@ -215,7 +213,7 @@ async fn set_password_with_link(
 ) -> Result<(), AppError> {
     use super::server::{link_holder, use_link};
     use crate::{
-        audit::server::{record, Entry},
+        audit::server::Entry,
         auth::{
             mfa::revoke_trusted_devices,
             password,
@@ -230,7 +228,12 @@ async fn set_password_with_link(
     password::check_new(&password, &holder.email)?;
     let hash = password::hash(password).await?;
     let info = RequestInfo::current();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(crate::db::Actor::person(
+            &holder.person_id,
+            info.ip.as_deref(),
+        ))
+        .await?;
     if !use_link(&mut *tx, &token).await? {
         return Err(AppError::field("token", LINK_DEAD));
     }
@@ -259,22 +262,17 @@ async fn set_password_with_link(
         )
         .await?;
     }
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&holder.person_id),
-            organisation_id: Some(&holder.organisation_id),
-            action: if kind == "invitation" {
-                "invitation_accepted"
-            } else {
-                "password_reset"
-            },
-            record_type: "person",
-            record_id: Some(&holder.person_id),
-            ip: info.ip.as_deref(),
-            detail: None,
+    tx.audit(Entry {
+        organisation_id: Some(&holder.organisation_id),
+        action: if kind == "invitation" {
+            "invitation_accepted"
+        } else {
+            "password_reset"
         },
-    )
+        record_type: "person",
+        record_id: Some(&holder.person_id),
+        detail: None,
+    })
     .await?;
     tx.commit().await?;
     // Signed in here, but a link is only one factor: with two-step sign-in
@@ -315,7 +313,7 @@ pub async fn update_person(
     status: String,
 ) -> Result<(), AppError> {
     use crate::{
-        audit::server::{record, Entry},
+        audit::server::Entry,
         auth::{
             policy::{authorize, Permission},
             server::{require_viewer, revoke_all_sessions, RequestInfo},
@@ -354,7 +352,9 @@ pub async fn update_person(
         ("disabled", _) => "disabled",
         _ => return Err(AppError::field("status", "Choose active or disabled.")),
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db
+        .write(viewer.actor(RequestInfo::current().ip.as_deref()))
+        .await?;
     sqlx::query("UPDATE people SET role = $1, status = $2 WHERE id = $3 AND organisation_id = $4")
         .bind(role.code())
         .bind(status)
@@ -369,18 +369,13 @@ pub async fn update_person(
         "role {old_role} -> {}, status {old_status} -> {status}",
         role.code()
     );
-    record(
-        &mut *tx,
-        Entry {
-            actor_id: Some(&viewer.person_id),
-            organisation_id: Some(&organisation_id),
-            action: "person_updated",
-            record_type: "person",
-            record_id: Some(&person_id),
-            ip: RequestInfo::current().ip.as_deref(),
-            detail: Some(&detail),
-        },
-    )
+    tx.audit(Entry {
+        organisation_id: Some(&organisation_id),
+        action: "person_updated",
+        record_type: "person",
+        record_id: Some(&person_id),
+        detail: Some(&detail),
+    })
     .await?;
     tx.commit().await?;
     Ok(())

@@ -105,6 +105,7 @@ impl Fixture {
         // Something in the other partner's audit log that must never show.
         app::audit::server::record_now(
             &db,
+            app::db::Actor::system(),
             app::audit::server::Entry {
                 organisation_id: Some(&demo_id("org", "bluepeak")),
                 action: "profile_updated",
