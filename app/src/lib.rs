@@ -6,6 +6,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod deals;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod email;
 pub mod error;
 pub mod format;
@@ -28,14 +30,14 @@ use crate::{
     audit::AuditLogPage,
     auth::{
         two_step::{SettingsPage, TwoStepPage, VerifySignInPage},
-        HomePage, SessionsPage, SignInPage, ViewerContext,
+        HomePage, SessionsPage, SignInPage,
     },
     deals::{DealPage, DealsPage, DirectAccountsPage, NewDealPage, ReviewPage, RulesPage},
     email::OutboxPage,
     organisations::OrganisationPage,
     people::{InvitationPage, PasswordResetPage, PasswordResetRequestPage},
     program::ProgramPage,
-    shell::{theme::Theme, AppLayout, LandingPage, NotFound},
+    shell::{theme::Theme, AppLayout, LandingPage, NotFound, ViewerContext},
 };
 
 /// The HTML document around the app, rendered on the server only.

@@ -23,7 +23,8 @@ use app::{
         server::{findings, register},
         DealInput,
     },
-    organisations::{demo, Role},
+    demo,
+    organisations::Role,
 };
 
 const FIRST: &[&str] = &[

@@ -207,7 +207,7 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
                 if req.method() == axum::http::Method::GET && !path.starts_with("/api/") {
                     match app::notifications::server::unread(&db, &session.viewer.person_id).await {
                         Ok(n) => {
-                            req.extensions_mut().insert(app::notifications::Unread(n));
+                            req.extensions_mut().insert(app::shell::Unread(n));
                         }
                         Err(err) => tracing::error!(%err, "counting unread notifications"),
                     }

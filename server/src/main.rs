@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use app::{
     db::Db,
+    demo::{self, SeedOutcome},
     email::server::{run_sender, Mailer},
-    organisations::demo::{self, SeedOutcome},
 };
 use leptos::prelude::get_configuration;
 use server::{router, AppState};

@@ -2,7 +2,7 @@
 //! posts the way a browser's server-function call makes them, sign-in.
 //! (Shared here rather than copied into each test file.)
 
-use app::{db::Db, error::AppError, organisations::demo};
+use app::{db::Db, demo, error::AppError};
 use axum::{
     body::Body,
     http::{header, Request, Response},

@@ -293,7 +293,7 @@ backend_test!(
     many_partners_racing_for_one_customer_leave_exactly_one_holder,
     |db: Db| async move {
         // The seeded demo, without going through the router.
-        app::organisations::demo::seed(&db).await.unwrap();
+        app::demo::seed(&db).await.unwrap();
         let partners: Vec<(String, String)> = sqlx::query_as(
             "SELECT p.id, o.id FROM people p JOIN organisations o ON o.id = p.organisation_id \
              WHERE o.kind = 'partner' AND o.status <> 'offboarded' AND p.status = 'active' \
@@ -431,7 +431,7 @@ fn spellings(kind: &str, name: &str, race: usize) -> (String, String) {
 backend_test!(
     two_partners_registering_one_customer_at_once_leave_one_clean_holder,
     |db: Db| async move {
-        app::organisations::demo::seed(&db).await.unwrap();
+        app::demo::seed(&db).await.unwrap();
         let partner = |email: &'static str| {
             let db = db.clone();
             async move {

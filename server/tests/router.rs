@@ -1,6 +1,6 @@
 //! Router tests: the real router, a real database, requests via `oneshot`.
 
-use app::{backend_test, db::Db, organisations::demo};
+use app::{backend_test, db::Db, demo};
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},

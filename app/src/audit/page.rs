@@ -3,8 +3,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::audit_entries;
+use crate::shell::RequireViewer;
 use crate::{
-    auth::{pages::RequireViewer, Viewer},
+    auth::Viewer,
     format::utc_minute,
     shell::{ErrorTemplate, PageHeader},
 };

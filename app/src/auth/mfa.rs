@@ -10,7 +10,7 @@ use http::HeaderValue;
 use qrcode::{render::svg, EcLevel, QrCode};
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 
-use super::server::{new_token, now, token_hash};
+use super::tokens::{new_token, now, token_hash};
 use crate::{db::Db, organisations::Role};
 
 pub const ISSUER: &str = "Trellis";

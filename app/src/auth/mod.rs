@@ -9,9 +9,11 @@ pub mod password;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+mod tokens;
 pub mod two_step;
 
-pub use pages::{HomePage, SessionsPage, SignInPage, ViewerContext};
+pub use pages::{HomePage, SessionsPage, SignInPage};
 
 use serde::{Deserialize, Serialize};
 

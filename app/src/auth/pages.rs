@@ -1,73 +1,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 
 use super::{
-    api::{my_sessions, RevokeSession, SignIn, SignOut},
+    api::{my_sessions, RevokeSession, SignIn},
     Viewer,
 };
 use crate::{
     format::utc_minute,
-    shell::{Card, ErrorTemplate, PageHeader},
+    shell::{
+        ui::{form_error, input_class, primary_button},
+        Card, ErrorTemplate, PageHeader, RequireViewer,
+    },
 };
-
-/// Who is signed in, provided by `App` to every page and the navigation.
-/// The server resolves it before rendering starts (see `ResolvedViewer`),
-/// so pages read it synchronously and can redirect before anything is sent.
-#[derive(Clone)]
-pub struct ViewerContext {
-    pub viewer: Option<Viewer>,
-    /// A session half-way through two-step sign-in (no viewer yet).
-    pub pending: Option<super::Stage>,
-    /// The viewer's unread notifications.
-    pub unread: i64,
-    pub sign_out: ServerAction<SignOut>,
-}
-
-impl ViewerContext {
-    pub fn provide() {
-        #[cfg(feature = "ssr")]
-        let (viewer, pending) = use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<super::server::ResolvedViewer>()
-                    .cloned()
-            })
-            .map(|resolved| (resolved.0, resolved.1))
-            .unwrap_or_default();
-        #[cfg(feature = "ssr")]
-        let unread = use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::notifications::Unread>()
-                    .copied()
-            })
-            .unwrap_or_default()
-            .0;
-        // Pages are rendered on the server only; islands never ask.
-        #[cfg(not(feature = "ssr"))]
-        let (viewer, pending, unread) = (None, None, 0);
-        let context = ViewerContext {
-            viewer,
-            pending,
-            unread,
-            sign_out: ServerAction::<SignOut>::new(),
-        };
-        provide_context(context);
-    }
-
-    pub fn use_context() -> ViewerContext {
-        expect_context::<ViewerContext>()
-    }
-}
-
-pub use crate::shell::ui::input_class;
-
-pub fn primary_button() -> &'static str {
-    "inline-flex w-full items-center justify-center rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60"
-}
 
 /// `/signin`: email and password, "remember this device" off by default.
 #[component]
@@ -115,33 +60,6 @@ pub fn SignInPage() -> impl IntoView {
                 </ActionForm>
             </Card>
         </div>
-    }
-}
-
-/// A form error, announced to screen readers.
-pub fn form_error(message: Option<String>) -> impl IntoView {
-    message.map(|message| {
-        view! {
-            <p role="alert" class="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
-                {message}
-            </p>
-        }
-    })
-}
-
-/// Renders `signed_in` with the viewer, or sends the visitor to `/signin`
-/// (or on to the two-step step their session is waiting for).
-#[component]
-pub fn RequireViewer<F, V>(signed_in: F) -> impl IntoView
-where
-    F: Fn(Viewer) -> V + Send + Sync + Clone + 'static,
-    V: IntoView + 'static,
-{
-    let context = ViewerContext::use_context();
-    match (context.viewer, context.pending) {
-        (Some(viewer), _) => signed_in(viewer).into_any(),
-        (None, Some(stage)) => view! { <Redirect path=stage.home() /> }.into_any(),
-        (None, None) => view! { <Redirect path="/signin" /> }.into_any(),
     }
 }
 

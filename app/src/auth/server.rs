@@ -6,7 +6,6 @@
 
 use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
-use sha2::{Digest, Sha256};
 
 pub use super::Stage;
 use super::Viewer;
@@ -29,23 +28,7 @@ pub const WINDOW: i64 = 15 * 60;
 pub const ACCOUNT_LIMIT: i64 = 5;
 pub const IP_LIMIT: i64 = 50;
 
-pub use crate::format::now_secs as now;
-
-/// A fresh random token, hex-encoded.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system has randomness");
-    hex(&bytes)
-}
-
-pub fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-/// Bytes as lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use super::tokens::{hex, new_token, now, token_hash};
 
 /// The session token the request's cookie carries, if any.
 pub fn session_token(headers: &http::HeaderMap) -> Option<String> {

@@ -6,9 +6,10 @@ use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    pages::{form_error, input_class, primary_button, ViewerContext},
-    Stage,
+use super::Stage;
+use crate::shell::{
+    ui::{form_error, input_class, primary_button},
+    ViewerContext,
 };
 use crate::{
     error::AppError,
@@ -498,7 +499,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <Title text="Program settings" />
-        <super::pages::RequireViewer signed_in=move |_viewer| view! {
+        <crate::shell::RequireViewer signed_in=move |_viewer| view! {
             <PageHeader title="Program settings" lead="Rules that apply to everyone in the program." />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>

@@ -1,101 +1,10 @@
-//! Server functions for deal registration.
+//! Server functions for deal registration: each finds out who calls, checks
+//! the access policy, parses the input and makes one call into `server/`.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::{ConflictKind, DealStatus, Finding, PartnerRole};
+use super::{DealList, DealSummary, DealView, DirectAccount, Finding, Rules};
 use crate::error::AppError;
-
-/// A registration in a list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DealSummary {
-    pub id: String,
-    pub reference: String,
-    pub customer_company: String,
-    pub organisation_name: String,
-    pub status: DealStatus,
-    pub value_cents: i64,
-    pub currency: String,
-    pub expected_close: String,
-    pub conflict: Option<ConflictKind>,
-    pub submitted_at: Option<i64>,
-    pub sla_due_at: Option<i64>,
-    pub protected_until: Option<i64>,
-    /// A pending extension request's reason.
-    pub extension_reason: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DealList {
-    pub deals: Vec<DealSummary>,
-    pub total: i64,
-    pub page: i64,
-    pub page_size: i64,
-}
-
-/// One status change on the timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct DealEvent {
-    pub at: i64,
-    pub actor: Option<String>,
-    pub from_status: Option<String>,
-    pub to_status: String,
-    pub note: Option<String>,
-}
-
-/// For vendor staff only: what a registration collides with, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConflictEvidence {
-    /// The other registration (`None` for a direct account).
-    pub deal_id: Option<String>,
-    /// Its reference, or the direct account's name.
-    pub reference: String,
-    pub holder: String,
-    pub status: Option<DealStatus>,
-    pub protected_until: Option<i64>,
-    /// Which normalised key matched, and how closely.
-    pub matched: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DealView {
-    pub summary: DealSummary,
-    pub customer_domain: Option<String>,
-    pub contact_name: String,
-    pub contact_email: String,
-    pub contact_phone: Option<String>,
-    pub country: String,
-    pub products: String,
-    pub partner_role: Option<PartnerRole>,
-    pub notes: Option<String>,
-    pub registered_by: String,
-    pub events: Vec<DealEvent>,
-    /// The viewer may approve, reject or ask for more.
-    pub can_review: bool,
-    /// The viewer may mark it won or lost.
-    pub can_close: bool,
-    /// The viewer may ask for longer protection.
-    pub can_request_extension: bool,
-    /// The viewer may grant or refuse the pending extension request.
-    pub can_decide_extension: bool,
-    /// The viewer may answer the channel manager's question.
-    pub can_respond: bool,
-    /// Collisions with other registrations; filled for vendor staff only
-    /// (callers without a tenant scope).
-    pub conflicts: Vec<ConflictEvidence>,
-    /// The viewer's organisation co-sells this deal (it did not register
-    /// it): contact, notes and timeline notes are left out.
-    pub shared: bool,
-    pub co_sellers: Vec<super::cosell::CoSeller>,
-    pub touchpoints: Vec<super::cosell::Touchpoint>,
-    /// For vendor staff: partners that could be added as co-sellers.
-    pub addable: Vec<String>,
-    /// The viewer may add a co-selling partner.
-    pub can_add_co_seller: bool,
-    /// The viewer may record a touchpoint of their organisation.
-    pub can_record_touchpoint: bool,
-}
 
 /// Checks a customer as the partner types: what stands in the way, never
 /// who.
@@ -156,7 +65,7 @@ pub async fn list_deals(search: String, status: String, page: i64) -> Result<Dea
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
     super::check_search(&search)?;
-    let status = DealStatus::parse(status.trim());
+    let status = super::DealStatus::parse(status.trim());
     Ok(super::server::list(
         &db,
         viewer.tenant_scope(),
@@ -174,30 +83,11 @@ pub async fn list_deals(search: String, status: String, page: i64) -> Result<Dea
 /// `Unauthenticated`, `NotFound`, `Internal`.
 #[server(endpoint = "deal_detail")]
 pub async fn deal_detail(id: String) -> Result<DealView, AppError> {
-    use crate::auth::policy::authorize_deal_review;
-
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
-    let mut detail = super::server::detail(&db, &id, viewer.tenant_scope())
+    super::server::detail(&db, &viewer, &id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    detail.can_review =
-        authorize_deal_review(&viewer).is_ok() && detail.summary.status.awaits_decision();
-    // Only the registering partner acts for the registration.
-    let registrant = !viewer.role.is_vendor() && !detail.shared;
-    detail.can_request_extension = detail.summary.status == DealStatus::Approved
-        && detail.summary.extension_reason.is_none()
-        && registrant;
-    detail.can_respond = detail.summary.status == DealStatus::MoreInfo && registrant;
-    let worked = detail.summary.status.is_open() || detail.summary.status == DealStatus::Won;
-    detail.can_add_co_seller = worked && authorize_deal_review(&viewer).is_ok();
-    detail.can_record_touchpoint = worked && !viewer.role.is_vendor();
-    detail.can_decide_extension = detail.summary.extension_reason.is_some()
-        && detail.summary.status == DealStatus::Approved
-        && authorize_deal_review(&viewer).is_ok();
-    detail.can_close = detail.summary.status == DealStatus::Approved
-        && (registrant || authorize_deal_review(&viewer).is_ok());
-    Ok(detail)
+        .ok_or(AppError::NotFound)
 }
 
 /// Registrations waiting for a decision, the most urgent (SLA) first.
@@ -221,7 +111,7 @@ pub async fn review_queue() -> Result<Vec<DealSummary>, AppError> {
 /// `Internal`.
 #[server(endpoint = "decide_deal")]
 pub async fn decide_deal(id: String, decision: String, reason: String) -> Result<(), AppError> {
-    use super::server::Decision;
+    use super::Decision;
     use crate::auth::{policy::authorize_deal_review, server as auth};
 
     let db = crate::db::use_db()?;
@@ -343,4 +233,154 @@ pub async fn respond_to_deal(id: String, answer: String) -> Result<(), AppError>
     }
     let ip = auth::RequestInfo::current().ip;
     super::server::respond(&db, &viewer, &id, answer, ip.as_deref()).await
+}
+
+/// Adds a partner organisation (by its name) to a registration as a
+/// co-selling partner with `role`; its partner admins are told.
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Validation` (`organisation`:
+/// unknown, the registering partner or already on it; `role`; `id`: a
+/// closed registration), `Internal`.
+#[server(endpoint = "add_co_seller")]
+pub async fn add_co_seller(id: String, organisation: String, role: String) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_review, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_review(&viewer)?;
+    let role = super::PartnerRole::parse(role.trim())
+        .ok_or_else(|| AppError::field("role", "Choose the partner's role."))?;
+    let organisation = organisation.trim();
+    if organisation.is_empty() {
+        return Err(AppError::field("organisation", "Enter the partner's name."));
+    }
+    let ip = auth::RequestInfo::current().ip;
+    super::server::add_co_seller(&db, &viewer, &id, organisation, role, ip.as_deref()).await
+}
+
+/// Records a touchpoint of the caller's organisation on a registration it
+/// registered or co-sells.
+///
+/// Who may call: partner admins and partner users on the deal (another
+/// partner's registration answers `NotFound`). Errors: `Unauthenticated`,
+/// `Forbidden` (vendor staff), `NotFound`, `Validation` (per field; `kind`
+/// also for a rejected or expired registration), `Internal`.
+#[server(endpoint = "record_touchpoint")]
+pub async fn record_touchpoint(
+    id: String,
+    kind: String,
+    happened_on: String,
+    note: String,
+) -> Result<(), AppError> {
+    use crate::auth::{policy::authorize_deal_registration, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_registration(&viewer)?;
+    let touchpoint = super::cosell::validate_touchpoint(&kind, &happened_on, &note, auth::now())?;
+    let ip = auth::RequestInfo::current().ip;
+    super::server::record_touchpoint(&db, &viewer, &id, &touchpoint, ip.as_deref()).await
+}
+
+/// The vendor's named direct accounts, alphabetically (matching `search`).
+///
+/// Who may call: vendor staff (partners must not see the vendor's account
+/// list). Errors: `Unauthenticated`, `Forbidden`, `Internal`.
+#[server(endpoint = "direct_accounts")]
+pub async fn direct_accounts(search: String) -> Result<Vec<DirectAccount>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    if !viewer.role.is_vendor() {
+        return Err(AppError::Forbidden);
+    }
+    super::check_search(&search)?;
+    Ok(super::server::direct_accounts(&db, &search).await?)
+}
+
+/// Adds direct accounts: one (`company`, `domain`) or many (`csv`, pasted
+/// "company,domain" lines). All or nothing.
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `Validation` (every bad line named),
+/// `Internal`.
+#[server(endpoint = "add_direct_accounts")]
+pub async fn add_direct_accounts(
+    company: String,
+    domain: String,
+    csv: String,
+) -> Result<usize, AppError> {
+    use super::program::{parse_account, parse_csv};
+    use crate::auth::{policy::authorize_deal_review, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_review(&viewer)?;
+    let accounts = if csv.trim().is_empty() {
+        vec![parse_account(&company, &domain)
+            .map_err(|why| AppError::field("company", &format!("Cannot add it: {why}.")))?]
+    } else {
+        parse_csv(&csv).map_err(|errors| {
+            AppError::field(
+                "csv",
+                &format!("Nothing imported. Fix {}.", errors.join("; ")),
+            )
+        })?
+    };
+    let ip = auth::RequestInfo::current().ip;
+    super::server::add_direct_accounts(&db, &viewer, &accounts, ip.as_deref()).await
+}
+
+/// The rules of engagement: matching, protection, SLA and disputes.
+///
+/// Who may call: any signed-in person. Errors: `Unauthenticated`,
+/// `Internal`.
+#[server(endpoint = "rules_of_engagement")]
+pub async fn rules_of_engagement() -> Result<Rules, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    Ok(super::server::rules(&db, &viewer).await?)
+}
+
+/// Changes the published rules, the approval SLA and the default
+/// protection.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`, `Forbidden`,
+/// `Validation` (per field), `Internal`.
+#[server(endpoint = "update_rules")]
+pub async fn update_rules(
+    text: String,
+    sla_hours: String,
+    default_protection_days: String,
+) -> Result<(), AppError> {
+    use crate::auth::server as auth;
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    let rules = super::program::validate_rules(&text, &sla_hours, &default_protection_days)?;
+    let ip = auth::RequestInfo::current().ip;
+    super::server::update_rules(&db, &viewer, &rules, ip.as_deref()).await
+}
+
+/// Approves every listed registration that is clean: submitted, with no
+/// conflict flag. Others are left for a decision one by one. Answers how
+/// many were approved.
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `Internal`.
+#[server(endpoint = "approve_clean_deals")]
+pub async fn approve_clean_deals(ids: String) -> Result<usize, AppError> {
+    use crate::auth::{policy::authorize_deal_review, server as auth};
+
+    let db = crate::db::use_db()?;
+    let viewer = auth::require_viewer(&db).await?;
+    authorize_deal_review(&viewer)?;
+    let ip = auth::RequestInfo::current().ip;
+    let ids: Vec<&str> = ids
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .collect();
+    super::server::approve_clean(&db, &viewer, &ids, ip.as_deref()).await
 }

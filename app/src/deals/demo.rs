@@ -3,8 +3,8 @@
 //! partners and channel managers use, so they are consistent.
 
 use super::{
-    server::{decide, register, Decision},
-    DealInput,
+    server::{add_co_seller, decide, record_touchpoint, register},
+    DealInput, Decision,
 };
 use crate::{auth::Viewer, db::Db, error::AppError, organisations::Role};
 
@@ -65,9 +65,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
                 "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
              created_at, reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
-            .bind(super::super::organisations::demo::demo_id(
-                "direct", company,
-            ))
+            .bind(crate::organisations::demo::demo_id("direct", company))
             .bind(company)
             .bind(domain)
             .bind(super::matching::company_key(company))
@@ -175,10 +173,10 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
 /// Lumen co-sells Bluepeak's Stark Industries deal: Bluepeak gave a demo,
 /// Lumen ran the proof of concept.
 async fn co_sell(db: &Db, priya: &Viewer, bluepeak: &Viewer, id: &str) -> Result<(), AppError> {
-    use super::cosell::{server, validate_touchpoint};
+    use super::cosell::validate_touchpoint;
 
     let lumen = "Lumen Systems Integration";
-    server::add(db, priya, id, lumen, super::PartnerRole::Si, None).await?;
+    add_co_seller(db, priya, id, lumen, super::PartnerRole::Si, None).await?;
     let jonas = viewer(db, "jonas.weber@lumen-si.example").await?;
     let now = crate::auth::server::now();
     for (who, kind, days_ago, note) in [
@@ -196,7 +194,7 @@ async fn co_sell(db: &Db, priya: &Viewer, bluepeak: &Viewer, id: &str) -> Result
             note,
             now,
         )?;
-        server::record_touchpoint(db, who, id, &t, None).await?;
+        record_touchpoint(db, who, id, &t, None).await?;
     }
     Ok(())
 }

@@ -6,10 +6,7 @@
 //! registering partner's people and its conversation with the channel
 //! manager stays with the registrant and the vendor.
 
-use super::{
-    api::{DealEvent, DealSummary, DealView},
-    cosell::Touchpoint,
-};
+use super::types::{DealEvent, DealSummary, DealView, Touchpoint};
 
 /// A registration in a co-seller's list: the customer, the deal and its
 /// protection; not the conflict flag, the SLA clock or an extension
@@ -87,8 +84,8 @@ pub fn shared_touchpoint(touchpoint: Touchpoint, own: bool) -> Touchpoint {
 }
 
 /// A registration's page for a co-seller: the deal, its customer and
-/// co-selling; no contact, notes, registrant, conflict evidence or actions
-/// for the registrant. `own_touchpoints[i]`: the co-seller recorded the
+/// co-selling; no contact, notes, registrant or conflict evidence; its
+/// actions are the co-seller's own. `own_touchpoints[i]`: the co-seller recorded the
 /// view's touchpoint `i`.
 pub fn shared_view(view: DealView, own_touchpoints: &[bool]) -> DealView {
     let DealView {
@@ -103,18 +100,12 @@ pub fn shared_view(view: DealView, own_touchpoints: &[bool]) -> DealView {
         notes: _,
         registered_by: _,
         events,
-        can_review: _,
-        can_close: _,
-        can_request_extension: _,
-        can_decide_extension: _,
-        can_respond: _,
+        actions,
         conflicts: _,
         shared: _,
         co_sellers,
         touchpoints,
         addable: _,
-        can_add_co_seller: _,
-        can_record_touchpoint: _,
     } = view;
     DealView {
         summary: shared_summary(summary),
@@ -128,11 +119,8 @@ pub fn shared_view(view: DealView, own_touchpoints: &[bool]) -> DealView {
         notes: None,
         registered_by: String::new(),
         events: events.into_iter().map(shared_event).collect(),
-        can_review: false,
-        can_close: false,
-        can_request_extension: false,
-        can_decide_extension: false,
-        can_respond: false,
+        // Worked out for the co-seller itself (`DealActions::of`).
+        actions,
         conflicts: Vec::new(),
         shared: true,
         co_sellers,
@@ -142,7 +130,5 @@ pub fn shared_view(view: DealView, own_touchpoints: &[bool]) -> DealView {
             .map(|(t, own)| shared_touchpoint(t, *own))
             .collect(),
         addable: Vec::new(),
-        can_add_co_seller: false,
-        can_record_touchpoint: false,
     }
 }

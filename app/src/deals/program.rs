@@ -1,30 +1,7 @@
-//! The vendor's side of the program around registrations: named direct
-//! accounts, the published rules of engagement, and bulk approval.
-
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+//! The rules of the vendor's side of the program: direct accounts as typed
+//! or pasted, and the rules-of-engagement form.
 
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct DirectAccount {
-    pub id: String,
-    pub company: String,
-    pub domain: Option<String>,
-    pub created_at: i64,
-}
-
-/// What the rules-of-engagement page shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Rules {
-    pub text: String,
-    pub sla_hours: i64,
-    pub default_protection_days: i64,
-    /// (tier, protection days)
-    pub tiers: Vec<(String, i64)>,
-    pub can_edit: bool,
-}
 
 /// One direct account to add, checked.
 pub fn parse_account(company: &str, domain: &str) -> Result<(String, Option<String>), String> {
@@ -91,135 +68,22 @@ fn split_csv_line(line: &str) -> Vec<String> {
     fields
 }
 
-/// The vendor's named direct accounts, alphabetically (matching `search`).
-///
-/// Who may call: vendor staff (partners must not see the vendor's account
-/// list). Errors: `Unauthenticated`, `Forbidden`, `Internal`.
-#[server(endpoint = "direct_accounts")]
-pub async fn direct_accounts(search: String) -> Result<Vec<DirectAccount>, AppError> {
-    let db = crate::db::use_db()?;
-    let viewer = crate::auth::server::require_viewer(&db).await?;
-    if !viewer.role.is_vendor() {
-        return Err(AppError::Forbidden);
-    }
-    super::check_search(&search)?;
-    let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
-    Ok(sqlx::query_as::<_, DirectAccount>(
-        "SELECT id, company, domain, created_at FROM direct_accounts \
-         WHERE LOWER(company) LIKE $1 ORDER BY company LIMIT 500",
-    )
-    .bind(pattern)
-    .fetch_all(&db.pool)
-    .await?)
+/// Rules of engagement as the program admin publishes them, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidRules {
+    pub text: String,
+    pub sla_hours: i64,
+    pub default_protection_days: i64,
 }
 
-/// Adds direct accounts: one (`company`, `domain`) or many (`csv`, pasted
-/// "company,domain" lines). All or nothing.
-///
-/// Who may call: the program admin and channel managers. Errors:
-/// `Unauthenticated`, `Forbidden`, `Validation` (every bad line named),
-/// `Internal`.
-#[server(endpoint = "add_direct_accounts")]
-pub async fn add_direct_accounts(
-    company: String,
-    domain: String,
-    csv: String,
-) -> Result<usize, AppError> {
-    use crate::{
-        audit::server::Entry,
-        auth::{policy::authorize_deal_review, server as auth},
-    };
-
-    let db = crate::db::use_db()?;
-    let viewer = auth::require_viewer(&db).await?;
-    authorize_deal_review(&viewer)?;
-    let accounts = if csv.trim().is_empty() {
-        vec![parse_account(&company, &domain)
-            .map_err(|why| AppError::field("company", &format!("Cannot add it: {why}.")))?]
-    } else {
-        parse_csv(&csv).map_err(|errors| {
-            AppError::field(
-                "csv",
-                &format!("Nothing imported. Fix {}.", errors.join("; ")),
-            )
-        })?
-    };
-    let now = auth::now();
-    let mut tx = db
-        .write(viewer.actor(auth::RequestInfo::current().ip.as_deref()))
-        .await?;
-    for (company, domain) in &accounts {
-        let key = super::matching::company_key(company);
-        sqlx::query(
-            "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
-             created_at, reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(company)
-        .bind(domain.as_deref())
-        .bind(&key)
-        .bind(domain.as_deref().and_then(super::matching::domain_key))
-        .bind(now)
-        .bind(super::matching::reversed(&key))
-        .bind(super::matching::short_key(&key))
-        .execute(&mut *tx)
-        .await?;
-    }
-    let detail = format!("{} direct account(s)", accounts.len());
-    tx.audit(Entry {
-        organisation_id: Some(&viewer.organisation_id),
-        action: "direct_accounts_added",
-        record_type: "direct_account",
-        record_id: None,
-        detail: Some(&detail),
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(accounts.len())
-}
-
-/// The rules of engagement: matching, protection, SLA and disputes.
-///
-/// Who may call: any signed-in person. Errors: `Unauthenticated`,
-/// `Internal`.
-#[server(endpoint = "rules_of_engagement")]
-pub async fn rules_of_engagement() -> Result<Rules, AppError> {
-    let db = crate::db::use_db()?;
-    let viewer = crate::auth::server::require_viewer(&db).await?;
-    let (text, sla_hours, default_protection_days): (String, i64, i64) = sqlx::query_as(
-        "SELECT rules_of_engagement, deal_sla_hours, default_protection_days \
-         FROM program_settings WHERE id = 1",
-    )
-    .fetch_one(&db.pool)
-    .await?;
-    let tiers = sqlx::query_as("SELECT name, protection_days FROM tiers ORDER BY rank")
-        .fetch_all(&db.pool)
-        .await?;
-    Ok(Rules {
-        text,
-        sla_hours,
-        default_protection_days,
-        tiers,
-        can_edit: crate::auth::policy::authorize_program(&viewer).is_ok(),
-    })
-}
-
-/// Changes the published rules, the approval SLA and the default
-/// protection.
-///
-/// Who may call: the program admin. Errors: `Unauthenticated`, `Forbidden`,
-/// `Validation` (per field), `Internal`.
-#[server(endpoint = "update_rules")]
-pub async fn update_rules(
-    text: String,
-    sla_hours: String,
-    default_protection_days: String,
-) -> Result<(), AppError> {
-    use crate::{audit::server::Entry, auth::server as auth};
-
-    let db = crate::db::use_db()?;
-    let viewer = auth::require_viewer(&db).await?;
-    crate::auth::policy::authorize_program(&viewer)?;
+/// Checks the rules form: whole hours 1 to 720 for the approval SLA, whole
+/// days 1 to 730 for the default protection, at most 20,000 characters of
+/// text. Every problem at once.
+pub fn validate_rules(
+    text: &str,
+    sla_hours: &str,
+    default_protection_days: &str,
+) -> Result<ValidRules, AppError> {
     let mut errors = Vec::new();
     let sla = sla_hours
         .trim()
@@ -227,10 +91,7 @@ pub async fn update_rules(
         .ok()
         .filter(|h| (1..=720).contains(h));
     if sla.is_none() {
-        errors.push(crate::error::FieldError {
-            field: "sla_hours".into(),
-            message: "Enter whole hours between 1 and 720.".into(),
-        });
+        errors.push(("sla_hours", "Enter whole hours between 1 and 720."));
     }
     let days = default_protection_days
         .trim()
@@ -238,79 +99,22 @@ pub async fn update_rules(
         .ok()
         .filter(|d| (1..=730).contains(d));
     if days.is_none() {
-        errors.push(crate::error::FieldError {
-            field: "default_protection_days".into(),
-            message: "Enter whole days between 1 and 730.".into(),
-        });
+        errors.push((
+            "default_protection_days",
+            "Enter whole days between 1 and 730.",
+        ));
     }
     if text.chars().count() > 20_000 {
-        errors.push(crate::error::FieldError {
-            field: "text".into(),
-            message: "Keep the rules under 20,000 characters.".into(),
-        });
+        errors.push(("text", "Keep the rules under 20,000 characters."));
     }
-    let (Some(sla), Some(days), true) = (sla, days, errors.is_empty()) else {
-        return Err(AppError::Validation(errors));
-    };
-    let mut tx = db
-        .write(viewer.actor(auth::RequestInfo::current().ip.as_deref()))
-        .await?;
-    sqlx::query(
-        "UPDATE program_settings SET rules_of_engagement = $1, deal_sla_hours = $2, \
-         default_protection_days = $3 WHERE id = 1",
-    )
-    .bind(text.trim())
-    .bind(sla)
-    .bind(days)
-    .execute(&mut *tx)
-    .await?;
-    let detail = format!("SLA {sla} h, default protection {days} days");
-    tx.audit(Entry {
-        organisation_id: Some(&viewer.organisation_id),
-        action: "rules_updated",
-        record_type: "program",
-        record_id: None,
-        detail: Some(&detail),
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Approves every listed registration that is clean: submitted, with no
-/// conflict flag. Others are left for a decision one by one. Answers how
-/// many were approved.
-///
-/// Who may call: the program admin and channel managers. Errors:
-/// `Unauthenticated`, `Forbidden`, `Internal`.
-#[server(endpoint = "approve_clean_deals")]
-pub async fn approve_clean_deals(ids: String) -> Result<usize, AppError> {
-    use super::server::{decide, Decision};
-    use crate::auth::{policy::authorize_deal_review, server as auth};
-
-    let db = crate::db::use_db()?;
-    let viewer = auth::require_viewer(&db).await?;
-    authorize_deal_review(&viewer)?;
-    let ip = auth::RequestInfo::current().ip;
-    let mut approved = 0;
-    for id in ids.split(',').map(str::trim).filter(|id| !id.is_empty()) {
-        let clean: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM deals WHERE id = $1 AND status = 'submitted' AND conflict IS NULL",
-        )
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-        if clean.is_none() {
-            continue;
-        }
-        match decide(&db, &viewer, id, Decision::Approve, None, ip.as_deref()).await {
-            Ok(()) => approved += 1,
-            // Decided meanwhile, or the customer is held: left for one by one.
-            Err(AppError::Validation(_)) => {}
-            Err(other) => return Err(other),
-        }
+    match (sla, days) {
+        (Some(sla_hours), Some(default_protection_days)) if errors.is_empty() => Ok(ValidRules {
+            text: text.trim().to_owned(),
+            sla_hours,
+            default_protection_days,
+        }),
+        _ => Err(AppError::fields(errors)),
     }
-    Ok(approved)
 }
 
 #[cfg(test)]
@@ -343,5 +147,26 @@ mod tests {
             ]
         );
         assert!(parse_csv("company,domain\n").is_err());
+    }
+
+    #[test]
+    fn rules_are_checked_field_by_field() {
+        let ok = validate_rules("  Be fair.  ", "48", "90").unwrap();
+        assert_eq!(
+            ok,
+            ValidRules {
+                text: "Be fair.".into(),
+                sla_hours: 48,
+                default_protection_days: 90
+            }
+        );
+        let Err(AppError::Validation(errors)) = validate_rules(&"x".repeat(20_001), "0", "731")
+        else {
+            panic!("out-of-range values must be refused");
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sla_hours", "default_protection_days", "text"]);
+        assert!(validate_rules("", "1.5", "90").is_err());
+        assert!(validate_rules("", "720", "730").is_ok());
     }
 }

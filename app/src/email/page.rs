@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::outbox_messages;
+use crate::shell::RequireViewer;
 use crate::{
-    auth::{pages::RequireViewer, Viewer},
+    auth::Viewer,
     format::utc_minute,
     shell::{Card, ErrorTemplate, PageHeader},
 };

@@ -8,17 +8,13 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
+use crate::shell::RequireViewer;
 use crate::{
-    auth::{pages::RequireViewer, Viewer},
+    auth::Viewer,
     error::AppError,
     format::utc_minute,
     shell::{Card, ErrorTemplate, PageHeader},
 };
-
-/// How many notifications the viewer has not read, counted when a page is
-/// requested (a request extension the header reads).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Unread(pub i64);
 
 /// One notification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

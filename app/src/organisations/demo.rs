@@ -459,8 +459,9 @@ pub enum SeedOutcome {
     AlreadyPresent,
 }
 
-/// Seeds the demo program once: when a vendor organisation already exists,
-/// nothing is written. Everything goes in one transaction.
+/// Seeds the demo program's organisations, tiers and people once: when a
+/// vendor organisation already exists, nothing is written. Everything goes
+/// in one transaction. [`crate::demo::seed`] adds the other areas' data.
 pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
     let vendors: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE kind = 'vendor'")
@@ -532,7 +533,6 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
         }
     }
     tx.commit().await?;
-    crate::deals::demo::seed(db).await?;
     Ok(SeedOutcome::Seeded {
         organisations: PARTNERS.len() + 1,
         people,

@@ -9,8 +9,10 @@ pub mod logo_image;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod types;
 
 pub use page::OrganisationPage;
+pub use types::{OrganisationDetails, PersonSummary};
 
 use serde::{Deserialize, Serialize};
 

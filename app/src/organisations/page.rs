@@ -6,15 +6,16 @@ use leptos_router::{
 };
 
 use super::{
-    api::{organisation_profile, OrganisationDetails, PersonSummary, UpdateOrganisation},
+    api::{organisation_profile, UpdateOrganisation},
     logo::LogoError,
-    Role,
+    OrganisationDetails, PersonSummary, Role,
+};
+use crate::shell::{
+    ui::{form_error, input_class, primary_button},
+    RequireViewer,
 };
 use crate::{
-    auth::{
-        pages::{form_error, input_class, primary_button, RequireViewer},
-        Viewer,
-    },
+    auth::Viewer,
     error::AppError,
     people::api::{InvitePerson, UpdatePerson},
     shell::{ui::TextArea, Card, ErrorTemplate, PageHeader},

@@ -1,7 +1,7 @@
 //! SQL for organisations. Every query takes the caller's tenant scope:
 //! `Some(organisation id)` for partner people, `None` for vendor staff.
 
-use super::api::{OrganisationDetails, PersonSummary};
+use super::{OrganisationDetails, PersonSummary};
 use super::{PartnerStatus, PartnerType, Region, Role};
 use crate::db::Db;
 

@@ -3,11 +3,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{AcceptInvitation, RequestPasswordReset, ResetPassword};
+use crate::shell::ui::{form_error, input_class, primary_button};
 use crate::{
-    auth::{
-        pages::{form_error, input_class, primary_button},
-        password_rules,
-    },
+    auth::password_rules,
     shell::{Card, PageHeader},
 };
 

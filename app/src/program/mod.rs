@@ -4,5 +4,7 @@ pub mod api;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod types;
 
 pub use page::ProgramPage;
+pub use types::{ProgramOverview, TierSummary};

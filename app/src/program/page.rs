@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{get_program, TierSummary};
+use super::{api::get_program, TierSummary};
 use crate::{
     format::{percent_from_bp, usd_from_cents},
     organisations::PartnerType,

@@ -1,6 +1,6 @@
 //! SQL for the program page.
 
-use super::api::{ProgramOverview, TierSummary};
+use super::{ProgramOverview, TierSummary};
 use crate::db::Db;
 
 /// The vendor's name and the tiers in rank order.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::theme::ThemeToggle;
-use crate::auth::{Viewer, ViewerContext};
+use crate::{auth::Viewer, shell::ViewerContext};
 
 struct NavItem {
     href: String,

@@ -6,10 +6,12 @@ mod layout;
 mod pages;
 pub mod theme;
 pub mod ui;
+mod viewer;
 
 pub use errors::{ErrorTemplate, NotFound};
 pub use layout::AppLayout;
 pub use pages::LandingPage;
+pub use viewer::{RequireViewer, Unread, ViewerContext};
 
 use leptos::prelude::*;
 

@@ -1,13 +1,55 @@
-//! The UI kit: the building blocks pages are made of. Every text area is
-//! written by [`TextArea`]; a test (`raw_text_contexts`) keeps it so.
+//! The UI kit: the building blocks pages are made of, so pages compose
+//! them instead of pasting class strings. Every text area is written by
+//! [`TextArea`]; a test (`raw_text_contexts`) keeps it so.
 
+mod async_section;
+mod button;
 mod text_area;
 
+use leptos::prelude::*;
+
+pub use async_section::{AsyncSection, Skeleton};
+pub use button::{Button, ButtonRow, Intent};
 pub use text_area::{escape_text, TextArea};
+
+/// A titled part of a page: a landmark named by its heading, in a card.
+/// `span`: its grid classes (`lg:col-span-3`).
+#[component]
+pub fn Panel(
+    /// The heading's id (unique on the page).
+    id: &'static str,
+    #[prop(into)] title: String,
+    #[prop(optional)] span: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby=id class=span>
+            <crate::shell::Card>
+                <h2 id=id class="mb-2 font-semibold">{title}</h2>
+                {children()}
+            </crate::shell::Card>
+        </section>
+    }
+}
 
 /// The classes of a text input, select or text area.
 pub fn input_class() -> &'static str {
     "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-2 focus:outline-teal-600 dark:border-slate-700 dark:bg-slate-900"
+}
+
+pub fn primary_button() -> &'static str {
+    "inline-flex w-full items-center justify-center rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60"
+}
+
+/// A form error, announced to screen readers.
+pub fn form_error(message: Option<String>) -> impl IntoView {
+    message.map(|message| {
+        view! {
+            <p role="alert" class="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+                {message}
+            </p>
+        }
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,120 @@
+//! The co-selling section of a deal page.
+
+use leptos::prelude::*;
+
+use crate::shell::ui::{form_error, input_class};
+use crate::{
+    deals::{api::*, PartnerRole},
+    error::AppError,
+};
+
+/// The co-selling part of a deal page: who sells it, what each partner
+/// did and when, and the forms to add a partner (vendor) or record a
+/// touchpoint (partners on the deal).
+#[component]
+pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
+    use crate::shell::{ui::TextArea, Card};
+
+    let add = ServerAction::<AddCoSeller>::new();
+    let touch = ServerAction::<RecordTouchpoint>::new();
+    let error_of = |e: Option<Result<(), AppError>>| e.and_then(Result::err).map(|e| e.summary());
+    let add_error = error_of(add.value().get_untracked());
+    let touch_error = error_of(touch.value().get_untracked());
+    let today = crate::format::utc_date(crate::format::now_secs());
+    let (id, add_id) = (deal.summary.id.clone(), deal.summary.id.clone());
+    let button = "mt-3 rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800";
+    view! {
+        <section aria-labelledby="cosell-heading" class="lg:col-span-3">
+            <Card>
+                <h2 id="cosell-heading" class="mb-2 font-semibold">"Co-selling"</h2>
+                {deal.shared.then(|| view! {
+                    <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">
+                        "Your organisation co-sells this deal. The registering partner's contact and notes stay with them."
+                    </p>
+                })}
+                <ul class="mb-3 text-sm">
+                    <li>
+                        <span class="font-medium">{deal.summary.organisation_name.clone()}</span>
+                        {format!(" · {} · registered it", deal.partner_role.map(|r| r.label()).unwrap_or("—"))}
+                    </li>
+                    {deal.co_sellers.iter().map(|c| view! {
+                        <li>
+                            <span class="font-medium">{c.organisation_name.clone()}</span>
+                            {format!(
+                                " · {} · since {}",
+                                c.role.map(|r| r.label()).unwrap_or("—"),
+                                crate::format::utc_date(c.added_at)
+                            )}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <h3 class="mb-1 text-sm font-semibold">"Touchpoints"</h3>
+                {deal.touchpoints.is_empty().then(|| view! {
+                    <p class="text-sm text-slate-600 dark:text-slate-300">"None recorded yet."</p>
+                })}
+                <ol class="flex flex-col gap-1 text-sm">
+                    {deal.touchpoints.iter().map(|t| view! {
+                        <li>
+                            <span class="font-medium">{format!("{} · {}", t.happened_on, t.kind.map(|k| k.label()).unwrap_or("—"))}</span>
+                            {format!(" · {} · {}", t.organisation_name, t.recorded_by)}
+                            {t.note.clone().map(|n| view! { <span class="block text-slate-600 dark:text-slate-300">{n}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+                {deal.actions.can_record_touchpoint.then(|| view! {
+                    <div class="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
+                        {form_error(touch_error.clone())}
+                        <ActionForm action=touch>
+                            <input type="hidden" name="id" value=id.clone() />
+                            <div class="grid gap-3 sm:grid-cols-2">
+                                <label class="block text-sm font-medium">
+                                    "What happened"
+                                    <select name="kind" class=input_class()>
+                                        {crate::deals::cosell::TouchpointKind::ALL.iter().map(|k| view! {
+                                            <option value=k.code()>{k.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                                <label class="block text-sm font-medium">
+                                    "On"
+                                    <input type="date" name="happened_on" required value=today.clone() max=today.clone() class=input_class() />
+                                </label>
+                            </div>
+                            <label class="mt-3 block text-sm font-medium">
+                                "Note (optional)"
+                                <TextArea name="note" rows=2 maxlength=500 />
+                            </label>
+                            <button type="submit" class=button>"Record touchpoint"</button>
+                        </ActionForm>
+                    </div>
+                })}
+                {deal.actions.can_add_co_seller.then(|| view! {
+                    <div class="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
+                        {form_error(add_error.clone())}
+                        <ActionForm action=add>
+                            <input type="hidden" name="id" value=add_id.clone() />
+                            <div class="grid gap-3 sm:grid-cols-2">
+                                <label class="block text-sm font-medium">
+                                    "Add a partner"
+                                    <input name="organisation" list="co-sell-partners" autocomplete="off" required class=input_class() />
+                                </label>
+                                <datalist id="co-sell-partners">
+                                    {deal.addable.iter().map(|name| view! { <option value=name.clone()></option> }).collect_view()}
+                                </datalist>
+                                <label class="block text-sm font-medium">
+                                    "Role"
+                                    <select name="role" class=input_class()>
+                                        {PartnerRole::ALL.iter().map(|r| view! {
+                                            <option value=r.code()>{r.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                            </div>
+                            <button type="submit" class=button>"Add co-selling partner"</button>
+                        </ActionForm>
+                    </div>
+                })}
+            </Card>
+        </section>
+    }
+}

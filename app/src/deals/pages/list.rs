@@ -1,0 +1,131 @@
+//! `/deals`: the list of registrations.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+use super::{chip, link_class, relative};
+use crate::shell::{ui::input_class, RequireViewer};
+use crate::{
+    auth::Viewer,
+    deals::{api::*, DealStatus, DealSummary},
+    format::{amount_from_cents, utc_date},
+    shell::{Card, ErrorTemplate, PageHeader},
+};
+
+/// `/deals`: the caller's registrations (a partner's own; every partner's
+/// for vendor staff), searchable, filterable, paged. A plain GET form, so
+/// it works without JavaScript.
+#[component]
+pub fn DealsPage() -> impl IntoView {
+    let query = use_query_map();
+    let search = query.get_untracked().get("q").unwrap_or_default();
+    let status = query.get_untracked().get("status").unwrap_or_default();
+    let page = query
+        .get_untracked()
+        .get("page")
+        .and_then(|p| p.parse::<i64>().ok())
+        .unwrap_or(1);
+    let list = Resource::new(
+        move || (search.clone(), status.clone(), page),
+        |(search, status, page)| list_deals(search, status, page),
+    );
+    let selected = query.get_untracked().get("status").unwrap_or_default();
+    let typed = query.get_untracked().get("q").unwrap_or_default();
+    view! {
+        <Title text="Deals" />
+        <RequireViewer signed_in=move |viewer: Viewer| {
+            let selected = selected.clone();
+            let typed = typed.clone();
+            view! {
+                <PageHeader title="Deal registrations" lead="Every registration, its status and its protection." />
+                <div class="mb-4 flex flex-wrap items-end gap-3">
+                    {(!viewer.role.is_vendor()).then(|| view! {
+                        <A href="/deals/new" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Register a deal"</A>
+                    })}
+                    {(viewer.role.is_vendor()).then(|| view! {
+                        <A href="/deals/review" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Approval queue"</A>
+                    })}
+                    <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">"Rules of engagement"</A>
+                    <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
+                        <label class="text-sm font-medium">
+                            "Search"
+                            <input type="search" name="q" value=typed placeholder="Customer or reference" class=input_class() />
+                        </label>
+                        <label class="text-sm font-medium">
+                            "Status"
+                            <select name="status" class=input_class()>
+                                <option value="" selected=selected.is_empty()>"Any"</option>
+                                {DealStatus::ALL.iter().map(|s| view! {
+                                    <option value=s.code() selected=selected == s.code()>{s.label()}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Filter"</button>
+                    </form>
+                </div>
+                <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                    <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                        {move || Suspend::new(async move {
+                            list.await.map(|list| {
+                                let pages = (list.total + list.page_size - 1) / list.page_size;
+                                let q = query.get_untracked();
+                                let link = move |page: i64| {
+                                    format!(
+                                        "/deals?q={}&status={}&page={page}",
+                                        q.get("q").unwrap_or_default().replace(' ', "+"),
+                                        q.get("status").unwrap_or_default()
+                                    )
+                                };
+                                view! {
+                                    <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">{format!("{} registrations", list.total)}</p>
+                                    <ul class="flex flex-col gap-2" aria-label="Registrations">
+                                        {list.deals.into_iter().map(deal_row).collect_view()}
+                                    </ul>
+                                    <nav aria-label="Pages" class="mt-4 flex gap-3">
+                                        {(list.page > 1).then(|| view! { <a href=link(list.page - 1) class=link_class()>"Previous"</a> })}
+                                        {(list.page < pages).then(|| view! { <a href=link(list.page + 1) class=link_class()>"Next"</a> })}
+                                    </nav>
+                                }
+                            })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+            }
+        } />
+    }
+}
+
+pub(super) fn deal_row(deal: DealSummary) -> impl IntoView {
+    view! { <li>{deal_card(deal, None)}</li> }
+}
+
+/// A registration as a card; in the approval queue, with its SLA clock
+/// (`now`), breached ones in red.
+pub(super) fn deal_card(deal: DealSummary, sla_now: Option<i64>) -> impl IntoView {
+    let sla = sla_now.zip(deal.sla_due_at).map(|(now, due)| {
+        if due < now {
+            view! { <p class="mt-1 text-sm font-semibold text-rose-800 dark:text-rose-200">{format!("SLA breached: decision was due {}", relative(due))}</p> }.into_any()
+        } else {
+            view! { <p class="mt-1 text-sm">{format!("Decision due {}", relative(due))}</p> }.into_any()
+        }
+    });
+    view! {
+            <Card>
+                <div class="flex flex-wrap items-baseline justify-between gap-2">
+                    <A href=format!("/deals/{}", deal.id) attr:class="font-semibold text-teal-800 underline dark:text-teal-300">
+                        {deal.customer_company.clone()}
+                    </A>
+                    {chip(deal.status)}
+                </div>
+                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                    {format!("{} · {} · {} · closes {}", deal.reference, deal.organisation_name, amount_from_cents(deal.value_cents, &deal.currency), deal.expected_close)}
+                </p>
+                {deal.conflict.map(|c| view! { <p class="mt-1 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Flagged: {}", c.label())}</p> })}
+                {deal.protected_until.filter(|_| deal.status == DealStatus::Approved).map(|until| view! {
+                    <p class="mt-1 text-sm">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
+                })}
+                {sla}
+            </Card>
+    }
+}

@@ -1,0 +1,147 @@
+//! `/deals/new`: the registration form, with the live conflict check.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+
+use super::draft::DraftKeeper;
+use crate::shell::{
+    ui::{form_error, input_class, primary_button},
+    RequireViewer,
+};
+use crate::{
+    auth::Viewer,
+    deals::{api::*, PartnerRole, CURRENCIES},
+    error::AppError,
+    shell::{ui::TextArea, PageHeader},
+};
+
+/// The live conflict check beside the registration form: watches the
+/// company and domain fields, asks the server (debounced) and says what
+/// stands in the way, never who. Without JavaScript the same check runs at
+/// submission and the deal page shows it.
+#[island]
+pub(super) fn ConflictCheck() -> impl IntoView {
+    let findings = RwSignal::new(None::<Vec<crate::deals::Finding>>);
+    #[cfg(feature = "hydrate")]
+    {
+        use std::time::Duration;
+        use wasm_bindgen::JsCast;
+        let company = RwSignal::new(String::new());
+        let domain = RwSignal::new(String::new());
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let handle = window_event_listener(leptos::ev::input, move |event| {
+            let Some(target) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            match target.id().as_str() {
+                "customer_company" => company.set(target.value()),
+                "customer_domain" => domain.set(target.value()),
+                _ => return,
+            }
+            if let Some(timer) = pending.get_value() {
+                timer.clear();
+            }
+            let timer = set_timeout_with_handle(
+                move || {
+                    let (c, d) = (company.get_untracked(), domain.get_untracked());
+                    if c.trim().chars().count() < 2 {
+                        findings.set(None);
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        if let Ok(found) = crate::deals::api::check_deal_conflict(c, d).await {
+                            findings.set(Some(found));
+                        }
+                    });
+                },
+                Duration::from_millis(300),
+            )
+            .ok();
+            pending.set_value(timer);
+        });
+        on_cleanup(move || handle.remove());
+    }
+    view! {
+        <div aria-live="polite" data-testid="conflict-check" class="text-sm">
+            {move || findings.get().map(|found| {
+                if found.is_empty() {
+                    view! { <p class="rounded-lg border border-teal-300 bg-teal-50 px-3 py-2 text-teal-900 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-100">"No conflict found: this customer is free to register."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="flex flex-col gap-2">
+                            {found.into_iter().map(|f| view! {
+                                <li class="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">{f.message()}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn NewDealPage() -> impl IntoView {
+    let register = ServerAction::<RegisterDeal>::new();
+    let error = register.value().get_untracked().and_then(Result::err);
+    view! {
+        <Title text="Register a deal" />
+        <RequireViewer signed_in=move |viewer: Viewer| {
+            if viewer.role.is_vendor() {
+                return view! { <p>"Partners register deals; Acme Cloud staff review them in the approval queue."</p> }.into_any();
+            }
+            let error = error.clone();
+            let message = |name: &str| error.as_ref().and_then(|e| e.message_for(name)).map(str::to_owned);
+            let field = move |label: &'static str, name: &'static str, kind: &'static str, required: bool, autocomplete: &'static str| {
+                let message = message(name);
+                let described = message.as_ref().map(|_| format!("{name}-error"));
+                view! {
+                    <label class="block text-sm font-medium">
+                        {label}
+                        <input id=name type=kind name=format!("deal[{name}]") required=required autocomplete=autocomplete aria-invalid=message.is_some().then_some("true") aria-describedby=described.clone() class=input_class() />
+                        {message.map(|m| view! { <span id=described.unwrap_or_default() class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
+                    </label>
+                }
+            };
+            let summary = error.as_ref().map(AppError::summary);
+            let top = view! { <div class="sm:col-span-2">{form_error(summary)}<DraftKeeper /></div> }.into_any();
+            view! {
+                <PageHeader title="Register a deal" lead="Tell Acme Cloud about your customer. You will know at once whether the customer is free." />
+                <form id="deal-form" method="post" action=RegisterDeal::PATH class="grid max-w-3xl gap-4 sm:grid-cols-2">
+                    {top}
+                    {field("Customer company", "customer_company", "text", true, "organization")}
+                    {field("Customer website", "customer_domain", "text", false, "url")}
+                    <div class="sm:col-span-2"><ConflictCheck /></div>
+                    {field("Contact name", "contact_name", "text", true, "off")}
+                    {field("Contact email", "contact_email", "email", true, "off")}
+                    {field("Contact phone", "contact_phone", "tel", false, "off")}
+                    {field("Country", "country", "text", true, "country-name")}
+                    {field("Products", "products", "text", true, "off")}
+                    {field("Estimated value", "value", "text", true, "off")}
+                    <label class="block text-sm font-medium">
+                        "Currency"
+                        <select name="deal[currency]" class=input_class()>
+                            {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    {field("Expected close date", "expected_close", "date", true, "off")}
+                    <label class="block text-sm font-medium">
+                        "Your role"
+                        <select name="deal[partner_role]" class=input_class()>
+                            {PartnerRole::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                        </select>
+                        {message("partner_role").map(|m| view! { <span class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
+                    </label>
+                    <label class="block text-sm font-medium sm:col-span-2">
+                        "Notes"
+                        <TextArea name="deal[notes]" rows=3 maxlength=2000 />
+                    </label>
+                    <div class="sm:col-span-2"><button type="submit" class=primary_button()>"Submit registration"</button></div>
+                </form>
+            }.into_any()
+        } />
+    }
+}

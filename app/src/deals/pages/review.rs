@@ -1,0 +1,66 @@
+//! `/deals/review`: the approval queue.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::{link_class, list::deal_card};
+use crate::shell::RequireViewer;
+use crate::{
+    auth::Viewer,
+    deals::{api::*, DealStatus},
+    shell::{ErrorTemplate, PageHeader},
+};
+
+/// `/deals/review`: what waits for a decision, the most urgent first;
+/// breached SLAs stand out.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let bulk = ServerAction::<crate::deals::api::ApproveCleanDeals>::new();
+    let queue = Resource::new(move || bulk.version().get(), |_| review_queue());
+    view! {
+        <Title text="Approval queue" />
+        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+            <PageHeader title="Approval queue" lead="Registrations waiting for a decision, the most urgent first." />
+            <p class="mb-4 flex gap-4 text-sm">
+                <A href="/deals/accounts" attr:class=link_class()>"Direct accounts"</A>
+                <A href="/deals/rules" attr:class=link_class()>"Rules of engagement"</A>
+            </p>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                    {move || Suspend::new(async move {
+                        queue.await.map(|deals| {
+                            let now = crate::format::now_secs();
+                            let clean: Vec<String> = deals
+                                .iter()
+                                .filter(|d| d.status == DealStatus::Submitted && d.conflict.is_none())
+                                .map(|d| d.id.clone())
+                                .collect();
+                            let bulk = (!clean.is_empty()).then(|| view! {
+                                <ActionForm action=bulk attr:class="mb-4">
+                                    <input type="hidden" name="ids" value=clean.join(",") />
+                                    <button type="submit" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+                                        {format!("Approve all {} clean registrations", clean.len())}
+                                    </button>
+                                </ActionForm>
+                            });
+                            view! {
+                                {bulk}
+                                <ul class="flex flex-col gap-2" aria-label="Waiting for a decision">
+                                    {deals.into_iter().map(|deal| {
+                                        let breached = deal.sla_due_at.is_some_and(|due| due < now);
+                                        view! {
+                                            <li class=if breached { "rounded-xl ring-2 ring-rose-500" } else { "" }>
+                                                {deal_card(deal, Some(now))}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        } />
+    }
+}

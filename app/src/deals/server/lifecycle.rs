@@ -1,0 +1,364 @@
+//! After approval: closing won or lost, extensions of protection, and the
+//! expiry sweep.
+
+use super::{
+    conflicts::release,
+    tx::{guarded_update, protection_days},
+};
+use crate::{
+    audit::server::Entry,
+    auth::{policy::tenant_scoped, server::now, Viewer},
+    db::{Actor, Db},
+    deals::DealStatus,
+    error::AppError,
+};
+
+/// Marks an approved registration won or lost (the customer is then free
+/// again), within `scope`.
+pub async fn close(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    won: bool,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let to = if won {
+        DealStatus::Won
+    } else {
+        DealStatus::Lost
+    };
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    guarded_update(
+        &mut tx,
+        sqlx::query(&format!(
+            "UPDATE deals SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'approved' \
+             AND {}",
+            tenant_scoped("organisation_id", "$4")
+        ))
+        .bind(to.code())
+        .bind(now())
+        .bind(deal_id)
+        .bind(viewer.tenant_scope()),
+        deal_id,
+        viewer.tenant_scope(),
+        ("outcome", "Only an approved registration can be closed."),
+    )
+    .await?;
+    release(&mut tx, deal_id).await?;
+    tx.deal_event(deal_id, Some(DealStatus::Approved), to, None)
+        .await?;
+    let (organisation_id, reference, customer, registrant, manager): (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT d.organisation_id, d.reference, d.customer_company, p.email, m.email \
+         FROM deals d JOIN people p ON p.id = d.registered_by \
+         JOIN organisations o ON o.id = d.organisation_id \
+         LEFT JOIN people m ON m.id = o.channel_manager_id WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.audit(Entry {
+        organisation_id: Some(&organisation_id),
+        action: if won { "deal_won" } else { "deal_lost" },
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: None,
+    })
+    .await?;
+    // The registrant and the channel manager, except whoever closed it.
+    let outcome = to.label().to_lowercase();
+    let told = [Some(registrant), manager];
+    for email in told.iter().flatten().filter(|e| **e != viewer.email) {
+        tx.notify(
+            email,
+            &format!("Deal registration {reference}: {}", to.label()),
+            &format!(
+                "Hello,\n\n{} marked the deal for {customer} ({reference}) {outcome}.\n",
+                viewer.name
+            ),
+            &format!("/deals/{deal_id}"),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct DueRow {
+    id: String,
+    organisation_id: String,
+    reference: String,
+    customer_company: String,
+    email: String,
+    name: String,
+    protected_until: i64,
+}
+
+pub(super) const DUE_COLUMNS: &str =
+    "SELECT d.id, d.organisation_id, d.reference, d.customer_company, \
+     p.email, p.name, d.protected_until FROM deals d JOIN people p ON p.id = d.registered_by";
+
+/// The background job: warns partners 14 and 3 days before protection runs
+/// out (each warning once, even with several app servers), and expires
+/// registrations whose protection has ended, freeing the customer. Returns
+/// (warnings sent, registrations expired).
+pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
+    let mut warned = 0;
+    for (days, column) in [(3_i64, "warned_3_at"), (14, "warned_14_at")] {
+        let due = sqlx::query_as::<_, DueRow>(&format!(
+            "{DUE_COLUMNS} WHERE d.status = 'approved' AND d.protected_until > $1 \
+             AND d.protected_until <= $2 AND d.{column} IS NULL ORDER BY d.protected_until LIMIT 500"
+        ))
+        .bind(now)
+        .bind(now + days * 86_400)
+        .fetch_all(&db.pool)
+        .await?;
+        for deal in due {
+            let mut tx = db.write(Actor::system()).await?;
+            // The short warning makes the long one moot.
+            let set = if column == "warned_3_at" {
+                "warned_3_at = $1, warned_14_at = COALESCE(warned_14_at, $1)"
+            } else {
+                "warned_14_at = $1"
+            };
+            let claimed = sqlx::query(&format!(
+                "UPDATE deals SET {set} WHERE id = $2 AND {column} IS NULL"
+            ))
+            .bind(now)
+            .bind(&deal.id)
+            .execute(&mut *tx)
+            .await?;
+            if claimed.rows_affected() == 0 {
+                continue;
+            }
+            let body = format!(
+                "Hello {},\n\nYour protection for {} ({}) ends on {}. If the deal needs more \
+                 time, ask your channel manager for an extension; if it closed, mark it won or \
+                 lost in Trellis.\n",
+                deal.name,
+                deal.customer_company,
+                deal.reference,
+                crate::format::utc_date(deal.protected_until)
+            );
+            tx.notify(
+                &deal.email,
+                &format!(
+                    "Protection for {} ends in {days} days",
+                    deal.customer_company
+                ),
+                &body,
+                &format!("/deals/{}", deal.id),
+            )
+            .await?;
+            tx.commit().await?;
+            warned += 1;
+        }
+    }
+    let due = sqlx::query_as::<_, DueRow>(&format!(
+        "{DUE_COLUMNS} WHERE d.status = 'approved' AND d.protected_until <= $1 LIMIT 500"
+    ))
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut expired = 0;
+    for deal in due {
+        let mut tx = db.write(Actor::system()).await?;
+        let done = sqlx::query(
+            "UPDATE deals SET status = 'expired', updated_at = $1 WHERE id = $2 AND status = 'approved'",
+        )
+        .bind(now)
+        .bind(&deal.id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            continue;
+        }
+        release(&mut tx, &deal.id).await?;
+        tx.deal_event(
+            &deal.id,
+            Some(DealStatus::Approved),
+            DealStatus::Expired,
+            Some("Protection ended"),
+        )
+        .await?;
+        tx.audit(Entry {
+            organisation_id: Some(&deal.organisation_id),
+            action: "deal_expired",
+            record_type: "deal",
+            record_id: Some(&deal.id),
+            ..Entry::default()
+        })
+        .await?;
+        let body = format!(
+            "Hello {},\n\nYour registration {} for {} has expired: its protection ended on {}. \
+             The customer is open to other registrations again.\n",
+            deal.name,
+            deal.reference,
+            deal.customer_company,
+            crate::format::utc_date(deal.protected_until)
+        );
+        tx.notify(
+            &deal.email,
+            &format!("Deal registration {}: Expired", deal.reference),
+            &body,
+            &format!("/deals/{}", deal.id),
+        )
+        .await?;
+        tx.commit().await?;
+        expired += 1;
+    }
+    Ok((warned, expired))
+}
+
+/// Runs [`sweep`] every five minutes.
+pub async fn run_sweeper(db: Db) {
+    loop {
+        match sweep(&db, now()).await {
+            Ok((0, 0)) => {}
+            Ok((warned, expired)) => tracing::info!(warned, expired, "deal protection sweep"),
+            Err(err) => tracing::error!(%err, "deal protection sweep"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+    }
+}
+
+/// Asks for more protection on an approved registration of the viewer's
+/// organisation (one request at a time).
+pub async fn request_extension(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    reason: &str,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    guarded_update(
+        &mut tx,
+        sqlx::query(&format!(
+            "UPDATE deals SET extension_requested_at = $1, extension_reason = $2, updated_at = $1 \
+             WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NULL AND {}",
+            tenant_scoped("organisation_id", "$4")
+        ))
+        .bind(now())
+        .bind(reason)
+        .bind(deal_id)
+        .bind(viewer.tenant_scope()),
+        deal_id,
+        viewer.tenant_scope(),
+        (
+            "reason",
+            "Only an approved registration without a pending request can be extended.",
+        ),
+    )
+    .await?;
+    let note = format!("Extension requested: {reason}");
+    tx.deal_event(
+        deal_id,
+        Some(DealStatus::Approved),
+        DealStatus::Approved,
+        Some(&note),
+    )
+    .await?;
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "deal_extension_requested",
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: Some(reason),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Grants (another full protection period from today or from the current
+/// end, whichever is later) or refuses a pending extension request.
+pub async fn decide_extension(
+    db: &Db,
+    viewer: &Viewer,
+    deal_id: &str,
+    grant: bool,
+    reason: Option<&str>,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let now = now();
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    let Some(days) = protection_days(&mut tx, deal_id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let done = if grant {
+        sqlx::query(
+            "UPDATE deals SET protected_until = (CASE WHEN protected_until > $1 \
+             THEN protected_until ELSE $1 END) + $2, extension_requested_at = NULL, \
+             extension_reason = NULL, warned_14_at = NULL, warned_3_at = NULL, updated_at = $1 \
+             WHERE id = $3 AND status = 'approved' AND extension_requested_at IS NOT NULL",
+        )
+        .bind(now)
+        .bind(days * 86_400)
+        .bind(deal_id)
+        .execute(&mut *tx)
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE deals SET extension_requested_at = NULL, extension_reason = NULL, \
+             updated_at = $1 WHERE id = $2 AND status = 'approved' \
+             AND extension_requested_at IS NOT NULL",
+        )
+        .bind(now)
+        .bind(deal_id)
+        .execute(&mut *tx)
+        .await?
+    };
+    if done.rows_affected() == 0 {
+        return Err(AppError::field(
+            "decision",
+            "No extension request is waiting.",
+        ));
+    }
+    let note = match (grant, reason) {
+        (true, _) => format!("Extension granted: {days} more days"),
+        (false, Some(why)) => format!("Extension refused: {why}"),
+        (false, None) => "Extension refused".to_owned(),
+    };
+    tx.deal_event(
+        deal_id,
+        Some(DealStatus::Approved),
+        DealStatus::Approved,
+        Some(&note),
+    )
+    .await?;
+    let (organisation_id, email, reference): (String, String, String) = sqlx::query_as(
+        "SELECT d.organisation_id, p.email, d.reference FROM deals d \
+         JOIN people p ON p.id = d.registered_by WHERE d.id = $1",
+    )
+    .bind(deal_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.audit(Entry {
+        organisation_id: Some(&organisation_id),
+        action: if grant {
+            "deal_extension_granted"
+        } else {
+            "deal_extension_refused"
+        },
+        record_type: "deal",
+        record_id: Some(deal_id),
+        detail: Some(&note),
+    })
+    .await?;
+    tx.notify(
+        &email,
+        &format!("Deal registration {reference}: {note}"),
+        &format!("Hello,\n\n{note} for your registration {reference}.\n"),
+        &format!("/deals/{deal_id}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! The demo program: what `scripts/run` starts with and the tests sign in
+//! to. Each area seeds its own part through its own code, in order: the
+//! organisations and people first, then what they did.
+
+use crate::error::AppError;
+
+pub use crate::organisations::demo::{
+    demo_id, SeedOutcome, DEMO_PASSWORD, PARTNERS, VENDOR_NAME, VENDOR_PEOPLE,
+};
+
+/// Seeds the whole demo program once (nothing when it is already there).
+pub async fn seed(db: &crate::db::Db) -> Result<SeedOutcome, AppError> {
+    let outcome = crate::organisations::demo::seed(db).await?;
+    if matches!(outcome, SeedOutcome::Seeded { .. }) {
+        crate::deals::demo::seed(db).await?;
+    }
+    Ok(outcome)
+}
