@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod error_links;
 pub mod guard;
+pub mod jobs;
 mod logos;
 pub mod security;
 pub mod testing;

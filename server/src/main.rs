@@ -10,13 +10,18 @@
 
 use std::process::ExitCode;
 
+use std::time::Duration;
+
 use app::{
     db::Db,
     demo::{self, SeedOutcome},
-    email::server::{run_sender, Mailer},
+    email::server::Mailer,
 };
 use leptos::prelude::get_configuration;
-use server::{router, AppState};
+use server::{
+    jobs::{Jobs, OutboxSender, ProtectionSweep},
+    router, AppState,
+};
 use tracing_subscriber::EnvFilter;
 
 const DEFAULT_DATABASE_URL: &str = "sqlite://data/trellis.db";
@@ -68,8 +73,9 @@ async fn run() -> Result<(), String> {
         }
     }
 
-    // Protection warnings and expiry; safe to run on every app server.
-    tokio::spawn(app::deals::server::run_sweeper(db.clone()));
+    // Every job is safe to run on every app server (see server/src/jobs).
+    let mut jobs = Jobs::default();
+    jobs.spawn(ProtectionSweep { db: db.clone() }, Duration::from_secs(300));
 
     let public_url = std::env::var("TRELLIS_PUBLIC_URL")
         .ok()
@@ -83,7 +89,13 @@ async fn run() -> Result<(), String> {
                 "Acme Cloud Partner Portal <no-reply@acmecloud.example>".to_owned()
             });
             let mailer = Mailer::from_url(&smtp, &from)?;
-            tokio::spawn(run_sender(db.clone(), mailer));
+            jobs.spawn(
+                OutboxSender {
+                    db: db.clone(),
+                    mailer,
+                },
+                Duration::from_secs(1),
+            );
         }
         None => tracing::info!(
             "no TRELLIS_SMTP_URL: email stays in the outbox (program admin: /admin/outbox)"
@@ -108,7 +120,10 @@ async fn run() -> Result<(), String> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await
-    .map_err(|e| format!("server error: {e}"))
+    .map_err(|e| format!("server error: {e}"))?;
+    // Requests are done; let a job run in progress finish too.
+    jobs.shutdown().await;
+    Ok(())
 }
 
 fn backend_of(url: &str) -> &'static str {

@@ -16,36 +16,90 @@ where
     F: FnOnce(Db) -> Fut,
     Fut: Future<Output = ()>,
 {
-    match backend {
-        Backend::Sqlite => {
-            let dir = tempfile_dir();
-            let url = format!("sqlite://{}/test.db", dir.display());
-            let db = Db::connect(&url).await.expect("open SQLite");
-            db.migrate().await.expect("migrate SQLite");
-            body(db.clone()).await;
-            db.pool.close().await;
-            let _ = std::fs::remove_dir_all(dir);
-        }
-        Backend::Postgres => {
-            let Some(admin_url) = postgres_url() else {
-                return;
-            };
-            let name = format!("trellis_test_{}", uuid::Uuid::new_v4().simple());
-            let admin = Db::connect(&admin_url).await.expect("connect PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-                .execute(&admin.pool)
-                .await
-                .expect("create test database");
-            let db = Db::connect(&with_database(&admin_url, &name))
-                .await
-                .expect("connect test database");
-            db.migrate().await.expect("migrate PostgreSQL");
-            body(db.clone()).await;
-            db.pool.close().await;
-            sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-                .execute(&admin.pool)
-                .await
-                .expect("drop test database");
+    let Some(fresh) = Fresh::create(backend).await else {
+        return;
+    };
+    let db = fresh.connect().await;
+    body(db.clone()).await;
+    db.pool.close().await;
+    fresh.drop().await;
+}
+
+/// Like [`run`], with two pools on the one database, as two app servers
+/// (or two processes on one machine, for SQLite) would have.
+pub async fn run_shared<F, Fut>(backend: Backend, body: F)
+where
+    F: FnOnce(Db, Db) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(fresh) = Fresh::create(backend).await else {
+        return;
+    };
+    let (one, two) = (fresh.connect().await, fresh.connect().await);
+    body(one.clone(), two.clone()).await;
+    two.pool.close().await;
+    one.pool.close().await;
+    fresh.drop().await;
+}
+
+/// A new, migrated database, and how to get rid of it.
+enum Fresh {
+    Sqlite {
+        dir: std::path::PathBuf,
+        url: String,
+    },
+    Postgres {
+        admin: Db,
+        name: String,
+        url: String,
+    },
+}
+
+impl Fresh {
+    /// `None` when the backend is PostgreSQL and no server is configured.
+    async fn create(backend: Backend) -> Option<Fresh> {
+        let fresh = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile_dir();
+                let url = format!("sqlite://{}/test.db", dir.display());
+                Fresh::Sqlite { dir, url }
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_url()?;
+                let name = format!("trellis_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Db::connect(&admin_url).await.expect("connect PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                    .execute(&admin.pool)
+                    .await
+                    .expect("create test database");
+                let url = with_database(&admin_url, &name);
+                Fresh::Postgres { admin, name, url }
+            }
+        };
+        let db = fresh.connect().await;
+        db.migrate().await.expect("migrate the test database");
+        db.pool.close().await;
+        Some(fresh)
+    }
+
+    async fn connect(&self) -> Db {
+        let url = match self {
+            Fresh::Sqlite { url, .. } | Fresh::Postgres { url, .. } => url,
+        };
+        Db::connect(url).await.expect("connect the test database")
+    }
+
+    async fn drop(self) {
+        match self {
+            Fresh::Sqlite { dir, .. } => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Fresh::Postgres { admin, name, .. } => {
+                sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+                    .execute(&admin.pool)
+                    .await
+                    .expect("drop test database");
+            }
         }
     }
 }

@@ -166,17 +166,6 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error>
     Ok(sent)
 }
 
-/// The background sender: delivers due mail every second until the process
-/// ends.
-pub async fn run_sender(db: Db, mailer: Mailer) {
-    loop {
-        if let Err(err) = deliver_due(&db, &mailer).await {
-            tracing::error!(%err, "outbox sender");
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

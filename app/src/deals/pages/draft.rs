@@ -19,7 +19,7 @@ pub(super) fn DraftKeeper() -> impl IntoView {
     let restored = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     {
-        use draft::{form, restore, save};
+        use local::{form, restore, save};
         use wasm_bindgen::JsCast;
         // After hydration: the page was rendered without the note.
         Effect::new(move |_| {
@@ -64,10 +64,10 @@ pub(super) fn DraftKeeper() -> impl IntoView {
     let discard = move |_| {
         #[cfg(feature = "hydrate")]
         {
-            if let Some(store) = draft::storage() {
+            if let Some(store) = local::storage() {
                 let _ = store.remove_item(DRAFT_KEY);
             }
-            if let Some(form) = draft::form() {
+            if let Some(form) = local::form() {
                 form.reset();
             }
         }
@@ -93,7 +93,7 @@ pub(super) fn DraftKeeper() -> impl IntoView {
 #[island]
 pub(super) fn ForgetDraft(customer_company: String) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    draft::forget_if_for(&customer_company);
+    local::forget_if_for(&customer_company);
     #[cfg(not(feature = "hydrate"))]
     let _ = customer_company;
 }
@@ -101,7 +101,7 @@ pub(super) fn ForgetDraft(customer_company: String) -> impl IntoView {
 /// The registration form's fields in the browser, and the draft of them in
 /// local storage (`name␟value` pairs separated by `␞`).
 #[cfg(feature = "hydrate")]
-pub(super) mod draft {
+mod local {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 

@@ -104,7 +104,7 @@ pub(super) const DUE_COLUMNS: &str =
     "SELECT d.id, d.organisation_id, d.reference, d.customer_company, \
      p.email, p.name, d.protected_until FROM deals d JOIN people p ON p.id = d.registered_by";
 
-/// The background job: warns partners 14 and 3 days before protection runs
+/// One run of the protection job (`server/src/jobs`): warns partners 14 and 3 days before protection runs
 /// out (each warning once, even with several app servers), and expires
 /// registrations whose protection has ended, freeing the customer. Returns
 /// (warnings sent, registrations expired).
@@ -214,18 +214,6 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
         expired += 1;
     }
     Ok((warned, expired))
-}
-
-/// Runs [`sweep`] every five minutes.
-pub async fn run_sweeper(db: Db) {
-    loop {
-        match sweep(&db, now()).await {
-            Ok((0, 0)) => {}
-            Ok((warned, expired)) => tracing::info!(warned, expired, "deal protection sweep"),
-            Err(err) => tracing::error!(%err, "deal protection sweep"),
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(300)).await;
-    }
 }
 
 /// Asks for more protection on an approved registration of the viewer's
