@@ -10,7 +10,7 @@ pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod server;
 #[cfg(feature = "ssr")]
-mod tokens;
+pub(crate) mod tokens;
 pub mod two_step;
 
 pub use pages::{HomePage, SessionsPage, SignInPage};

@@ -271,7 +271,7 @@ impl DealInput {
             fail("contact_name", "Keep the name under 120 characters.");
         }
         let contact_email = text(&self.contact_email).to_lowercase();
-        if !crate::people::api::plausible_email(&contact_email) {
+        if !crate::people::plausible_email(&contact_email) {
             fail("contact_email", "Enter the contact's email address.");
         }
         let contact_phone = optional(&self.contact_phone);

@@ -7,6 +7,7 @@ pub mod logo;
 #[cfg(feature = "ssr")]
 pub mod logo_image;
 mod page;
+pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod types;

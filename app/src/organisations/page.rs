@@ -295,11 +295,7 @@ fn profile_view(
 pub fn OrganisationPage() -> impl IntoView {
     let params = use_params_map();
     let invite = ServerAction::<InvitePerson>::new();
-    let invite_error = invite
-        .value()
-        .get_untracked()
-        .and_then(Result::err)
-        .map(|e| e.summary());
+    let invite_error = crate::shell::ui::last_error(invite);
     let update = ServerAction::<UpdateOrganisation>::new();
     let edit_error = update.value().get_untracked().and_then(Result::err);
     let logo_outcome = use_query_map().get_untracked().get("logo");

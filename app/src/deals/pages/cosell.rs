@@ -2,11 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::deals::{api::*, PartnerRole};
 use crate::shell::ui::{form_error, input_class};
-use crate::{
-    deals::{api::*, PartnerRole},
-    error::AppError,
-};
 
 /// The co-selling part of a deal page: who sells it, what each partner
 /// did and when, and the forms to add a partner (vendor) or record a
@@ -17,9 +14,8 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
 
     let add = ServerAction::<AddCoSeller>::new();
     let touch = ServerAction::<RecordTouchpoint>::new();
-    let error_of = |e: Option<Result<(), AppError>>| e.and_then(Result::err).map(|e| e.summary());
-    let add_error = error_of(add.value().get_untracked());
-    let touch_error = error_of(touch.value().get_untracked());
+    let add_error = crate::shell::ui::last_error(add);
+    let touch_error = crate::shell::ui::last_error(touch);
     let today = crate::format::utc_date(crate::format::now_secs());
     let (id, add_id) = (deal.summary.id.clone(), deal.summary.id.clone());
     let button = "mt-3 rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800";

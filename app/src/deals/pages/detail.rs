@@ -15,27 +15,12 @@ use crate::{
         },
         ConflictEvidence, DealEvent, DealStatus, DealSummary, DealView,
     },
-    error::AppError,
     format::{amount_from_cents, utc_date, utc_minute},
     shell::{
-        ui::{form_error, AsyncSection, Button, ButtonRow, Intent, Panel, TextArea},
+        ui::{form_error, last_error, AsyncSection, Button, ButtonRow, Intent, Panel, TextArea},
         PageHeader, RequireViewer,
     },
 };
-
-/// The summary of the last error `action` answered, if any: shown above
-/// its form after a submission without JavaScript (the redirect carries it).
-fn last_error<A>(action: ServerAction<A>) -> Option<String>
-where
-    A: leptos::server_fn::ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
-    A::Output: Send + Sync,
-{
-    action
-        .value()
-        .get_untracked()
-        .and_then(Result::err)
-        .map(|e| e.summary())
-}
 
 /// The forms a registration page may show, created once for the page.
 #[derive(Clone, Copy)]

@@ -41,6 +41,21 @@ pub fn primary_button() -> &'static str {
     "inline-flex w-full items-center justify-center rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60"
 }
 
+/// The summary of the last error `action` answered, if any: shown above
+/// its form after a submission without JavaScript (the redirect back
+/// carries it).
+pub fn last_error<A>(action: ServerAction<A>) -> Option<String>
+where
+    A: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    action
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .map(|e| e.summary())
+}
+
 /// A form error, announced to screen readers.
 pub fn form_error(message: Option<String>) -> impl IntoView {
     message.map(|message| {

@@ -1,9 +1,20 @@
-//! SQL for organisations. Every query takes the caller's tenant scope:
+//! Organisation profiles: read with their people, and saved. Every query
+//! takes the caller's tenant scope:
 //! `Some(organisation id)` for partner people, `None` for vendor staff.
 
-use super::{OrganisationDetails, PersonSummary};
-use super::{PartnerStatus, PartnerType, Region, Role};
-use crate::db::Db;
+use crate::{
+    audit::server::Entry,
+    auth::{
+        policy::{authorize, tenant_scoped, Permission},
+        Viewer,
+    },
+    db::Db,
+    error::AppError,
+    organisations::{
+        profile::ValidProfile, OrganisationDetails, PartnerStatus, PartnerType, PersonSummary,
+        Region, Role,
+    },
+};
 
 #[derive(sqlx::FromRow)]
 struct ProfileRow {
@@ -37,9 +48,10 @@ struct PersonRow {
 /// The profile of organisation `id`, if it is within `scope`.
 pub async fn profile(
     db: &Db,
+    viewer: &Viewer,
     id: &str,
-    scope: Option<&str>,
 ) -> Result<Option<OrganisationDetails>, sqlx::Error> {
+    let scope = viewer.tenant_scope();
     let row = sqlx::query_as::<_, ProfileRow>(&format!(
         "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
          t.name AS tier, o.website, m.name AS channel_manager, o.description, \
@@ -97,7 +109,46 @@ pub async fn profile(
         contact_phone: row.contact_phone,
         logo_version: row.logo_sha256.map(|sha| sha.chars().take(12).collect()),
         people,
-        can_manage_people: false,
-        can_edit: false,
+        can_manage_people: authorize(viewer, Permission::ManagePeople, id).is_ok(),
+        can_edit: authorize(viewer, Permission::EditOrganisation, id).is_ok(),
     }))
+}
+
+/// Saves organisation `id`'s checked profile, within the viewer's reach
+/// (another partner's answers `NotFound`).
+pub async fn update_profile(
+    db: &Db,
+    viewer: &Viewer,
+    id: &str,
+    profile: &ValidProfile,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    let done = sqlx::query(&format!(
+        "UPDATE organisations SET website = $1, description = $2, contact_name = $3, \
+         contact_email = $4, contact_phone = $5 WHERE id = $6 AND {}",
+        tenant_scoped("id", "$7")
+    ))
+    .bind(profile.website.as_deref())
+    .bind(profile.description.as_deref())
+    .bind(profile.contact_name.as_deref())
+    .bind(profile.contact_email.as_deref())
+    .bind(profile.contact_phone.as_deref())
+    .bind(id)
+    .bind(viewer.tenant_scope())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    tx.audit(Entry {
+        organisation_id: Some(id),
+        action: "profile_updated",
+        record_type: "organisation",
+        record_id: Some(id),
+        detail: None,
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -1,0 +1,73 @@
+//! Notifications on the server: written inside the write of the change
+//! that causes them, read by their person only.
+
+use super::{Inbox, Notification};
+use crate::{
+    auth::server::now,
+    db::{Db, Write},
+};
+
+impl Write {
+    /// Tells the person with address `email` about something: an in-app
+    /// notification linking to `link`, and an email through the outbox,
+    /// both kept only if the change that causes them is.
+    pub async fn notify(
+        &mut self,
+        email: &str,
+        subject: &str,
+        body: &str,
+        link: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
+             SELECT $1, id, $3, $4, $5, $6 FROM people WHERE email = $2",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(email)
+        .bind(subject)
+        .bind(body)
+        .bind(link)
+        .bind(now())
+        .execute(&mut **self)
+        .await?;
+        crate::email::server::enqueue(&mut **self, email, subject, body).await
+    }
+}
+
+/// Person `person_id`'s 50 newest notifications and the unread count.
+pub async fn inbox(db: &Db, person_id: &str) -> Result<Inbox, sqlx::Error> {
+    let notifications = sqlx::query_as::<_, Notification>(
+        "SELECT id, subject, body, link, created_at, read_at \
+         FROM notifications WHERE person_id = $1 ORDER BY created_at DESC, id LIMIT 50",
+    )
+    .bind(person_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Inbox {
+        notifications,
+        unread: unread(db, person_id).await?,
+    })
+}
+
+/// How many of person `person_id`'s notifications are unread.
+pub async fn unread(db: &Db, person_id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE person_id = $1 AND read_at IS NULL",
+    )
+    .bind(person_id)
+    .fetch_one(&db.pool)
+    .await
+}
+
+/// Marks all of person `person_id`'s notifications read.
+pub async fn mark_read(db: &Db, person_id: &str) -> Result<(), sqlx::Error> {
+    db.execute(
+        sqlx::query(
+            "UPDATE notifications SET read_at = $2 WHERE person_id = $1 AND read_at IS NULL",
+        )
+        .bind(person_id)
+        .bind(now()),
+    )
+    .await
+    .map(|_| ())
+}

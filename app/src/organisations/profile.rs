@@ -1,0 +1,143 @@
+//! What an organisation says about itself: its website, description and
+//! contact person, checked the same way in the form and on the server.
+
+use crate::{error::AppError, people::plausible_email};
+
+/// The profile form, checked: trimmed, empty fields unset, addresses in
+/// lower case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValidProfile {
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+/// Trims a form value; empty means "not set".
+fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Checks the profile form field by field; every problem at once.
+pub fn validate_profile(
+    website: &str,
+    description: &str,
+    contact_name: &str,
+    contact_email: &str,
+    contact_phone: &str,
+) -> Result<ValidProfile, AppError> {
+    let profile = ValidProfile {
+        website: optional(website).map(|w| w.to_lowercase()),
+        description: optional(description),
+        contact_name: optional(contact_name),
+        contact_email: optional(contact_email).map(|e| e.to_lowercase()),
+        contact_phone: optional(contact_phone),
+    };
+    let mut errors = Vec::new();
+    let mut check = |ok: bool, field, message| {
+        if !ok {
+            errors.push((field, message));
+        }
+    };
+    check(
+        profile
+            .website
+            .as_deref()
+            .is_none_or(|w| w.len() <= 200 && w.contains('.') && !w.contains(char::is_whitespace)),
+        "website",
+        "Enter a web address like example.com.",
+    );
+    check(
+        profile
+            .description
+            .as_deref()
+            .is_none_or(|d| d.chars().count() <= 1000),
+        "description",
+        "Keep the description under 1000 characters.",
+    );
+    check(
+        profile
+            .contact_name
+            .as_deref()
+            .is_none_or(|n| n.chars().count() <= 120),
+        "contact_name",
+        "Keep the name under 120 characters.",
+    );
+    check(
+        profile.contact_email.as_deref().is_none_or(plausible_email),
+        "contact_email",
+        "Enter an email address like name@company.com.",
+    );
+    check(
+        profile.contact_phone.as_deref().is_none_or(|p| {
+            p.len() <= 40
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+                && p.chars().any(|c| c.is_ascii_digit())
+        }),
+        "contact_phone",
+        "Enter a phone number: digits, spaces and + - ( ) only.",
+    );
+    if errors.is_empty() {
+        Ok(profile)
+    } else {
+        Err(AppError::fields(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_is_trimmed_and_empty_fields_are_unset() {
+        let profile = validate_profile(
+            " Northwind.Example ",
+            "  ",
+            "Ava",
+            "AVA@Northwind.example",
+            "+1 (555) 010-2000",
+        )
+        .unwrap();
+        assert_eq!(
+            profile,
+            ValidProfile {
+                website: Some("northwind.example".into()),
+                description: None,
+                contact_name: Some("Ava".into()),
+                contact_email: Some("ava@northwind.example".into()),
+                contact_phone: Some("+1 (555) 010-2000".into()),
+            }
+        );
+        assert_eq!(
+            validate_profile("", "", "", "", "").unwrap(),
+            ValidProfile::default()
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let Err(AppError::Validation(errors)) = validate_profile(
+            "not a site",
+            &"x".repeat(1001),
+            &"n".repeat(121),
+            "ava",
+            "call me",
+        ) else {
+            panic!("a bad profile must be refused");
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "website",
+                "description",
+                "contact_name",
+                "contact_email",
+                "contact_phone"
+            ]
+        );
+    }
+}

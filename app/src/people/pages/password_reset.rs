@@ -1,0 +1,59 @@
+//! `/password-reset` and `/password-reset/:token`: ask for a link, then
+//! choose a new password with it.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{password_form, token_param};
+use crate::{
+    people::api::{RequestPasswordReset, ResetPassword},
+    shell::{
+        ui::{form_error, input_class, last_error, primary_button},
+        Card, PageHeader,
+    },
+};
+
+/// `/password-reset`: ask for a reset link.
+#[component]
+pub fn PasswordResetRequestPage() -> impl IntoView {
+    let request = ServerAction::<RequestPasswordReset>::new();
+    let error = last_error(request);
+    let sent = use_query_map().read_untracked().get("sent").is_some();
+    view! {
+        <Title text="Reset your password" />
+        <PageHeader title="Reset your password" lead="We email you a link that works once, for one hour." />
+        <div class="max-w-md">
+            <Card>
+                {if sent {
+                    view! {
+                        <p role="status">"If an account exists for that address, we have sent a link to it. Check your inbox."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <form method="post" action=RequestPasswordReset::PATH class="flex flex-col gap-4">
+                            {form_error(error)}
+                            <label class="block text-sm font-medium">
+                                "Email address"
+                                <input type="email" name="email" required autocomplete="username" class=input_class() />
+                            </label>
+                            <button type="submit" class=primary_button()>"Send me a link"</button>
+                        </form>
+                    }.into_any()
+                }}
+            </Card>
+        </div>
+    }
+}
+
+/// `/password-reset/:token`: choose a new password.
+#[component]
+pub fn PasswordResetPage() -> impl IntoView {
+    let reset = ServerAction::<ResetPassword>::new();
+    let error = last_error(reset);
+    view! {
+        <Title text="Choose a new password" />
+        <PageHeader title="Choose a new password" lead="Other devices signed in to your account will be signed out." />
+        {password_form(ResetPassword::PATH, token_param(), error, "Save password and sign in")}
+    }
+}

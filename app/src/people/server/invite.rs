@@ -1,0 +1,86 @@
+//! Inviting a person into an organisation.
+
+use super::links::{create_link, public_url, INVITATION_LIFETIME};
+use crate::{
+    audit::server::Entry,
+    auth::{policy::tenant_scoped, server::now, Viewer},
+    db::Db,
+    email::server::enqueue,
+    error::AppError,
+    people::ValidInvitation,
+};
+
+/// Whether organisation `organisation_id`, within `scope`, is the vendor;
+/// `None` when it is out of reach or unknown.
+pub async fn organisation_kind(
+    db: &Db,
+    organisation_id: &str,
+    scope: Option<&str>,
+) -> Result<Option<bool>, sqlx::Error> {
+    let kind: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT kind FROM organisations WHERE id = $1 AND {}",
+        tenant_scoped("id", "$2")
+    ))
+    .bind(organisation_id)
+    .bind(scope)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(kind.map(|kind| kind == "vendor"))
+}
+
+/// Creates the person (not yet able to sign in) and emails a link, good
+/// for 7 days, where they set a password. An address that already has an
+/// account is refused by the database's unique index, not by a count read
+/// before the insert (two invitations at once cannot both pass).
+pub async fn invite(
+    db: &Db,
+    viewer: &Viewer,
+    organisation_id: &str,
+    person: &ValidInvitation,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let person_id = uuid::Uuid::new_v4().to_string();
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    let inserted = sqlx::query(
+        "INSERT INTO people (id, organisation_id, name, email, role, created_at, status) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'invited') ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(&person_id)
+    .bind(organisation_id)
+    .bind(&person.name)
+    .bind(&person.email)
+    .bind(person.role.code())
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(AppError::Conflict(
+            "That email address already has an account.".to_owned(),
+        ));
+    }
+    let token = create_link(&mut *tx, "invitation", &person_id, INVITATION_LIFETIME).await?;
+    let link = format!("{}/invitation/{token}", public_url());
+    let body = format!(
+        "Hello {},\n\n{} has invited you to the Acme Cloud partner portal.\n\
+         Open this link within 7 days to set your password:\n\n{link}\n\n\
+         If you did not expect this, you can ignore this email.\n",
+        person.name, viewer.name
+    );
+    enqueue(
+        &mut *tx,
+        &person.email,
+        "You are invited to the Acme Cloud partner portal",
+        &body,
+    )
+    .await?;
+    tx.audit(Entry {
+        organisation_id: Some(organisation_id),
+        action: "person_invited",
+        record_type: "person",
+        record_id: Some(&person_id),
+        detail: Some(person.role.code()),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
