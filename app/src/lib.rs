@@ -28,9 +28,8 @@ use leptos_router::{
 
 use crate::{
     audit::AuditLogPage,
-    auth::{
-        two_step::{SettingsPage, TwoStepPage, VerifySignInPage},
-        HomePage, SessionsPage, SignInPage,
+    auth::pages::{
+        HomePage, SessionsPage, SettingsPage, SignInPage, TwoStepPage, VerifySignInPage,
     },
     deals::{DealPage, DealsPage, DirectAccountsPage, NewDealPage, ReviewPage, RulesPage},
     email::OutboxPage,

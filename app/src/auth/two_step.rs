@@ -1,21 +1,11 @@
 //! Two-step sign-in: the code step of sign-in, setting it up (QR code and
-//! recovery codes), and the program setting that requires it of partners.
+//! recovery codes), and the program setting that requires it of partners:
+//! wire types and server functions. The pages are in `pages/two_step.rs`.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
 use serde::{Deserialize, Serialize};
 
-use super::Stage;
-use crate::shell::{
-    ui::{form_error, input_class, primary_button},
-    ViewerContext,
-};
-use crate::{
-    error::AppError,
-    format::utc_minute,
-    shell::{Card, ErrorTemplate, PageHeader},
-};
+use crate::error::AppError;
 
 /// A set-up in progress, shown once on the set-up page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,7 +50,7 @@ pub async fn verify_second_factor(
 
     let db = crate::db::use_db()?;
     let info = auth::RequestInfo::current();
-    let session = auth::session_at(&db, &[Stage::SecondFactor])
+    let session = auth::session_at(&db, &[super::Stage::SecondFactor])
         .await?
         .ok_or(AppError::Unauthenticated)?;
     let person = &session.viewer;
@@ -134,7 +124,7 @@ pub async fn two_step_status() -> Result<TwoStepState, AppError> {
     use super::{mfa, server as auth};
 
     let db = crate::db::use_db()?;
-    let session = auth::session_at(&db, &[Stage::Full, Stage::Enrol])
+    let session = auth::session_at(&db, &[super::Stage::Full, super::Stage::Enrol])
         .await?
         .ok_or(AppError::Unauthenticated)?;
     let person = &session.viewer;
@@ -190,7 +180,7 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
 
     let db = crate::db::use_db()?;
     let info = auth::RequestInfo::current();
-    let session = auth::session_at(&db, &[Stage::Full, Stage::Enrol])
+    let session = auth::session_at(&db, &[super::Stage::Full, super::Stage::Enrol])
         .await?
         .ok_or(AppError::Unauthenticated)?;
     let person = &session.viewer;
@@ -322,211 +312,4 @@ pub async fn update_security_settings(require_partner_mfa: Option<String>) -> Re
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-fn link_class() -> &'static str {
-    "font-medium text-teal-800 underline dark:text-teal-300"
-}
-
-/// `/signin/verify`: the code step of sign-in.
-#[component]
-pub fn VerifySignInPage() -> impl IntoView {
-    let verify = ServerAction::<VerifySecondFactor>::new();
-    let context = ViewerContext::use_context();
-    let error = move || {
-        verify
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.summary())
-    };
-    let form = view! {
-        <PageHeader
-            title="Enter your code"
-            lead="Open your authenticator app and enter the 6-digit code it shows for Trellis. Lost your phone? Enter one of your recovery codes instead."
-        />
-        <div class="max-w-md">
-            <Card>
-                <ActionForm action=verify>
-                    <div class="flex flex-col gap-4">
-                        {move || form_error(error())}
-                        <label class="block text-sm font-medium">
-                            "Code"
-                            <input type="text" name="code" required autocomplete="one-time-code" autocapitalize="off" spellcheck="false" class=input_class() />
-                        </label>
-                        <label class="flex items-center gap-2 text-sm">
-                            <input type="checkbox" name="trust_device" value="on" class="size-4 accent-teal-700" />
-                            "Do not ask for a code on this device for 30 days"
-                        </label>
-                        <button type="submit" class=primary_button()>"Verify"</button>
-                        <p class="text-sm"><A href="/signin" attr:class=link_class()>"Start again"</A></p>
-                    </div>
-                </ActionForm>
-            </Card>
-        </div>
-    };
-    view! {
-        <Title text="Enter your code" />
-        {match (context.viewer.is_some(), context.pending) {
-            (true, _) => view! { <Redirect path="/home" /> }.into_any(),
-            (false, Some(Stage::SecondFactor)) => form.into_any(),
-            (false, Some(stage)) => view! { <Redirect path=stage.home() /> }.into_any(),
-            (false, None) => view! { <Redirect path="/signin" /> }.into_any(),
-        }}
-    }
-}
-
-/// `/account/two-step`: two-step sign-in's state, and setting it up.
-#[component]
-pub fn TwoStepPage() -> impl IntoView {
-    let context = ViewerContext::use_context();
-    let confirm = ServerAction::<ConfirmTwoStep>::new();
-    let status = Resource::new(|| (), |_| two_step_status());
-    let enrolling = context.pending == Some(Stage::Enrol);
-    let allowed = context.viewer.is_some() || enrolling;
-    let error = move || {
-        confirm
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.summary())
-    };
-    let lead = if enrolling {
-        "Acme Cloud requires two-step sign-in for your account. Set it up now to continue."
-    } else {
-        "A code from an app on your phone, asked for after your password."
-    };
-    let body = move || {
-        view! {
-            <PageHeader title="Two-step sign-in" lead=lead />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
-                    {move || Suspend::new(async move {
-                        status.await.map(|status| match (status.enabled_at, status.setup) {
-                            (Some(since), _) => view! {
-                                <div class="max-w-2xl">
-                                    <Card>
-                                        <p class="font-semibold">{format!("On since {}", utc_minute(since))}</p>
-                                        <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                                            {format!("{} of 10 recovery codes unused.", status.recovery_codes_left)}
-                                        </p>
-                                    </Card>
-                                </div>
-                            }.into_any(),
-                            (None, Some(setup)) => setup_steps(setup, confirm, error).into_any(),
-                            (None, None) => view! { <p>"Two-step sign-in is off."</p> }.into_any(),
-                        })
-                    })}
-                </ErrorBoundary>
-            </Transition>
-        }
-    };
-    view! {
-        <Title text="Two-step sign-in" />
-        {if allowed {
-            body().into_any()
-        } else {
-            let to = context.pending.map(Stage::home).unwrap_or("/signin");
-            view! { <Redirect path=to /> }.into_any()
-        }}
-    }
-}
-
-fn setup_steps(
-    setup: TwoStepSetup,
-    confirm: ServerAction<ConfirmTwoStep>,
-    error: impl Fn() -> Option<String> + Send + Sync + 'static,
-) -> impl IntoView {
-    let step = "text-lg font-semibold";
-    view! {
-        <ol class="flex max-w-2xl flex-col gap-4">
-            <li>
-                <Card>
-                    <h2 class=step>"1. Add Trellis to your authenticator app"</h2>
-                    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                        "Scan the code with Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, or type the key."
-                    </p>
-                    <div class="mt-3 flex flex-wrap items-center gap-4">
-                        <div role="img" aria-label="QR code for your authenticator app" class="size-48 shrink-0 rounded-lg bg-white p-1 [&>svg]:size-full" inner_html=setup.qr_svg></div>
-                        <div>
-                            <p class="text-sm font-medium">"Key"</p>
-                            <p class="font-mono text-base break-all" data-testid="totp-secret">{setup.secret}</p>
-                        </div>
-                    </div>
-                </Card>
-            </li>
-            <li>
-                <Card>
-                    <h2 class=step>"2. Save your recovery codes"</h2>
-                    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                        "Each one signs you in once if you lose your phone. Keep them somewhere safe; they are not shown again."
-                    </p>
-                    <ul class="mt-3 grid grid-cols-2 gap-2 font-mono" aria-label="Recovery codes">
-                        {setup.recovery_codes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-                    </ul>
-                </Card>
-            </li>
-            <li>
-                <Card>
-                    <h2 class=step>"3. Enter the code your app shows"</h2>
-                    <ActionForm action=confirm>
-                        <div class="mt-3 flex flex-col gap-4">
-                            {move || form_error(error())}
-                            <label class="block text-sm font-medium">
-                                "6-digit code"
-                                <input type="text" name="code" required inputmode="numeric" autocomplete="one-time-code" class=input_class() />
-                            </label>
-                            <button type="submit" class=primary_button()>"Turn on two-step sign-in"</button>
-                        </div>
-                    </ActionForm>
-                </Card>
-            </li>
-        </ol>
-    }
-}
-
-/// `/admin/settings`: program settings (the program admin's).
-#[component]
-pub fn SettingsPage() -> impl IntoView {
-    let update = ServerAction::<UpdateSecuritySettings>::new();
-    let settings = Resource::new(move || update.version().get(), |_| security_settings());
-    let saved = move || {
-        update
-            .value()
-            .get()
-            .is_some_and(|r| r.is_ok())
-            .then(|| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">"Saved."</p> })
-    };
-    view! {
-        <Title text="Program settings" />
-        <crate::shell::RequireViewer signed_in=move |_viewer| view! {
-            <PageHeader title="Program settings" lead="Rules that apply to everyone in the program." />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
-                    {move || Suspend::new(async move {
-                        settings.await.map(|s| view! {
-                            <div class="max-w-2xl">
-                                <Card>
-                                    <h2 class="text-lg font-semibold">"Two-step sign-in"</h2>
-                                    <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                                        "Always required for Acme Cloud staff. Partners without it are asked to set it up at their next sign-in."
-                                    </p>
-                                    <ActionForm action=update>
-                                        <div class="mt-3 flex flex-col gap-3">
-                                            <label class="flex items-center gap-2 text-sm">
-                                                <input type="checkbox" name="require_partner_mfa" value="on" checked=s.require_partner_mfa class="size-4 accent-teal-700" />
-                                                "Require two-step sign-in for partner people"
-                                            </label>
-                                            {saved}
-                                            <button type="submit" class=primary_button()>"Save settings"</button>
-                                        </div>
-                                    </ActionForm>
-                                </Card>
-                            </div>
-                        })
-                    })}
-                </ErrorBoundary>
-            </Transition>
-        } />
-    }
 }

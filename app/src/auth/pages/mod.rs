@@ -1,3 +1,7 @@
+mod two_step;
+
+pub use two_step::{SettingsPage, TwoStepPage, VerifySignInPage};
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
