@@ -18,6 +18,7 @@ pub mod program;
 pub mod shell;
 #[cfg(test)]
 mod source_scan;
+pub mod values;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};

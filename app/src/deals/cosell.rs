@@ -7,9 +7,7 @@
 //! partners, touchpoints) but not the registering partner's contact, notes
 //! or conversation with the channel manager, and cannot act for it.
 
-use serde::{Deserialize, Serialize};
-
-use crate::{error::AppError, organisations::text_enum};
+use crate::{error::AppError, values::text_enum};
 
 text_enum!(
     /// What a partner did for the deal.

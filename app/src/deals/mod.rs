@@ -24,7 +24,10 @@ pub use types::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::{error::AppError, organisations::text_enum};
+use crate::{
+    error::AppError,
+    values::{parse_minor_units, text_enum, Currency, Email, Money},
+};
 
 text_enum!(
     /// Where a registration stands.
@@ -91,9 +94,6 @@ impl Finding {
         }
     }
 }
-
-/// Currencies a registration may be valued in.
-pub const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "CAD", "AUD", "JPY", "BRL", "INR"];
 
 impl DealStatus {
     /// Still being worked: holds the customer.
@@ -179,37 +179,14 @@ pub struct ValidDeal {
     pub company_key: String,
     pub domain_key: Option<String>,
     pub contact_name: String,
-    pub contact_email: String,
+    pub contact_email: Email,
     pub contact_phone: Option<String>,
     pub country: String,
     pub products: String,
-    pub value_cents: i64,
-    pub currency: String,
+    pub value: Money,
     pub expected_close: String,
     pub partner_role: PartnerRole,
     pub notes: Option<String>,
-}
-
-/// Parses "12,500.50" / "12500" as cents.
-pub fn parse_amount(text: &str) -> Option<i64> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_'))
-        .collect();
-    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let cents = format!("{fraction:0<2}").parse::<i64>().ok()?;
-    whole
-        .parse::<i64>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(cents)
 }
 
 /// A calendar date written `YYYY-MM-DD` (what `<input type=date>` sends).
@@ -272,8 +249,8 @@ impl DealInput {
         } else if contact_name.chars().count() > 120 {
             fail("contact_name", "Keep the name under 120 characters.");
         }
-        let contact_email = text(&self.contact_email).to_lowercase();
-        if !crate::people::plausible_email(&contact_email) {
+        let contact_email = Email::parse(&self.contact_email);
+        if contact_email.is_none() {
             fail("contact_email", "Enter the contact's email address.");
         }
         let contact_phone = optional(&self.contact_phone);
@@ -303,15 +280,15 @@ impl DealInput {
         } else if products.chars().count() > 500 {
             fail("products", "Keep the products under 500 characters.");
         }
-        let value_cents = parse_amount(&self.value).filter(|v| *v > 0);
+        let value_cents = parse_minor_units(&self.value).filter(|v| *v > 0);
         if value_cents.is_none() {
             fail(
                 "value",
                 "Enter the estimated value as a number, like 25000.",
             );
         }
-        let currency = text(&self.currency).to_uppercase();
-        if !CURRENCIES.contains(&currency.as_str()) {
+        let currency = Currency::parse(&text(&self.currency).to_uppercase());
+        if currency.is_none() {
             fail("currency", "Choose a currency.");
         }
         let expected_close = text(&self.expected_close);
@@ -328,23 +305,30 @@ impl DealInput {
         if notes.as_deref().is_some_and(|n| n.chars().count() > 2000) {
             fail("notes", "Keep the notes under 2,000 characters.");
         }
-        match (errors.is_empty(), value_cents, partner_role) {
-            (true, Some(value_cents), Some(partner_role)) => Ok(ValidDeal {
-                customer_company: company,
-                customer_domain: domain,
-                company_key,
-                domain_key,
-                contact_name,
-                contact_email,
-                contact_phone,
-                country,
-                products,
-                value_cents,
-                currency,
-                expected_close,
-                partner_role,
-                notes,
-            }),
+        match (
+            errors.is_empty(),
+            contact_email,
+            value_cents,
+            currency,
+            partner_role,
+        ) {
+            (true, Some(contact_email), Some(minor), Some(currency), Some(partner_role)) => {
+                Ok(ValidDeal {
+                    customer_company: company,
+                    customer_domain: domain,
+                    company_key,
+                    domain_key,
+                    contact_name,
+                    contact_email,
+                    contact_phone,
+                    country,
+                    products,
+                    value: Money { minor, currency },
+                    expected_close,
+                    partner_role,
+                    notes,
+                })
+            }
             _ => Err(AppError::Validation(errors)),
         }
     }
@@ -395,9 +379,9 @@ mod tests {
         let deal = good().validate("2026-11-22").unwrap();
         assert_eq!(deal.company_key, "globex");
         assert_eq!(deal.domain_key.as_deref(), Some("globex"));
-        assert_eq!(deal.contact_email, "hank@globex.com");
-        assert_eq!(deal.value_cents, 12_500_000);
-        assert_eq!(deal.currency, "USD");
+        assert_eq!(deal.contact_email.as_str(), "hank@globex.com");
+        assert_eq!(deal.value.minor, 12_500_000);
+        assert_eq!(deal.value.currency.code(), "USD");
         assert_eq!(deal.partner_role, PartnerRole::Reseller);
         assert_eq!(deal.notes, None);
     }
@@ -447,13 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn amounts_and_dates() {
-        assert_eq!(parse_amount("25000"), Some(2_500_000));
-        assert_eq!(parse_amount("1,234.5"), Some(123_450));
-        assert_eq!(parse_amount("0.99"), Some(99));
-        for bad in ["", "abc", "1.234", "-3", "1e6", ".5"] {
-            assert_eq!(parse_amount(bad), None, "{bad}");
-        }
+    fn dates() {
         assert!(is_iso_date("2028-02-29"));
         assert!(!is_iso_date("2027-02-29"));
         assert!(!is_iso_date("2027-13-01"));

@@ -15,37 +15,7 @@ mod types;
 pub use page::OrganisationPage;
 pub use types::{OrganisationDetails, PersonSummary};
 
-use serde::{Deserialize, Serialize};
-
-/// Declares a closed set of values stored as text, with its database code,
-/// a label for people, and a parser that refuses anything else.
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The code stored in the database.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            /// The name shown to people.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            /// Parses a stored code; anything unknown is `None`.
-            pub fn parse(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-pub(crate) use text_enum;
+use crate::values::text_enum;
 
 text_enum!(
     /// How a partner goes to market.

@@ -1,7 +1,7 @@
 //! What an organisation says about itself: its website, description and
 //! contact person, checked the same way in the form and on the server.
 
-use crate::{error::AppError, people::plausible_email};
+use crate::{error::AppError, values::Email};
 
 /// The profile form, checked: trimmed, empty fields unset, addresses in
 /// lower case.
@@ -66,7 +66,10 @@ pub fn validate_profile(
         "Keep the name under 120 characters.",
     );
     check(
-        profile.contact_email.as_deref().is_none_or(plausible_email),
+        profile
+            .contact_email
+            .as_deref()
+            .is_none_or(|e| Email::parse(e).is_some()),
         "contact_email",
         "Enter an email address like name@company.com.",
     );

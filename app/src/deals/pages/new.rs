@@ -10,9 +10,10 @@ use crate::shell::{
 };
 use crate::{
     auth::Viewer,
-    deals::{api::*, PartnerRole, CURRENCIES},
+    deals::{api::*, PartnerRole},
     error::AppError,
     shell::{ui::TextArea, PageHeader},
+    values::Currency,
 };
 
 /// The live conflict check beside the registration form: watches the
@@ -124,7 +125,7 @@ pub fn NewDealPage() -> impl IntoView {
                     <label class="block text-sm font-medium">
                         "Currency"
                         <select name="deal[currency]" class=input_class()>
-                            {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                            {Currency::ALL.iter().map(|c| view! { <option value=c.code()>{c.code()}</option> }).collect_view()}
                         </select>
                     </label>
                     {field("Expected close date", "expected_close", "date", true, "off")}

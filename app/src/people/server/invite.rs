@@ -48,7 +48,7 @@ pub async fn invite(
     .bind(&person_id)
     .bind(organisation_id)
     .bind(&person.name)
-    .bind(&person.email)
+    .bind(person.email.as_str())
     .bind(person.role.code())
     .bind(now())
     .execute(&mut *tx)
@@ -68,7 +68,7 @@ pub async fn invite(
     );
     enqueue(
         &mut *tx,
-        &person.email,
+        person.email.as_str(),
         "You are invited to the Acme Cloud partner portal",
         &body,
     )

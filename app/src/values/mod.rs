@@ -1,0 +1,39 @@
+//! Domain values shared by the browser and the server: newtypes that parse
+//! once, so a value that exists is valid (an `Email` is an address, a
+//! `Money` has a known currency), and the form and the server agree.
+
+mod email;
+mod money;
+
+pub use email::Email;
+pub use money::{parse_minor_units, Currency, Money};
+
+/// Declares a closed set of values stored as text, with its database code,
+/// a label for people, and a parser that refuses anything else.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The name shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses a stored code; anything unknown is `None`.
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+pub(crate) use text_enum;

@@ -1,0 +1,82 @@
+//! Amounts of money: integer minor units and a known currency, never a
+//! float and never a bare number.
+
+use super::text_enum;
+
+text_enum!(
+    /// The currencies a registration may be in.
+    Currency {
+        Usd => "USD", "USD";
+        Eur => "EUR", "EUR";
+        Gbp => "GBP", "GBP";
+        Cad => "CAD", "CAD";
+        Aud => "AUD", "AUD";
+        Jpy => "JPY", "JPY";
+        Brl => "BRL", "BRL";
+        Inr => "INR", "INR";
+    }
+);
+
+/// An amount in minor units (cents) of a currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+impl Money {
+    /// Whole units with thousands separators and the code: "12,500 EUR".
+    pub fn whole(self) -> String {
+        crate::format::amount_from_cents(self.minor, self.currency.code())
+    }
+}
+
+/// Parses "12,500.50" / "12500" as minor units (cents): at most two
+/// decimals, commas, spaces and underscores as grouping.
+pub fn parse_minor_units(text: &str) -> Option<i64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_'))
+        .collect();
+    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{fraction:0<2}").parse::<i64>().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_minor_units("25000"), Some(2_500_000));
+        assert_eq!(parse_minor_units("1,234.5"), Some(123_450));
+        assert_eq!(parse_minor_units("0.99"), Some(99));
+        for bad in ["", "abc", "1.234", "-3", "1e6", ".5"] {
+            assert_eq!(parse_minor_units(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn currencies_are_known_codes() {
+        assert_eq!(Currency::parse("EUR"), Some(Currency::Eur));
+        assert_eq!(Currency::parse("eur"), None);
+        assert_eq!(Currency::ALL.len(), 8);
+        let money = Money {
+            minor: 1_250_000,
+            currency: Currency::Eur,
+        };
+        assert_eq!(money.whole(), "12,500 EUR");
+    }
+}
