@@ -28,7 +28,8 @@ test("a partner admin uploads a logo; an SVG is refused with the reason", async 
   await expect(saved.getByRole("status")).toHaveText("Logo saved.");
   const img = saved.getByRole("img", { name: "Northwind Solutions logo" });
   await expect(img).toBeVisible();
-  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(192);
+  // Visible (laid out) comes before loaded: wait for the picture itself.
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(192);
 });
 
 test("a partner user sees the logo form only where they may use it", async ({ page }) => {

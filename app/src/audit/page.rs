@@ -1,14 +1,11 @@
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::audit_entries;
 use crate::shell::RequireViewer;
-use crate::{
-    auth::Viewer,
-    format::utc_minute,
-    shell::{ErrorTemplate, PageHeader},
-};
+use crate::{auth::Viewer, format::utc_minute, shell::PageHeader};
 
 /// `/organisations/:id/audit`, and `/admin/audit` (no id: every
 /// organisation, program admin only): who changed what, newest first.
@@ -23,8 +20,7 @@ pub fn AuditLogPage() -> impl IntoView {
         <Title text="Audit log" />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
             <PageHeader title="Audit log" lead="Every change to this organisation's records: who, what, when and from where." />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || Suspend::new(async move {
                         entries.await.map(|list| view! {
                             <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Audit entries">
@@ -53,8 +49,7 @@ pub fn AuditLogPage() -> impl IntoView {
                             </div>
                         })
                     })}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
         } />
     }
 }

@@ -1,3 +1,4 @@
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -6,7 +7,7 @@ use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,
     format::utc_minute,
-    shell::{Card, ErrorTemplate, PageHeader},
+    shell::{Card, PageHeader},
 };
 
 /// `/admin/outbox`: recent email, for the program admin.
@@ -17,8 +18,7 @@ pub fn OutboxPage() -> impl IntoView {
         <Title text="Outbox" />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
             <PageHeader title="Outbox" lead="Email Trellis has queued, newest first, with its delivery status." />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || Suspend::new(async move {
                         messages.await.map(|list| view! {
                             <ul class="flex max-w-3xl flex-col gap-3">
@@ -36,8 +36,7 @@ pub fn OutboxPage() -> impl IntoView {
                             </ul>
                         })
                     })}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
         } />
     }
 }

@@ -1,3 +1,4 @@
+use crate::shell::ui::AsyncSection;
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::{
@@ -18,7 +19,7 @@ use crate::{
     auth::Viewer,
     error::AppError,
     people::api::{InvitePerson, UpdatePerson},
-    shell::{ui::TextArea, Card, ErrorTemplate, PageHeader},
+    shell::{ui::TextArea, Card, PageHeader},
 };
 
 /// The form a partner admin (or the program admin) invites someone with.
@@ -311,8 +312,7 @@ pub fn OrganisationPage() -> impl IntoView {
             let edit_error = edit_error.clone();
             let logo_outcome = logo_outcome.clone();
             view! {
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || {
                         let invite_error = invite_error.clone();
                         let edit_error = edit_error.clone();
@@ -322,8 +322,7 @@ pub fn OrganisationPage() -> impl IntoView {
                             profile.await.map(|org| profile_view(org, viewer_id, invite_error, edit_error, logo_outcome))
                         })
                     }}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
             }
         } />
     }

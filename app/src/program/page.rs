@@ -1,3 +1,4 @@
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -5,7 +6,7 @@ use super::{api::get_program, TierSummary};
 use crate::{
     format::{percent_from_bp, usd_from_cents},
     organisations::PartnerType,
-    shell::{Card, ErrorTemplate, PageHeader},
+    shell::{Card, PageHeader},
 };
 
 /// `/program`: the published partner program, readable before signing in.
@@ -14,8 +15,7 @@ pub fn ProgramPage() -> impl IntoView {
     let program = Resource::new(|| (), |_| get_program());
     view! {
         <Title text="Partner program" />
-        <Transition fallback=|| view! { <p class="text-slate-500 dark:text-slate-400">"Loading the program…"</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+        <AsyncSection>
                 {move || Suspend::new(async move {
                     program.await.map(|program| {
                         let vendor = program.vendor_name.unwrap_or_else(|| "Our".to_owned());
@@ -52,8 +52,7 @@ pub fn ProgramPage() -> impl IntoView {
                         }
                     })
                 })}
-            </ErrorBoundary>
-        </Transition>
+            </AsyncSection>
     }
 }
 

@@ -2,6 +2,7 @@ mod two_step;
 
 pub use two_step::{SettingsPage, TwoStepPage, VerifySignInPage};
 
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -14,7 +15,7 @@ use crate::{
     format::utc_minute,
     shell::{
         ui::{form_error, input_class, primary_button},
-        Card, ErrorTemplate, PageHeader, RequireViewer,
+        Card, PageHeader, RequireViewer,
     },
 };
 
@@ -122,8 +123,7 @@ pub fn SessionsPage() -> impl IntoView {
         <Title text="Your sessions" />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
             <PageHeader title="Your sessions" lead="Every device you are signed in on. Sign out any you do not recognise." />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || Suspend::new(async move {
                         sessions.await.map(|list| view! {
                             <ul class="flex max-w-2xl flex-col gap-3">
@@ -159,8 +159,7 @@ pub fn SessionsPage() -> impl IntoView {
                             </ul>
                         })
                     })}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
         } />
     }
 }

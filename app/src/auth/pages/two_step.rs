@@ -1,6 +1,7 @@
 //! The two-step sign-in pages: the code step, setting it up, and the
 //! program's security settings.
 
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
@@ -16,7 +17,7 @@ use crate::{
     format::utc_minute,
     shell::{
         ui::{form_error, input_class, primary_button},
-        Card, ErrorTemplate, PageHeader, ViewerContext,
+        Card, PageHeader, ViewerContext,
     },
 };
 
@@ -95,8 +96,7 @@ pub fn TwoStepPage() -> impl IntoView {
     let body = move || {
         view! {
             <PageHeader title="Two-step sign-in" lead=lead />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || Suspend::new(async move {
                         status.await.map(|status| match (status.enabled_at, status.setup) {
                             (Some(since), _) => view! {
@@ -113,8 +113,7 @@ pub fn TwoStepPage() -> impl IntoView {
                             (None, None) => view! { <p>"Two-step sign-in is off."</p> }.into_any(),
                         })
                     })}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
         }
     };
     view! {
@@ -197,8 +196,7 @@ pub fn SettingsPage() -> impl IntoView {
         <Title text="Program settings" />
         <crate::shell::RequireViewer signed_in=move |_viewer| view! {
             <PageHeader title="Program settings" lead="Rules that apply to everyone in the program." />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || Suspend::new(async move {
                         settings.await.map(|s| view! {
                             <div class="max-w-2xl">
@@ -221,8 +219,7 @@ pub fn SettingsPage() -> impl IntoView {
                             </div>
                         })
                     })}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
         } />
     }
 }

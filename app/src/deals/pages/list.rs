@@ -1,5 +1,6 @@
 //! `/deals`: the list of registrations.
 
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -10,7 +11,7 @@ use crate::{
     auth::Viewer,
     deals::{api::*, DealStatus, DealSummary},
     format::{amount_from_cents, utc_date},
-    shell::{Card, ErrorTemplate, PageHeader},
+    shell::{Card, PageHeader},
 };
 
 /// `/deals`: the caller's registrations (a partner's own; every partner's
@@ -64,8 +65,7 @@ pub fn DealsPage() -> impl IntoView {
                         <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Filter"</button>
                     </form>
                 </div>
-                <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                    <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                <AsyncSection>
                         {move || Suspend::new(async move {
                             list.await.map(|list| {
                                 let pages = (list.total + list.page_size - 1) / list.page_size;
@@ -89,8 +89,7 @@ pub fn DealsPage() -> impl IntoView {
                                 }
                             })
                         })}
-                    </ErrorBoundary>
-                </Transition>
+                    </AsyncSection>
             }
         } />
     }

@@ -1,5 +1,6 @@
 //! The vendor's program pages: direct accounts and the rules of engagement.
 
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -11,7 +12,7 @@ use crate::shell::{
 use crate::{
     auth::Viewer,
     error::AppError,
-    shell::{ui::TextArea, Card, ErrorTemplate, PageHeader},
+    shell::{ui::TextArea, Card, PageHeader},
 };
 
 /// `/deals/accounts`: the vendor's named direct accounts; add one, or
@@ -61,8 +62,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                             <input id="account-search" type="search" name="q" value=typed class=input_class() />
                             <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Search"</button>
                         </form>
-                        <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                            <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+                        <AsyncSection>
                                 {move || Suspend::new(async move {
                                     accounts.await.map(|list| view! {
                                         <ul class="divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-label="Direct accounts">
@@ -75,8 +75,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                                         </ul>
                                     })
                                 })}
-                            </ErrorBoundary>
-                        </Transition>
+                            </AsyncSection>
                     </Card>
                 </section>
             </div>
@@ -99,8 +98,7 @@ pub fn RulesPage() -> impl IntoView {
             let error = error.clone();
             view! {
             <PageHeader title="Rules of engagement" lead="How deal registration decides who is protected." />
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || {
                         let error = error.clone();
                         Suspend::new(async move { rules.await.map(|r| {
@@ -142,8 +140,7 @@ pub fn RulesPage() -> impl IntoView {
                             })}
                         </div>
                     }}) })}}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
             }
         } />
     }

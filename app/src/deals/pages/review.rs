@@ -1,5 +1,6 @@
 //! `/deals/review`: the approval queue.
 
+use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -9,7 +10,7 @@ use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,
     deals::{api::*, DealStatus},
-    shell::{ErrorTemplate, PageHeader},
+    shell::PageHeader,
 };
 
 /// `/deals/review`: what waits for a decision, the most urgent first;
@@ -26,8 +27,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <A href="/deals/accounts" attr:class=link_class()>"Direct accounts"</A>
                 <A href="/deals/rules" attr:class=link_class()>"Rules of engagement"</A>
             </p>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
+            <AsyncSection>
                     {move || Suspend::new(async move {
                         queue.await.map(|deals| {
                             let now = crate::format::now_secs();
@@ -59,8 +59,7 @@ pub fn ReviewPage() -> impl IntoView {
                             }
                         })
                     })}
-                </ErrorBoundary>
-            </Transition>
+                </AsyncSection>
         } />
     }
 }

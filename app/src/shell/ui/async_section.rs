@@ -10,7 +10,7 @@ use crate::shell::ErrorTemplate;
 /// what was shown while new data loads, and the error page's message when
 /// loading fails.
 #[component]
-pub fn AsyncSection(children: ChildrenFn) -> impl IntoView {
+pub fn AsyncSection(children: Children) -> impl IntoView {
     view! {
         <Transition fallback=Skeleton>
             <ErrorBoundary fallback=|errors| view! { <ErrorTemplate errors /> }>
