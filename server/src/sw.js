@@ -38,11 +38,15 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
 
   if (request.mode === "navigate") {
-    // Always from the network; offline, the fallback page.
+    // Always from the network; offline, the fallback page. A connection
+    // that has only just come back often fails its first request (the page
+    // a held registration is sent to, say): tried once more a second later.
+    const again = () =>
+      new Promise((resolve) => setTimeout(resolve, 1000)).then(() => fetch(request));
     event.respondWith(
-      fetch(request).catch(() =>
-        caches.match(OFFLINE_URL).then((page) => page || Response.error()),
-      ),
+      fetch(request)
+        .catch(again)
+        .catch(() => caches.match(OFFLINE_URL).then((page) => page || Response.error())),
     );
     return;
   }
