@@ -1,9 +1,9 @@
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::audit_entries;
+use crate::shell::ui::AsyncSection;
 use crate::shell::RequireViewer;
 use crate::{auth::Viewer, format::utc_minute, shell::PageHeader};
 

@@ -1,8 +1,8 @@
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::outbox_messages;
+use crate::shell::ui::AsyncSection;
 use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,

@@ -1,4 +1,3 @@
-use crate::shell::ui::AsyncSection;
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::{
@@ -11,6 +10,7 @@ use super::{
     logo::LogoError,
     OrganisationDetails, PersonSummary, Role,
 };
+use crate::shell::ui::AsyncSection;
 use crate::shell::{
     ui::{form_error, input_class, primary_button},
     RequireViewer,

@@ -1,8 +1,8 @@
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{api::get_program, TierSummary};
+use crate::shell::ui::AsyncSection;
 use crate::{
     format::{percent_from_bp, usd_from_cents},
     organisations::PartnerType,

@@ -2,7 +2,6 @@ mod two_step;
 
 pub use two_step::{SettingsPage, TwoStepPage, VerifySignInPage};
 
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -11,6 +10,7 @@ use super::{
     api::{my_sessions, RevokeSession, SignIn},
     Viewer,
 };
+use crate::shell::ui::AsyncSection;
 use crate::{
     format::utc_minute,
     shell::{

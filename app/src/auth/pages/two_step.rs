@@ -1,11 +1,11 @@
 //! The two-step sign-in pages: the code step, setting it up, and the
 //! program's security settings.
 
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
+use crate::shell::ui::AsyncSection;
 use crate::{
     auth::{
         two_step::{

@@ -1,11 +1,11 @@
 //! `/deals`: the list of registrations.
 
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use super::{chip, link_class, relative};
+use crate::shell::ui::AsyncSection;
 use crate::shell::{ui::input_class, RequireViewer};
 use crate::{
     auth::Viewer,

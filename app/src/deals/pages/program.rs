@@ -1,10 +1,10 @@
 //! The vendor's program pages: direct accounts and the rules of engagement.
 
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::shell::ui::AsyncSection;
 use crate::shell::{
     ui::{form_error, input_class, primary_button},
     RequireViewer,

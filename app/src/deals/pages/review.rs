@@ -1,11 +1,11 @@
 //! `/deals/review`: the approval queue.
 
-use crate::shell::ui::AsyncSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::{link_class, list::deal_card};
+use crate::shell::ui::AsyncSection;
 use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,
