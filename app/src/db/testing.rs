@@ -16,10 +16,9 @@ where
     F: FnOnce(Db) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(fresh) = Fresh::create(backend).await else {
+    let Some((fresh, db)) = Fresh::create(backend).await else {
         return;
     };
-    let db = fresh.connect().await;
     body(db.clone()).await;
     db.pool.close().await;
     fresh.drop().await;
@@ -32,10 +31,10 @@ where
     F: FnOnce(Db, Db) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(fresh) = Fresh::create(backend).await else {
+    let Some((fresh, one)) = Fresh::create(backend).await else {
         return;
     };
-    let (one, two) = (fresh.connect().await, fresh.connect().await);
+    let two = fresh.connect().await;
     body(one.clone(), two.clone()).await;
     two.pool.close().await;
     one.pool.close().await;
@@ -56,8 +55,9 @@ enum Fresh {
 }
 
 impl Fresh {
-    /// `None` when the backend is PostgreSQL and no server is configured.
-    async fn create(backend: Backend) -> Option<Fresh> {
+    /// The database and a migrated pool on it; `None` when the backend is
+    /// PostgreSQL and no server is configured.
+    async fn create(backend: Backend) -> Option<(Fresh, Db)> {
         let fresh = match backend {
             Backend::Sqlite => {
                 let dir = tempfile_dir();
@@ -78,8 +78,7 @@ impl Fresh {
         };
         let db = fresh.connect().await;
         db.migrate().await.expect("migrate the test database");
-        db.pool.close().await;
-        Some(fresh)
+        Some((fresh, db))
     }
 
     async fn connect(&self) -> Db {

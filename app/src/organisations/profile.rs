@@ -10,7 +10,7 @@ pub struct ValidProfile {
     pub website: Option<String>,
     pub description: Option<String>,
     pub contact_name: Option<String>,
-    pub contact_email: Option<String>,
+    pub contact_email: Option<Email>,
     pub contact_phone: Option<String>,
 }
 
@@ -28,11 +28,12 @@ pub fn validate_profile(
     contact_email: &str,
     contact_phone: &str,
 ) -> Result<ValidProfile, AppError> {
+    let email = optional(contact_email).map(|e| Email::parse(&e));
     let profile = ValidProfile {
         website: optional(website).map(|w| w.to_lowercase()),
         description: optional(description),
         contact_name: optional(contact_name),
-        contact_email: optional(contact_email).map(|e| e.to_lowercase()),
+        contact_email: email.clone().flatten(),
         contact_phone: optional(contact_phone),
     };
     let mut errors = Vec::new();
@@ -66,10 +67,7 @@ pub fn validate_profile(
         "Keep the name under 120 characters.",
     );
     check(
-        profile
-            .contact_email
-            .as_deref()
-            .is_none_or(|e| Email::parse(e).is_some()),
+        email.is_none_or(|parsed| parsed.is_some()),
         "contact_email",
         "Enter an email address like name@company.com.",
     );
@@ -110,7 +108,7 @@ mod tests {
                 website: Some("northwind.example".into()),
                 description: None,
                 contact_name: Some("Ava".into()),
-                contact_email: Some("ava@northwind.example".into()),
+                contact_email: Email::parse("ava@northwind.example"),
                 contact_phone: Some("+1 (555) 010-2000".into()),
             }
         );

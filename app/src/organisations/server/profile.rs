@@ -14,6 +14,7 @@ use crate::{
         profile::ValidProfile, OrganisationDetails, PartnerStatus, PartnerType, PersonSummary,
         Region, Role,
     },
+    values::Email,
 };
 
 #[derive(sqlx::FromRow)]
@@ -132,7 +133,7 @@ pub async fn update_profile(
     .bind(profile.website.as_deref())
     .bind(profile.description.as_deref())
     .bind(profile.contact_name.as_deref())
-    .bind(profile.contact_email.as_deref())
+    .bind(profile.contact_email.as_ref().map(Email::as_str))
     .bind(profile.contact_phone.as_deref())
     .bind(id)
     .bind(viewer.tenant_scope())
