@@ -38,7 +38,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "results.json" }]],
-  use: { baseURL, trace: "retain-on-failure" },
+  // English unless a spec asks for German (the portal follows Accept-Language).
+  use: { baseURL, locale: "en-US", trace: "retain-on-failure" },
   projects: [
     {
       // Earns trusted-device cookies for the demo vendor staff (see the file).

@@ -16,25 +16,44 @@ pub struct FieldError {
 
 /// What went wrong, in words a partner can act on. Internal failures carry
 /// only a reference id; their details stay in the server log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Please correct the highlighted fields.")]
     Validation(Vec<FieldError>),
-    #[error("Please sign in to continue.")]
     Unauthenticated,
-    #[error("You do not have access to this.")]
     Forbidden,
-    #[error("We could not find that page or record.")]
     NotFound,
-    #[error("{0}")]
     Conflict(String),
-    #[error("Too many attempts. Try again in {retry_after_secs} s.")]
     RateLimited { retry_after_secs: u64 },
-    #[error("The request could not be completed. Check your connection and try again.")]
     Request(String),
-    #[error("Something went wrong on our side (ref: {reference}).")]
     Internal { reference: String },
 }
+
+/// The sentence a person reads, in their language. A conflict's own text
+/// was written in it where the conflict was found.
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppError::Validation(_) => f.write_str(t!("Please correct the highlighted fields.")),
+            AppError::Unauthenticated => f.write_str(t!("Please sign in to continue.")),
+            AppError::Forbidden => f.write_str(t!("You do not have access to this.")),
+            AppError::NotFound => f.write_str(t!("We could not find that page or record.")),
+            AppError::Conflict(message) => f.write_str(message),
+            AppError::RateLimited { retry_after_secs } => f.write_str(&t!(
+                "Too many attempts. Try again in {seconds} s.",
+                seconds = retry_after_secs
+            )),
+            AppError::Request(_) => f.write_str(t!(
+                "The request could not be completed. Check your connection and try again."
+            )),
+            AppError::Internal { reference } => f.write_str(&t!(
+                "Something went wrong on our side (ref: {reference}).",
+                reference = reference
+            )),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     /// A validation error for a single field.

@@ -1,22 +1,39 @@
-//! Numbers as people read them.
+//! Numbers and times as people read them, in the reader's language:
+//! English "12,500 EUR", "12.5%", "2026-12-01 14:05 UTC"; German
+//! "12.500 EUR", "12,5 %", "01.12.2026, 14:05 UTC". Each function uses the
+//! page's language ([`Locale::current`]); the `_in` forms take one (emails).
+
+use crate::i18n::Locale;
 
 /// Basis points as a whole or one-decimal percentage: 1500 → "15%", 1250 → "12.5%".
 pub fn percent_from_bp(bp: i64) -> String {
-    if bp % 100 == 0 {
-        format!("{}%", bp / 100)
-    } else {
-        format!("{}.{}%", bp / 100, (bp % 100).abs() / 10)
+    percent_from_bp_in(Locale::current(), bp)
+}
+
+/// [`percent_from_bp`] in `locale`.
+pub fn percent_from_bp_in(locale: Locale, bp: i64) -> String {
+    let whole = bp / 100;
+    let tenth = (bp % 100).abs() / 10;
+    match (locale, bp % 100 == 0) {
+        (Locale::En, true) => format!("{whole}%"),
+        (Locale::En, false) => format!("{whole}.{tenth}%"),
+        (Locale::De, true) => format!("{whole}\u{a0}%"),
+        (Locale::De, false) => format!("{whole},{tenth}\u{a0}%"),
     }
 }
 
-/// The whole units of an amount in cents, with thousands separators and
-/// without the sign: 2_000_000 → "20,000".
-fn grouped_whole(cents: i64) -> String {
+/// The whole units of an amount in cents, grouped by thousands as
+/// `locale` does, without the sign: 2_000_000 → "20,000" / "20.000".
+fn grouped_whole(locale: Locale, cents: i64) -> String {
+    let separator = match locale {
+        Locale::En => ',',
+        Locale::De => '.',
+    };
     let digits = (cents / 100).abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+            grouped.push(separator);
         }
         grouped.push(ch);
     }
@@ -25,29 +42,50 @@ fn grouped_whole(cents: i64) -> String {
 
 /// A count with thousands separators: 20000 → "20,000".
 pub fn count(n: i64) -> String {
-    let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{}", grouped_whole(n.saturating_mul(100)))
+    count_in(Locale::current(), n)
 }
 
-/// Whole US dollars with thousands separators: 2_000_000 cents → "$20,000".
+/// [`count`] in `locale`: 20000 → "20.000" in German.
+pub fn count_in(locale: Locale, n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", grouped_whole(locale, n.saturating_mul(100)))
+}
+
+/// Whole US dollars with thousands separators: 2_000_000 cents → "$20,000"
+/// ("20.000 $" in German).
 pub fn usd_from_cents(cents: i64) -> String {
+    let locale = Locale::current();
     let sign = if cents / 100 < 0 { "-" } else { "" };
-    format!("{sign}${}", grouped_whole(cents))
+    let whole = grouped_whole(locale, cents);
+    match locale {
+        Locale::En => format!("{sign}${whole}"),
+        Locale::De => format!("{sign}{whole}\u{a0}$"),
+    }
 }
 
 /// Whole units and the currency code: 1_250_000 cents, "EUR" → "12,500 EUR".
 pub fn amount_from_cents(cents: i64, currency: &str) -> String {
-    let sign = if cents / 100 < 0 { "-" } else { "" };
-    format!("{sign}{} {currency}", grouped_whole(cents))
+    amount_from_cents_in(Locale::current(), cents, currency)
 }
 
-/// A Unix time as `YYYY-MM-DD HH:MM UTC`: enough to recognise an event.
+/// [`amount_from_cents`] in `locale`.
+pub fn amount_from_cents_in(locale: Locale, cents: i64, currency: &str) -> String {
+    let sign = if cents / 100 < 0 { "-" } else { "" };
+    format!("{sign}{} {currency}", grouped_whole(locale, cents))
+}
+
+/// A Unix time to the minute, in UTC: enough to recognise an event.
+/// "2026-12-01 14:05 UTC"; in German "01.12.2026, 14:05 UTC".
 pub fn utc_minute(epoch: i64) -> String {
-    let days = epoch.div_euclid(86_400);
     let secs = epoch.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        "{}{} {:02}:{:02} UTC",
+        day_in(Locale::current(), epoch),
+        if Locale::current() == Locale::De {
+            ","
+        } else {
+            ""
+        },
         secs / 3600,
         secs % 3600 / 60
     )
@@ -61,10 +99,37 @@ pub fn now_secs() -> i64 {
         .unwrap_or_default()
 }
 
-/// A Unix time as its UTC date, `YYYY-MM-DD`.
+/// A Unix time as its UTC date, `YYYY-MM-DD`, in every language: for
+/// comparing, for date inputs and for data. People read [`day`].
 pub fn utc_date(epoch: i64) -> String {
     let (y, m, d) = civil_from_days(epoch.div_euclid(86_400));
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A Unix time's UTC date as people read it: "2026-12-01", "01.12.2026".
+pub fn day(epoch: i64) -> String {
+    day_in(Locale::current(), epoch)
+}
+
+/// [`day`] in `locale`.
+pub fn day_in(locale: Locale, epoch: i64) -> String {
+    let (y, m, d) = civil_from_days(epoch.div_euclid(86_400));
+    match locale {
+        Locale::En => format!("{y:04}-{m:02}-{d:02}"),
+        Locale::De => format!("{d:02}.{m:02}.{y:04}"),
+    }
+}
+
+/// An ISO date (`YYYY-MM-DD`, as stored for close dates) as people read it;
+/// anything else unchanged.
+pub fn iso_day(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    match (Locale::current(), parts.as_slice()) {
+        (Locale::De, [y, m, d]) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            format!("{d}.{m}.{y}")
+        }
+        _ => date.to_owned(),
+    }
 }
 
 /// Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -109,5 +174,26 @@ mod tests {
         assert_eq!(usd_from_cents(-250_000), "-$2,500");
         assert_eq!(amount_from_cents(1_250_000, "EUR"), "12,500 EUR");
         assert_eq!(amount_from_cents(99, "USD"), "0 USD");
+    }
+
+    #[test]
+    fn german_groups_with_points_and_writes_the_day_first() {
+        let de = Locale::De;
+        assert_eq!(amount_from_cents_in(de, 1_250_000, "EUR"), "12.500 EUR");
+        assert_eq!(
+            amount_from_cents_in(de, -123_456_789_00, "USD"),
+            "-123.456.789 USD"
+        );
+        assert_eq!(percent_from_bp_in(de, 1250), "12,5\u{a0}%");
+        assert_eq!(percent_from_bp_in(de, 1500), "15\u{a0}%");
+        assert_eq!(day_in(de, 1_795_387_000), "22.11.2026");
+        assert_eq!(day_in(Locale::En, 1_795_387_000), "2026-11-22");
+        assert_eq!(utc_date(1_795_387_000), "2026-11-22");
+    }
+
+    #[test]
+    fn iso_days_read_as_the_language_writes_them() {
+        assert_eq!(iso_day("2026-12-31"), "2026-12-31");
+        assert_eq!(iso_day("soon"), "soon");
     }
 }

@@ -1,6 +1,8 @@
 //! Trellis, the partner ecosystem portal: pages, components and server
 //! functions shared by the server (`ssr`) and the browser (`hydrate`).
 
+#[macro_use]
+pub mod i18n;
 pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
@@ -45,13 +47,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy();
     let theme = Theme::current();
+    let locale = i18n::Locale::current();
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme.as_str()>
+        <html lang=locale.as_str() data-theme=theme.as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-                <meta name="description" content="Trellis: the Acme Cloud partner portal for deal registration, co-marketing, training and earnings." />
+                <meta name="description" content=t!("Trellis: the Acme Cloud partner portal for deal registration, co-marketing, training and earnings.") />
                 <meta name="theme-color" content="#0f766e" media="(prefers-color-scheme: light)" />
                 <meta name="theme-color" content="#020617" media="(prefers-color-scheme: dark)" />
                 <link rel="manifest" href="/manifest.webmanifest" />
@@ -101,6 +104,7 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(i18n::Locale::current());
     ViewerContext::provide();
     view! {
         <ServiceWorker />

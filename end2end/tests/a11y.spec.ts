@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { PEOPLE, demoId, signIn } from "./support/demo";
+import { PEOPLE, demoId, signIn, useLanguage } from "./support/demo";
 
 const pages = ["/", "/program", "/signin", "/no-such-page"];
 // Each signed-in page, with who looks at it.
@@ -19,20 +19,28 @@ const signedInPages: Record<string, string> = {
   "/notifications": PEOPLE.channelManager,
 };
 
-for (const scheme of ["light", "dark"] as const) {
-  for (const path of [...pages, ...Object.keys(signedInPages)]) {
-    test(`${path} has no accessibility violations in ${scheme} mode`, { tag: "@hydrate" }, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      if (path in signedInPages) await signIn(page, signedInPages[path]);
-      await page.goto(path);
-      await page.waitForLoadState("networkidle");
-      const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => n.target.join(" ")),
-      }));
-      expect(summary).toEqual([]);
-    });
+// Every page in both languages (German on the desktop only: the layout is
+// the same, the words are longer).
+for (const language of ["en", "de"] as const) {
+  for (const scheme of ["light", "dark"] as const) {
+    for (const path of [...pages, ...Object.keys(signedInPages)]) {
+      const name = `${path} has no accessibility violations in ${scheme} mode${language === "de" ? " in German" : ""}`;
+      test(name, { tag: "@hydrate" }, async ({ page, baseURL }, testInfo) => {
+        test.skip(language === "de" && testInfo.project.name !== "desktop", "German on the desktop");
+        await page.emulateMedia({ colorScheme: scheme });
+        if (path in signedInPages) await signIn(page, signedInPages[path]);
+        if (language === "de") await useLanguage(page, baseURL!, "de");
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", language);
+        await page.waitForLoadState("networkidle");
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map((n) => n.target.join(" ")),
+        }));
+        expect(summary).toEqual([]);
+      });
+    }
   }
 }

@@ -12,7 +12,10 @@
 //! - A server function's error is answered with the status it means
 //!   (400/401/403/404/409/422/429); only an internal fault is a 500.
 
-use app::error::{AppError, FieldError};
+use app::{
+    error::{AppError, FieldError},
+    i18n::Locale,
+};
 use axum::{
     body::{to_bytes, Body},
     extract::Request,
@@ -44,10 +47,11 @@ fn is_refused_control(c: char) -> bool {
 }
 
 /// What is wrong with one submitted value, if anything.
-pub fn check_value(key: &str, value: &str) -> Option<FieldError> {
+pub fn check_value(locale: Locale, key: &str, value: &str) -> Option<FieldError> {
     let field = field_name(key);
     let message = if key.chars().any(char::is_control) || value.chars().any(is_refused_control) {
-        "Remove the control characters (such as NUL) from this field.".to_owned()
+        app::t!(in locale, "Remove the control characters (such as NUL) from this field.")
+            .to_owned()
     } else {
         let max = LONG_FIELDS
             .iter()
@@ -56,9 +60,10 @@ pub fn check_value(key: &str, value: &str) -> Option<FieldError> {
         if value.chars().count() <= max {
             return None;
         }
-        format!(
-            "Keep this under {} characters.",
-            app::format::count(max as i64)
+        app::t!(
+            in locale,
+            "Keep this under {max} characters.",
+            max = app::format::count_in(locale, max as i64)
         )
     };
     Some(FieldError {
@@ -68,14 +73,16 @@ pub fn check_value(key: &str, value: &str) -> Option<FieldError> {
 }
 
 /// Every problem with the text values of a JSON body.
-fn check_json(key: &str, value: &serde_json::Value, errors: &mut Vec<FieldError>) {
+fn check_json(locale: Locale, key: &str, value: &serde_json::Value, errors: &mut Vec<FieldError>) {
     match value {
-        serde_json::Value::String(text) => errors.extend(check_value(key, text)),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| check_json(key, v, errors)),
+        serde_json::Value::String(text) => errors.extend(check_value(locale, key, text)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|v| check_json(locale, key, v, errors)),
         serde_json::Value::Object(fields) => {
             for (name, v) in fields {
-                errors.extend(check_value(name, ""));
-                check_json(name, v, errors);
+                errors.extend(check_value(locale, name, ""));
+                check_json(locale, name, v, errors);
             }
         }
         _ => {}
@@ -103,15 +110,19 @@ fn refuse_fields(path: &str, error: AppError) -> Response {
 /// The checks above, for one request.
 pub async fn guard(req: Request, next: Next) -> Response {
     let uri = req.uri();
+    let locale = Locale::of_request(req.headers());
     let path_and_query = uri.path_and_query().map_or("", |p| p.as_str());
     if path_and_query.len() > MAX_URI {
-        return refuse(StatusCode::URI_TOO_LONG, "This address is too long.");
+        return refuse(
+            StatusCode::URI_TOO_LONG,
+            app::t!(in locale, "This address is too long."),
+        );
     }
     let decoded = percent_decoded(path_and_query);
     if decoded.chars().any(char::is_control) {
         return refuse(
             StatusCode::BAD_REQUEST,
-            "This address has control characters in it.",
+            app::t!(in locale, "This address has control characters in it."),
         );
     }
     if !uri.path().starts_with("/api/") {
@@ -125,24 +136,27 @@ pub async fn guard(req: Request, next: Next) -> Response {
         .to_ascii_lowercase();
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, crate::BODY_LIMIT).await else {
-        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "This request is too large.");
+        return refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            app::t!(in locale, "This request is too large."),
+        );
     };
     let mut errors = Vec::new();
     if content_type.starts_with("application/x-www-form-urlencoded") {
         let mut seen = std::collections::BTreeSet::new();
         for (key, value) in form_urlencoded::parse(&bytes) {
-            errors.extend(check_value(&key, &value));
+            errors.extend(check_value(locale, &key, &value));
             if !seen.insert(key.clone()) {
                 // Which of two values would count is a guess: none does.
                 errors.push(FieldError {
                     field: field_name(&key).to_owned(),
-                    message: "This field was sent twice.".to_owned(),
+                    message: app::t!(in locale, "This field was sent twice.").to_owned(),
                 });
             }
         }
     } else if content_type.starts_with("application/json") {
         if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-            check_json("", &value, &mut errors);
+            check_json(locale, "", &value, &mut errors);
         }
     }
     if !errors.is_empty() {
@@ -189,16 +203,19 @@ mod tests {
 
     #[test]
     fn control_characters_and_overlong_values_are_refused_with_the_field() {
-        assert_eq!(check_value("deal[notes]", "fine\r\n\tline"), None);
-        let nul = check_value("deal[notes]", "a\0b").unwrap();
+        assert_eq!(
+            check_value(Locale::En, "deal[notes]", "fine\r\n\tline"),
+            None
+        );
+        let nul = check_value(Locale::En, "deal[notes]", "a\0b").unwrap();
         assert_eq!(nul.field, "notes");
         assert!(nul.message.contains("control characters"));
-        assert!(check_value("reason", "bell\u{7}").is_some());
-        assert!(check_value("reason", "next line\u{85}").is_some());
-        assert!(check_value("reason", &"x".repeat(MAX_TEXT)).is_none());
-        let long = check_value("reason", &"x".repeat(MAX_TEXT + 1)).unwrap();
+        assert!(check_value(Locale::En, "reason", "bell\u{7}").is_some());
+        assert!(check_value(Locale::En, "reason", "next line\u{85}").is_some());
+        assert!(check_value(Locale::En, "reason", &"x".repeat(MAX_TEXT)).is_none());
+        let long = check_value(Locale::En, "reason", &"x".repeat(MAX_TEXT + 1)).unwrap();
         assert_eq!(long.message, "Keep this under 20,000 characters.");
-        assert!(check_value("csv", &"x".repeat(MAX_TEXT + 1)).is_none());
+        assert!(check_value(Locale::En, "csv", &"x".repeat(MAX_TEXT + 1)).is_none());
     }
 
     #[test]
@@ -206,7 +223,7 @@ mod tests {
         let mut errors = Vec::new();
         let body =
             serde_json::json!({ "id": "ok", "deal": { "notes": "a\u{0}b" }, "list": ["x\u{1b}"] });
-        check_json("", &body, &mut errors);
+        check_json(Locale::En, "", &body, &mut errors);
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["notes", "list"]);
     }

@@ -26,15 +26,19 @@ pub async fn refuse_cross_site(
     next: Next,
 ) -> Response {
     let path = req.uri().path();
+    let locale = app::i18n::Locale::of_request(req.headers());
     let safe_method = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if path.starts_with("/api/") && !matches!(*req.method(), Method::POST) {
-        return refuse(StatusCode::METHOD_NOT_ALLOWED, "Use POST for this request.");
+        return refuse(
+            StatusCode::METHOD_NOT_ALLOWED,
+            app::t!(in locale, "Use POST for this request."),
+        );
     }
     if !safe_method && is_cross_site(&req, public_origin.as_deref()) {
         tracing::warn!(%path, "refused a cross-site request");
         return refuse(
             StatusCode::FORBIDDEN,
-            "Cross-site requests are not accepted.",
+            app::t!(in locale, "Cross-site requests are not accepted."),
         );
     }
     next.run(req).await

@@ -17,21 +17,21 @@ pub fn AuditLogPage() -> impl IntoView {
         audit_entries,
     );
     view! {
-        <Title text="Audit log" />
+        <Title text=t!("Audit log") />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
-            <PageHeader title="Audit log" lead="Every change to this organisation's records: who, what, when and from where." />
+            <PageHeader title=t!("Audit log") lead=t!("Every change to this organisation's records: who, what, when and from where.") />
             <AsyncSection>
                     {move || Suspend::new(async move {
                         entries.await.map(|list| view! {
-                            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Audit entries">
+                            <div class="overflow-x-auto" tabindex="0" role="region" aria-label=t!("Audit entries")>
                                 <table class="min-w-full text-left text-sm">
                                     <thead class="border-b border-slate-200 dark:border-slate-800">
                                         <tr>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">"When"</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">"Who"</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">"What"</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">"Details"</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">"Address"</th>
+                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("When")}</th>
+                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("Who")}</th>
+                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("What")}</th>
+                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("Details")}</th>
+                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("Address")}</th>
                                         </tr>
                                     </thead>
                                     <tbody class="divide-y divide-slate-200 dark:divide-slate-800">
@@ -39,7 +39,7 @@ pub fn AuditLogPage() -> impl IntoView {
                                             <tr>
                                                 <td class="py-2 pr-4 whitespace-nowrap">{utc_minute(e.at)}</td>
                                                 <td class="py-2 pr-4">{e.actor.unwrap_or_else(|| "—".to_owned())}</td>
-                                                <td class="py-2 pr-4">{e.action.replace('_', " ")}</td>
+                                                <td class="py-2 pr-4">{action_label(&e.action)}</td>
                                                 <td class="py-2 pr-4">{e.detail.unwrap_or_default()}</td>
                                                 <td class="py-2 pr-4">{e.ip.unwrap_or_default()}</td>
                                             </tr>
@@ -52,4 +52,40 @@ pub fn AuditLogPage() -> impl IntoView {
                 </AsyncSection>
         } />
     }
+}
+
+/// An action code (`person_updated`) as people read it: "person updated".
+/// An unknown code is shown with spaces for its underscores.
+fn action_label(code: &str) -> String {
+    let label = match code {
+        "sign_in" => t!("sign in"),
+        "sign_in_failed" => t!("sign in failed"),
+        "sign_in_password_accepted" => t!("sign in password accepted"),
+        "sign_in_two_step_setup_required" => t!("sign in two step setup required"),
+        "sign_out" => t!("sign out"),
+        "second_factor_failed" => t!("second factor failed"),
+        "session_revoked" => t!("session revoked"),
+        "two_step_enabled" => t!("two step enabled"),
+        "security_settings_updated" => t!("security settings updated"),
+        "person_invited" => t!("person invited"),
+        "invitation_accepted" => t!("invitation accepted"),
+        "password_reset" => t!("password reset"),
+        "person_updated" => t!("person updated"),
+        "profile_updated" => t!("profile updated"),
+        "deal_submitted" => t!("deal submitted"),
+        "deal_decided" => t!("deal decided"),
+        "deal_information_given" => t!("deal information given"),
+        "deal_won" => t!("deal won"),
+        "deal_lost" => t!("deal lost"),
+        "deal_expired" => t!("deal expired"),
+        "deal_extension_requested" => t!("deal extension requested"),
+        "deal_extension_granted" => t!("deal extension granted"),
+        "deal_extension_refused" => t!("deal extension refused"),
+        "deal_co_seller_added" => t!("deal co seller added"),
+        "deal_touchpoint_recorded" => t!("deal touchpoint recorded"),
+        "direct_accounts_added" => t!("direct accounts added"),
+        "rules_updated" => t!("rules updated"),
+        other => return other.replace('_', " "),
+    };
+    label.to_owned()
 }

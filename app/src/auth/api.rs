@@ -47,7 +47,7 @@ pub async fn sign_in(
     if email.is_empty() || password.is_empty() {
         return Err(AppError::field(
             "email",
-            "Enter your email address and password.",
+            t!("Enter your email address and password."),
         ));
     }
     if let Some(retry_after_secs) = auth::throttled_for(&db, &email, info.ip.as_deref()).await? {
@@ -80,6 +80,7 @@ pub async fn sign_in(
     }
     let remember = remember.is_some();
     let stage = auth::begin_session(&db, &person.person_id, remember, &info).await?;
+    auth::remember_language(&db, &person.person_id, crate::i18n::Locale::current()).await?;
     // Failures are forgiven only once fully signed in: the password alone
     // must not reset the count of wrong codes.
     if stage == auth::Stage::Full {
@@ -107,7 +108,10 @@ pub async fn sign_in(
 
 #[cfg(feature = "ssr")]
 fn wrong_credentials() -> AppError {
-    AppError::field("email", "That email and password do not match an account.")
+    AppError::field(
+        "email",
+        t!("That email and password do not match an account."),
+    )
 }
 
 #[cfg(feature = "ssr")]

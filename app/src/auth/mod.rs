@@ -43,7 +43,7 @@ pub fn cookie_value(header: &str, name: &str) -> Option<String> {
 
 /// The password rules in one sentence, for forms.
 pub fn password_rules() -> &'static str {
-    "At least 8 characters; long passphrases are welcome. Very common passwords are refused."
+    t!("At least 8 characters; long passphrases are welcome. Very common passwords are refused.")
 }
 
 impl Viewer {

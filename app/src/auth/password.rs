@@ -62,18 +62,18 @@ fn dummy_hash() -> &'static str {
 pub fn check_new(password: &str, email: &str) -> Result<(), AppError> {
     let length = password.chars().count();
     let problem = if length < MIN_LENGTH {
-        Some(format!("Use at least {MIN_LENGTH} characters."))
+        Some(t!("Use at least {min} characters.", min = MIN_LENGTH))
     } else if length > MAX_LENGTH {
-        Some(format!("Use at most {MAX_LENGTH} characters."))
+        Some(t!("Use at most {max} characters.", max = MAX_LENGTH))
     } else if is_common(password) {
-        Some("This password is on lists attackers try first. Choose another.".to_owned())
+        Some(t!("This password is on lists attackers try first. Choose another.").to_owned())
     } else if password.eq_ignore_ascii_case(email)
         || email
             .split('@')
             .next()
             .is_some_and(|local| password.eq_ignore_ascii_case(local))
     {
-        Some("Do not use your email address as your password.".to_owned())
+        Some(t!("Do not use your email address as your password.").to_owned())
     } else {
         None
     };

@@ -158,6 +158,22 @@ pub async fn create_staged_session(
     Ok(token)
 }
 
+/// Remembers the language person `person_id` reads Trellis in, for the
+/// emails sent to them: the one they signed in with or switched to.
+pub async fn remember_language(
+    db: &Db,
+    person_id: &str,
+    locale: crate::i18n::Locale,
+) -> Result<(), sqlx::Error> {
+    db.execute(
+        sqlx::query("UPDATE people SET locale = $1 WHERE id = $2 AND locale <> $1")
+            .bind(locale.as_str())
+            .bind(person_id),
+    )
+    .await
+    .map(|_| ())
+}
+
 /// The session a correct password opens: a full one, or one that still
 /// needs the second factor (two-step sign-in on, device not trusted), or
 /// one that may only set two-step sign-in up (required but not set up).

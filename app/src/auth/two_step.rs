@@ -75,7 +75,7 @@ pub async fn verify_second_factor(
         record_now(&db, person.actor(ip), entry("second_factor_failed", None)).await?;
         return Err(AppError::field(
             "code",
-            "That code is not right or was already used. Enter the code your app shows now.",
+            t!("That code is not right or was already used. Enter the code your app shows now."),
         ));
     };
     auth::clear_failures(&db, &person.email).await?;
@@ -95,16 +95,28 @@ pub async fn verify_second_factor(
     record_now(&db, person.actor(ip), entry("sign_in", Some(detail))).await?;
     if accepted == Accepted::RecoveryCode {
         let left = mfa::recovery_codes_left(&db, &person.person_id).await?;
-        let body = format!(
-            "Hello {},\n\nA recovery code was just used to sign in to your Trellis account. \
-             {left} unused codes are left.\n\nIf this was not you, reset your password at once \
-             and tell your channel manager.\n",
-            person.name
-        );
+        let l = crate::email::server::recipient_locale(&db.pool, &person.email).await?;
+        let body = if left == 1 {
+            t!(in l,
+                "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
+                 {left} unused code is left.\n\nIf this was not you, reset your password at once \
+                 and tell your channel manager.\n",
+                name = person.name,
+                left = left,
+            )
+        } else {
+            t!(in l,
+                "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
+                 {left} unused codes are left.\n\nIf this was not you, reset your password at once \
+                 and tell your channel manager.\n",
+                name = person.name,
+                left = left,
+            )
+        };
         crate::email::server::enqueue(
             &db.pool,
             &person.email,
-            "A recovery code was used on your Trellis account",
+            t!(in l, "A recovery code was used on your Trellis account"),
             &body,
         )
         .await?;
@@ -192,13 +204,13 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
     let Some((secret, codes)) = pending else {
         return Err(AppError::field(
             "code",
-            "Nothing is being set up. Reload the page to start again.",
+            t!("Nothing is being set up. Reload the page to start again."),
         ));
     };
     let Some(step) = mfa::step_of(&secret, &code) else {
         return Err(AppError::field(
             "code",
-            "That code is not right. Enter the 6-digit code your app shows now.",
+            t!("That code is not right. Enter the 6-digit code your app shows now."),
         ));
     };
     let now = auth::now();
@@ -214,7 +226,10 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
     .execute(&mut *tx)
     .await?;
     if turned_on.rows_affected() == 0 {
-        return Err(AppError::field("code", "Two-step sign-in is already on."));
+        return Err(AppError::field(
+            "code",
+            t!("Two-step sign-in is already on."),
+        ));
     }
     sqlx::query("DELETE FROM recovery_codes WHERE person_id = $1")
         .bind(&person.person_id)
@@ -233,16 +248,17 @@ pub async fn confirm_two_step(code: String) -> Result<(), AppError> {
         .await?;
     auth::revoke_all_sessions(&mut *tx, &person.person_id).await?;
     mfa::revoke_trusted_devices(&mut *tx, &person.person_id).await?;
-    let body = format!(
-        "Hello {},\n\nTwo-step sign-in is now on for your Trellis account: signing in asks \
+    let l = crate::email::server::recipient_locale(&mut *tx, &person.email).await?;
+    let body = t!(in l,
+        "Hello {name},\n\nTwo-step sign-in is now on for your Trellis account: signing in asks \
          for a code from your authenticator app. Keep your recovery codes somewhere safe.\n\n\
          If this was not you, tell your channel manager at once.\n",
-        person.name
+        name = person.name,
     );
     crate::email::server::enqueue(
         &mut *tx,
         &person.email,
-        "Two-step sign-in is on for your Trellis account",
+        t!(in l, "Two-step sign-in is on for your Trellis account"),
         &body,
     )
     .await?;

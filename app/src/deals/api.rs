@@ -117,13 +117,14 @@ pub async fn decide_deal(id: String, decision: String, reason: String) -> Result
     let db = crate::db::use_db()?;
     let viewer = auth::require_viewer(&db).await?;
     authorize_deal_review(&viewer)?;
-    let decision = Decision::parse(&decision)
-        .ok_or_else(|| AppError::field("decision", "Choose approve, reject or ask for more."))?;
+    let decision = Decision::parse(&decision).ok_or_else(|| {
+        AppError::field("decision", t!("Choose approve, reject or ask for more."))
+    })?;
     let reason = super::optional_reason(&reason)?;
     if decision != Decision::Approve && reason.is_none() {
         return Err(AppError::field(
             "reason",
-            "Say why, so the partner knows what to do next.",
+            t!("Say why, so the partner knows what to do next."),
         ));
     }
     let ip = auth::RequestInfo::current().ip;
@@ -150,7 +151,7 @@ pub async fn close_deal(id: String, outcome: String) -> Result<(), AppError> {
     let won = match outcome.as_str() {
         "won" => true,
         "lost" => false,
-        _ => return Err(AppError::field("outcome", "Choose won or lost.")),
+        _ => return Err(AppError::field("outcome", t!("Choose won or lost."))),
     };
     let ip = auth::RequestInfo::current().ip;
     super::server::close(&db, &viewer, &id, won, ip.as_deref()).await
@@ -172,7 +173,7 @@ pub async fn request_extension(id: String, reason: String) -> Result<(), AppErro
     if reason.is_empty() || reason.chars().count() > 1000 {
         return Err(AppError::field(
             "reason",
-            "Say why the deal needs more time (up to 1,000 characters).",
+            t!("Say why the deal needs more time (up to 1,000 characters)."),
         ));
     }
     let ip = auth::RequestInfo::current().ip;
@@ -202,10 +203,10 @@ pub async fn decide_extension(
         "refuse" => {
             return Err(AppError::field(
                 "reason",
-                "Say why, so the partner knows what to do next.",
+                t!("Say why, so the partner knows what to do next."),
             ))
         }
-        _ => return Err(AppError::field("decision", "Choose grant or refuse.")),
+        _ => return Err(AppError::field("decision", t!("Choose grant or refuse."))),
     };
     let ip = auth::RequestInfo::current().ip;
     super::server::decide_extension(&db, &viewer, &id, grant, reason, ip.as_deref()).await
@@ -228,7 +229,7 @@ pub async fn respond_to_deal(id: String, answer: String) -> Result<(), AppError>
     if answer.is_empty() || answer.chars().count() > 2000 {
         return Err(AppError::field(
             "answer",
-            "Write your answer (up to 2,000 characters).",
+            t!("Write your answer (up to 2,000 characters)."),
         ));
     }
     let ip = auth::RequestInfo::current().ip;
@@ -250,10 +251,13 @@ pub async fn add_co_seller(id: String, organisation: String, role: String) -> Re
     let viewer = auth::require_viewer(&db).await?;
     authorize_deal_review(&viewer)?;
     let role = super::PartnerRole::parse(role.trim())
-        .ok_or_else(|| AppError::field("role", "Choose the partner's role."))?;
+        .ok_or_else(|| AppError::field("role", t!("Choose the partner's role.")))?;
     let organisation = organisation.trim();
     if organisation.is_empty() {
-        return Err(AppError::field("organisation", "Enter the partner's name."));
+        return Err(AppError::field(
+            "organisation",
+            t!("Enter the partner's name."),
+        ));
     }
     let ip = auth::RequestInfo::current().ip;
     super::server::add_co_seller(&db, &viewer, &id, organisation, role, ip.as_deref()).await
@@ -318,12 +322,12 @@ pub async fn add_direct_accounts(
     authorize_deal_review(&viewer)?;
     let accounts = if csv.trim().is_empty() {
         vec![parse_account(&company, &domain)
-            .map_err(|why| AppError::field("company", &format!("Cannot add it: {why}.")))?]
+            .map_err(|why| AppError::field("company", &t!("Cannot add it: {why}.", why = why)))?]
     } else {
         parse_csv(&csv).map_err(|errors| {
             AppError::field(
                 "csv",
-                &format!("Nothing imported. Fix {}.", errors.join("; ")),
+                &t!("Nothing imported. Fix {lines}.", lines = errors.join("; ")),
             )
         })?
     };

@@ -12,10 +12,10 @@ use crate::{error::AppError, values::text_enum};
 text_enum!(
     /// What a partner did for the deal.
     TouchpointKind {
-        Referral => "referral", "Referral";
-        Demo => "demo", "Demo";
-        ProofOfConcept => "poc", "Proof of concept";
-        Implementation => "implementation", "Implementation";
+        Referral => "referral", t!("Referral");
+        Demo => "demo", t!("Demo");
+        ProofOfConcept => "poc", t!("Proof of concept");
+        Implementation => "implementation", t!("Implementation");
     }
 );
 
@@ -44,19 +44,19 @@ pub fn validate_touchpoint(
     let mut errors = Vec::new();
     let kind = TouchpointKind::parse(kind.trim());
     if kind.is_none() {
-        errors.push(("kind", "Choose what happened."));
+        errors.push(("kind", t!("Choose what happened.")));
     }
     let happened_on = happened_on.trim().to_owned();
     if !super::is_iso_date(&happened_on) {
-        errors.push(("happened_on", "Enter the date it happened."));
+        errors.push(("happened_on", t!("Enter the date it happened.")));
     } else if happened_on > today {
-        errors.push(("happened_on", "The date is in the future."));
+        errors.push(("happened_on", t!("The date is in the future.")));
     } else if happened_on < oldest {
-        errors.push(("happened_on", "The date is more than two years ago."));
+        errors.push(("happened_on", t!("The date is more than two years ago.")));
     }
     let note = note.trim();
     if note.chars().count() > 500 {
-        errors.push(("note", "Keep the note under 500 characters."));
+        errors.push(("note", t!("Keep the note under 500 characters.")));
     }
     match kind {
         Some(kind) if errors.is_empty() => Ok(ValidTouchpoint {

@@ -26,42 +26,66 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::AppError,
+    i18n::Locale,
     values::{parse_minor_units, text_enum, Currency, Email, Money},
 };
 
 text_enum!(
     /// Where a registration stands.
     DealStatus {
-        Draft => "draft", "Draft";
-        Submitted => "submitted", "Submitted";
-        MoreInfo => "more_info", "More information requested";
-        Approved => "approved", "Approved";
-        Rejected => "rejected", "Rejected";
-        Won => "won", "Won";
-        Lost => "lost", "Lost";
-        Expired => "expired", "Expired";
+        Draft => "draft", t!("Draft");
+        Submitted => "submitted", t!("Submitted");
+        MoreInfo => "more_info", t!("More information requested");
+        Approved => "approved", t!("Approved");
+        Rejected => "rejected", t!("Rejected");
+        Won => "won", t!("Won");
+        Lost => "lost", t!("Lost");
+        Expired => "expired", t!("Expired");
     }
 );
 
 text_enum!(
     /// The partner's part in the deal.
     PartnerRole {
-        Sourced => "sourced", "Sourced the deal";
-        Reseller => "reseller", "Reseller";
-        Si => "si", "Systems integrator";
-        Influence => "influence", "Influence";
-        Referral => "referral", "Referral";
+        Sourced => "sourced", t!("Sourced the deal");
+        Reseller => "reseller", t!("Reseller");
+        Si => "si", t!("Systems integrator");
+        Influence => "influence", t!("Influence");
+        Referral => "referral", t!("Referral");
     }
 );
+
+impl PartnerRole {
+    /// The role inside a sentence ("… as reseller"): lower case in
+    /// English; German keeps its nouns capitalised.
+    pub fn in_sentence(self, l: Locale) -> String {
+        match l {
+            Locale::En => self.label_in(l).to_lowercase(),
+            Locale::De => self.label_in(l).to_owned(),
+        }
+    }
+}
 
 text_enum!(
     /// Why a customer is not free. Never says who holds it.
     ConflictKind {
-        OtherPartner => "other_partner", "Registered by another partner";
-        DirectAccount => "direct_account", "Acme Cloud direct account";
-        OwnDuplicate => "own_duplicate", "Already registered by your organisation";
+        OtherPartner => "other_partner", t!("Registered by another partner");
+        DirectAccount => "direct_account", t!("Acme Cloud direct account");
+        OwnDuplicate => "own_duplicate", t!("Already registered by your organisation");
     }
 );
+
+impl DealStatus {
+    /// The status inside a sentence ("… marked it won"): its first letter
+    /// lower case (German nouns further on keep their capitals).
+    pub fn in_sentence(self, l: Locale) -> String {
+        let label = self.label_in(l);
+        let mut chars = label.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_lowercase().chain(chars).collect()
+        })
+    }
+}
 
 /// One reason a customer is not free, as the registering partner may learn
 /// it: the kind, until when another partner is protected, whether that
@@ -79,17 +103,18 @@ impl Finding {
     /// The sentence the partner reads.
     pub fn message(&self) -> String {
         match (self.kind, self.protected_until, &self.own_reference) {
-            (ConflictKind::OtherPartner, Some(until), _) => format!(
-                "Another partner holds a protected registration for this customer until {}. You may still submit; the channel manager will review it.",
-                crate::format::utc_date(until)
+            (ConflictKind::OtherPartner, Some(until), _) => t!(
+                "Another partner holds a protected registration for this customer until {date}. You may still submit; the channel manager will review it.",
+                date = crate::format::day(until)
             ),
-            (ConflictKind::OtherPartner, None, _) => "Another partner has registered this customer and is waiting for approval. You may still submit; the channel manager will review it.".to_owned(),
-            (ConflictKind::DirectAccount, _, _) => "This customer is a named Acme Cloud direct account. You may still submit; the channel manager will review it.".to_owned(),
-            (ConflictKind::OwnDuplicate, _, Some(reference)) => format!(
-                "Your organisation already has an open registration for this customer ({reference})."
+            (ConflictKind::OtherPartner, None, _) => t!("Another partner has registered this customer and is waiting for approval. You may still submit; the channel manager will review it.").to_owned(),
+            (ConflictKind::DirectAccount, _, _) => t!("This customer is a named Acme Cloud direct account. You may still submit; the channel manager will review it.").to_owned(),
+            (ConflictKind::OwnDuplicate, _, Some(reference)) => t!(
+                "Your organisation already has an open registration for this customer ({reference}).",
+                reference = reference
             ),
             (ConflictKind::OwnDuplicate, _, None) => {
-                "Your organisation already has an open registration for this customer.".to_owned()
+                t!("Your organisation already has an open registration for this customer.").to_owned()
             }
         }
     }
@@ -134,7 +159,7 @@ pub fn check_search(search: &str) -> Result<(), AppError> {
     if search.chars().count() > MAX_SEARCH {
         return Err(AppError::field(
             "search",
-            "Search for at most 200 characters.",
+            t!("Search for at most 200 characters."),
         ));
     }
     Ok(())
@@ -147,7 +172,7 @@ pub fn optional_reason(reason: &str) -> Result<Option<&str>, AppError> {
     if reason.is_some_and(|r| r.chars().count() > 1000) {
         return Err(AppError::field(
             "reason",
-            "Keep the reason under 1,000 characters.",
+            t!("Keep the reason under 1,000 characters."),
         ));
     }
     Ok(reason)
@@ -225,11 +250,11 @@ impl DealInput {
         let company = text(&self.customer_company);
         let company_key = matching::company_key(&company);
         if !matching::names_a_company(&company) {
-            fail("customer_company", "Enter the customer's company name.");
+            fail("customer_company", t!("Enter the customer's company name."));
         } else if company.chars().count() > 200 {
             fail(
                 "customer_company",
-                "Keep the company name under 200 characters.",
+                t!("Keep the company name under 200 characters."),
             );
         }
         let domain = optional(&self.customer_domain);
@@ -237,21 +262,21 @@ impl DealInput {
         if domain.is_some() && domain_key.is_none() {
             fail(
                 "customer_domain",
-                "Enter the customer's web domain, like example.com.",
+                t!("Enter the customer's web domain, like example.com."),
             );
         }
         let contact_name = text(&self.contact_name);
         if contact_name.is_empty() {
             fail(
                 "contact_name",
-                "Enter the name of your contact at the customer.",
+                t!("Enter the name of your contact at the customer."),
             );
         } else if contact_name.chars().count() > 120 {
-            fail("contact_name", "Keep the name under 120 characters.");
+            fail("contact_name", t!("Keep the name under 120 characters."));
         }
         let contact_email = Email::parse(&self.contact_email);
         if contact_email.is_none() {
-            fail("contact_email", "Enter the contact's email address.");
+            fail("contact_email", t!("Enter the contact's email address."));
         }
         let contact_phone = optional(&self.contact_phone);
         if contact_phone.as_deref().is_some_and(|p| {
@@ -262,48 +287,51 @@ impl DealInput {
         }) {
             fail(
                 "contact_phone",
-                "Enter a phone number with digits, or leave it empty.",
+                t!("Enter a phone number with digits, or leave it empty."),
             );
         }
         let country = text(&self.country);
         if country.is_empty() {
-            fail("country", "Choose the customer's country.");
+            fail("country", t!("Choose the customer's country."));
         } else if country.chars().count() > 100 {
-            fail("country", "Keep the country under 100 characters.");
+            fail("country", t!("Keep the country under 100 characters."));
         }
         let products = text(&self.products);
         if products.is_empty() {
             fail(
                 "products",
-                "Say which Acme Cloud products the customer wants.",
+                t!("Say which Acme Cloud products the customer wants."),
             );
         } else if products.chars().count() > 500 {
-            fail("products", "Keep the products under 500 characters.");
+            fail("products", t!("Keep the products under 500 characters."));
         }
         let value_cents = parse_minor_units(&self.value).filter(|v| *v > 0);
         if value_cents.is_none() {
             fail(
                 "value",
-                "Enter the estimated value as a number, like 25000.",
+                t!("Enter the estimated value as a number, like 25000."),
             );
         }
         let currency = Currency::parse(&text(&self.currency).to_uppercase());
         if currency.is_none() {
-            fail("currency", "Choose a currency.");
+            fail("currency", t!("Choose a currency."));
         }
         let expected_close = text(&self.expected_close);
         if !is_iso_date(&expected_close) {
-            fail("expected_close", "Enter the expected close date.");
+            fail("expected_close", t!("Enter the expected close date."));
         } else if expected_close.as_str() < today {
-            fail("expected_close", "The expected close date is in the past.");
+            fail(
+                "expected_close",
+                t!("The expected close date is in the past."),
+            );
         }
         let partner_role = PartnerRole::parse(self.partner_role.trim());
         if partner_role.is_none() {
-            fail("partner_role", "Choose your role in this deal.");
+            fail("partner_role", t!("Choose your role in this deal."));
         }
         let notes = optional(&self.notes);
         if notes.as_deref().is_some_and(|n| n.chars().count() > 2000) {
-            fail("notes", "Keep the notes under 2,000 characters.");
+            fail("notes", t!("Keep the notes under 2,000 characters."));
         }
         match (
             errors.is_empty(),

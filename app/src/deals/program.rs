@@ -7,7 +7,7 @@ use crate::error::AppError;
 pub fn parse_account(company: &str, domain: &str) -> Result<(String, Option<String>), String> {
     let company = company.trim();
     if !super::matching::names_a_company(company) || company.chars().count() > 200 {
-        return Err("a company name is needed".to_owned());
+        return Err(t!("a company name is needed").to_owned());
     }
     let domain = domain.trim();
     if domain.is_empty() {
@@ -15,7 +15,7 @@ pub fn parse_account(company: &str, domain: &str) -> Result<(String, Option<Stri
     }
     match super::matching::domain_key(domain) {
         Some(_) => Ok((company.to_owned(), Some(domain.to_lowercase()))),
-        None => Err(format!("“{domain}” is not a web domain")),
+        None => Err(t!("“{domain}” is not a web domain", domain = domain)),
     }
 }
 
@@ -35,11 +35,11 @@ pub fn parse_csv(text: &str) -> Result<Vec<(String, Option<String>)>, Vec<String
         let domain = fields.get(1).map(String::as_str).unwrap_or_default();
         match parse_account(company, domain) {
             Ok(account) => accounts.push(account),
-            Err(why) => errors.push(format!("line {}: {why}", n + 1)),
+            Err(why) => errors.push(t!("line {number}: {why}", number = n + 1, why = why)),
         }
     }
     if errors.is_empty() && accounts.is_empty() {
-        errors.push("no accounts found: one “company,domain” per line".to_owned());
+        errors.push(t!("no accounts found: one “company,domain” per line").to_owned());
     }
     if errors.is_empty() {
         Ok(accounts)
@@ -91,7 +91,7 @@ pub fn validate_rules(
         .ok()
         .filter(|h| (1..=720).contains(h));
     if sla.is_none() {
-        errors.push(("sla_hours", "Enter whole hours between 1 and 720."));
+        errors.push(("sla_hours", t!("Enter whole hours between 1 and 720.")));
     }
     let days = default_protection_days
         .trim()
@@ -101,11 +101,11 @@ pub fn validate_rules(
     if days.is_none() {
         errors.push((
             "default_protection_days",
-            "Enter whole days between 1 and 730.",
+            t!("Enter whole days between 1 and 730."),
         ));
     }
     if text.chars().count() > 20_000 {
-        errors.push(("text", "Keep the rules under 20,000 characters."));
+        errors.push(("text", t!("Keep the rules under 20,000 characters.")));
     }
     match (sla, days) {
         (Some(sla_hours), Some(default_protection_days)) if errors.is_empty() => Ok(ValidRules {

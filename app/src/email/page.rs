@@ -15,28 +15,49 @@ use crate::{
 pub fn OutboxPage() -> impl IntoView {
     let messages = Resource::new(|| (), |_| outbox_messages());
     view! {
-        <Title text="Outbox" />
+        <Title text=t!("Outbox") />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
-            <PageHeader title="Outbox" lead="Email Trellis has queued, newest first, with its delivery status." />
+            <PageHeader title=t!("Outbox") lead=t!("Email Trellis has queued, newest first, with its delivery status.") />
             <AsyncSection>
                     {move || Suspend::new(async move {
                         messages.await.map(|list| view! {
                             <ul class="flex max-w-3xl flex-col gap-3">
-                                {list.into_iter().map(|m| view! {
+                                {list.into_iter().map(|m| {
+                                    let when = utc_minute(m.created_at);
+                                    let status = status_label(&m.status);
+                                    let line = t!(
+                                        "To {to} · {when} · {status} · {attempts} attempt(s)",
+                                        to = m.to_address,
+                                        when = when,
+                                        status = status,
+                                        attempts = m.attempts
+                                    );
+                                    view! {
                                     <li>
                                         <Card>
                                             <p class="font-medium">{m.subject}</p>
                                             <p class="text-sm text-slate-600 dark:text-slate-300">
-                                                {format!("To {} · {} · {} · {} attempt(s)", m.to_address, utc_minute(m.created_at), m.status, m.attempts)}
+                                                {line}
                                             </p>
                                             <pre class="mt-3 whitespace-pre-wrap break-all text-sm">{m.body}</pre>
                                         </Card>
                                     </li>
+                                    }
                                 }).collect_view()}
                             </ul>
                         })
                     })}
                 </AsyncSection>
         } />
+    }
+}
+
+/// A stored delivery status (`pending`, `sent`, `failed`) in words.
+fn status_label(status: &str) -> String {
+    match status {
+        "pending" => t!("pending").to_owned(),
+        "sent" => t!("sent").to_owned(),
+        "failed" => t!("failed").to_owned(),
+        other => other.to_owned(),
     }
 }

@@ -7,7 +7,7 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 
-use crate::{auth::server::now, db::Db};
+use crate::{auth::server::now, db::Db, i18n::Locale};
 
 /// Attempts before a message is marked failed (about a day of backoff).
 pub const MAX_ATTEMPTS: i64 = 10;
@@ -39,6 +39,22 @@ where
     .execute(executor)
     .await
     .map(|_| ())
+}
+
+/// The language the person with address `email` reads Trellis in;
+/// English for an address that is nobody's yet.
+pub async fn recipient_locale<'e, E>(executor: E, email: &str) -> Result<Locale, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let stored: Option<String> = sqlx::query_scalar("SELECT locale FROM people WHERE email = $1")
+        .bind(email)
+        .fetch_optional(executor)
+        .await?;
+    Ok(stored
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or_default())
 }
 
 /// Where mail goes: `TRELLIS_SMTP_URL=smtp://host:port` (plain SMTP to a

@@ -5,32 +5,35 @@ use super::{Inbox, Notification};
 use crate::{
     auth::server::now,
     db::{Db, Write},
+    i18n::Locale,
 };
 
 impl Write {
     /// Tells the person with address `email` about something: an in-app
     /// notification linking to `link`, and an email through the outbox,
-    /// both kept only if the change that causes them is.
+    /// both kept only if the change that causes them is. `message` writes
+    /// the subject and body in the recipient's language.
     pub async fn notify(
         &mut self,
         email: &str,
-        subject: &str,
-        body: &str,
         link: &str,
+        message: impl FnOnce(Locale) -> (String, String),
     ) -> Result<(), sqlx::Error> {
+        let locale = crate::email::server::recipient_locale(&mut **self, email).await?;
+        let (subject, body) = message(locale);
         sqlx::query(
             "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
              SELECT $1, id, $3, $4, $5, $6 FROM people WHERE email = $2",
         )
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(email)
-        .bind(subject)
-        .bind(body)
+        .bind(&subject)
+        .bind(&body)
         .bind(link)
         .bind(now())
         .execute(&mut **self)
         .await?;
-        crate::email::server::enqueue(&mut **self, email, subject, body).await
+        crate::email::server::enqueue(&mut **self, email, &subject, &body).await
     }
 }
 

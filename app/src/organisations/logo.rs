@@ -39,19 +39,20 @@ impl LogoError {
         LogoError::ALL.into_iter().find(|e| e.code() == code)
     }
 
+    /// In the reader's language.
     pub fn message(self) -> &'static str {
         match self {
-            LogoError::Missing => "Choose a file to upload.",
-            LogoError::TooLarge => "That file is larger than 1 MB. Upload a smaller logo.",
+            LogoError::Missing => t!("Choose a file to upload."),
+            LogoError::TooLarge => t!("That file is larger than 1 MB. Upload a smaller logo."),
             LogoError::Svg => {
-                "SVG files are not accepted (they can carry scripts). Upload a PNG, JPEG or WebP."
+                t!("SVG files are not accepted (they can carry scripts). Upload a PNG, JPEG or WebP.")
             }
-            LogoError::NotAnImage => "That file is not a PNG, JPEG or WebP image.",
+            LogoError::NotAnImage => t!("That file is not a PNG, JPEG or WebP image."),
             LogoError::TooManyPixels => {
-                "That picture is larger than 4096 × 4096 pixels. Upload a smaller logo."
+                t!("That picture is larger than 4096 × 4096 pixels. Upload a smaller logo.")
             }
             LogoError::Unreadable => {
-                "That image is damaged or incomplete. Export it again and retry."
+                t!("That image is damaged or incomplete. Export it again and retry.")
             }
         }
     }

@@ -20,44 +20,44 @@ use crate::values::text_enum;
 text_enum!(
     /// How a partner goes to market.
     PartnerType {
-        Var => "var", "Value-added reseller";
-        Msp => "msp", "Managed service provider";
-        Si => "si", "Systems integrator";
-        Isv => "isv", "Independent software vendor";
-        Referral => "referral", "Referral / influence partner";
-        Distributor => "distributor", "Distributor";
+        Var => "var", t!("Value-added reseller");
+        Msp => "msp", t!("Managed service provider");
+        Si => "si", t!("Systems integrator");
+        Isv => "isv", t!("Independent software vendor");
+        Referral => "referral", t!("Referral / influence partner");
+        Distributor => "distributor", t!("Distributor");
     }
 );
 
 text_enum!(
     /// Sales regions partners are grouped by.
     Region {
-        NorthAmerica => "north_america", "North America";
-        Latam => "latam", "Latin America";
-        Emea => "emea", "Europe, Middle East & Africa";
-        Apac => "apac", "Asia Pacific";
+        NorthAmerica => "north_america", t!("North America");
+        Latam => "latam", t!("Latin America");
+        Emea => "emea", t!("Europe, Middle East & Africa");
+        Apac => "apac", t!("Asia Pacific");
     }
 );
 
 text_enum!(
     /// Where a partner stands in its lifecycle.
     PartnerStatus {
-        Applicant => "applicant", "Applicant";
-        Onboarding => "onboarding", "Onboarding";
-        Active => "active", "Active";
-        AtRisk => "at_risk", "At risk";
-        Offboarded => "offboarded", "Offboarded";
+        Applicant => "applicant", t!("Applicant");
+        Onboarding => "onboarding", t!("Onboarding");
+        Active => "active", t!("Active");
+        AtRisk => "at_risk", t!("At risk");
+        Offboarded => "offboarded", t!("Offboarded");
     }
 );
 
 text_enum!(
     /// What a person may do: three vendor roles, two partner roles.
     Role {
-        ProgramAdmin => "program_admin", "Program admin";
-        ChannelManager => "channel_manager", "Channel manager";
-        Marketer => "marketer", "Marketer";
-        PartnerAdmin => "partner_admin", "Partner admin";
-        PartnerUser => "partner_user", "Partner user";
+        ProgramAdmin => "program_admin", t!("Program admin");
+        ChannelManager => "channel_manager", t!("Channel manager");
+        Marketer => "marketer", t!("Marketer");
+        PartnerAdmin => "partner_admin", t!("Partner admin");
+        PartnerUser => "partner_user", t!("Partner user");
     }
 );
 
@@ -65,13 +65,13 @@ impl PartnerType {
     /// One line on what this kind of partner does with the program.
     pub fn description(self) -> &'static str {
         match self {
-            PartnerType::Var => "Resells Acme Cloud with its own services on top.",
-            PartnerType::Msp => "Runs Acme Cloud for customers as a managed service.",
-            PartnerType::Si => "Designs and implements projects that include Acme Cloud.",
-            PartnerType::Isv => "Builds software that integrates with or runs on Acme Cloud.",
-            PartnerType::Referral => "Introduces customers and earns a referral fee.",
+            PartnerType::Var => t!("Resells Acme Cloud with its own services on top."),
+            PartnerType::Msp => t!("Runs Acme Cloud for customers as a managed service."),
+            PartnerType::Si => t!("Designs and implements projects that include Acme Cloud."),
+            PartnerType::Isv => t!("Builds software that integrates with or runs on Acme Cloud."),
+            PartnerType::Referral => t!("Introduces customers and earns a referral fee."),
             PartnerType::Distributor => {
-                "Supplies resellers in its region and runs their logistics."
+                t!("Supplies resellers in its region and runs their logistics.")
             }
         }
     }

@@ -29,26 +29,26 @@ fn invite_form(organisation_id: String, is_vendor: bool, error: Option<String>) 
     view! {
         <section aria-labelledby="invite-heading">
             <Card>
-                <h2 id="invite-heading" class="mb-3 font-semibold">"Invite someone"</h2>
+                <h2 id="invite-heading" class="mb-3 font-semibold">{t!("Invite someone")}</h2>
                 <form method="post" action=InvitePerson::PATH class="grid gap-3 sm:grid-cols-2">
                     <div class="sm:col-span-2">{form_error(error)}</div>
                     <input type="hidden" name="organisation_id" value=organisation_id />
                     <label class="block text-sm font-medium">
-                        "Name"
+                        {t!("Name")}
                         <input type="text" name="name" required maxlength="120" autocomplete="off" class=input_class() />
                     </label>
                     <label class="block text-sm font-medium">
-                        "Email address"
+                        {t!("Email address")}
                         <input type="email" name="email" required autocomplete="off" class=input_class() />
                     </label>
                     <label class="block text-sm font-medium">
-                        "Role"
+                        {t!("Role")}
                         <select name="role" class=input_class()>
                             {roles.map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                         </select>
                     </label>
                     <div class="flex items-end">
-                        <button type="submit" class=primary_button()>"Send invitation"</button>
+                        <button type="submit" class=primary_button()>{t!("Send invitation")}</button>
                     </div>
                 </form>
             </Card>
@@ -72,9 +72,9 @@ fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
     let roles = Role::for_organisation(is_vendor);
     let current = person.role;
     let (toggle_to, toggle_label) = if person.status == "disabled" {
-        ("active", format!("Enable {}", person.name))
+        ("active", t!("Enable {name}", name = person.name))
     } else {
-        ("disabled", format!("Disable {}", person.name))
+        ("disabled", t!("Disable {name}", name = person.name))
     };
     let small = "rounded-lg border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
     let keep_status = if person.status == "disabled" {
@@ -87,10 +87,10 @@ fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
             <form method="post" action=UpdatePerson::PATH class="flex items-center gap-2">
                 <input type="hidden" name="person_id" value=person.id.clone() />
                 <input type="hidden" name="status" value=keep_status />
-                <select name="role" aria-label=format!("Role for {}", person.name) class="rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+                <select name="role" aria-label=t!("Role for {name}", name = person.name) class="rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
                     {roles.map(|r| view! { <option value=r.code() selected=r == current>{r.label()}</option> }).collect_view()}
                 </select>
-                <button type="submit" class=small aria-label=format!("Save role for {}", person.name)>"Save"</button>
+                <button type="submit" class=small aria-label=t!("Save role for {name}", name = person.name)>{t!("Save")}</button>
             </form>
             <form method="post" action=UpdatePerson::PATH>
                 <input type="hidden" name="person_id" value=person.id.clone() />
@@ -123,23 +123,23 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
             </label>
         }
     };
-    let website = field("Website", "website", "text", org.website.clone(), "url");
+    let website = field(t!("Website"), "website", "text", org.website.clone(), "url");
     let contact_name = field(
-        "Contact person",
+        t!("Contact person"),
         "contact_name",
         "text",
         org.contact_name.clone(),
         "name",
     );
     let contact_email = field(
-        "Contact email",
+        t!("Contact email"),
         "contact_email",
         "email",
         org.contact_email.clone(),
         "email",
     );
     let contact_phone = field(
-        "Contact phone",
+        t!("Contact phone"),
         "contact_phone",
         "tel",
         org.contact_phone.clone(),
@@ -154,7 +154,7 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
     let description = org.description.clone().unwrap_or_default();
     view! {
         <details class="lg:col-span-3" open=open>
-            <summary class="cursor-pointer font-medium text-teal-800 dark:text-teal-300">"Edit profile"</summary>
+            <summary class="cursor-pointer font-medium text-teal-800 dark:text-teal-300">{t!("Edit profile")}</summary>
             <Card>
                 <form method="post" action=UpdateOrganisation::PATH class="grid gap-3 sm:grid-cols-2">
                     <div class="sm:col-span-2">{form_error(general)}</div>
@@ -164,10 +164,10 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
                     {contact_email}
                     {contact_phone}
                     <label class="block text-sm font-medium sm:col-span-2">
-                        "Description"
+                        {t!("Description")}
                         <TextArea name="description" rows=3 maxlength=1000 value=description />
                     </label>
-                    <div><button type="submit" class=primary_button()>"Save profile"</button></div>
+                    <div><button type="submit" class=primary_button()>{t!("Save profile")}</button></div>
                 </form>
             </Card>
         </details>
@@ -182,31 +182,31 @@ fn logo_section(org: &OrganisationDetails, outcome: Option<String>) -> impl Into
         .logo_version
         .as_ref()
         .map(|v| format!("/organisations/{}/logo?v={v}", org.id));
-    let alt = format!("{} logo", org.name);
+    let alt = t!("{name} logo", name = org.name);
     let message = outcome.map(|code| match LogoError::from_code(&code) {
         Some(error) => form_error(Some(error.message().to_owned())).into_any(),
-        None => view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">"Logo saved."</p> }.into_any(),
+        None => view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">{t!("Logo saved.")}</p> }.into_any(),
     });
     let form = org.can_edit.then(|| {
         view! {
             <form method="post" action=format!("/organisations/{}/logo", org.id) enctype="multipart/form-data" class="mt-3 flex flex-col gap-3">
                 <label class="block text-sm font-medium">
-                    "New logo"
+                    {t!("New logo")}
                     <input type="file" name="logo" required accept="image/png,image/jpeg,image/webp" class="mt-1 block w-full text-sm" />
                 </label>
-                <p class="text-sm text-slate-600 dark:text-slate-300">"PNG, JPEG or WebP, up to 1 MB. It is re-encoded and its metadata removed."</p>
-                <button type="submit" class=primary_button()>"Upload logo"</button>
+                <p class="text-sm text-slate-600 dark:text-slate-300">{t!("PNG, JPEG or WebP, up to 1 MB. It is re-encoded and its metadata removed.")}</p>
+                <button type="submit" class=primary_button()>{t!("Upload logo")}</button>
             </form>
         }
     });
     view! {
         <section aria-labelledby="logo-heading" class="lg:col-span-1">
             <Card>
-                <h2 id="logo-heading" class="mb-3 font-semibold">"Logo"</h2>
+                <h2 id="logo-heading" class="mb-3 font-semibold">{t!("Logo")}</h2>
                 {message}
                 {match src {
                     Some(src) => view! { <img src=src alt=alt class="max-h-24 w-auto rounded bg-white p-1" /> }.into_any(),
-                    None => view! { <p class="text-sm text-slate-600 dark:text-slate-300">"No logo yet."</p> }.into_any(),
+                    None => view! { <p class="text-sm text-slate-600 dark:text-slate-300">{t!("No logo yet.")}</p> }.into_any(),
                 }}
                 {form}
             </Card>
@@ -224,7 +224,7 @@ fn profile_view(
     let edit = org.can_edit.then(|| edit_form(&org, edit_error));
     let logo = logo_section(&org, logo_outcome);
     let lead = if org.is_vendor {
-        "The vendor that runs the partner program.".to_owned()
+        t!("The vendor that runs the partner program.").to_owned()
     } else {
         org.partner_type
             .map(|t| t.label().to_owned())
@@ -235,24 +235,24 @@ fn profile_view(
         <div class="grid gap-6 lg:grid-cols-3">
             <section aria-labelledby="details-heading" class="lg:col-span-1">
                 <Card>
-                    <h2 id="details-heading" class="mb-3 font-semibold">"Details"</h2>
+                    <h2 id="details-heading" class="mb-3 font-semibold">{t!("Details")}</h2>
                     <dl class="grid grid-cols-2 gap-x-6 gap-y-3 break-words">
-                        {detail("Status", org.status.map(|s| s.label().to_owned()))}
-                        {detail("Tier", org.tier.clone())}
-                        {detail("Region", org.region.map(|r| r.label().to_owned()))}
-                        {detail("Country", org.country.clone())}
-                        {detail("Website", org.website.clone())}
-                        {detail("Channel manager", org.channel_manager.clone())}
-                        {detail("Contact person", org.contact_name.clone())}
-                        {detail("Contact email", org.contact_email.clone())}
-                        {detail("Contact phone", org.contact_phone.clone())}
+                        {detail(t!("Status"), org.status.map(|s| s.label().to_owned()))}
+                        {detail(t!("Tier"), org.tier.clone())}
+                        {detail(t!("Region"), org.region.map(|r| r.label().to_owned()))}
+                        {detail(t!("Country"), org.country.clone())}
+                        {detail(t!("Website"), org.website.clone())}
+                        {detail(t!("Channel manager"), org.channel_manager.clone())}
+                        {detail(t!("Contact person"), org.contact_name.clone())}
+                        {detail(t!("Contact email"), org.contact_email.clone())}
+                        {detail(t!("Contact phone"), org.contact_phone.clone())}
                     </dl>
                     {org.description.clone().map(|d| view! { <p class="mt-4 text-sm text-slate-700 dark:text-slate-200">{d}</p> })}
                 </Card>
             </section>
             <section aria-labelledby="people-heading" class="lg:col-span-2">
                 <Card>
-                    <h2 id="people-heading" class="mb-3 font-semibold">"People"</h2>
+                    <h2 id="people-heading" class="mb-3 font-semibold">{t!("People")}</h2>
                     <ul class="divide-y divide-slate-200 dark:divide-slate-800">
                         {org.people.into_iter().map(|p| {
                             let controls = (org.can_manage_people && p.id != viewer_id)
@@ -266,10 +266,10 @@ fn profile_view(
                                 <span class="text-sm text-slate-700 dark:text-slate-200">
                                     {p.role.label()}
                                     {(p.status == "invited").then(|| view! {
-                                        <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">"Invited"</span>
+                                        <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t!("Invited")}</span>
                                     })}
                                     {(p.status == "disabled").then(|| view! {
-                                        <span class="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">"Disabled"</span>
+                                        <span class="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">{t!("Disabled")}</span>
                                     })}
                                 </span>
                                 <div class="w-full">{controls}</div>
@@ -284,7 +284,7 @@ fn profile_view(
             {org.can_manage_people.then(|| view! {
                 <div class="lg:col-span-3">{invite_form(org.id.clone(), org.is_vendor, invite_error)}</div>
                 <p class="lg:col-span-3">
-                    <A href=format!("/organisations/{}/audit", org.id) attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Audit log"</A>
+                    <A href=format!("/organisations/{}/audit", org.id) attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log")}</A>
                 </p>
             })}
         </div>
@@ -306,7 +306,7 @@ pub fn OrganisationPage() -> impl IntoView {
     );
     view! {
         // Set before the data streams in, so it always lands in <head>.
-        <Title text="Organisation" />
+        <Title text=t!("Organisation") />
         <RequireViewer signed_in=move |viewer: Viewer| {
             let invite_error = invite_error.clone();
             let edit_error = edit_error.clone();

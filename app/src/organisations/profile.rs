@@ -48,7 +48,7 @@ pub fn validate_profile(
             .as_deref()
             .is_none_or(|w| w.len() <= 200 && w.contains('.') && !w.contains(char::is_whitespace)),
         "website",
-        "Enter a web address like example.com.",
+        t!("Enter a web address like example.com."),
     );
     check(
         profile
@@ -56,7 +56,7 @@ pub fn validate_profile(
             .as_deref()
             .is_none_or(|d| d.chars().count() <= 1000),
         "description",
-        "Keep the description under 1000 characters.",
+        t!("Keep the description under 1000 characters."),
     );
     check(
         profile
@@ -64,12 +64,12 @@ pub fn validate_profile(
             .as_deref()
             .is_none_or(|n| n.chars().count() <= 120),
         "contact_name",
-        "Keep the name under 120 characters.",
+        t!("Keep the name under 120 characters."),
     );
     check(
         email.is_none_or(|parsed| parsed.is_some()),
         "contact_email",
-        "Enter an email address like name@company.com.",
+        t!("Enter an email address like name@company.com."),
     );
     check(
         profile.contact_phone.as_deref().is_none_or(|p| {
@@ -79,7 +79,7 @@ pub fn validate_profile(
                 && p.chars().any(|c| c.is_ascii_digit())
         }),
         "contact_phone",
-        "Enter a phone number: digits, spaces and + - ( ) only.",
+        t!("Enter a phone number: digits, spaces and + - ( ) only."),
     );
     if errors.is_empty() {
         Ok(profile)

@@ -80,7 +80,7 @@ async fn set_password_with_link(
     token: String,
     password: String,
 ) -> Result<(), AppError> {
-    use super::server::{link_holder, LINK_DEAD};
+    use super::server::{link_dead, link_holder};
     use crate::auth::{
         password,
         server::{begin_session, RequestInfo},
@@ -89,7 +89,7 @@ async fn set_password_with_link(
     let db = crate::db::use_db()?;
     let holder = link_holder(&db, kind, &token)
         .await?
-        .ok_or_else(|| AppError::field("token", LINK_DEAD))?;
+        .ok_or_else(|| AppError::field("token", link_dead()))?;
     password::check_new(&password, &holder.email)?;
     let hash = password::hash(password).await?;
     let info = RequestInfo::current();
@@ -132,12 +132,12 @@ pub async fn update_person(
     if person_id == viewer.person_id {
         return Err(AppError::field(
             "person_id",
-            "You cannot change your own role or status.",
+            t!("You cannot change your own role or status."),
         ));
     }
     let role = Role::parse(&role)
         .filter(|r| r.fits(person.kind == "vendor"))
-        .ok_or_else(|| AppError::field("role", "Choose a role this organisation can have."))?;
+        .ok_or_else(|| AppError::field("role", t!("Choose a role this organisation can have.")))?;
     let status = super::next_status(&status, &person.status)?;
     let ip = RequestInfo::current().ip;
     super::server::update_person(

@@ -33,14 +33,17 @@ pub fn validate_invitation(
     let email = Email::parse(email);
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.push(("name", "Enter the person's name (up to 120 characters)."));
+        errors.push((
+            "name",
+            t!("Enter the person's name (up to 120 characters)."),
+        ));
     }
     if email.is_none() {
-        errors.push(("email", "Enter an email address like name@company.com."));
+        errors.push(("email", t!("Enter an email address like name@company.com.")));
     }
     let role = Role::parse(role).filter(|r| r.fits(vendor));
     if role.is_none() {
-        errors.push(("role", "Choose a role this organisation can have."));
+        errors.push(("role", t!("Choose a role this organisation can have.")));
     }
     match (email, role) {
         (Some(email), Some(role)) if errors.is_empty() => Ok(ValidInvitation { name, email, role }),
@@ -56,7 +59,7 @@ pub fn next_status(requested: &str, current: &str) -> Result<&'static str, AppEr
         ("active" | "disabled", "invited") => Ok("invited"),
         ("active", _) => Ok("active"),
         ("disabled", _) => Ok("disabled"),
-        _ => Err(AppError::field("status", "Choose active or disabled.")),
+        _ => Err(AppError::field("status", t!("Choose active or disabled."))),
     }
 }
 

@@ -32,12 +32,26 @@ pub fn ErrorTemplate(errors: ArcRwSignal<Errors>) -> impl IntoView {
     set_status(first.status());
     let status = first.status();
     view! {
-        <Title text="Something went wrong" />
+        <Title text=t!("Something went wrong") />
         <section role="alert" class="max-w-xl rounded-xl border border-rose-200 bg-rose-50 p-6 text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
-            <h1 class="text-xl font-semibold">{status.canonical_reason().unwrap_or("Error")}</h1>
+            <h1 class="text-xl font-semibold">{status_title(status)}</h1>
             <p class="mt-2">{first.to_string()}</p>
-            <p class="mt-4"><A href="/" attr:class="font-medium underline">"Back to the start page"</A></p>
+            <p class="mt-4"><A href="/" attr:class="font-medium underline">{t!("Back to the start page")}</A></p>
         </section>
+    }
+}
+
+/// The heading for an error page: what the status means, in words.
+fn status_title(status: http::StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => t!("Unauthorized"),
+        403 => t!("Forbidden"),
+        404 => t!("Not Found"),
+        409 => t!("Conflict"),
+        422 => t!("Unprocessable Entity"),
+        429 => t!("Too Many Requests"),
+        400 => t!("Bad Request"),
+        _ => t!("Internal Server Error"),
     }
 }
 
@@ -47,15 +61,15 @@ pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_status(http::StatusCode::NOT_FOUND);
     view! {
-        <Title text="Page not found" />
+        <Title text=t!("Page not found") />
         <section class="max-w-xl">
             <p class="text-sm font-semibold text-teal-700 dark:text-teal-300">"404"</p>
-            <h1 class="mt-1 text-2xl font-bold tracking-tight">"Page not found"</h1>
+            <h1 class="mt-1 text-2xl font-bold tracking-tight">{t!("Page not found")}</h1>
             <p class="mt-3 text-slate-600 dark:text-slate-300">
-                "The page you asked for does not exist or has moved. Check the address, or start again from the home page."
+                {t!("The page you asked for does not exist or has moved. Check the address, or start again from the home page.")}
             </p>
             <p class="mt-6">
-                <A href="/" attr:class="inline-flex rounded-lg bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800">"Go to the home page"</A>
+                <A href="/" attr:class="inline-flex rounded-lg bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800">{t!("Go to the home page")}</A>
             </p>
         </section>
     }

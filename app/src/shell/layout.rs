@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::theme::ThemeToggle;
+use super::{language::LanguageSwitch, theme::ThemeToggle};
 use crate::{auth::Viewer, shell::ViewerContext};
 
 struct NavItem {
@@ -24,20 +24,20 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
     let item = |href: String, label, icon| NavItem { href, label, icon };
     match viewer {
         None => vec![
-            item("/".into(), "Home", HOME),
-            item("/program".into(), "Program", PROGRAM),
-            item("/signin".into(), "Sign in", SIGN_IN),
+            item("/".into(), t!("Home"), HOME),
+            item("/program".into(), t!("Program"), PROGRAM),
+            item("/signin".into(), t!("Sign in"), SIGN_IN),
         ],
         Some(viewer) => vec![
-            item("/home".into(), "Home", HOME),
-            item("/deals".into(), "Deals", DEALS),
+            item("/home".into(), t!("Home"), HOME),
+            item("/deals".into(), t!("Deals"), DEALS),
             item(
                 format!("/organisations/{}", viewer.organisation_id),
-                "Organisation",
+                t!("Organisation"),
                 ORGANISATION,
             ),
-            item("/program".into(), "Program", PROGRAM),
-            item("/account/sessions".into(), "Sessions", SESSIONS),
+            item("/program".into(), t!("Program"), PROGRAM),
+            item("/account/sessions".into(), t!("Sessions"), SESSIONS),
         ],
     }
 }
@@ -93,9 +93,9 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     };
     let unread = ctx.unread;
     let bell_label = if unread > 0 {
-        format!("Notifications, {unread} unread")
+        t!("Notifications, {unread} unread", unread = unread)
     } else {
-        "Notifications".to_owned()
+        t!("Notifications").to_owned()
     };
     let account = {
         viewer.map(|viewer| view! {
@@ -115,7 +115,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
                 <ActionForm action=ctx.sign_out>
                     <button type="submit" class="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
-                        "Sign out"
+                        {t!("Sign out")}
                     </button>
                 </ActionForm>
             </div>
@@ -123,12 +123,12 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     };
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
-            "Skip to content"
+            {t!("Skip to content")}
         </a>
         <div class="min-h-dvh md:flex">
             <aside class="hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
                 {brand()}
-                <nav aria-label="Primary">
+                <nav aria-label=t!("Primary")>
                     <ul class="flex flex-col gap-1">{sidebar}</ul>
                 </nav>
             </aside>
@@ -136,6 +136,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 <header class="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
                     <div class="md:hidden">{brand()}</div>
                     <div class="flex items-center gap-1">
+                        <LanguageSwitch />
                         <ThemeToggle />
                         {account}
                     </div>
@@ -143,7 +144,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 <main id="main" class="flex-1 px-4 pt-6 pb-28 md:px-10 md:pb-10">{children()}</main>
             </div>
         </div>
-        <nav aria-label="Primary" class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
+        <nav aria-label=t!("Primary") class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
             {tabs}
         </nav>
     }

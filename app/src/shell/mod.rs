@@ -2,6 +2,7 @@
 //! few shared building blocks pages are made of.
 
 mod errors;
+pub mod language;
 mod layout;
 mod pages;
 pub mod theme;

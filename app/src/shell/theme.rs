@@ -36,9 +36,9 @@ impl Theme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "System",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
+            Theme::System => t!("System"),
+            Theme::Light => t!("Light"),
+            Theme::Dark => t!("Dark"),
         }
     }
 
@@ -100,7 +100,7 @@ impl Theme {
 #[server(endpoint = "set_theme")]
 pub async fn set_theme(theme: String) -> Result<(), AppError> {
     let theme = Theme::parse(&theme)
-        .ok_or_else(|| AppError::field("theme", "Choose system, light or dark."))?;
+        .ok_or_else(|| AppError::field("theme", t!("Choose system, light or dark.")))?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     let cookie = http::HeaderValue::from_str(&theme.cookie()).map_err(AppError::internal)?;
     response.append_header(http::header::SET_COOKIE, cookie);
@@ -115,7 +115,7 @@ pub async fn set_theme(theme: String) -> Result<(), AppError> {
 
 /// The path (and query) of a referer URL, or `/` when it has none.
 #[cfg(any(feature = "ssr", test))]
-fn same_site_path(referer: &str) -> String {
+pub(super) fn same_site_path(referer: &str) -> String {
     let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) if !after_scheme[i..].starts_with("//") => after_scheme[i..].to_owned(),
@@ -157,7 +157,11 @@ pub fn ThemeToggle() -> impl IntoView {
                 class="inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:text-slate-200 dark:hover:bg-slate-800"
                 aria-label=move || {
                     let t = theme.get();
-                    format!("Colour theme: {}. Switch to {}", t.label(), t.next().label())
+                    t!(
+                        "Colour theme: {theme}. Switch to {next}",
+                        theme = t.label(),
+                        next = t.next().label()
+                    )
                 }
             >
                 <svg aria-hidden="true" viewBox="0 0 24 24" class="size-5 fill-none stroke-current stroke-2">

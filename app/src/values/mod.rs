@@ -9,9 +9,36 @@ pub use email::Email;
 pub use money::{parse_minor_units, Currency, Money};
 
 /// Declares a closed set of values stored as text, with its database code,
-/// a label for people, and a parser that refuses anything else.
+/// a label for people, and a parser that refuses anything else. Labels are
+/// either `t!("English")` (in the reader's language) or a literal that
+/// reads the same in every language (a currency code).
 macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, t!($label:literal);)+ }) => {
+        $crate::values::text_enum!(@common $(#[$meta])* $name { $($variant => $code;)+ });
+
+        impl $name {
+            /// The name shown to people, in the reader's language.
+            pub fn label(self) -> &'static str {
+                self.label_in($crate::i18n::Locale::current())
+            }
+
+            /// The name shown to people, in `locale`.
+            pub fn label_in(self, locale: $crate::i18n::Locale) -> &'static str {
+                match self { $($name::$variant => $crate::t!(in locale, $label)),+ }
+            }
+        }
+    };
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $label:literal;)+ }) => {
+        $crate::values::text_enum!(@common $(#[$meta])* $name { $($variant => $code;)+ });
+
+        impl $name {
+            /// The name shown to people, the same in every language.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
+    (@common $(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($variant),+ }
@@ -22,11 +49,6 @@ macro_rules! text_enum {
             /// The code stored in the database.
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
-            }
-
-            /// The name shown to people.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
             }
 
             /// Parses a stored code; anything unknown is `None`.

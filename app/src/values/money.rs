@@ -31,15 +31,25 @@ impl Money {
     }
 }
 
-/// Parses "12,500.50" / "12500" as minor units (cents): at most two
-/// decimals, commas, spaces and underscores as grouping.
+/// Parses an amount as the reader writes it, as minor units (cents):
+/// "12,500.50" in English, "12.500,50" in German, "12500" in both; at most
+/// two decimals; spaces and underscores group too.
 pub fn parse_minor_units(text: &str) -> Option<i64> {
+    parse_minor_units_in(crate::i18n::Locale::current(), text)
+}
+
+/// [`parse_minor_units`] as `locale` writes amounts.
+pub fn parse_minor_units_in(locale: crate::i18n::Locale, text: &str) -> Option<i64> {
+    let (grouping, decimal) = match locale {
+        crate::i18n::Locale::En => (',', '.'),
+        crate::i18n::Locale::De => ('.', ','),
+    };
     let cleaned: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_'))
+        .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}') && *c != grouping)
         .collect();
-    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    let (whole, fraction) = cleaned.split_once(decimal).unwrap_or((&cleaned, ""));
     if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -65,6 +75,18 @@ mod tests {
         assert_eq!(parse_minor_units("0.99"), Some(99));
         for bad in ["", "abc", "1.234", "-3", "1e6", ".5"] {
             assert_eq!(parse_minor_units(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn german_amounts_group_with_points() {
+        let de = crate::i18n::Locale::De;
+        assert_eq!(parse_minor_units_in(de, "42.000"), Some(4_200_000));
+        assert_eq!(parse_minor_units_in(de, "1.234,5"), Some(123_450));
+        assert_eq!(parse_minor_units_in(de, "0,99"), Some(99));
+        assert_eq!(parse_minor_units_in(de, "25000"), Some(2_500_000));
+        for bad in ["", "1,234", "-3", ",5", "1.2.3,4,5"] {
+            assert_eq!(parse_minor_units_in(de, bad), None, "{bad}");
         }
     }
 

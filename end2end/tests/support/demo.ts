@@ -52,3 +52,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/home$/);
 }
+
+/** Chooses the portal's language for this browser context, as the switch in the header does. */
+export async function useLanguage(page: Page, baseURL: string, lang: "en" | "de") {
+  await page.context().addCookies([{ name: "trellis_lang", value: lang, url: baseURL }]);
+}

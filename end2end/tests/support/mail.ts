@@ -15,6 +15,7 @@ function decode(raw: string): string {
   const split = text.indexOf("\n\n");
   const headers = text.slice(0, split).toLowerCase();
   const body = text.slice(split + 2);
+  if (headers.includes("content-transfer-encoding: base64")) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (!headers.includes("content-transfer-encoding: quoted-printable")) return body;
   const bytes = Buffer.from(body.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1");
   return bytes.toString("utf8");
@@ -46,4 +47,43 @@ export async function linkFromEmail(to: string, prefix: string): Promise<string>
     )
     .not.toBe("");
   return link;
+}
+
+/** An RFC 2047 header (`=?utf-8?b?…?=` words) as text. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+      encoding.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8"),
+    );
+}
+
+/** Waits for an email to `to` whose subject contains `subject`; returns its subject and body. */
+export async function emailTo(to: string, subject: string): Promise<{ subject: string; body: string }> {
+  let found = { subject: "", body: "" };
+  await expect
+    .poll(
+      () => {
+        for (const sub of ["new", "cur"]) {
+          const dir = path.join(maildir(), sub);
+          if (!fs.existsSync(dir)) continue;
+          for (const name of fs.readdirSync(dir)) {
+            const raw = fs.readFileSync(path.join(dir, name), "utf8");
+            if (!raw.includes(`X-RcptTo: ${to}`)) continue;
+            const header = raw.replace(/\r\n/g, "\n").match(/^Subject: (.*(?:\n[ \t].*)*)/m);
+            const text = header ? decodeHeader(header[1].replace(/\n[ \t]/g, " ")) : "";
+            if (text.includes(subject)) found = { subject: text, body: decode(raw) };
+          }
+        }
+        return found.subject;
+      },
+      { timeout: 15_000, message: `an email to ${to} about “${subject}”` },
+    )
+    .not.toBe("");
+  return found;
 }

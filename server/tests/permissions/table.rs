@@ -195,6 +195,7 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
     };
     match path {
         "/api/set_theme" => (form(&[("theme", "dark")]), Allowed),
+        "/api/set_language" => (form(&[("lang", "de")]), Allowed),
         "/api/program_overview" => (String::new(), Allowed),
         "/api/current_viewer" => (String::new(), Allowed),
         "/api/sign_in" => {

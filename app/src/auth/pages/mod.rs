@@ -33,10 +33,10 @@ pub fn SignInPage() -> impl IntoView {
             .map(|e| e.summary())
     };
     view! {
-        <Title text="Sign in" />
+        <Title text=t!("Sign in") />
         <PageHeader
-            title="Sign in"
-            lead="Partners and Acme Cloud staff sign in with the email address their invitation went to."
+            title=t!("Sign in")
+            lead=t!("Partners and Acme Cloud staff sign in with the email address their invitation went to.")
         />
         <div class="max-w-md">
             <Card>
@@ -44,22 +44,22 @@ pub fn SignInPage() -> impl IntoView {
                     <div class="flex flex-col gap-4">
                         {move || form_error(error())}
                         <label class="block text-sm font-medium">
-                            "Email address"
+                            {t!("Email address")}
                             <input type="email" name="email" required autocomplete="username" class=input_class() />
                         </label>
                         <label class="block text-sm font-medium">
-                            "Password"
+                            {t!("Password")}
                             <input type="password" name="password" required autocomplete="current-password" class=input_class() />
                         </label>
                         <label class="flex items-center gap-2 text-sm">
                             <input type="checkbox" name="remember" value="on" class="size-4 accent-teal-700" />
-                            "Remember this device for 30 days"
+                            {t!("Remember this device for 30 days")}
                         </label>
                         <button type="submit" class=primary_button() disabled=move || sign_in.pending().get()>
-                            "Sign in"
+                            {t!("Sign in")}
                         </button>
                         <p class="text-sm">
-                            <A href="/password-reset" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Forgot your password?"</A>
+                            <A href="/password-reset" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Forgot your password?")}</A>
                         </p>
                     </div>
                 </ActionForm>
@@ -72,40 +72,40 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text="Home" />
+        <Title text=t!("Home") />
         <RequireViewer signed_in=|viewer: Viewer| {
             let first = viewer.name.split(' ').next().unwrap_or_default().to_owned();
             let org_href = format!("/organisations/{}", viewer.organisation_id);
             view! {
                 <PageHeader
-                    title=format!("Welcome, {first}")
+                    title=t!("Welcome, {first}", first = first)
                     lead=format!("{} · {}", viewer.role.label(), viewer.organisation_name)
                 />
                 <ul class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
                     <li>
                         <Card>
-                            <h2 class="font-semibold">"Your organisation"</h2>
-                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"Profile, contact details and people."</p>
+                            <h2 class="font-semibold">{t!("Your organisation")}</h2>
+                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Profile, contact details and people.")}</p>
                             <p class="mt-3"><A href=org_href attr:class="font-medium text-teal-800 underline dark:text-teal-300">{viewer.organisation_name.clone()}</A></p>
                         </Card>
                     </li>
                     {(viewer.role == crate::organisations::Role::ProgramAdmin).then(|| view! {
                         <li>
                             <Card>
-                                <h2 class="font-semibold">"Outbox"</h2>
-                                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"Email the portal has sent or is sending."</p>
-                                <p class="mt-3"><A href="/admin/outbox" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Open the outbox"</A></p>
-                                <p class="mt-1"><A href="/admin/audit" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Audit log of every organisation"</A></p>
-                                <p class="mt-1"><A href="/admin/settings" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Program settings"</A></p>
+                                <h2 class="font-semibold">{t!("Outbox")}</h2>
+                                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Email the portal has sent or is sending.")}</p>
+                                <p class="mt-3"><A href="/admin/outbox" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Open the outbox")}</A></p>
+                                <p class="mt-1"><A href="/admin/audit" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log of every organisation")}</A></p>
+                                <p class="mt-1"><A href="/admin/settings" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Program settings")}</A></p>
                             </Card>
                         </li>
                     })}
                     <li>
                         <Card>
-                            <h2 class="font-semibold">"Your sessions"</h2>
-                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">"See where you are signed in and sign other devices out."</p>
-                            <p class="mt-3"><A href="/account/sessions" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Manage sessions"</A></p>
-                            <p class="mt-1"><A href="/account/two-step" attr:class="font-medium text-teal-800 underline dark:text-teal-300">"Two-step sign-in"</A></p>
+                            <h2 class="font-semibold">{t!("Your sessions")}</h2>
+                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("See where you are signed in and sign other devices out.")}</p>
+                            <p class="mt-3"><A href="/account/sessions" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Manage sessions")}</A></p>
+                            <p class="mt-1"><A href="/account/two-step" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Two-step sign-in")}</A></p>
                         </Card>
                     </li>
                 </ul>
@@ -120,15 +120,15 @@ pub fn SessionsPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeSession>::new();
     let sessions = Resource::new(move || revoke.version().get(), |_| my_sessions());
     view! {
-        <Title text="Your sessions" />
+        <Title text=t!("Your sessions") />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
-            <PageHeader title="Your sessions" lead="Every device you are signed in on. Sign out any you do not recognise." />
+            <PageHeader title=t!("Your sessions") lead=t!("Every device you are signed in on. Sign out any you do not recognise.") />
             <AsyncSection>
                     {move || Suspend::new(async move {
                         sessions.await.map(|list| view! {
                             <ul class="flex max-w-2xl flex-col gap-3">
                                 {list.into_iter().map(|s| {
-                                    let label = s.user_agent.clone().unwrap_or_else(|| "Unknown device".to_owned());
+                                    let label = s.user_agent.clone().unwrap_or_else(|| t!("Unknown device").to_owned());
                                     view! {
                                         <li>
                                             <Card>
@@ -136,18 +136,18 @@ pub fn SessionsPage() -> impl IntoView {
                                                     <div class="min-w-0">
                                                         <p class="truncate font-medium">{label}</p>
                                                         <p class="text-sm text-slate-600 dark:text-slate-300">
-                                                            {format!("Signed in {} · last active {}", utc_minute(s.created_at), utc_minute(s.last_seen_at))}
+                                                            {t!("Signed in {signed_in} · last active {last_active}", signed_in = utc_minute(s.created_at), last_active = utc_minute(s.last_seen_at))}
                                                             {s.ip.map(|ip| format!(" · {ip}"))}
-                                                            {s.remember.then_some(" · remembered")}
+                                                            {s.remember.then(|| format!(" · {}", t!("remembered")))}
                                                         </p>
                                                     </div>
                                                     {if s.current {
-                                                        view! { <span class="rounded-full bg-teal-100 px-2 py-0.5 text-xs font-semibold text-teal-900 dark:bg-teal-900 dark:text-teal-100">"This device"</span> }.into_any()
+                                                        view! { <span class="rounded-full bg-teal-100 px-2 py-0.5 text-xs font-semibold text-teal-900 dark:bg-teal-900 dark:text-teal-100">{t!("This device")}</span> }.into_any()
                                                     } else {
                                                         view! {
                                                             <ActionForm action=revoke>
                                                                 <input type="hidden" name="id" value=s.id />
-                                                                <button type="submit" class="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">"Sign out this device"</button>
+                                                                <button type="submit" class="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">{t!("Sign out this device")}</button>
                                                             </ActionForm>
                                                         }.into_any()
                                                     }}

@@ -39,8 +39,8 @@ pub fn VerifySignInPage() -> impl IntoView {
     };
     let form = view! {
         <PageHeader
-            title="Enter your code"
-            lead="Open your authenticator app and enter the 6-digit code it shows for Trellis. Lost your phone? Enter one of your recovery codes instead."
+            title=t!("Enter your code")
+            lead=t!("Open your authenticator app and enter the 6-digit code it shows for Trellis. Lost your phone? Enter one of your recovery codes instead.")
         />
         <div class="max-w-md">
             <Card>
@@ -48,22 +48,22 @@ pub fn VerifySignInPage() -> impl IntoView {
                     <div class="flex flex-col gap-4">
                         {move || form_error(error())}
                         <label class="block text-sm font-medium">
-                            "Code"
+                            {t!("Code")}
                             <input type="text" name="code" required autocomplete="one-time-code" autocapitalize="off" spellcheck="false" class=input_class() />
                         </label>
                         <label class="flex items-center gap-2 text-sm">
                             <input type="checkbox" name="trust_device" value="on" class="size-4 accent-teal-700" />
-                            "Do not ask for a code on this device for 30 days"
+                            {t!("Do not ask for a code on this device for 30 days")}
                         </label>
-                        <button type="submit" class=primary_button()>"Verify"</button>
-                        <p class="text-sm"><A href="/signin" attr:class=link_class()>"Start again"</A></p>
+                        <button type="submit" class=primary_button()>{t!("Verify")}</button>
+                        <p class="text-sm"><A href="/signin" attr:class=link_class()>{t!("Start again")}</A></p>
                     </div>
                 </ActionForm>
             </Card>
         </div>
     };
     view! {
-        <Title text="Enter your code" />
+        <Title text=t!("Enter your code") />
         {match (context.viewer.is_some(), context.pending) {
             (true, _) => view! { <Redirect path="/home" /> }.into_any(),
             (false, Some(Stage::SecondFactor)) => form.into_any(),
@@ -89,35 +89,35 @@ pub fn TwoStepPage() -> impl IntoView {
             .map(|e| e.summary())
     };
     let lead = if enrolling {
-        "Acme Cloud requires two-step sign-in for your account. Set it up now to continue."
+        t!("Acme Cloud requires two-step sign-in for your account. Set it up now to continue.")
     } else {
-        "A code from an app on your phone, asked for after your password."
+        t!("A code from an app on your phone, asked for after your password.")
     };
     let body = move || {
         view! {
-            <PageHeader title="Two-step sign-in" lead=lead />
+            <PageHeader title=t!("Two-step sign-in") lead=lead />
             <AsyncSection>
                     {move || Suspend::new(async move {
                         status.await.map(|status| match (status.enabled_at, status.setup) {
                             (Some(since), _) => view! {
                                 <div class="max-w-2xl">
                                     <Card>
-                                        <p class="font-semibold">{format!("On since {}", utc_minute(since))}</p>
+                                        <p class="font-semibold">{t!("On since {date}", date = utc_minute(since))}</p>
                                         <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                                            {format!("{} of 10 recovery codes unused.", status.recovery_codes_left)}
+                                            {t!("{left} of 10 recovery codes unused.", left = status.recovery_codes_left)}
                                         </p>
                                     </Card>
                                 </div>
                             }.into_any(),
                             (None, Some(setup)) => setup_steps(setup, confirm, error).into_any(),
-                            (None, None) => view! { <p>"Two-step sign-in is off."</p> }.into_any(),
+                            (None, None) => view! { <p>{t!("Two-step sign-in is off.")}</p> }.into_any(),
                         })
                     })}
                 </AsyncSection>
         }
     };
     view! {
-        <Title text="Two-step sign-in" />
+        <Title text=t!("Two-step sign-in") />
         {if allowed {
             body().into_any()
         } else {
@@ -137,14 +137,14 @@ fn setup_steps(
         <ol class="flex max-w-2xl flex-col gap-4">
             <li>
                 <Card>
-                    <h2 class=step>"1. Add Trellis to your authenticator app"</h2>
+                    <h2 class=step>{t!("1. Add Trellis to your authenticator app")}</h2>
                     <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                        "Scan the code with Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, or type the key."
+                        {t!("Scan the code with Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, or type the key.")}
                     </p>
                     <div class="mt-3 flex flex-wrap items-center gap-4">
-                        <div role="img" aria-label="QR code for your authenticator app" class="size-48 shrink-0 rounded-lg bg-white p-1 [&>svg]:size-full" inner_html=setup.qr_svg></div>
+                        <div role="img" aria-label=t!("QR code for your authenticator app") class="size-48 shrink-0 rounded-lg bg-white p-1 [&>svg]:size-full" inner_html=setup.qr_svg></div>
                         <div>
-                            <p class="text-sm font-medium">"Key"</p>
+                            <p class="text-sm font-medium">{t!("Key")}</p>
                             <p class="font-mono text-base break-all" data-testid="totp-secret">{setup.secret}</p>
                         </div>
                     </div>
@@ -152,26 +152,26 @@ fn setup_steps(
             </li>
             <li>
                 <Card>
-                    <h2 class=step>"2. Save your recovery codes"</h2>
+                    <h2 class=step>{t!("2. Save your recovery codes")}</h2>
                     <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                        "Each one signs you in once if you lose your phone. Keep them somewhere safe; they are not shown again."
+                        {t!("Each one signs you in once if you lose your phone. Keep them somewhere safe; they are not shown again.")}
                     </p>
-                    <ul class="mt-3 grid grid-cols-2 gap-2 font-mono" aria-label="Recovery codes">
+                    <ul class="mt-3 grid grid-cols-2 gap-2 font-mono" aria-label=t!("Recovery codes")>
                         {setup.recovery_codes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                     </ul>
                 </Card>
             </li>
             <li>
                 <Card>
-                    <h2 class=step>"3. Enter the code your app shows"</h2>
+                    <h2 class=step>{t!("3. Enter the code your app shows")}</h2>
                     <ActionForm action=confirm>
                         <div class="mt-3 flex flex-col gap-4">
                             {move || form_error(error())}
                             <label class="block text-sm font-medium">
-                                "6-digit code"
+                                {t!("6-digit code")}
                                 <input type="text" name="code" required inputmode="numeric" autocomplete="one-time-code" class=input_class() />
                             </label>
-                            <button type="submit" class=primary_button()>"Turn on two-step sign-in"</button>
+                            <button type="submit" class=primary_button()>{t!("Turn on two-step sign-in")}</button>
                         </div>
                     </ActionForm>
                 </Card>
@@ -190,29 +190,29 @@ pub fn SettingsPage() -> impl IntoView {
             .value()
             .get()
             .is_some_and(|r| r.is_ok())
-            .then(|| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">"Saved."</p> })
+            .then(|| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">{t!("Saved.")}</p> })
     };
     view! {
-        <Title text="Program settings" />
+        <Title text=t!("Program settings") />
         <crate::shell::RequireViewer signed_in=move |_viewer| view! {
-            <PageHeader title="Program settings" lead="Rules that apply to everyone in the program." />
+            <PageHeader title=t!("Program settings") lead=t!("Rules that apply to everyone in the program.") />
             <AsyncSection>
                     {move || Suspend::new(async move {
                         settings.await.map(|s| view! {
                             <div class="max-w-2xl">
                                 <Card>
-                                    <h2 class="text-lg font-semibold">"Two-step sign-in"</h2>
+                                    <h2 class="text-lg font-semibold">{t!("Two-step sign-in")}</h2>
                                     <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                                        "Always required for Acme Cloud staff. Partners without it are asked to set it up at their next sign-in."
+                                        {t!("Always required for Acme Cloud staff. Partners without it are asked to set it up at their next sign-in.")}
                                     </p>
                                     <ActionForm action=update>
                                         <div class="mt-3 flex flex-col gap-3">
                                             <label class="flex items-center gap-2 text-sm">
                                                 <input type="checkbox" name="require_partner_mfa" value="on" checked=s.require_partner_mfa class="size-4 accent-teal-700" />
-                                                "Require two-step sign-in for partner people"
+                                                {t!("Require two-step sign-in for partner people")}
                                             </label>
                                             {saved}
-                                            <button type="submit" class=primary_button()>"Save settings"</button>
+                                            <button type="submit" class=primary_button()>{t!("Save settings")}</button>
                                         </div>
                                     </ActionForm>
                                 </Card>

@@ -22,31 +22,37 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
     view! {
         <section aria-labelledby="cosell-heading" class="lg:col-span-3">
             <Card>
-                <h2 id="cosell-heading" class="mb-2 font-semibold">"Co-selling"</h2>
+                <h2 id="cosell-heading" class="mb-2 font-semibold">{t!("Co-selling")}</h2>
                 {deal.shared.then(|| view! {
                     <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">
-                        "Your organisation co-sells this deal. The registering partner's contact and notes stay with them."
+                        {t!("Your organisation co-sells this deal. The registering partner's contact and notes stay with them.")}
                     </p>
                 })}
                 <ul class="mb-3 text-sm">
                     <li>
                         <span class="font-medium">{deal.summary.organisation_name.clone()}</span>
-                        {format!(" · {} · registered it", deal.partner_role.map(|r| r.label()).unwrap_or("—"))}
+                        {format!(
+                            " · {}",
+                            t!("{role} · registered it", role = deal.partner_role.map(|r| r.label()).unwrap_or("—"))
+                        )}
                     </li>
                     {deal.co_sellers.iter().map(|c| view! {
                         <li>
                             <span class="font-medium">{c.organisation_name.clone()}</span>
                             {format!(
-                                " · {} · since {}",
-                                c.role.map(|r| r.label()).unwrap_or("—"),
-                                crate::format::utc_date(c.added_at)
+                                " · {}",
+                                t!(
+                                    "{role} · since {date}",
+                                    role = c.role.map(|r| r.label()).unwrap_or("—"),
+                                    date = crate::format::day(c.added_at),
+                                )
                             )}
                         </li>
                     }).collect_view()}
                 </ul>
-                <h3 class="mb-1 text-sm font-semibold">"Touchpoints"</h3>
+                <h3 class="mb-1 text-sm font-semibold">{t!("Touchpoints")}</h3>
                 {deal.touchpoints.is_empty().then(|| view! {
-                    <p class="text-sm text-slate-600 dark:text-slate-300">"None recorded yet."</p>
+                    <p class="text-sm text-slate-600 dark:text-slate-300">{t!("None recorded yet.")}</p>
                 })}
                 <ol class="flex flex-col gap-1 text-sm">
                     {deal.touchpoints.iter().map(|t| view! {
@@ -64,7 +70,7 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                             <input type="hidden" name="id" value=id.clone() />
                             <div class="grid gap-3 sm:grid-cols-2">
                                 <label class="block text-sm font-medium">
-                                    "What happened"
+                                    {t!("What happened")}
                                     <select name="kind" class=input_class()>
                                         {crate::deals::cosell::TouchpointKind::ALL.iter().map(|k| view! {
                                             <option value=k.code()>{k.label()}</option>
@@ -72,15 +78,15 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                                     </select>
                                 </label>
                                 <label class="block text-sm font-medium">
-                                    "On"
+                                    {t!("On")}
                                     <input type="date" name="happened_on" required value=today.clone() max=today.clone() class=input_class() />
                                 </label>
                             </div>
                             <label class="mt-3 block text-sm font-medium">
-                                "Note (optional)"
+                                {t!("Note (optional)")}
                                 <TextArea name="note" rows=2 maxlength=500 />
                             </label>
-                            <button type="submit" class=button>"Record touchpoint"</button>
+                            <button type="submit" class=button>{t!("Record touchpoint")}</button>
                         </ActionForm>
                     </div>
                 })}
@@ -91,14 +97,14 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                             <input type="hidden" name="id" value=add_id.clone() />
                             <div class="grid gap-3 sm:grid-cols-2">
                                 <label class="block text-sm font-medium">
-                                    "Add a partner"
+                                    {t!("Add a partner")}
                                     <input name="organisation" list="co-sell-partners" autocomplete="off" required class=input_class() />
                                 </label>
                                 <datalist id="co-sell-partners">
                                     {deal.addable.iter().map(|name| view! { <option value=name.clone()></option> }).collect_view()}
                                 </datalist>
                                 <label class="block text-sm font-medium">
-                                    "Role"
+                                    {t!("Role")}
                                     <select name="role" class=input_class()>
                                         {PartnerRole::ALL.iter().map(|r| view! {
                                             <option value=r.code()>{r.label()}</option>
@@ -106,7 +112,7 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                                     </select>
                                 </label>
                             </div>
-                            <button type="submit" class=button>"Add co-selling partner"</button>
+                            <button type="submit" class=button>{t!("Add co-selling partner")}</button>
                         </ActionForm>
                     </div>
                 })}

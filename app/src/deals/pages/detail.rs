@@ -15,7 +15,7 @@ use crate::{
         },
         ConflictEvidence, DealEvent, DealStatus, DealSummary, DealView,
     },
-    format::{amount_from_cents, utc_date, utc_minute},
+    format::{amount_from_cents, day, utc_minute},
     shell::{
         ui::{form_error, last_error, AsyncSection, Button, ButtonRow, Intent, Panel, TextArea},
         PageHeader, RequireViewer,
@@ -48,7 +48,7 @@ pub fn DealPage() -> impl IntoView {
         deal_detail,
     );
     view! {
-        <Title text="Deal" />
+        <Title text=t!("Deal") />
         <RequireViewer signed_in=move |viewer: Viewer| {
             let vendor = viewer.role.is_vendor();
             view! {
@@ -98,17 +98,17 @@ fn deal_view(d: DealView, vendor: bool, actions: Actions) -> impl IntoView {
 fn status_panel(s: DealSummary) -> impl IntoView {
     let warning = "mt-2 text-sm font-medium text-amber-800 dark:text-amber-200";
     view! {
-        <Panel id="status-heading" title="Status" span="lg:col-span-1">
+        <Panel id="status-heading" title=t!("Status") span="lg:col-span-1">
             {chip(s.status)}
-            {s.conflict.map(|c| view! { <p class=warning>{format!("Flagged: {}", c.label())}</p> })}
+            {s.conflict.map(|c| view! { <p class=warning>{t!("Flagged: {reason}", reason = c.label())}</p> })}
             {s.protected_until.filter(|_| s.status == DealStatus::Approved).map(|until| view! {
-                <p class="mt-2">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
+                <p class="mt-2">{t!("Protected until {date} ({when})", date = day(until), when = relative(until))}</p>
             })}
             {s.extension_reason.clone().map(|why| view! {
-                <p class=warning>{format!("Extension requested: {why}")}</p>
+                <p class=warning>{t!("Extension requested: {reason}", reason = why)}</p>
             })}
             {s.sla_due_at.filter(|_| s.status.awaits_decision()).map(|due| view! {
-                <p class="mt-2 text-sm">{format!("Decision due {} ({})", utc_minute(due), relative(due))}</p>
+                <p class="mt-2 text-sm">{t!("Decision due {date} ({when})", date = utc_minute(due), when = relative(due))}</p>
             })}
         </Panel>
     }
@@ -128,18 +128,18 @@ fn registration_panel(d: &DealView) -> impl IntoView {
     let s = &d.summary;
     let own = !d.shared;
     let facts = view! {
-        {fact("Value", amount_from_cents(s.value_cents, &s.currency))}
-        {fact("Expected close", s.expected_close.clone())}
-        {fact("Products", d.products.clone())}
-        {fact("Website", d.customer_domain.clone().unwrap_or_else(|| "—".into()))}
-        {own.then(|| fact("Contact", format!("{} · {}", d.contact_name, d.contact_email)))}
-        {fact("Country", d.country.clone())}
-        {fact("Partner role", d.partner_role.map(|r| r.label()).unwrap_or("—").to_owned())}
-        {own.then(|| fact("Registered by", d.registered_by.clone()))}
+        {fact(t!("Value"), amount_from_cents(s.value_cents, &s.currency))}
+        {fact(t!("Expected close"), crate::format::iso_day(&s.expected_close))}
+        {fact(t!("Products"), d.products.clone())}
+        {fact(t!("Website"), d.customer_domain.clone().unwrap_or_else(|| "—".into()))}
+        {own.then(|| fact(t!("Contact"), format!("{} · {}", d.contact_name, d.contact_email)))}
+        {fact(t!("Country"), d.country.clone())}
+        {fact(t!("Partner role"), d.partner_role.map(|r| r.label()).unwrap_or("—").to_owned())}
+        {own.then(|| fact(t!("Registered by"), d.registered_by.clone()))}
     };
     let notes = d.notes.clone();
     view! {
-        <Panel id="deal-heading" title="Registration" span="lg:col-span-2">
+        <Panel id="deal-heading" title=t!("Registration") span="lg:col-span-2">
             <dl class="grid grid-cols-2 gap-x-6 gap-y-2 break-words text-sm">{facts}</dl>
             {notes.map(|n| view! { <p class="mt-3 text-sm">{n}</p> })}
         </Panel>
@@ -149,9 +149,9 @@ fn registration_panel(d: &DealView) -> impl IntoView {
 /// For vendor staff: what the registration collides with, side by side.
 fn conflicts_panel(conflicts: Vec<ConflictEvidence>) -> impl IntoView {
     view! {
-        <Panel id="conflicts-heading" title="Conflicts" span="lg:col-span-3">
+        <Panel id="conflicts-heading" title=t!("Conflicts") span="lg:col-span-3">
             <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">
-                "What this registration collides with, side by side. Only Acme Cloud staff see this."
+                {t!("What this registration collides with, side by side. Only Acme Cloud staff see this.")}
             </p>
             <ul class="divide-y divide-slate-200 dark:divide-slate-800">
                 {conflicts.into_iter().map(conflict_row).collect_view()}
@@ -177,7 +177,7 @@ fn conflict_row(c: ConflictEvidence) -> impl IntoView {
             </span>
             <span>
                 {c.status.map(chip)}
-                {c.protected_until.map(|u| format!(" protected until {}", utc_date(u)))}
+                {c.protected_until.map(|u| format!(" {}", t!("protected until {date}", date = day(u))))}
             </span>
         </li>
     }
@@ -190,16 +190,16 @@ fn answer_panel(
     respond: ServerAction<RespondToDeal>,
 ) -> impl IntoView {
     view! {
-        <Panel id="answer-heading" title="The channel manager asks" span="lg:col-span-3">
+        <Panel id="answer-heading" title=t!("The channel manager asks") span="lg:col-span-3">
             {question.map(|q| view! { <p class="mb-2">{q}</p> })}
             {form_error(last_error(respond))}
             <ActionForm action=respond>
                 <input type="hidden" name="id" value=id />
                 <label class="block text-sm font-medium">
-                    "Your answer"
+                    {t!("Your answer")}
                     <TextArea name="answer" rows=3 maxlength=2000 />
                 </label>
-                <Button extra="mt-3">"Send answer"</Button>
+                <Button extra="mt-3">{t!("Send answer")}</Button>
             </ActionForm>
         </Panel>
     }
@@ -208,15 +208,15 @@ fn answer_panel(
 /// For the registrant of an approved registration: ask for more time.
 fn extension_request_panel(id: String, extend: ServerAction<RequestExtension>) -> impl IntoView {
     view! {
-        <Panel id="extension-heading" title="Extension" span="lg:col-span-3">
+        <Panel id="extension-heading" title=t!("Extension") span="lg:col-span-3">
             {form_error(last_error(extend))}
             <ActionForm action=extend>
                 <input type="hidden" name="id" value=id />
                 <label class="block text-sm font-medium">
-                    "Why does the deal need more time?"
+                    {t!("Why does the deal need more time?")}
                     <TextArea name="reason" rows=2 maxlength=1000 />
                 </label>
-                <Button intent=Intent::Secondary extra="mt-3">"Ask for an extension"</Button>
+                <Button intent=Intent::Secondary extra="mt-3">{t!("Ask for an extension")}</Button>
             </ActionForm>
         </Panel>
     }
@@ -228,17 +228,17 @@ fn extension_decision_panel(
     decide_extension: ServerAction<DecideExtension>,
 ) -> impl IntoView {
     view! {
-        <Panel id="extension-heading" title="Extension" span="lg:col-span-3">
+        <Panel id="extension-heading" title=t!("Extension") span="lg:col-span-3">
             {form_error(last_error(decide_extension))}
             <ActionForm action=decide_extension>
                 <input type="hidden" name="id" value=id />
                 <label class="block text-sm font-medium">
-                    "Reason (needed to refuse)"
+                    {t!("Reason (needed to refuse)")}
                     <TextArea name="reason" rows=2 maxlength=1000 />
                 </label>
                 <ButtonRow>
-                    <Button name="decision" value="grant">"Grant extension"</Button>
-                    <Button intent=Intent::Danger name="decision" value="refuse">"Refuse extension"</Button>
+                    <Button name="decision" value="grant">{t!("Grant extension")}</Button>
+                    <Button intent=Intent::Danger name="decision" value="refuse">{t!("Refuse extension")}</Button>
                 </ButtonRow>
             </ActionForm>
         </Panel>
@@ -248,12 +248,12 @@ fn extension_decision_panel(
 /// Mark an approved registration won or lost.
 fn outcome_panel(id: String, close: ServerAction<CloseDeal>) -> impl IntoView {
     view! {
-        <Panel id="close-heading" title="Outcome" span="lg:col-span-3">
+        <Panel id="close-heading" title=t!("Outcome") span="lg:col-span-3">
             <ActionForm action=close>
                 <input type="hidden" name="id" value=id />
                 <div class="flex flex-wrap gap-2">
-                    <Button name="outcome" value="won">"Mark won"</Button>
-                    <Button intent=Intent::Secondary name="outcome" value="lost">"Mark lost"</Button>
+                    <Button name="outcome" value="won">{t!("Mark won")}</Button>
+                    <Button intent=Intent::Secondary name="outcome" value="lost">{t!("Mark lost")}</Button>
                 </div>
             </ActionForm>
         </Panel>
@@ -263,18 +263,18 @@ fn outcome_panel(id: String, close: ServerAction<CloseDeal>) -> impl IntoView {
 /// For reviewers: approve, ask for more, or reject.
 fn decision_panel(id: String, decide: ServerAction<DecideDeal>) -> impl IntoView {
     view! {
-        <Panel id="decide-heading" title="Decision" span="lg:col-span-3">
+        <Panel id="decide-heading" title=t!("Decision") span="lg:col-span-3">
             {form_error(last_error(decide))}
             <ActionForm action=decide>
                 <input type="hidden" name="id" value=id />
                 <label class="block text-sm font-medium">
-                    "Reason or question (needed to reject or ask for more)"
+                    {t!("Reason or question (needed to reject or ask for more)")}
                     <TextArea name="reason" rows=2 maxlength=1000 />
                 </label>
                 <ButtonRow>
-                    <Button name="decision" value="approve">"Approve"</Button>
-                    <Button intent=Intent::Secondary name="decision" value="more_info">"Ask for more"</Button>
-                    <Button intent=Intent::Danger name="decision" value="reject">"Reject"</Button>
+                    <Button name="decision" value="approve">{t!("Approve")}</Button>
+                    <Button intent=Intent::Secondary name="decision" value="more_info">{t!("Ask for more")}</Button>
+                    <Button intent=Intent::Danger name="decision" value="reject">{t!("Reject")}</Button>
                 </ButtonRow>
             </ActionForm>
         </Panel>
@@ -284,7 +284,7 @@ fn decision_panel(id: String, decide: ServerAction<DecideDeal>) -> impl IntoView
 /// Every step of the registration, oldest first.
 fn timeline_panel(events: Vec<DealEvent>) -> impl IntoView {
     view! {
-        <Panel id="timeline-heading" title="Timeline" span="lg:col-span-3">
+        <Panel id="timeline-heading" title=t!("Timeline") span="lg:col-span-3">
             <ol class="flex flex-col gap-2 text-sm">
                 {events.into_iter().map(timeline_step).collect_view()}
             </ol>
@@ -295,11 +295,11 @@ fn timeline_panel(events: Vec<DealEvent>) -> impl IntoView {
 fn timeline_step(e: DealEvent) -> impl IntoView {
     // A note on an unchanged status (an extension) is an update.
     let to = if e.from_status.as_deref() == Some(e.to_status.as_str()) {
-        "Updated"
+        t!("Updated")
     } else {
         DealStatus::parse(&e.to_status)
             .map(|s| s.label())
-            .unwrap_or("Changed")
+            .unwrap_or(t!("Changed"))
     };
     view! {
         <li>

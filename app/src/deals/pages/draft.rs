@@ -25,9 +25,9 @@ pub(super) fn DraftKeeper() -> impl IntoView {
         Effect::new(move |_| {
             if restore() {
                 restored.set(true);
-                note.set(Some(
-                    "Restored the registration you were typing on this device.",
-                ));
+                note.set(Some(t!(
+                    "Restored the registration you were typing on this device."
+                )));
             }
         });
         let typed = window_event_listener(leptos::ev::input, |_| save());
@@ -42,13 +42,13 @@ pub(super) fn DraftKeeper() -> impl IntoView {
                 event.prevent_default();
                 save();
                 waiting.set_value(true);
-                note.set(Some("You are offline. The registration is kept on this device and will be sent as soon as you are back online."));
+                note.set(Some(t!("You are offline. The registration is kept on this device and will be sent as soon as you are back online.")));
             }
         });
         let online = window_event_listener(leptos::ev::online, move |_| {
             if waiting.get_value() {
                 waiting.set_value(false);
-                note.set(Some("Back online: sending the registration…"));
+                note.set(Some(t!("Back online: sending the registration…")));
                 if let Some(form) = form() {
                     let _ = form.request_submit();
                 }
@@ -80,7 +80,7 @@ pub(super) fn DraftKeeper() -> impl IntoView {
                 <p class="flex flex-wrap items-center gap-2 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
                     {n}
                     {restored.get().then(|| view! {
-                        <button type="button" on:click=discard class="font-medium underline">"Discard draft"</button>
+                        <button type="button" on:click=discard class="font-medium underline">{t!("Discard draft")}</button>
                     })}
                 </p>
             })}

@@ -10,7 +10,7 @@ use crate::shell::{ui::input_class, RequireViewer};
 use crate::{
     auth::Viewer,
     deals::{api::*, DealStatus, DealSummary},
-    format::{amount_from_cents, utc_date},
+    format::{amount_from_cents, day},
     shell::{Card, PageHeader},
 };
 
@@ -34,41 +34,46 @@ pub fn DealsPage() -> impl IntoView {
     let selected = query.get_untracked().get("status").unwrap_or_default();
     let typed = query.get_untracked().get("q").unwrap_or_default();
     view! {
-        <Title text="Deals" />
+        <Title text=t!("Deals") />
         <RequireViewer signed_in=move |viewer: Viewer| {
             let selected = selected.clone();
             let typed = typed.clone();
             view! {
-                <PageHeader title="Deal registrations" lead="Every registration, its status and its protection." />
+                <PageHeader title=t!("Deal registrations") lead=t!("Every registration, its status and its protection.") />
                 <div class="mb-4 flex flex-wrap items-end gap-3">
                     {(!viewer.role.is_vendor()).then(|| view! {
-                        <A href="/deals/new" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Register a deal"</A>
+                        <A href="/deals/new" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">{t!("Register a deal")}</A>
                     })}
                     {(viewer.role.is_vendor()).then(|| view! {
-                        <A href="/deals/review" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">"Approval queue"</A>
+                        <A href="/deals/review" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">{t!("Approval queue")}</A>
                     })}
-                    <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">"Rules of engagement"</A>
+                    <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">{t!("Rules of engagement")}</A>
                     <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
                         <label class="text-sm font-medium">
-                            "Search"
-                            <input type="search" name="q" value=typed placeholder="Customer or reference" class=input_class() />
+                            {t!("Search")}
+                            <input type="search" name="q" value=typed placeholder=t!("Customer or reference") class=input_class() />
                         </label>
                         <label class="text-sm font-medium">
-                            "Status"
+                            {t!("Status")}
                             <select name="status" class=input_class()>
-                                <option value="" selected=selected.is_empty()>"Any"</option>
+                                <option value="" selected=selected.is_empty()>{t!("Any")}</option>
                                 {DealStatus::ALL.iter().map(|s| view! {
                                     <option value=s.code() selected=selected == s.code()>{s.label()}</option>
                                 }).collect_view()}
                             </select>
                         </label>
-                        <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Filter"</button>
+                        <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">{t!("Filter")}</button>
                     </form>
                 </div>
                 <AsyncSection>
                         {move || Suspend::new(async move {
                             list.await.map(|list| {
                                 let pages = (list.total + list.page_size - 1) / list.page_size;
+                                let count = if list.total == 1 {
+                                    t!("1 registration").to_owned()
+                                } else {
+                                    t!("{count} registrations", count = list.total)
+                                };
                                 let q = query.get_untracked();
                                 let link = move |page: i64| {
                                     format!(
@@ -78,13 +83,13 @@ pub fn DealsPage() -> impl IntoView {
                                     )
                                 };
                                 view! {
-                                    <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">{format!("{} registrations", list.total)}</p>
-                                    <ul class="flex flex-col gap-2" aria-label="Registrations">
+                                    <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">{count}</p>
+                                    <ul class="flex flex-col gap-2" aria-label=t!("Registrations")>
                                         {list.deals.into_iter().map(deal_row).collect_view()}
                                     </ul>
-                                    <nav aria-label="Pages" class="mt-4 flex gap-3">
-                                        {(list.page > 1).then(|| view! { <a href=link(list.page - 1) class=link_class()>"Previous"</a> })}
-                                        {(list.page < pages).then(|| view! { <a href=link(list.page + 1) class=link_class()>"Next"</a> })}
+                                    <nav aria-label=t!("Pages") class="mt-4 flex gap-3">
+                                        {(list.page > 1).then(|| view! { <a href=link(list.page - 1) class=link_class()>{t!("Previous")}</a> })}
+                                        {(list.page < pages).then(|| view! { <a href=link(list.page + 1) class=link_class()>{t!("Next")}</a> })}
                                     </nav>
                                 }
                             })
@@ -104,9 +109,9 @@ pub(super) fn deal_row(deal: DealSummary) -> impl IntoView {
 pub(super) fn deal_card(deal: DealSummary, sla_now: Option<i64>) -> impl IntoView {
     let sla = sla_now.zip(deal.sla_due_at).map(|(now, due)| {
         if due < now {
-            view! { <p class="mt-1 text-sm font-semibold text-rose-800 dark:text-rose-200">{format!("SLA breached: decision was due {}", relative(due))}</p> }.into_any()
+            view! { <p class="mt-1 text-sm font-semibold text-rose-800 dark:text-rose-200">{t!("SLA breached: decision was due {when}", when = relative(due))}</p> }.into_any()
         } else {
-            view! { <p class="mt-1 text-sm">{format!("Decision due {}", relative(due))}</p> }.into_any()
+            view! { <p class="mt-1 text-sm">{t!("Decision due {when}", when = relative(due))}</p> }.into_any()
         }
     });
     view! {
@@ -118,11 +123,17 @@ pub(super) fn deal_card(deal: DealSummary, sla_now: Option<i64>) -> impl IntoVie
                     {chip(deal.status)}
                 </div>
                 <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                    {format!("{} · {} · {} · closes {}", deal.reference, deal.organisation_name, amount_from_cents(deal.value_cents, &deal.currency), deal.expected_close)}
+                    {t!(
+                        "{reference} · {organisation} · {amount} · closes {date}",
+                        reference = deal.reference,
+                        organisation = deal.organisation_name,
+                        amount = amount_from_cents(deal.value_cents, &deal.currency),
+                        date = crate::format::iso_day(&deal.expected_close),
+                    )}
                 </p>
-                {deal.conflict.map(|c| view! { <p class="mt-1 text-sm font-medium text-amber-800 dark:text-amber-200">{format!("Flagged: {}", c.label())}</p> })}
+                {deal.conflict.map(|c| view! { <p class="mt-1 text-sm font-medium text-amber-800 dark:text-amber-200">{t!("Flagged: {reason}", reason = c.label())}</p> })}
                 {deal.protected_until.filter(|_| deal.status == DealStatus::Approved).map(|until| view! {
-                    <p class="mt-1 text-sm">{format!("Protected until {} ({})", utc_date(until), relative(until))}</p>
+                    <p class="mt-1 text-sm">{t!("Protected until {date} ({when})", date = day(until), when = relative(until))}</p>
                 })}
                 {sla}
             </Card>

@@ -32,15 +32,17 @@ pub(super) fn chip(status: DealStatus) -> impl IntoView {
 }
 
 /// "in 3 days" / "2 days ago", from the server's clock at render time.
+/// Days are only counted from two on, so the day texts are always plural
+/// ("h" has no plural).
 pub(super) fn relative(at: i64) -> String {
     let now = crate::format::now_secs();
     let days = (at - now) / 86_400;
     let hours = (at - now) / 3600;
     match (days, hours) {
-        (d, _) if d >= 2 => format!("in {d} days"),
-        (_, h) if h >= 1 => format!("in {h} h"),
-        (_, h) if h > -1 => "now".to_owned(),
-        (d, h) if d > -2 => format!("{} h ago", -h),
-        (d, _) => format!("{} days ago", -d),
+        (d, _) if d >= 2 => t!("in {days} days", days = d),
+        (_, h) if h >= 1 => t!("in {hours} h", hours = h),
+        (_, h) if h > -1 => t!("now").to_owned(),
+        (d, h) if d > -2 => t!("{hours} h ago", hours = -h),
+        (d, _) => t!("{days} days ago", days = -d),
     }
 }

@@ -69,7 +69,7 @@ pub(super) fn ConflictCheck() -> impl IntoView {
         <div aria-live="polite" data-testid="conflict-check" class="text-sm">
             {move || findings.get().map(|found| {
                 if found.is_empty() {
-                    view! { <p class="rounded-lg border border-teal-300 bg-teal-50 px-3 py-2 text-teal-900 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-100">"No conflict found: this customer is free to register."</p> }.into_any()
+                    view! { <p class="rounded-lg border border-teal-300 bg-teal-50 px-3 py-2 text-teal-900 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-100">{t!("No conflict found: this customer is free to register.")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="flex flex-col gap-2">
@@ -89,10 +89,10 @@ pub fn NewDealPage() -> impl IntoView {
     let register = ServerAction::<RegisterDeal>::new();
     let error = register.value().get_untracked().and_then(Result::err);
     view! {
-        <Title text="Register a deal" />
+        <Title text=t!("Register a deal") />
         <RequireViewer signed_in=move |viewer: Viewer| {
             if viewer.role.is_vendor() {
-                return view! { <p>"Partners register deals; Acme Cloud staff review them in the approval queue."</p> }.into_any();
+                return view! { <p>{t!("Partners register deals; Acme Cloud staff review them in the approval queue.")}</p> }.into_any();
             }
             let error = error.clone();
             let message = |name: &str| error.as_ref().and_then(|e| e.message_for(name)).map(str::to_owned);
@@ -110,37 +110,37 @@ pub fn NewDealPage() -> impl IntoView {
             let summary = error.as_ref().map(AppError::summary);
             let top = view! { <div class="sm:col-span-2">{form_error(summary)}<DraftKeeper /></div> }.into_any();
             view! {
-                <PageHeader title="Register a deal" lead="Tell Acme Cloud about your customer. You will know at once whether the customer is free." />
+                <PageHeader title=t!("Register a deal") lead=t!("Tell Acme Cloud about your customer. You will know at once whether the customer is free.") />
                 <form id="deal-form" method="post" action=RegisterDeal::PATH class="grid max-w-3xl gap-4 sm:grid-cols-2">
                     {top}
-                    {field("Customer company", "customer_company", "text", true, "organization")}
-                    {field("Customer website", "customer_domain", "text", false, "url")}
+                    {field(t!("Customer company"), "customer_company", "text", true, "organization")}
+                    {field(t!("Customer website"), "customer_domain", "text", false, "url")}
                     <div class="sm:col-span-2"><ConflictCheck /></div>
-                    {field("Contact name", "contact_name", "text", true, "off")}
-                    {field("Contact email", "contact_email", "email", true, "off")}
-                    {field("Contact phone", "contact_phone", "tel", false, "off")}
-                    {field("Country", "country", "text", true, "country-name")}
-                    {field("Products", "products", "text", true, "off")}
-                    {field("Estimated value", "value", "text", true, "off")}
+                    {field(t!("Contact name"), "contact_name", "text", true, "off")}
+                    {field(t!("Contact email"), "contact_email", "email", true, "off")}
+                    {field(t!("Contact phone"), "contact_phone", "tel", false, "off")}
+                    {field(t!("Country"), "country", "text", true, "country-name")}
+                    {field(t!("Products"), "products", "text", true, "off")}
+                    {field(t!("Estimated value"), "value", "text", true, "off")}
                     <label class="block text-sm font-medium">
-                        "Currency"
+                        {t!("Currency")}
                         <select name="deal[currency]" class=input_class()>
                             {Currency::ALL.iter().map(|c| view! { <option value=c.code()>{c.code()}</option> }).collect_view()}
                         </select>
                     </label>
-                    {field("Expected close date", "expected_close", "date", true, "off")}
+                    {field(t!("Expected close date"), "expected_close", "date", true, "off")}
                     <label class="block text-sm font-medium">
-                        "Your role"
+                        {t!("Your role")}
                         <select name="deal[partner_role]" class=input_class()>
                             {PartnerRole::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                         </select>
                         {message("partner_role").map(|m| view! { <span class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
                     </label>
                     <label class="block text-sm font-medium sm:col-span-2">
-                        "Notes"
+                        {t!("Notes")}
                         <TextArea name="deal[notes]" rows=3 maxlength=2000 />
                     </label>
-                    <div class="sm:col-span-2"><button type="submit" class=primary_button()>"Submit registration"</button></div>
+                    <div class="sm:col-span-2"><button type="submit" class=primary_button()>{t!("Submit registration")}</button></div>
                 </form>
             }.into_any()
         } />

@@ -27,45 +27,45 @@ pub fn DirectAccountsPage() -> impl IntoView {
     let typed = search.clone();
     let accounts = Resource::new(move || search.clone(), direct_accounts);
     view! {
-        <Title text="Direct accounts" />
+        <Title text=t!("Direct accounts") />
         <RequireViewer signed_in=move |_viewer: Viewer| {
             let error = outcome.clone().and_then(Result::err);
             let added = outcome.clone().and_then(Result::ok);
             let typed = typed.clone();
             view! {
-            <PageHeader title="Direct accounts" lead="Customers Acme Cloud sells to directly. Registrations for them are flagged for review." />
+            <PageHeader title=t!("Direct accounts") lead=t!("Customers Acme Cloud sells to directly. Registrations for them are flagged for review.") />
             <div class="grid gap-6 lg:grid-cols-2">
                 <section aria-labelledby="add-heading">
                     <Card>
-                        <h2 id="add-heading" class="mb-2 font-semibold">"Add accounts"</h2>
+                        <h2 id="add-heading" class="mb-2 font-semibold">{t!("Add accounts")}</h2>
                         {form_error(error.as_ref().map(AppError::summary))}
                         {error.as_ref().and_then(|e| e.message_for("company").or(e.message_for("csv"))).map(|m| view! { <p class="text-sm text-rose-700 dark:text-rose-300">{m.to_owned()}</p> })}
-                        {added.map(|n| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">{format!("{n} added.")}</p> })}
+                        {added.map(|n| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">{t!("{count} added.", count = n)}</p> })}
                         <ActionForm action=add>
                             <div class="mt-2 flex flex-col gap-3">
-                                <label class="block text-sm font-medium">"Company"<input type="text" name="company" class=input_class() /></label>
-                                <label class="block text-sm font-medium">"Web domain"<input type="text" name="domain" class=input_class() /></label>
+                                <label class="block text-sm font-medium">{t!("Company")}<input type="text" name="company" class=input_class() /></label>
+                                <label class="block text-sm font-medium">{t!("Web domain")}<input type="text" name="domain" class=input_class() /></label>
                                 <label class="block text-sm font-medium">
-                                    "Or paste CSV: one “company,domain” per line"
+                                    {t!("Or paste CSV: one “company,domain” per line")}
                                     <TextArea name="csv" rows=5 />
                                 </label>
-                                <button type="submit" class=primary_button()>"Add"</button>
+                                <button type="submit" class=primary_button()>{t!("Add")}</button>
                             </div>
                         </ActionForm>
                     </Card>
                 </section>
                 <section aria-labelledby="accounts-heading">
                     <Card>
-                        <h2 id="accounts-heading" class="mb-2 font-semibold">"Accounts"</h2>
+                        <h2 id="accounts-heading" class="mb-2 font-semibold">{t!("Accounts")}</h2>
                         <form method="get" action="/deals/accounts" role="search" class="mb-3 flex gap-2">
-                            <label class="sr-only" for="account-search">"Search accounts"</label>
+                            <label class="sr-only" for="account-search">{t!("Search accounts")}</label>
                             <input id="account-search" type="search" name="q" value=typed class=input_class() />
-                            <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">"Search"</button>
+                            <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">{t!("Search")}</button>
                         </form>
                         <AsyncSection>
                                 {move || Suspend::new(async move {
                                     accounts.await.map(|list| view! {
-                                        <ul class="divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-label="Direct accounts">
+                                        <ul class="divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-label=t!("Direct accounts")>
                                             {list.into_iter().map(|a| view! {
                                                 <li class="flex justify-between gap-2 py-2">
                                                     <span class="font-medium">{a.company}</span>
@@ -93,11 +93,11 @@ pub fn RulesPage() -> impl IntoView {
     let error = update.value().get_untracked().and_then(Result::err);
     let rules = Resource::new(|| (), |_| rules_of_engagement());
     view! {
-        <Title text="Rules of engagement" />
+        <Title text=t!("Rules of engagement") />
         <RequireViewer signed_in=move |_viewer: Viewer| {
             let error = error.clone();
             view! {
-            <PageHeader title="Rules of engagement" lead="How deal registration decides who is protected." />
+            <PageHeader title=t!("Rules of engagement") lead=t!("How deal registration decides who is protected.") />
             <AsyncSection>
                     {move || {
                         let error = error.clone();
@@ -107,33 +107,45 @@ pub fn RulesPage() -> impl IntoView {
                         view! {
                         <div class="flex max-w-3xl flex-col gap-4">
                             <Card>
-                                <h2 class="mb-2 font-semibold">"Matching"</h2>
-                                <p class="text-sm">"A customer is the same when its company name or web domain matches once case, accents, punctuation, legal forms (Inc, LLC, Ltd, GmbH, SA, BV…), “www.”, and the address's scheme and path are set aside; names one typo apart (a letter missing, added, changed, or two swapped) and the same words abbreviated to four letters or more match too; sharing a word does not. The first open registration of a customer holds it; later ones are flagged for the channel manager."</p>
+                                <h2 class="mb-2 font-semibold">{t!("Matching")}</h2>
+                                <p class="text-sm">{t!("A customer is the same when its company name or web domain matches once case, accents, punctuation, legal forms (Inc, LLC, Ltd, GmbH, SA, BV…), “www.”, and the address's scheme and path are set aside; names one typo apart (a letter missing, added, changed, or two swapped) and the same words abbreviated to four letters or more match too; sharing a word does not. The first open registration of a customer holds it; later ones are flagged for the channel manager.")}</p>
                             </Card>
                             <Card>
-                                <h2 class="mb-2 font-semibold">"Protection and approval"</h2>
-                                <p class="text-sm">{format!("Registrations are decided within {} hours. An approved registration is protected for its partner's tier:", r.sla_hours)}</p>
+                                <h2 class="mb-2 font-semibold">{t!("Protection and approval")}</h2>
+                                <p class="text-sm">{if r.sla_hours == 1 {
+                                    t!("Registrations are decided within 1 hour. An approved registration is protected for its partner's tier:").to_owned()
+                                } else {
+                                    t!("Registrations are decided within {hours} hours. An approved registration is protected for its partner's tier:", hours = r.sla_hours)
+                                }}</p>
                                 <ul class="mt-2 text-sm">
-                                    {r.tiers.iter().map(|(name, days)| view! { <li>{format!("{name}: {days} days")}</li> }).collect_view()}
+                                    {r.tiers.iter().map(|(name, days)| view! { <li>{if *days == 1 {
+                                        t!("{name}: 1 day", name = name)
+                                    } else {
+                                        t!("{name}: {days} days", name = name, days = days)
+                                    }}</li> }).collect_view()}
                                 </ul>
-                                <p class="mt-2 text-sm">{format!("Partners without a tier: {} days. Warnings go out 14 and 3 days before protection ends.", r.default_protection_days)}</p>
+                                <p class="mt-2 text-sm">{if r.default_protection_days == 1 {
+                                    t!("Partners without a tier: 1 day. Warnings go out 14 and 3 days before protection ends.").to_owned()
+                                } else {
+                                    t!("Partners without a tier: {days} days. Warnings go out 14 and 3 days before protection ends.", days = r.default_protection_days)
+                                }}</p>
                             </Card>
                             {(!text.is_empty()).then(|| view! {
                                 <Card>
-                                    <h2 class="mb-2 font-semibold">"Disputes and further rules"</h2>
+                                    <h2 class="mb-2 font-semibold">{t!("Disputes and further rules")}</h2>
                                     <p class="whitespace-pre-line text-sm">{text.clone()}</p>
                                 </Card>
                             })}
                             {r.can_edit.then(|| view! {
                                 <Card>
-                                    <h2 class="mb-2 font-semibold">"Edit"</h2>
+                                    <h2 class="mb-2 font-semibold">{t!("Edit")}</h2>
                                     {form_error(error.as_ref().map(AppError::summary))}
                                     <ActionForm action=update>
                                         <div class="flex flex-col gap-3">
-                                            <label class="block text-sm font-medium">"Approval SLA (hours)"<input type="number" name="sla_hours" value=r.sla_hours.to_string() class=input_class() /></label>
-                                            <label class="block text-sm font-medium">"Default protection (days)"<input type="number" name="default_protection_days" value=r.default_protection_days.to_string() class=input_class() /></label>
-                                            <label class="block text-sm font-medium">"Disputes and further rules"<TextArea name="text" rows=6 maxlength=20000 value=edit_text.clone() /></label>
-                                            <button type="submit" class=primary_button()>"Save rules"</button>
+                                            <label class="block text-sm font-medium">{t!("Approval SLA (hours)")}<input type="number" name="sla_hours" value=r.sla_hours.to_string() class=input_class() /></label>
+                                            <label class="block text-sm font-medium">{t!("Default protection (days)")}<input type="number" name="default_protection_days" value=r.default_protection_days.to_string() class=input_class() /></label>
+                                            <label class="block text-sm font-medium">{t!("Disputes and further rules")}<TextArea name="text" rows=6 maxlength=20000 value=edit_text.clone() /></label>
+                                            <button type="submit" class=primary_button()>{t!("Save rules")}</button>
                                         </div>
                                     </ActionForm>
                                 </Card>

@@ -20,12 +20,12 @@ pub fn ReviewPage() -> impl IntoView {
     let bulk = ServerAction::<crate::deals::api::ApproveCleanDeals>::new();
     let queue = Resource::new(move || bulk.version().get(), |_| review_queue());
     view! {
-        <Title text="Approval queue" />
+        <Title text=t!("Approval queue") />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
-            <PageHeader title="Approval queue" lead="Registrations waiting for a decision, the most urgent first." />
+            <PageHeader title=t!("Approval queue") lead=t!("Registrations waiting for a decision, the most urgent first.") />
             <p class="mb-4 flex gap-4 text-sm">
-                <A href="/deals/accounts" attr:class=link_class()>"Direct accounts"</A>
-                <A href="/deals/rules" attr:class=link_class()>"Rules of engagement"</A>
+                <A href="/deals/accounts" attr:class=link_class()>{t!("Direct accounts")}</A>
+                <A href="/deals/rules" attr:class=link_class()>{t!("Rules of engagement")}</A>
             </p>
             <AsyncSection>
                     {move || Suspend::new(async move {
@@ -40,13 +40,17 @@ pub fn ReviewPage() -> impl IntoView {
                                 <ActionForm action=bulk attr:class="mb-4">
                                     <input type="hidden" name="ids" value=clean.join(",") />
                                     <button type="submit" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
-                                        {format!("Approve all {} clean registrations", clean.len())}
+                                        {if clean.len() == 1 {
+                                            t!("Approve 1 clean registration").to_owned()
+                                        } else {
+                                            t!("Approve all {count} clean registrations", count = clean.len())
+                                        }}
                                     </button>
                                 </ActionForm>
                             });
                             view! {
                                 {bulk}
-                                <ul class="flex flex-col gap-2" aria-label="Waiting for a decision">
+                                <ul class="flex flex-col gap-2" aria-label=t!("Waiting for a decision")>
                                     {deals.into_iter().map(|deal| {
                                         let breached = deal.sla_due_at.is_some_and(|due| due < now);
                                         view! {

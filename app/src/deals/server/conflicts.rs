@@ -174,9 +174,11 @@ pub(super) async fn direct_accounts_matching(
     for (company, key, account_domain) in accounts {
         let matched = match account_domain {
             Some(domain) if Some(domain.as_str()) == domain_key => {
-                format!("same web domain “{domain}”")
+                t!("same web domain “{domain}”", domain = domain)
             }
-            _ if matching::same_customer(&key, company_key) => format!("company name “{key}”"),
+            _ if matching::same_customer(&key, company_key) => {
+                t!("company name “{key}”", key = key)
+            }
             _ => continue,
         };
         if !found.iter().any(|(c, _)| *c == company) {
@@ -203,12 +205,16 @@ pub(super) async fn evidence(
             continue;
         }
         let matched = match claim.customer_key.split_once(':') {
-            Some(("domain", key)) => format!("same web domain “{key}”"),
-            Some((_, key)) if key == company_key => format!("same company name “{key}”"),
-            Some((_, key)) => format!(
-                "company name “{key}”, {:.0}% alike",
-                matching::similarity(key, company_key) * 100.0
-            ),
+            Some(("domain", key)) => t!("same web domain “{domain}”", domain = key),
+            Some((_, key)) if key == company_key => t!("same company name “{key}”", key = key),
+            Some((_, key)) => {
+                let percent = format!("{:.0}", matching::similarity(key, company_key) * 100.0);
+                t!(
+                    "company name “{key}”, {percent}% alike",
+                    key = key,
+                    percent = percent
+                )
+            }
             None => continue,
         };
         if !seen.insert((claim.deal_id.clone(), matched.clone())) {
@@ -227,7 +233,7 @@ pub(super) async fn evidence(
         found.push(crate::deals::ConflictEvidence {
             deal_id: None,
             reference: company,
-            holder: "Acme Cloud direct account".to_owned(),
+            holder: t!("Acme Cloud direct account").to_owned(),
             status: None,
             protected_until: None,
             matched,

@@ -7,6 +7,7 @@ use crate::{
     db::Db,
     deals::{cosell::ValidTouchpoint, CoSeller, PartnerRole, Touchpoint},
     error::AppError,
+    i18n::Locale,
 };
 
 /// Statuses in which partners may still be added and touchpoints
@@ -113,7 +114,7 @@ pub async fn add_co_seller(
     .fetch_optional(&mut *tx)
     .await?;
     let Some((registrant, status, reference, customer)) = deal else {
-        let why = "Partners can no longer be added: the registration is closed.";
+        let why = t!("Partners can no longer be added: the registration is closed.");
         return Err(refusal(&mut tx, deal_id, None, "organisation", why).await?);
     };
     let partner: Option<(String, String)> = sqlx::query_as(
@@ -125,13 +126,16 @@ pub async fn add_co_seller(
     let Some((partner_id, partner_name)) = partner else {
         return Err(AppError::field(
             "organisation",
-            &format!("No partner is called “{organisation}”."),
+            &t!(
+                "No partner is called “{organisation}”.",
+                organisation = organisation
+            ),
         ));
     };
     if partner_id == registrant {
         return Err(AppError::field(
             "organisation",
-            "That partner registered the deal.",
+            t!("That partner registered the deal."),
         ));
     }
     let added = sqlx::query(
@@ -148,15 +152,28 @@ pub async fn add_co_seller(
     if added.rows_affected() == 0 {
         return Err(AppError::field(
             "organisation",
-            &format!("{partner_name} already co-sells this deal."),
+            &t!(
+                "{partner_name} already co-sells this deal.",
+                partner_name = partner_name
+            ),
         ));
     }
-    let note = format!("{partner_name} co-sells as {}", role.label().to_lowercase());
+    // The timeline note in the actor's language (stored as written); the
+    // audit detail in English, like every audit record.
+    let note_in = |l: Locale| {
+        t!(
+            in l,
+            "{partner_name} co-sells as {role}",
+            partner_name = partner_name,
+            role = role.in_sentence(l)
+        )
+    };
+    let note = note_in(Locale::current());
     let status = crate::deals::DealStatus::parse(&status)
         .ok_or_else(|| AppError::internal("unknown deal status"))?;
     tx.deal_event(deal_id, Some(status), status, Some(&note))
         .await?;
-    let detail = format!("{reference}: {note}");
+    let detail = format!("{reference}: {}", note_in(Locale::En));
     tx.audit(Entry {
         organisation_id: Some(&partner_id),
         action: "deal_co_seller_added",
@@ -173,19 +190,23 @@ pub async fn add_co_seller(
     .fetch_all(&mut *tx)
     .await?;
     for (email, name) in admins {
-        let body = format!(
-            "Hello {name},\n\n{} added {partner_name} to the deal for {customer} ({reference}) \
-             as {}.\n\nRecord your demos, proofs of concept and other touchpoints on the \
-             deal page.\n",
-            viewer.name,
-            role.label().to_lowercase()
-        );
-        tx.notify(
-            &email,
-            &format!("You are co-selling {customer}"),
-            &body,
-            &format!("/deals/{deal_id}"),
-        )
+        tx.notify(&email, &format!("/deals/{deal_id}"), |l| {
+            (
+                t!(in l, "You are co-selling {customer}", customer = customer),
+                t!(
+                    in l,
+                    "Hello {name},\n\n{actor} added {partner_name} to the deal for {customer} \
+                     ({reference}) as {role}.\n\nRecord your demos, proofs of concept and other \
+                     touchpoints on the deal page.\n",
+                    name = name,
+                    actor = viewer.name,
+                    partner_name = partner_name,
+                    customer = customer,
+                    reference = reference,
+                    role = role.in_sentence(l)
+                ),
+            )
+        })
         .await?;
     }
     tx.commit().await?;
@@ -231,12 +252,12 @@ pub async fn record_touchpoint(
         return Err(match visible {
             Some(_) => AppError::field(
                 "kind",
-                "Touchpoints can no longer be recorded: the registration is closed.",
+                t!("Touchpoints can no longer be recorded: the registration is closed."),
             ),
             None => AppError::NotFound,
         });
     }
-    let detail = format!("{}: {}", t.kind.label(), t.happened_on);
+    let detail = format!("{}: {}", t.kind.label_in(Locale::En), t.happened_on);
     tx.audit(Entry {
         organisation_id: Some(&viewer.organisation_id),
         action: "deal_touchpoint_recorded",

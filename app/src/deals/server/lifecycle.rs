@@ -11,6 +11,7 @@ use crate::{
     db::{Actor, Db},
     deals::DealStatus,
     error::AppError,
+    i18n::Locale,
 };
 
 /// Marks an approved registration won or lost (the customer is then free
@@ -41,7 +42,10 @@ pub async fn close(
         .bind(viewer.tenant_scope()),
         deal_id,
         viewer.tenant_scope(),
-        ("outcome", "Only an approved registration can be closed."),
+        (
+            "outcome",
+            t!("Only an approved registration can be closed."),
+        ),
     )
     .await?;
     release(&mut tx, deal_id).await?;
@@ -71,18 +75,26 @@ pub async fn close(
     })
     .await?;
     // The registrant and the channel manager, except whoever closed it.
-    let outcome = to.label().to_lowercase();
     let told = [Some(registrant), manager];
     for email in told.iter().flatten().filter(|e| **e != viewer.email) {
-        tx.notify(
-            email,
-            &format!("Deal registration {reference}: {}", to.label()),
-            &format!(
-                "Hello,\n\n{} marked the deal for {customer} ({reference}) {outcome}.\n",
-                viewer.name
-            ),
-            &format!("/deals/{deal_id}"),
-        )
+        tx.notify(email, &format!("/deals/{deal_id}"), |l| {
+            (
+                t!(
+                    in l,
+                    "Deal registration {reference}: {status}",
+                    reference = reference,
+                    status = to.label_in(l)
+                ),
+                t!(
+                    in l,
+                    "Hello,\n\n{actor} marked the deal for {customer} ({reference}) {outcome}.\n",
+                    actor = viewer.name,
+                    customer = customer,
+                    reference = reference,
+                    outcome = to.in_sentence(l)
+                ),
+            )
+        })
         .await?;
     }
     tx.commit().await?;
@@ -137,24 +149,27 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
             if claimed.rows_affected() == 0 {
                 continue;
             }
-            let body = format!(
-                "Hello {},\n\nYour protection for {} ({}) ends on {}. If the deal needs more \
-                 time, ask your channel manager for an extension; if it closed, mark it won or \
-                 lost in Trellis.\n",
-                deal.name,
-                deal.customer_company,
-                deal.reference,
-                crate::format::utc_date(deal.protected_until)
-            );
-            tx.notify(
-                &deal.email,
-                &format!(
-                    "Protection for {} ends in {days} days",
-                    deal.customer_company
-                ),
-                &body,
-                &format!("/deals/{}", deal.id),
-            )
+            // `days` is 3 or 14: always the plural.
+            tx.notify(&deal.email, &format!("/deals/{}", deal.id), |l| {
+                (
+                    t!(
+                        in l,
+                        "Protection for {customer} ends in {days} days",
+                        customer = deal.customer_company,
+                        days = days
+                    ),
+                    t!(
+                        in l,
+                        "Hello {name},\n\nYour protection for {customer} ({reference}) ends on \
+                         {date}. If the deal needs more time, ask your channel manager for an \
+                         extension; if it closed, mark it won or lost in Trellis.\n",
+                        name = deal.name,
+                        customer = deal.customer_company,
+                        reference = deal.reference,
+                        date = crate::format::day_in(l, deal.protected_until)
+                    ),
+                )
+            })
             .await?;
             tx.commit().await?;
             warned += 1;
@@ -184,7 +199,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
             &deal.id,
             Some(DealStatus::Approved),
             DealStatus::Expired,
-            Some("Protection ended"),
+            Some(t!("Protection ended")),
         )
         .await?;
         tx.audit(Entry {
@@ -195,20 +210,26 @@ pub async fn sweep(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
             ..Entry::default()
         })
         .await?;
-        let body = format!(
-            "Hello {},\n\nYour registration {} for {} has expired: its protection ended on {}. \
-             The customer is open to other registrations again.\n",
-            deal.name,
-            deal.reference,
-            deal.customer_company,
-            crate::format::utc_date(deal.protected_until)
-        );
-        tx.notify(
-            &deal.email,
-            &format!("Deal registration {}: Expired", deal.reference),
-            &body,
-            &format!("/deals/{}", deal.id),
-        )
+        tx.notify(&deal.email, &format!("/deals/{}", deal.id), |l| {
+            (
+                t!(
+                    in l,
+                    "Deal registration {reference}: {status}",
+                    reference = deal.reference,
+                    status = DealStatus::Expired.label_in(l)
+                ),
+                t!(
+                    in l,
+                    "Hello {name},\n\nYour registration {reference} for {customer} has expired: \
+                     its protection ended on {date}. The customer is open to other registrations \
+                     again.\n",
+                    name = deal.name,
+                    reference = deal.reference,
+                    customer = deal.customer_company,
+                    date = crate::format::day_in(l, deal.protected_until)
+                ),
+            )
+        })
         .await?;
         tx.commit().await?;
         expired += 1;
@@ -241,11 +262,12 @@ pub async fn request_extension(
         viewer.tenant_scope(),
         (
             "reason",
-            "Only an approved registration without a pending request can be extended.",
+            t!("Only an approved registration without a pending request can be extended."),
         ),
     )
     .await?;
-    let note = format!("Extension requested: {reason}");
+    // Stored on the timeline in the requester's language.
+    let note = t!("Extension requested: {reason}", reason = reason);
     tx.deal_event(
         deal_id,
         Some(DealStatus::Approved),
@@ -306,14 +328,18 @@ pub async fn decide_extension(
     if done.rows_affected() == 0 {
         return Err(AppError::field(
             "decision",
-            "No extension request is waiting.",
+            t!("No extension request is waiting."),
         ));
     }
-    let note = match (grant, reason) {
-        (true, _) => format!("Extension granted: {days} more days"),
-        (false, Some(why)) => format!("Extension refused: {why}"),
-        (false, None) => "Extension refused".to_owned(),
+    let note_in = |l: Locale| match (grant, reason) {
+        (true, _) if days == 1 => t!(in l, "Extension granted: {days} more day", days = days),
+        (true, _) => t!(in l, "Extension granted: {days} more days", days = days),
+        (false, Some(why)) => t!(in l, "Extension refused: {reason}", reason = why),
+        (false, None) => t!(in l, "Extension refused").to_owned(),
     };
+    // The timeline in the reviewer's language (stored as written), the
+    // audit detail in English, the email in the partner's.
+    let note = note_in(Locale::current());
     tx.deal_event(
         deal_id,
         Some(DealStatus::Approved),
@@ -337,15 +363,26 @@ pub async fn decide_extension(
         },
         record_type: "deal",
         record_id: Some(deal_id),
-        detail: Some(&note),
+        detail: Some(&note_in(Locale::En)),
     })
     .await?;
-    tx.notify(
-        &email,
-        &format!("Deal registration {reference}: {note}"),
-        &format!("Hello,\n\n{note} for your registration {reference}.\n"),
-        &format!("/deals/{deal_id}"),
-    )
+    tx.notify(&email, &format!("/deals/{deal_id}"), |l| {
+        let note = note_in(l);
+        (
+            t!(
+                in l,
+                "Deal registration {reference}: {note}",
+                reference = reference,
+                note = note
+            ),
+            t!(
+                in l,
+                "Hello,\n\n{note} for your registration {reference}.\n",
+                note = note,
+                reference = reference
+            ),
+        )
+    })
     .await?;
     tx.commit().await?;
     Ok(())

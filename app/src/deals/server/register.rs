@@ -110,6 +110,8 @@ pub async fn register(
             .execute(&mut *tx)
             .await?;
     }
+    // The conflict's label, stored on the timeline in the registrant's
+    // language (the code itself is in `deals.conflict`).
     tx.deal_event(
         &id,
         None,
@@ -134,20 +136,25 @@ pub async fn register(
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((email, name)) = manager {
-        let flag = conflict
-            .map(|k| format!("\nFlagged: {}.\n", k.label()))
-            .unwrap_or_default();
-        let body = format!(
-            "Hello {name},\n\n{} registered {} for {} ({reference}).\n{flag}\nReview it in the \
-             approval queue.\n",
-            viewer.organisation_name, deal.customer_company, deal.products
-        );
-        tx.notify(
-            &email,
-            &format!("New deal registration {reference}"),
-            &body,
-            &format!("/deals/{id}"),
-        )
+        tx.notify(&email, &format!("/deals/{id}"), |l| {
+            let flag = conflict
+                .map(|k| t!(in l, "\nFlagged: {kind}.\n", kind = k.label_in(l)))
+                .unwrap_or_default();
+            (
+                t!(in l, "New deal registration {reference}", reference = reference),
+                t!(
+                    in l,
+                    "Hello {name},\n\n{organisation} registered {customer} for {products} \
+                     ({reference}).\n{flag}\nReview it in the approval queue.\n",
+                    name = name,
+                    organisation = viewer.organisation_name,
+                    customer = deal.customer_company,
+                    products = deal.products,
+                    reference = reference,
+                    flag = flag
+                ),
+            )
+        })
         .await?;
     }
     tx.commit().await?;

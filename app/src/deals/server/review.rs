@@ -11,6 +11,7 @@ use crate::{
     db::Db,
     deals::{DealStatus, Decision},
     error::AppError,
+    i18n::Locale,
 };
 
 #[derive(sqlx::FromRow)]
@@ -49,7 +50,7 @@ sqlx::query(
     .bind(deal_id),
 deal_id,
 None,
-("decision", "This registration was already decided."),
+("decision", t!("This registration was already decided.")),
 )
 .await?;
     let row = sqlx::query_as::<_, DecisionRow>(
@@ -67,7 +68,7 @@ None,
             if !claim(&mut tx, deal_id, &row.organisation_id, &keys).await? {
                 return Err(AppError::field(
                     "decision",
-                    "Another open registration holds this customer. Reject or close that one first.",
+                    t!("Another open registration holds this customer. Reject or close that one first."),
                 ));
             }
             let days = protection_days(&mut tx, deal_id)
@@ -91,7 +92,7 @@ None,
     .execute(&mut *tx)
     .await?;
     tx.deal_event(deal_id, from, to, reason).await?;
-    let detail = format!("{}: {}", row.reference, to.label());
+    let detail = format!("{}: {}", row.reference, to.label_in(Locale::En));
     tx.audit(Entry {
         organisation_id: Some(&row.organisation_id),
         action: "deal_decided",
@@ -100,28 +101,36 @@ None,
         detail: Some(&detail),
     })
     .await?;
-    let protection = protected_until
-        .map(|until| {
-            format!(
-                "\nThe customer is protected for you until {}.\n",
-                crate::format::utc_date(until)
-            )
-        })
-        .unwrap_or_default();
     let why = reason.map(|r| format!("\n{r}\n")).unwrap_or_default();
-    let body = format!(
-        "Hello {},\n\nYour deal registration {} for {}: {}.\n{why}{protection}",
-        row.name,
-        row.reference,
-        row.customer_company,
-        to.label().to_lowercase()
-    );
-    tx.notify(
-        &row.email,
-        &format!("Deal registration {}: {}", row.reference, to.label()),
-        &body,
-        &format!("/deals/{deal_id}"),
-    )
+    tx.notify(&row.email, &format!("/deals/{deal_id}"), |l| {
+        let protection = protected_until
+            .map(|until| {
+                t!(
+                    in l,
+                    "\nThe customer is protected for you until {date}.\n",
+                    date = crate::format::day_in(l, until)
+                )
+            })
+            .unwrap_or_default();
+        (
+            t!(
+                in l,
+                "Deal registration {reference}: {status}",
+                reference = row.reference,
+                status = to.label_in(l)
+            ),
+            t!(
+                in l,
+                "Hello {name},\n\nYour deal registration {reference} for {customer}: {status}.\n{why}{protection}",
+                name = row.name,
+                reference = row.reference,
+                customer = row.customer_company,
+                status = to.in_sentence(l),
+                why = why,
+                protection = protection
+            ),
+        )
+    })
     .await?;
     tx.commit().await?;
     Ok(())
@@ -151,7 +160,7 @@ pub async fn respond(
         .bind(viewer.tenant_scope()),
         deal_id,
         viewer.tenant_scope(),
-        ("answer", "No question is waiting for an answer."),
+        ("answer", t!("No question is waiting for an answer.")),
     )
     .await?;
     tx.deal_event(

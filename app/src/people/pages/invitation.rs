@@ -15,8 +15,8 @@ pub fn InvitationPage() -> impl IntoView {
     let accept = ServerAction::<AcceptInvitation>::new();
     let error = last_error(accept);
     view! {
-        <Title text="Join the partner portal" />
-        <PageHeader title="Join the partner portal" lead="Choose a password to finish setting up your account." />
-        {password_form(AcceptInvitation::PATH, token_param(), error, "Set password and continue")}
+        <Title text=t!("Join the partner portal") />
+        <PageHeader title=t!("Join the partner portal") lead=t!("Choose a password to finish setting up your account.") />
+        {password_form(AcceptInvitation::PATH, token_param(), error, t!("Set password and continue"))}
     }
 }

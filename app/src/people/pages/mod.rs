@@ -32,7 +32,7 @@ pub(super) fn password_form(
                     {form_error(error)}
                     <input type="hidden" name="token" value=token />
                     <label class="block text-sm font-medium">
-                        "New password"
+                        {t!("New password")}
                         <input type="password" name="password" required minlength="8" maxlength="128" autocomplete="new-password" aria-describedby="password-rules" class=input_class() />
                     </label>
                     <p id="password-rules" class="text-sm text-slate-600 dark:text-slate-300">{password_rules()}</p>

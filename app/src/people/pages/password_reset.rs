@@ -21,23 +21,23 @@ pub fn PasswordResetRequestPage() -> impl IntoView {
     let error = last_error(request);
     let sent = use_query_map().read_untracked().get("sent").is_some();
     view! {
-        <Title text="Reset your password" />
-        <PageHeader title="Reset your password" lead="We email you a link that works once, for one hour." />
+        <Title text=t!("Reset your password") />
+        <PageHeader title=t!("Reset your password") lead=t!("We email you a link that works once, for one hour.") />
         <div class="max-w-md">
             <Card>
                 {if sent {
                     view! {
-                        <p role="status">"If an account exists for that address, we have sent a link to it. Check your inbox."</p>
+                        <p role="status">{t!("If an account exists for that address, we have sent a link to it. Check your inbox.")}</p>
                     }.into_any()
                 } else {
                     view! {
                         <form method="post" action=RequestPasswordReset::PATH class="flex flex-col gap-4">
                             {form_error(error)}
                             <label class="block text-sm font-medium">
-                                "Email address"
+                                {t!("Email address")}
                                 <input type="email" name="email" required autocomplete="username" class=input_class() />
                             </label>
-                            <button type="submit" class=primary_button()>"Send me a link"</button>
+                            <button type="submit" class=primary_button()>{t!("Send me a link")}</button>
                         </form>
                     }.into_any()
                 }}
@@ -52,8 +52,8 @@ pub fn PasswordResetPage() -> impl IntoView {
     let reset = ServerAction::<ResetPassword>::new();
     let error = last_error(reset);
     view! {
-        <Title text="Choose a new password" />
-        <PageHeader title="Choose a new password" lead="Other devices signed in to your account will be signed out." />
-        {password_form(ResetPassword::PATH, token_param(), error, "Save password and sign in")}
+        <Title text=t!("Choose a new password") />
+        <PageHeader title=t!("Choose a new password") lead=t!("Other devices signed in to your account will be signed out.") />
+        {password_form(ResetPassword::PATH, token_param(), error, t!("Save password and sign in"))}
     }
 }

@@ -6,12 +6,14 @@ use crate::{
     audit::server::Entry,
     auth::{mfa::revoke_trusted_devices, server::revoke_all_sessions, tokens::now},
     db::{Actor, Db},
-    email::server::enqueue,
+    email::server::{enqueue, recipient_locale},
     error::AppError,
 };
 
-/// What a dead, used or tampered link answers.
-pub const LINK_DEAD: &str = "This link has expired or was already used. Ask for a new one.";
+/// What a dead, used or tampered link answers, in the reader's language.
+pub fn link_dead() -> &'static str {
+    t!("This link has expired or was already used. Ask for a new one.")
+}
 
 /// Emails a reset link to the active person with address `email` (at most
 /// one a minute, so nobody is mail-bombed); nothing when there is none.
@@ -42,12 +44,22 @@ pub async fn request_password_reset(
     let mut tx = db.write(Actor::anonymous(ip)).await?;
     let token = create_link(&mut *tx, "password_reset", &person_id, RESET_LIFETIME).await?;
     let link = format!("{}/password-reset/{token}", public_url());
-    let body = format!(
+    let l = recipient_locale(&mut *tx, email).await?;
+    let body = t!(
+        in l,
         "Hello {name},\n\nSomeone asked to reset your Trellis password.\n\
          Open this link within an hour to choose a new one:\n\n{link}\n\n\
-         If it was not you, ignore this email: your password stays as it is.\n"
+         If it was not you, ignore this email: your password stays as it is.\n",
+        name = name,
+        link = link
     );
-    enqueue(&mut *tx, email, "Reset your Trellis password", &body).await?;
+    enqueue(
+        &mut *tx,
+        email,
+        t!(in l, "Reset your Trellis password"),
+        &body,
+    )
+    .await?;
     tx.commit().await
 }
 
@@ -64,7 +76,7 @@ pub async fn set_password_with_link(
 ) -> Result<(), AppError> {
     let mut tx = db.write(Actor::person(&holder.person_id, ip)).await?;
     if !use_link(&mut *tx, token).await? {
-        return Err(AppError::field("token", LINK_DEAD));
+        return Err(AppError::field("token", link_dead()));
     }
     sqlx::query("UPDATE people SET password_hash = $1, status = 'active' WHERE id = $2")
         .bind(hash)
@@ -75,16 +87,18 @@ pub async fn set_password_with_link(
     revoke_trusted_devices(&mut *tx, &holder.person_id).await?;
     if kind == "password_reset" {
         // Tell the owner, in case it was not them (ASVS 2.5.5).
-        let body = format!(
-            "Hello {},\n\nThe password of your Trellis account was just changed, and every \
+        let l = recipient_locale(&mut *tx, &holder.email).await?;
+        let body = t!(
+            in l,
+            "Hello {name},\n\nThe password of your Trellis account was just changed, and every \
              device signed in to it was signed out.\n\nIf this was not you, reset your \
              password again at once and tell your channel manager.\n",
-            holder.name
+            name = holder.name
         );
         enqueue(
             &mut *tx,
             &holder.email,
-            "Your Trellis password was changed",
+            t!(in l, "Your Trellis password was changed"),
             &body,
         )
         .await?;

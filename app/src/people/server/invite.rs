@@ -7,6 +7,7 @@ use crate::{
     db::Db,
     email::server::enqueue,
     error::AppError,
+    i18n::Locale,
     people::ValidInvitation,
 };
 
@@ -32,6 +33,9 @@ pub async fn organisation_kind(
 /// for 7 days, where they set a password. An address that already has an
 /// account is refused by the database's unique index, not by a count read
 /// before the insert (two invitations at once cannot both pass).
+///
+/// The invitee has no language of their own yet: they get the inviting
+/// request's, in the email and as their stored `people.locale`.
 pub async fn invite(
     db: &Db,
     viewer: &Viewer,
@@ -40,10 +44,11 @@ pub async fn invite(
     ip: Option<&str>,
 ) -> Result<(), AppError> {
     let person_id = uuid::Uuid::new_v4().to_string();
+    let l = Locale::current();
     let mut tx = db.write(viewer.actor(ip)).await?;
     let inserted = sqlx::query(
-        "INSERT INTO people (id, organisation_id, name, email, role, created_at, status) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'invited') ON CONFLICT (email) DO NOTHING",
+        "INSERT INTO people (id, organisation_id, name, email, role, created_at, status, locale) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'invited', $7) ON CONFLICT (email) DO NOTHING",
     )
     .bind(&person_id)
     .bind(organisation_id)
@@ -51,25 +56,29 @@ pub async fn invite(
     .bind(person.email.as_str())
     .bind(person.role.code())
     .bind(now())
+    .bind(l.as_str())
     .execute(&mut *tx)
     .await?;
     if inserted.rows_affected() == 0 {
         return Err(AppError::Conflict(
-            "That email address already has an account.".to_owned(),
+            t!("That email address already has an account.").to_owned(),
         ));
     }
     let token = create_link(&mut *tx, "invitation", &person_id, INVITATION_LIFETIME).await?;
     let link = format!("{}/invitation/{token}", public_url());
-    let body = format!(
-        "Hello {},\n\n{} has invited you to the Acme Cloud partner portal.\n\
+    let body = t!(
+        in l,
+        "Hello {name},\n\n{inviter} has invited you to the Acme Cloud partner portal.\n\
          Open this link within 7 days to set your password:\n\n{link}\n\n\
          If you did not expect this, you can ignore this email.\n",
-        person.name, viewer.name
+        name = person.name,
+        inviter = viewer.name,
+        link = link
     );
     enqueue(
         &mut *tx,
         person.email.as_str(),
-        "You are invited to the Acme Cloud partner portal",
+        t!(in l, "You are invited to the Acme Cloud partner portal"),
         &body,
     )
     .await?;

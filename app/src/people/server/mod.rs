@@ -9,7 +9,7 @@ mod invite;
 mod links;
 mod manage;
 
-pub use access::{request_password_reset, set_password_with_link, LINK_DEAD};
+pub use access::{link_dead, request_password_reset, set_password_with_link};
 pub use invite::{invite, organisation_kind};
 pub use links::{
     create_link, link_holder, public_url, use_link, LinkHolder, PublicUrl, INVITATION_LIFETIME,

@@ -26,7 +26,7 @@ pub fn AsyncSection(children: Children) -> impl IntoView {
 pub fn Skeleton() -> impl IntoView {
     view! {
         <div role="status" class="flex animate-pulse flex-col gap-3">
-            <span class="sr-only">"Loading…"</span>
+            <span class="sr-only">{t!("Loading…")}</span>
             <div class="h-4 w-2/3 rounded bg-slate-200 dark:bg-slate-800"></div>
             <div class="h-4 w-1/2 rounded bg-slate-200 dark:bg-slate-800"></div>
             <div class="h-4 w-3/4 rounded bg-slate-200 dark:bg-slate-800"></div>
