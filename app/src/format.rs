@@ -181,7 +181,7 @@ mod tests {
         let de = Locale::De;
         assert_eq!(amount_from_cents_in(de, 1_250_000, "EUR"), "12.500 EUR");
         assert_eq!(
-            amount_from_cents_in(de, -123_456_789_00, "USD"),
+            amount_from_cents_in(de, -12_345_678_900, "USD"),
             "-123.456.789 USD"
         );
         assert_eq!(percent_from_bp_in(de, 1250), "12,5\u{a0}%");

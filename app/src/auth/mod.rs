@@ -41,6 +41,12 @@ pub fn cookie_value(header: &str, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// A `Set-Cookie` value that keeps a preference (`name=value`) for a year,
+/// readable by the page (theme, language).
+pub fn preference_cookie(name: &str, value: &str) -> String {
+    format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax")
+}
+
 /// The password rules in one sentence, for forms.
 pub fn password_rules() -> &'static str {
     t!("At least 8 characters; long passphrases are welcome. Very common passwords are refused.")

@@ -96,23 +96,18 @@ pub async fn verify_second_factor(
     if accepted == Accepted::RecoveryCode {
         let left = mfa::recovery_codes_left(&db, &person.person_id).await?;
         let l = crate::email::server::recipient_locale(&db.pool, &person.email).await?;
-        let body = if left == 1 {
-            t!(in l,
-                "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
-                 {left} unused code is left.\n\nIf this was not you, reset your password at once \
-                 and tell your channel manager.\n",
-                name = person.name,
-                left = left,
-            )
+        let codes_left = if left == 1 {
+            t!(in l, "1 unused code is left.").to_owned()
         } else {
-            t!(in l,
-                "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
-                 {left} unused codes are left.\n\nIf this was not you, reset your password at once \
-                 and tell your channel manager.\n",
-                name = person.name,
-                left = left,
-            )
+            t!(in l, "{left} unused codes are left.", left = left)
         };
+        let body = t!(in l,
+            "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
+             {codes_left}\n\nIf this was not you, reset your password at once \
+             and tell your channel manager.\n",
+            name = person.name,
+            codes_left = codes_left,
+        );
         crate::email::server::enqueue(
             &db.pool,
             &person.email,

@@ -31,20 +31,14 @@ pub(super) const TEXT: super::Pairs = &[
     ),
     (
         "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
-         {left} unused code is left.\n\nIf this was not you, reset your password at once \
+         {codes_left}\n\nIf this was not you, reset your password at once \
          and tell your channel manager.\n",
         "Hallo {name},\n\nsoeben wurde mit einem Wiederherstellungscode eine Anmeldung bei Ihrem \
-         Trellis-Konto durchgeführt. Es ist noch {left} unbenutzter Code übrig.\n\nWenn Sie das \
+         Trellis-Konto durchgeführt. {codes_left}\n\nWenn Sie das \
          nicht waren, setzen Sie sofort Ihr Passwort zurück und informieren Sie Ihren Channel-Manager.\n",
     ),
-    (
-        "Hello {name},\n\nA recovery code was just used to sign in to your Trellis account. \
-         {left} unused codes are left.\n\nIf this was not you, reset your password at once \
-         and tell your channel manager.\n",
-        "Hallo {name},\n\nsoeben wurde mit einem Wiederherstellungscode eine Anmeldung bei Ihrem \
-         Trellis-Konto durchgeführt. Es sind noch {left} unbenutzte Codes übrig.\n\nWenn Sie das \
-         nicht waren, setzen Sie sofort Ihr Passwort zurück und informieren Sie Ihren Channel-Manager.\n",
-    ),
+    ("1 unused code is left.", "Es ist noch 1 unbenutzter Code übrig."),
+    ("{left} unused codes are left.", "Es sind noch {left} unbenutzte Codes übrig."),
     (
         "A recovery code was used on your Trellis account",
         "Für Ihr Trellis-Konto wurde ein Wiederherstellungscode verwendet",

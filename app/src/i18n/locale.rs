@@ -92,11 +92,7 @@ impl Locale {
 
     /// The `Set-Cookie` value that remembers this language for a year.
     pub fn cookie(self) -> String {
-        format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            Self::COOKIE,
-            self.as_str()
-        )
+        crate::auth::preference_cookie(Self::COOKIE, self.as_str())
     }
 
     /// The language of the page or request being served. On the server: the

@@ -10,6 +10,7 @@
 mod auth;
 mod deals;
 mod deals_server;
+mod kit;
 mod locale;
 mod misc;
 mod organisations;
@@ -25,6 +26,7 @@ type Pairs = &'static [(&'static str, &'static str)];
 /// Every English text and its German, one list per area.
 const CATALOGUE: &[Pairs] = &[
     shell::TEXT,
+    kit::TEXT,
     auth::TEXT,
     deals::TEXT,
     deals_server::TEXT,

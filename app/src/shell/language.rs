@@ -49,7 +49,8 @@ pub fn LanguageSwitch() -> impl IntoView {
                 <svg aria-hidden="true" viewBox="0 0 24 24" class="size-5 fill-none stroke-current stroke-2">
                     <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9s1.3-6.3 3.8-9z" />
                 </svg>
-                <span>{other.native_name()}</span>
+                <span aria-hidden="true" class="uppercase sm:hidden">{other.as_str()}</span>
+                <span class="hidden sm:inline">{other.native_name()}</span>
             </button>
         </form>
     }

@@ -60,11 +60,7 @@ impl Theme {
 
     /// The `Set-Cookie` value that remembers this theme for a year.
     pub fn cookie(self) -> String {
-        format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            Self::COOKIE,
-            self.as_str()
-        )
+        crate::auth::preference_cookie(Self::COOKIE, self.as_str())
     }
 
     /// The theme of the page being rendered: from the request cookie on the
@@ -167,7 +163,7 @@ pub fn ThemeToggle() -> impl IntoView {
                 <svg aria-hidden="true" viewBox="0 0 24 24" class="size-5 fill-none stroke-current stroke-2">
                     <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
                 </svg>
-                <span>{move || theme.get().label()}</span>
+                <span class="hidden sm:inline">{move || theme.get().label()}</span>
             </button>
         </form>
     }

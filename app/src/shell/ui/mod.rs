@@ -3,13 +3,31 @@
 //! [`TextArea`]; a test (`raw_text_contexts`) keeps it so.
 
 mod async_section;
+mod badge;
 mod button;
+mod chart;
+mod dialog;
+mod field;
+mod pagination;
+mod progress;
+mod stat;
+mod table;
+mod tabs;
 mod text_area;
 
 use leptos::prelude::*;
 
 pub use async_section::{AsyncSection, Skeleton};
+pub use badge::{Badge, Tone};
 pub use button::{Button, ButtonRow, Intent};
+pub use chart::{BarChart, DonutChart, LineChart, Sparkline};
+pub use dialog::Dialog;
+pub use field::{Field, MaybeText, SelectField};
+pub use pagination::{page_href, PageHref, Pagination};
+pub use progress::ProgressBar;
+pub use stat::Stat;
+pub use table::{cell_class, sort_href, sort_key, Column, SortDir, SortHref, Table};
+pub use tabs::Tabs;
 pub use text_area::{escape_text, TextArea};
 
 /// A titled part of a page: a landmark named by its heading, in a card.

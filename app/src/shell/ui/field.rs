@@ -1,0 +1,212 @@
+//! Form fields: a label, the control, an optional hint and an optional
+//! error, wired together so a screen reader reads all three.
+
+use leptos::prelude::*;
+
+use super::input_class;
+
+/// Text that may be absent: what `hint`, `error`, `value` and `selected`
+/// take. A `&str` or `String` is the text; an `Option<String>` (say, the
+/// server's message for the field) may be `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MaybeText(pub Option<String>);
+
+impl From<&str> for MaybeText {
+    fn from(text: &str) -> Self {
+        MaybeText(Some(text.to_owned()))
+    }
+}
+
+impl From<String> for MaybeText {
+    fn from(text: String) -> Self {
+        MaybeText(Some(text))
+    }
+}
+
+impl From<Option<String>> for MaybeText {
+    fn from(text: Option<String>) -> Self {
+        MaybeText(text)
+    }
+}
+
+impl From<Option<&str>> for MaybeText {
+    fn from(text: Option<&str>) -> Self {
+        MaybeText(text.map(str::to_owned))
+    }
+}
+
+/// The `aria-describedby` of a field with the id `id`: its hint's id
+/// (`{id}-hint`) and its error's (`{id}-error`), those it has; `None`
+/// when it has neither.
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    match (has_hint, has_error) {
+        (false, false) => None,
+        (true, false) => Some(format!("{id}-hint")),
+        (false, true) => Some(format!("{id}-error")),
+        (true, true) => Some(format!("{id}-hint {id}-error")),
+    }
+}
+
+/// The hint and the error under a control, with the ids
+/// [`described_by`] names.
+fn notes(id: &str, hint: Option<String>, error: Option<String>) -> impl IntoView {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    view! {
+        {hint.map(|hint| view! {
+            <p id=hint_id class="mt-1 text-sm text-slate-600 dark:text-slate-300">{hint}</p>
+        })}
+        {error.map(|error| view! {
+            <p id=error_id class="mt-1 text-sm font-medium text-rose-700 dark:text-rose-300">{error}</p>
+        })}
+    }
+}
+
+/// A labelled `<input>`; `error` marks it invalid and says why, `hint`
+/// says what to type. `kind` is its `type` ("text" when not given).
+#[component]
+pub fn Field(
+    #[prop(into)] label: String,
+    /// The form field's name (`deal[value]`).
+    #[prop(into)]
+    name: String,
+    /// Unique on the page; the hint and error ids derive from it.
+    #[prop(into)]
+    id: String,
+    #[prop(optional)] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: &'static str,
+    /// What it holds when the page is drawn.
+    #[prop(optional, into)]
+    value: MaybeText,
+    #[prop(optional, into)] hint: MaybeText,
+    #[prop(optional, into)] error: MaybeText,
+) -> impl IntoView {
+    let kind = if kind.is_empty() { "text" } else { kind };
+    let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
+    let (hint, error) = (hint.0, error.0);
+    let described = described_by(&id, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
+    view! {
+        <div>
+            <label for=id.clone() class="block text-sm font-medium">{label}</label>
+            <input
+                id=id.clone()
+                type=kind
+                name=name
+                value=value.0
+                required=required
+                autocomplete=autocomplete
+                aria-invalid=invalid
+                aria-describedby=described
+                class=input_class()
+            />
+            {notes(&id, hint, error)}
+        </div>
+    }
+}
+
+/// A labelled `<select>` of `options` (value, label), with the same hint
+/// and error wiring as [`Field`]; `selected` is the chosen value.
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    #[prop(into)] id: String,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: MaybeText,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] hint: MaybeText,
+    #[prop(optional, into)] error: MaybeText,
+) -> impl IntoView {
+    let (hint, error, selected) = (hint.0, error.0, selected.0);
+    let described = described_by(&id, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
+    let options = options
+        .into_iter()
+        .map(|(value, text)| {
+            let chosen = selected.as_deref() == Some(value.as_str());
+            view! { <option value=value selected=chosen>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div>
+            <label for=id.clone() class="block text-sm font-medium">{label}</label>
+            <select
+                id=id.clone()
+                name=name
+                required=required
+                aria-invalid=invalid
+                aria-describedby=described
+                class=input_class()
+            >
+                {options}
+            </select>
+            {notes(&id, hint, error)}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_by_the_notes_present() {
+        assert_eq!(described_by("value", false, false), None);
+        assert_eq!(
+            described_by("value", true, false).as_deref(),
+            Some("value-hint")
+        );
+        assert_eq!(
+            described_by("value", false, true).as_deref(),
+            Some("value-error")
+        );
+        assert_eq!(
+            described_by("value", true, true).as_deref(),
+            Some("value-hint value-error")
+        );
+    }
+
+    #[test]
+    fn maybe_text_takes_text_or_an_option() {
+        assert_eq!(MaybeText::from("a"), MaybeText(Some("a".to_owned())));
+        assert_eq!(MaybeText::from("b".to_owned()).0.as_deref(), Some("b"));
+        assert_eq!(MaybeText::from(None::<String>), MaybeText::default());
+        assert_eq!(MaybeText::from(Some("c")).0.as_deref(), Some("c"));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_error_marks_the_input_and_is_named_by_it() {
+        let html = view! {
+            <Field label="Value" name="deal[value]" id="value" hint="In euros" error=Some("Too small".to_owned()) />
+        }
+        .to_html();
+        assert!(
+            html.contains(r#"aria-describedby="value-hint value-error""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"aria-invalid="true""#), "{html}");
+        assert!(html.contains(r#"id="value-error""#), "{html}");
+        assert!(html.contains(r#"type="text""#), "{html}");
+
+        let plain = view! { <Field label="Name" name="name" id="name" /> }.to_html();
+        assert!(
+            !plain.contains("aria-describedby") && !plain.contains("aria-invalid"),
+            "{plain}"
+        );
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_chosen_option_is_selected() {
+        let options = vec![
+            ("eur".to_owned(), "EUR".to_owned()),
+            ("usd".to_owned(), "USD".to_owned()),
+        ];
+        let html = view! { <SelectField label="Currency" name="currency" id="currency" options=options selected="usd" /> }
+            .to_html();
+        assert!(html.contains(r#"value="usd" selected"#), "{html}");
+        assert!(!html.contains(r#"value="eur" selected"#), "{html}");
+    }
+}
