@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::audit_entries;
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{cell_class, AsyncSection, Column, Table};
 use crate::shell::RequireViewer;
 use crate::{auth::Viewer, format::utc_minute, shell::PageHeader};
 
@@ -22,31 +22,23 @@ pub fn AuditLogPage() -> impl IntoView {
             <PageHeader title=t!("Audit log") lead=t!("Every change to this organisation's records: who, what, when and from where.") />
             <AsyncSection>
                     {move || Suspend::new(async move {
-                        entries.await.map(|list| view! {
-                            <div class="overflow-x-auto" tabindex="0" role="region" aria-label=t!("Audit entries")>
-                                <table class="min-w-full text-left text-sm">
-                                    <thead class="border-b border-slate-200 dark:border-slate-800">
+                        entries.await.map(|list| {
+                            let columns = [t!("When"), t!("Who"), t!("What"), t!("Details"), t!("Address")]
+                                .map(Column::new)
+                                .to_vec();
+                            view! {
+                                <Table caption=t!("Audit entries") columns empty=t!("Nothing yet.") row_count=list.len()>
+                                    {list.into_iter().map(|e| view! {
                                         <tr>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("When")}</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("Who")}</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("What")}</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("Details")}</th>
-                                            <th scope="col" class="py-2 pr-4 font-semibold">{t!("Address")}</th>
+                                            <td class=format!("{} whitespace-nowrap", cell_class(false))>{utc_minute(e.at)}</td>
+                                            <td class=cell_class(false)>{e.actor.unwrap_or_else(|| "—".to_owned())}</td>
+                                            <td class=cell_class(false)>{action_label(&e.action)}</td>
+                                            <td class=cell_class(false)>{e.detail.unwrap_or_default()}</td>
+                                            <td class=cell_class(false)>{e.ip.unwrap_or_default()}</td>
                                         </tr>
-                                    </thead>
-                                    <tbody class="divide-y divide-slate-200 dark:divide-slate-800">
-                                        {list.into_iter().map(|e| view! {
-                                            <tr>
-                                                <td class="py-2 pr-4 whitespace-nowrap">{utc_minute(e.at)}</td>
-                                                <td class="py-2 pr-4">{e.actor.unwrap_or_else(|| "—".to_owned())}</td>
-                                                <td class="py-2 pr-4">{action_label(&e.action)}</td>
-                                                <td class="py-2 pr-4">{e.detail.unwrap_or_default()}</td>
-                                                <td class="py-2 pr-4">{e.ip.unwrap_or_default()}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                                    }).collect_view()}
+                                </Table>
+                            }
                         })
                     })}
                 </AsyncSection>

@@ -133,22 +133,6 @@ impl DealStatus {
     pub fn awaits_decision(self) -> bool {
         matches!(self, DealStatus::Submitted | DealStatus::MoreInfo)
     }
-
-    /// Tailwind classes of the status chip.
-    pub fn chip_class(self) -> &'static str {
-        match self {
-            DealStatus::Approved | DealStatus::Won => {
-                "bg-teal-100 text-teal-900 dark:bg-teal-900 dark:text-teal-100"
-            }
-            DealStatus::Submitted | DealStatus::MoreInfo => {
-                "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-            }
-            DealStatus::Rejected | DealStatus::Lost | DealStatus::Expired => {
-                "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
-            }
-            DealStatus::Draft => "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100",
-        }
-    }
 }
 
 /// The longest search text a list accepts.

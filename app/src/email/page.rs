@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::outbox_messages;
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{AsyncSection, Badge, Tone};
 use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,
@@ -24,18 +24,20 @@ pub fn OutboxPage() -> impl IntoView {
                             <ul class="flex max-w-3xl flex-col gap-3">
                                 {list.into_iter().map(|m| {
                                     let when = utc_minute(m.created_at);
-                                    let status = status_label(&m.status);
+                                    let (status, tone) = status_of(&m.status);
                                     let line = t!(
-                                        "To {to} · {when} · {status} · {attempts} attempt(s)",
+                                        "To {to} · {when} · {attempts} attempt(s)",
                                         to = m.to_address,
                                         when = when,
-                                        status = status,
                                         attempts = m.attempts
                                     );
                                     view! {
                                     <li>
                                         <Card>
-                                            <p class="font-medium">{m.subject}</p>
+                                            <div class="flex flex-wrap items-center gap-2">
+                                                <p class="font-medium">{m.subject}</p>
+                                                <Badge tone label=status />
+                                            </div>
                                             <p class="text-sm text-slate-600 dark:text-slate-300">
                                                 {line}
                                             </p>
@@ -52,12 +54,13 @@ pub fn OutboxPage() -> impl IntoView {
     }
 }
 
-/// A stored delivery status (`pending`, `sent`, `failed`) in words.
-fn status_label(status: &str) -> String {
+/// A stored delivery status (`pending`, `sent`, `failed`) in words, and
+/// the badge tone it is shown in.
+fn status_of(status: &str) -> (String, Tone) {
     match status {
-        "pending" => t!("pending").to_owned(),
-        "sent" => t!("sent").to_owned(),
-        "failed" => t!("failed").to_owned(),
-        other => other.to_owned(),
+        "pending" => (t!("pending").to_owned(), Tone::Warning),
+        "sent" => (t!("sent").to_owned(), Tone::Success),
+        "failed" => (t!("failed").to_owned(), Tone::Danger),
+        other => (other.to_owned(), Tone::Neutral),
     }
 }

@@ -138,8 +138,8 @@ pub(super) const TEXT: super::Pairs = &[
         "E-Mails, die Trellis zum Versand eingereiht hat, die neuesten zuerst, mit ihrem Zustellstatus.",
     ),
     (
-        "To {to} · {when} · {status} · {attempts} attempt(s)",
-        "An {to} · {when} · {status} · {attempts} Versuch(e)",
+        "To {to} · {when} · {attempts} attempt(s)",
+        "An {to} · {when} · {attempts} Versuch(e)",
     ),
     ("pending", "ausstehend"),
     ("sent", "gesendet"),

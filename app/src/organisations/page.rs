@@ -10,7 +10,7 @@ use super::{
     logo::LogoError,
     OrganisationDetails, PersonSummary, Role,
 };
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{AsyncSection, Badge, Tone};
 use crate::shell::{
     ui::{form_error, input_class, primary_button},
     RequireViewer,
@@ -266,10 +266,10 @@ fn profile_view(
                                 <span class="text-sm text-slate-700 dark:text-slate-200">
                                     {p.role.label()}
                                     {(p.status == "invited").then(|| view! {
-                                        <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t!("Invited")}</span>
+                                        <span class="ml-2"><Badge tone=Tone::Warning label=t!("Invited") /></span>
                                     })}
                                     {(p.status == "disabled").then(|| view! {
-                                        <span class="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100">{t!("Disabled")}</span>
+                                        <span class="ml-2"><Badge tone=Tone::Neutral label=t!("Disabled") /></span>
                                     })}
                                 </span>
                                 <div class="w-full">{controls}</div>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::error::AppError;
+use crate::{error::AppError, shell::ui::Intent};
 
 #[cfg(feature = "ssr")]
 fn set_status(status: http::StatusCode) {
@@ -69,7 +69,7 @@ pub fn NotFound() -> impl IntoView {
                 {t!("The page you asked for does not exist or has moved. Check the address, or start again from the home page.")}
             </p>
             <p class="mt-6">
-                <A href="/" attr:class="inline-flex rounded-lg bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800">{t!("Go to the home page")}</A>
+                <A href="/" attr:class=Intent::Primary.class()>{t!("Go to the home page")}</A>
             </p>
         </section>
     }

@@ -10,7 +10,7 @@ use super::{
     api::{my_sessions, RevokeSession, SignIn},
     Viewer,
 };
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{AsyncSection, Badge, Tone};
 use crate::{
     format::utc_minute,
     shell::{
@@ -142,7 +142,7 @@ pub fn SessionsPage() -> impl IntoView {
                                                         </p>
                                                     </div>
                                                     {if s.current {
-                                                        view! { <span class="rounded-full bg-teal-100 px-2 py-0.5 text-xs font-semibold text-teal-900 dark:bg-teal-900 dark:text-teal-100">{t!("This device")}</span> }.into_any()
+                                                        view! { <Badge tone=Tone::Success label=t!("This device") /> }.into_any()
                                                     } else {
                                                         view! {
                                                             <ActionForm action=revoke>

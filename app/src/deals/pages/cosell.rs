@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::deals::{api::*, PartnerRole};
-use crate::shell::ui::{form_error, input_class};
+use crate::shell::ui::{form_error, input_class, Button};
 
 /// The co-selling part of a deal page: who sells it, what each partner
 /// did and when, and the forms to add a partner (vendor) or record a
@@ -18,7 +18,6 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
     let touch_error = crate::shell::ui::last_error(touch);
     let today = crate::format::utc_date(crate::format::now_secs());
     let (id, add_id) = (deal.summary.id.clone(), deal.summary.id.clone());
-    let button = "mt-3 rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800";
     view! {
         <section aria-labelledby="cosell-heading" class="lg:col-span-3">
             <Card>
@@ -86,7 +85,7 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                                 {t!("Note (optional)")}
                                 <TextArea name="note" rows=2 maxlength=500 />
                             </label>
-                            <button type="submit" class=button>{t!("Record touchpoint")}</button>
+                            <Button extra="mt-3">{t!("Record touchpoint")}</Button>
                         </ActionForm>
                     </div>
                 })}
@@ -112,7 +111,7 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                                     </select>
                                 </label>
                             </div>
-                            <button type="submit" class=button>{t!("Add co-selling partner")}</button>
+                            <Button extra="mt-3">{t!("Add co-selling partner")}</Button>
                         </ActionForm>
                     </div>
                 })}

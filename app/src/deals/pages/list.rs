@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use super::{chip, link_class, relative};
-use crate::shell::ui::AsyncSection;
+use super::{chip, relative};
+use crate::shell::ui::{page_href, AsyncSection, Button, Intent, Pagination};
 use crate::shell::{ui::input_class, RequireViewer};
 use crate::{
     auth::Viewer,
@@ -42,10 +42,10 @@ pub fn DealsPage() -> impl IntoView {
                 <PageHeader title=t!("Deal registrations") lead=t!("Every registration, its status and its protection.") />
                 <div class="mb-4 flex flex-wrap items-end gap-3">
                     {(!viewer.role.is_vendor()).then(|| view! {
-                        <A href="/deals/new" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">{t!("Register a deal")}</A>
+                        <A href="/deals/new" attr:class=Intent::Primary.class()>{t!("Register a deal")}</A>
                     })}
                     {(viewer.role.is_vendor()).then(|| view! {
-                        <A href="/deals/review" attr:class="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800">{t!("Approval queue")}</A>
+                        <A href="/deals/review" attr:class=Intent::Primary.class()>{t!("Approval queue")}</A>
                     })}
                     <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">{t!("Rules of engagement")}</A>
                     <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
@@ -62,7 +62,7 @@ pub fn DealsPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">{t!("Filter")}</button>
+                        <Button intent=Intent::Secondary>{t!("Filter")}</Button>
                     </form>
                 </div>
                 <AsyncSection>
@@ -75,22 +75,14 @@ pub fn DealsPage() -> impl IntoView {
                                     t!("{count} registrations", count = list.total)
                                 };
                                 let q = query.get_untracked();
-                                let link = move |page: i64| {
-                                    format!(
-                                        "/deals?q={}&status={}&page={page}",
-                                        q.get("q").unwrap_or_default().replace(' ', "+"),
-                                        q.get("status").unwrap_or_default()
-                                    )
-                                };
+                                let (search, status) = (q.get("q").unwrap_or_default(), q.get("status").unwrap_or_default());
+                                let href = page_href(move |page| deals_href(&search, &status, page));
                                 view! {
                                     <p class="mb-2 text-sm text-slate-600 dark:text-slate-300">{count}</p>
                                     <ul class="flex flex-col gap-2" aria-label=t!("Registrations")>
                                         {list.deals.into_iter().map(deal_row).collect_view()}
                                     </ul>
-                                    <nav aria-label=t!("Pages") class="mt-4 flex gap-3">
-                                        {(list.page > 1).then(|| view! { <a href=link(list.page - 1) class=link_class()>{t!("Previous")}</a> })}
-                                        {(list.page < pages).then(|| view! { <a href=link(list.page + 1) class=link_class()>{t!("Next")}</a> })}
-                                    </nav>
+                                    <Pagination page=u32::try_from(list.page).unwrap_or(1) pages=u32::try_from(pages).unwrap_or(1) href />
                                 }
                             })
                         })}
@@ -98,6 +90,16 @@ pub fn DealsPage() -> impl IntoView {
             }
         } />
     }
+}
+
+/// The address of page `page` of the list filtered by `search` and `status`.
+fn deals_href(search: &str, status: &str, page: u32) -> String {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", search)
+        .append_pair("status", status)
+        .append_pair("page", &page.to_string())
+        .finish();
+    format!("/deals?{query}")
 }
 
 pub(super) fn deal_row(deal: DealSummary) -> impl IntoView {

@@ -18,17 +18,22 @@ pub use review::ReviewPage;
 use leptos::prelude::*;
 
 use super::DealStatus;
+use crate::shell::ui::{Badge, Tone};
 
 pub(super) fn link_class() -> &'static str {
     "font-medium text-teal-800 underline dark:text-teal-300"
 }
 
+/// A registration's status as a badge: done well in green, waiting in
+/// amber, closed without success in grey, a draft in blue.
 pub(super) fn chip(status: DealStatus) -> impl IntoView {
-    view! {
-        <span class=format!("rounded-full px-2 py-0.5 text-xs font-semibold {}", status.chip_class())>
-            {status.label()}
-        </span>
-    }
+    let tone = match status {
+        DealStatus::Approved | DealStatus::Won => Tone::Success,
+        DealStatus::Submitted | DealStatus::MoreInfo => Tone::Warning,
+        DealStatus::Rejected | DealStatus::Lost | DealStatus::Expired => Tone::Neutral,
+        DealStatus::Draft => Tone::Info,
+    };
+    view! { <Badge tone label=status.label() /> }
 }
 
 /// "in 3 days" / "2 days ago", from the server's clock at render time.

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use super::draft::DraftKeeper;
 use crate::shell::{
-    ui::{form_error, input_class, primary_button},
+    ui::{form_error, primary_button, Field, SelectField},
     RequireViewer,
 };
 use crate::{
@@ -97,15 +97,7 @@ pub fn NewDealPage() -> impl IntoView {
             let error = error.clone();
             let message = |name: &str| error.as_ref().and_then(|e| e.message_for(name)).map(str::to_owned);
             let field = move |label: &'static str, name: &'static str, kind: &'static str, required: bool, autocomplete: &'static str| {
-                let message = message(name);
-                let described = message.as_ref().map(|_| format!("{name}-error"));
-                view! {
-                    <label class="block text-sm font-medium">
-                        {label}
-                        <input id=name type=kind name=format!("deal[{name}]") required=required autocomplete=autocomplete aria-invalid=message.is_some().then_some("true") aria-describedby=described.clone() class=input_class() />
-                        {message.map(|m| view! { <span id=described.unwrap_or_default() class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
-                    </label>
-                }
+                view! { <Field label name=format!("deal[{name}]") id=name kind required autocomplete error=message(name) /> }
             };
             let summary = error.as_ref().map(AppError::summary);
             let top = view! { <div class="sm:col-span-2">{form_error(summary)}<DraftKeeper /></div> }.into_any();
@@ -122,20 +114,21 @@ pub fn NewDealPage() -> impl IntoView {
                     {field(t!("Country"), "country", "text", true, "country-name")}
                     {field(t!("Products"), "products", "text", true, "off")}
                     {field(t!("Estimated value"), "value", "text", true, "off")}
-                    <label class="block text-sm font-medium">
-                        {t!("Currency")}
-                        <select name="deal[currency]" class=input_class()>
-                            {Currency::ALL.iter().map(|c| view! { <option value=c.code()>{c.code()}</option> }).collect_view()}
-                        </select>
-                    </label>
+                    <SelectField
+                        label=t!("Currency")
+                        name="deal[currency]"
+                        id="currency"
+                        options=Currency::ALL.iter().map(|c| (c.code().to_owned(), c.label().to_owned())).collect()
+                        error=message("currency")
+                    />
                     {field(t!("Expected close date"), "expected_close", "date", true, "off")}
-                    <label class="block text-sm font-medium">
-                        {t!("Your role")}
-                        <select name="deal[partner_role]" class=input_class()>
-                            {PartnerRole::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
-                        </select>
-                        {message("partner_role").map(|m| view! { <span class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
-                    </label>
+                    <SelectField
+                        label=t!("Your role")
+                        name="deal[partner_role]"
+                        id="partner_role"
+                        options=PartnerRole::ALL.iter().map(|r| (r.code().to_owned(), r.label().to_owned())).collect()
+                        error=message("partner_role")
+                    />
                     <label class="block text-sm font-medium sm:col-span-2">
                         {t!("Notes")}
                         <TextArea name="deal[notes]" rows=3 maxlength=2000 />

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{AsyncSection, Button, Intent};
 use crate::shell::{
     ui::{form_error, input_class, primary_button},
     RequireViewer,
@@ -60,7 +60,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                         <form method="get" action="/deals/accounts" role="search" class="mb-3 flex gap-2">
                             <label class="sr-only" for="account-search">{t!("Search accounts")}</label>
                             <input id="account-search" type="search" name="q" value=typed class=input_class() />
-                            <button type="submit" class="rounded-lg border border-slate-300 px-3 py-2 font-medium dark:border-slate-700">{t!("Search")}</button>
+                            <Button intent=Intent::Secondary>{t!("Search")}</Button>
                         </form>
                         <AsyncSection>
                                 {move || Suspend::new(async move {

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::{link_class, list::deal_card};
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{AsyncSection, Button};
 use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,
@@ -39,13 +39,13 @@ pub fn ReviewPage() -> impl IntoView {
                             let bulk = (!clean.is_empty()).then(|| view! {
                                 <ActionForm action=bulk attr:class="mb-4">
                                     <input type="hidden" name="ids" value=clean.join(",") />
-                                    <button type="submit" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+                                    <Button>
                                         {if clean.len() == 1 {
                                             t!("Approve 1 clean registration").to_owned()
                                         } else {
                                             t!("Approve all {count} clean registrations", count = clean.len())
                                         }}
-                                    </button>
+                                    </Button>
                                 </ActionForm>
                             });
                             view! {

@@ -44,7 +44,7 @@ pub fn Pagination(
     (pages > 1).then(move || {
         let (previous, next) = window(page, pages);
         let here = page.clamp(1, pages);
-        let disabled = "inline-flex items-center justify-center rounded-lg border border-slate-200 px-4 py-2 font-medium text-slate-400 dark:border-slate-800 dark:text-slate-500";
+        let disabled = "inline-flex items-center justify-center rounded-lg border border-slate-200 px-4 py-2 font-medium text-slate-500 dark:border-slate-800 dark:text-slate-400";
         let previous = match previous {
             Some(p) => view! { <a href=href(p) rel="prev" class=Intent::Secondary.class()>{t!("Previous")}</a> }.into_any(),
             None => view! { <span role="link" aria-disabled="true" class=disabled>{t!("Previous")}</span> }.into_any(),
