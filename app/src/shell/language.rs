@@ -40,17 +40,16 @@ pub fn LanguageSwitch() -> impl IntoView {
             <button
                 type="submit"
                 lang=other.as_str()
-                class="inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:text-slate-200 dark:hover:bg-slate-800"
+                class="inline-flex items-center gap-2 rounded-lg px-2 py-2 text-sm sm:px-3 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:text-slate-200 dark:hover:bg-slate-800"
                 aria-label=match other {
                     Locale::En => "Switch to English",
                     Locale::De => "Auf Deutsch umschalten",
                 }
             >
-                <svg aria-hidden="true" viewBox="0 0 24 24" class="size-5 fill-none stroke-current stroke-2">
+                <svg aria-hidden="true" viewBox="0 0 24 24" class="hidden size-5 fill-none stroke-current stroke-2 sm:block">
                     <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9s1.3-6.3 3.8-9z" />
                 </svg>
-                <span aria-hidden="true" class="uppercase sm:hidden">{other.as_str()}</span>
-                <span class="hidden sm:inline">{other.native_name()}</span>
+                <span>{other.native_name()}</span>
             </button>
         </form>
     }
