@@ -77,15 +77,15 @@ pub fn amount_from_cents_in(locale: Locale, cents: i64, currency: &str) -> Strin
 /// A Unix time to the minute, in UTC: enough to recognise an event.
 /// "2026-12-01 14:05 UTC"; in German "01.12.2026, 14:05 UTC".
 pub fn utc_minute(epoch: i64) -> String {
+    let locale = Locale::current();
     let secs = epoch.rem_euclid(86_400);
+    let comma = match locale {
+        Locale::En => "",
+        Locale::De => ",",
+    };
     format!(
-        "{}{} {:02}:{:02} UTC",
-        day_in(Locale::current(), epoch),
-        if Locale::current() == Locale::De {
-            ","
-        } else {
-            ""
-        },
+        "{}{comma} {:02}:{:02} UTC",
+        day_in(locale, epoch),
         secs / 3600,
         secs % 3600 / 60
     )
@@ -114,6 +114,11 @@ pub fn day(epoch: i64) -> String {
 /// [`day`] in `locale`.
 pub fn day_in(locale: Locale, epoch: i64) -> String {
     let (y, m, d) = civil_from_days(epoch.div_euclid(86_400));
+    date_in(locale, y, m, d)
+}
+
+/// A calendar date as `locale` writes it.
+fn date_in(locale: Locale, y: i64, m: i64, d: i64) -> String {
     match locale {
         Locale::En => format!("{y:04}-{m:02}-{d:02}"),
         Locale::De => format!("{d:02}.{m:02}.{y:04}"),
@@ -123,11 +128,17 @@ pub fn day_in(locale: Locale, epoch: i64) -> String {
 /// An ISO date (`YYYY-MM-DD`, as stored for close dates) as people read it;
 /// anything else unchanged.
 pub fn iso_day(date: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    match (Locale::current(), parts.as_slice()) {
-        (Locale::De, [y, m, d]) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            format!("{d}.{m}.{y}")
-        }
+    let mut parts = date.splitn(3, '-');
+    let field = |part: Option<&str>, len: usize| {
+        part.filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<i64>().ok())
+    };
+    match (
+        field(parts.next(), 4),
+        field(parts.next(), 2),
+        field(parts.next(), 2),
+    ) {
+        (Some(y), Some(m), Some(d)) => date_in(Locale::current(), y, m, d),
         _ => date.to_owned(),
     }
 }

@@ -18,15 +18,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
     if let Some(viewer) = crate::auth::server::current_viewer(&db).await? {
         crate::auth::server::remember_language(&db, &viewer.person_id, locale).await?;
     }
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    let cookie = http::HeaderValue::from_str(&locale.cookie()).map_err(AppError::internal)?;
-    response.append_header(http::header::SET_COOKIE, cookie);
-    let back = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::REFERER).cloned())
-        .and_then(|referer| referer.to_str().ok().map(super::theme::same_site_path))
-        .unwrap_or_else(|| "/".to_owned());
-    leptos_axum::redirect(&back);
-    Ok(())
+    super::theme::keep_and_go_back(&locale.cookie())
 }
 
 /// Offers the other language, named in itself ("Deutsch", "English").

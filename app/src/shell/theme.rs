@@ -97,10 +97,17 @@ impl Theme {
 pub async fn set_theme(theme: String) -> Result<(), AppError> {
     let theme = Theme::parse(&theme)
         .ok_or_else(|| AppError::field("theme", t!("Choose system, light or dark.")))?;
+    keep_and_go_back(&theme.cookie())
+}
+
+/// Answers a preference form posted without JavaScript: sets `cookie`
+/// (a `Set-Cookie` value) and sends the browser back to the page the form
+/// was on, only its path, never another site.
+#[cfg(feature = "ssr")]
+pub(super) fn keep_and_go_back(cookie: &str) -> Result<(), AppError> {
     let response = expect_context::<leptos_axum::ResponseOptions>();
-    let cookie = http::HeaderValue::from_str(&theme.cookie()).map_err(AppError::internal)?;
+    let cookie = http::HeaderValue::from_str(cookie).map_err(AppError::internal)?;
     response.append_header(http::header::SET_COOKIE, cookie);
-    // Back to the page the form was on: only its path, never another site.
     let back = use_context::<http::request::Parts>()
         .and_then(|parts| parts.headers.get(http::header::REFERER).cloned())
         .and_then(|referer| referer.to_str().ok().map(same_site_path))
@@ -111,7 +118,7 @@ pub async fn set_theme(theme: String) -> Result<(), AppError> {
 
 /// The path (and query) of a referer URL, or `/` when it has none.
 #[cfg(any(feature = "ssr", test))]
-pub(super) fn same_site_path(referer: &str) -> String {
+fn same_site_path(referer: &str) -> String {
     let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) if !after_scheme[i..].starts_with("//") => after_scheme[i..].to_owned(),
