@@ -9,7 +9,10 @@ mod logos;
 pub mod security;
 pub mod testing;
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use app::{auth::server as auth, db::Db, shell, App};
 use axum::{
@@ -21,7 +24,7 @@ use axum::{
     Json, Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use serde_json::json;
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
@@ -65,9 +68,20 @@ impl AppState {
     }
 }
 
+/// The application's pages, listed once per process.
+///
+/// Listing runs the whole app with resource loading suppressed, and that
+/// switch is process-wide: a page rendering while another router is being
+/// listed would wait forever for its data (leptos issue 4773). Tests build
+/// many routers in one process, so the list is made once and shared.
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as an axum router.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let hsts = security::hsts_value(state.public_url.as_deref());
     let public_origin = state.public_url.as_deref().and_then(security::origin_of);
     let public_url = state

@@ -368,7 +368,7 @@ backend_test!(errors_in_links_show_only_when_signed, |db: Db| async move {
     // {"Conflict":"Call +1 555 0100 to keep your account"}, base64url.
     let forged = "eyJDb25mbGljdCI6IkNhbGwgKzEgNTU1IDAxMDAgdG8ga2VlcCB5b3VyIGFjY291bnQifQ==";
     let mut pages = 0;
-    for listing in leptos_axum::generate_route_list(app::App) {
+    for listing in server::route_list() {
         let path: String = listing
             .path()
             .split('/')

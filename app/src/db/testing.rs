@@ -6,9 +6,23 @@
 //! be silently skipped there. A plain `cargo test` without that URL skips it
 //! with a message.
 
-use std::future::Future;
+use std::{future::Future, time::Duration};
 
 use super::{Backend, Db};
+
+/// Longest a test body may take. A test that hangs fails here, naming
+/// itself, instead of holding the whole run until CI gives up on it.
+const TEST_LIMIT: Duration = Duration::from_secs(180);
+
+/// Awaits a test body, failing the test when it outlasts [`TEST_LIMIT`].
+async fn within_limit(backend: Backend, body: impl Future<Output = ()>) {
+    if tokio::time::timeout(TEST_LIMIT, body).await.is_err() {
+        panic!(
+            "the test did not finish within {} s on {backend:?}",
+            TEST_LIMIT.as_secs()
+        );
+    }
+}
 
 /// Runs `body` against a freshly migrated database of `backend`, then drops it.
 pub async fn run<F, Fut>(backend: Backend, body: F)
@@ -19,7 +33,7 @@ where
     let Some((fresh, db)) = Fresh::create(backend).await else {
         return;
     };
-    body(db.clone()).await;
+    within_limit(backend, body(db.clone())).await;
     db.pool.close().await;
     fresh.drop().await;
 }
@@ -35,7 +49,7 @@ where
         return;
     };
     let two = fresh.connect().await;
-    body(one.clone(), two.clone()).await;
+    within_limit(backend, body(one.clone(), two.clone())).await;
     two.pool.close().await;
     one.pool.close().await;
     fresh.drop().await;
