@@ -134,8 +134,10 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
+    /// A refusal by a unique index a person can run into is theirs to fix
+    /// (see [`crate::db::unique`]); anything else is internal.
     fn from(err: sqlx::Error) -> Self {
-        AppError::internal(err)
+        crate::db::unique::field_error(&err).unwrap_or_else(|| AppError::internal(err))
     }
 }
 

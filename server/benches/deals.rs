@@ -19,12 +19,13 @@ use app::{
     auth::Viewer,
     db::Db,
     deals::{
-        matching::{company_key, domain_key, reversed, short_key},
+        matching::{reversed, short_key},
         server::{findings, register},
         DealInput,
     },
     demo,
     organisations::Role,
+    values::{company_key, domain_key},
 };
 
 const FIRST: &[&str] = &[

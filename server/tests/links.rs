@@ -179,7 +179,7 @@ backend_test!(
         let err = invite(&app, &ava, "ava.thompson@northwind.example", "partner_user")
             .await
             .unwrap_err();
-        assert!(matches!(err, AppError::Conflict(_)));
+        assert!(err.message_for("email").is_some(), "{err:?}");
         let err = invite(&app, &ava, "not-an-email", "partner_user")
             .await
             .unwrap_err();
@@ -356,3 +356,39 @@ async fn wait_for_message(maildir: &str, to: &str) -> String {
     }
     panic!("no message to {to} arrived in {maildir}");
 }
+
+// An address that already has an account is refused by the unique index,
+// as an error on the email field; nothing is written and nothing is sent.
+backend_test!(
+    inviting_an_address_that_has_an_account_is_a_field_error,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD)
+            .await
+            .unwrap();
+        let count = |sql: &'static str| {
+            let db = db.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let people = count("SELECT COUNT(*) FROM people").await;
+        let emails = count("SELECT COUNT(*) FROM outbox").await;
+        let audited = count("SELECT COUNT(*) FROM audit_log").await;
+        // Leo has an account; the address is matched whatever its case.
+        let err = invite(&app, &ava, "Leo.Martinez@Northwind.example", "partner_user")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.message_for("email"),
+            Some("That email address already has an account."),
+            "{err:?}"
+        );
+        assert_eq!(count("SELECT COUNT(*) FROM people").await, people);
+        assert_eq!(count("SELECT COUNT(*) FROM outbox").await, emails);
+        assert_eq!(count("SELECT COUNT(*) FROM audit_log").await, audited);
+    }
+);

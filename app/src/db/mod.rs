@@ -2,6 +2,7 @@
 //! chosen by the `DATABASE_URL` scheme, with one migration set per backend.
 
 pub mod testing;
+pub mod unique;
 mod write;
 
 pub use write::{Actor, Write};

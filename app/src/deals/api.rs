@@ -16,7 +16,7 @@ pub async fn check_deal_conflict(
     customer_company: String,
     customer_domain: String,
 ) -> Result<Vec<Finding>, AppError> {
-    use super::matching::{company_key, domain_key};
+    use crate::values::{company_key, domain_key};
 
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;

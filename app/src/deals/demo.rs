@@ -68,13 +68,13 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             .bind(crate::organisations::demo::demo_id("direct", company))
             .bind(company)
             .bind(domain)
-            .bind(super::matching::company_key(company))
-            .bind(super::matching::domain_key(domain))
+            .bind(crate::values::company_key(company))
+            .bind(crate::values::domain_key(domain))
             .bind(now)
-            .bind(super::matching::reversed(&super::matching::company_key(
+            .bind(super::matching::reversed(&crate::values::company_key(
                 company,
             )))
-            .bind(super::matching::short_key(&super::matching::company_key(
+            .bind(super::matching::short_key(&crate::values::company_key(
                 company,
             ))),
         )

@@ -27,7 +27,9 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::AppError,
     i18n::Locale,
-    values::{parse_minor_units, text_enum, Currency, Email, Money},
+    values::{
+        parse_minor_units, text_enum, CompanyName, CompanyNameError, Currency, Domain, Email, Money,
+    },
 };
 
 text_enum!(
@@ -183,8 +185,8 @@ pub struct DealInput {
 /// A registration that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidDeal {
-    pub customer_company: String,
-    pub customer_domain: Option<String>,
+    pub customer_company: CompanyName,
+    pub customer_domain: Option<Domain>,
     pub company_key: String,
     pub domain_key: Option<String>,
     pub contact_name: String,
@@ -231,19 +233,19 @@ impl DealInput {
         let text = |value: &str| value.trim().to_owned();
         let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
 
-        let company = text(&self.customer_company);
-        let company_key = matching::company_key(&company);
-        if !matching::names_a_company(&company) {
-            fail("customer_company", t!("Enter the customer's company name."));
-        } else if company.chars().count() > 200 {
-            fail(
+        let company = CompanyName::parse(&self.customer_company);
+        match company {
+            Err(CompanyNameError::Missing) => {
+                fail("customer_company", t!("Enter the customer's company name."))
+            }
+            Err(CompanyNameError::TooLong) => fail(
                 "customer_company",
                 t!("Keep the company name under 200 characters."),
-            );
+            ),
+            Ok(_) => {}
         }
-        let domain = optional(&self.customer_domain);
-        let domain_key = domain.as_deref().and_then(matching::domain_key);
-        if domain.is_some() && domain_key.is_none() {
+        let domain = optional(&self.customer_domain).map(|typed| Domain::parse(&typed));
+        if let Some(None) = domain {
             fail(
                 "customer_domain",
                 t!("Enter the customer's web domain, like example.com."),
@@ -319,17 +321,28 @@ impl DealInput {
         }
         match (
             errors.is_empty(),
+            company,
+            domain,
             contact_email,
             value_cents,
             currency,
             partner_role,
         ) {
-            (true, Some(contact_email), Some(minor), Some(currency), Some(partner_role)) => {
+            (
+                true,
+                Ok(company),
+                domain,
+                Some(contact_email),
+                Some(minor),
+                Some(currency),
+                Some(partner_role),
+            ) => {
+                let domain = domain.flatten();
                 Ok(ValidDeal {
+                    company_key: company.key(),
+                    domain_key: domain.as_ref().map(Domain::key),
                     customer_company: company,
                     customer_domain: domain,
-                    company_key,
-                    domain_key,
                     contact_name,
                     contact_email,
                     contact_phone,

@@ -1,20 +1,22 @@
 //! The rules of the vendor's side of the program: direct accounts as typed
 //! or pasted, and the rules-of-engagement form.
 
-use crate::error::AppError;
+use crate::{
+    error::AppError,
+    values::{CompanyName, Domain},
+};
 
 /// One direct account to add, checked.
 pub fn parse_account(company: &str, domain: &str) -> Result<(String, Option<String>), String> {
-    let company = company.trim();
-    if !super::matching::names_a_company(company) || company.chars().count() > 200 {
+    let Ok(company) = CompanyName::parse(company) else {
         return Err(t!("a company name is needed").to_owned());
-    }
+    };
     let domain = domain.trim();
     if domain.is_empty() {
-        return Ok((company.to_owned(), None));
+        return Ok((company.into(), None));
     }
-    match super::matching::domain_key(domain) {
-        Some(_) => Ok((company.to_owned(), Some(domain.to_lowercase()))),
+    match Domain::parse(domain) {
+        Some(domain) => Ok((company.into(), Some(domain.into()))),
         None => Err(t!("“{domain}” is not a web domain", domain = domain)),
     }
 }

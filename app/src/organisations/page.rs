@@ -10,9 +10,8 @@ use super::{
     logo::LogoError,
     OrganisationDetails, PersonSummary, Role,
 };
-use crate::shell::ui::{AsyncSection, Badge, Tone};
 use crate::shell::{
-    ui::{form_error, input_class, primary_button},
+    ui::{form_error, AsyncSection, Badge, Button, Field, SelectField, Tone},
     RequireViewer,
 };
 use crate::{
@@ -23,37 +22,47 @@ use crate::{
 };
 
 /// The form a partner admin (or the program admin) invites someone with.
-fn invite_form(organisation_id: String, is_vendor: bool, error: Option<String>) -> impl IntoView {
+/// `error` is the last attempt's: a message beside each field it names.
+fn invite_form(organisation_id: String, is_vendor: bool, error: Option<AppError>) -> impl IntoView {
     // Least privilege first, so it is the default choice.
-    let roles = Role::for_organisation(is_vendor);
+    let roles = Role::for_organisation(is_vendor)
+        .map(|r| (r.code().to_owned(), r.label().to_owned()))
+        .collect::<Vec<_>>();
+    let message = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.message_for(name))
+            .map(str::to_owned)
+    };
+    let (name_error, email_error, role_error) =
+        (message("name"), message("email"), message("role"));
+    let general = general_error(&error);
     view! {
         <section aria-labelledby="invite-heading">
             <Card>
                 <h2 id="invite-heading" class="mb-3 font-semibold">{t!("Invite someone")}</h2>
                 <form method="post" action=InvitePerson::PATH class="grid gap-3 sm:grid-cols-2">
-                    <div class="sm:col-span-2">{form_error(error)}</div>
+                    <div class="sm:col-span-2">{form_error(general)}</div>
                     <input type="hidden" name="organisation_id" value=organisation_id />
-                    <label class="block text-sm font-medium">
-                        {t!("Name")}
-                        <input type="text" name="name" required maxlength="120" autocomplete="off" class=input_class() />
-                    </label>
-                    <label class="block text-sm font-medium">
-                        {t!("Email address")}
-                        <input type="email" name="email" required autocomplete="off" class=input_class() />
-                    </label>
-                    <label class="block text-sm font-medium">
-                        {t!("Role")}
-                        <select name="role" class=input_class()>
-                            {roles.map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
-                        </select>
-                    </label>
+                    <Field label=t!("Name") name="name" id="invite-name" required=true autocomplete="off" error=name_error />
+                    <Field label=t!("Email address") name="email" id="invite-email" kind="email" required=true autocomplete="off" error=email_error />
+                    <SelectField label=t!("Role") name="role" id="invite-role" options=roles error=role_error />
                     <div class="flex items-end">
-                        <button type="submit" class=primary_button()>{t!("Send invitation")}</button>
+                        <Button>{t!("Send invitation")}</Button>
                     </div>
                 </form>
             </Card>
         </section>
     }
+}
+
+/// What an error says about the form as a whole: everything but a field's
+/// own problem, which shows beside the field.
+fn general_error(error: &Option<AppError>) -> Option<String> {
+    error
+        .as_ref()
+        .filter(|e| !matches!(e, AppError::Validation(_)))
+        .map(AppError::summary)
 }
 
 fn detail(label: &'static str, value: Option<String>) -> impl IntoView {
@@ -104,23 +113,19 @@ fn person_controls(person: &PersonSummary, is_vendor: bool) -> impl IntoView {
 
 /// The profile form, folded away until opened (works without JavaScript).
 fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoView {
+    let message = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.message_for(name))
+            .map(str::to_owned)
+    };
     let field = |label: &'static str,
                  name: &'static str,
                  kind: &'static str,
                  value: Option<String>,
                  autocomplete: &'static str| {
-        let message = error
-            .as_ref()
-            .and_then(|e| e.message_for(name))
-            .map(str::to_owned);
-        let described = message.as_ref().map(|_| format!("{name}-error"));
-        let invalid = message.is_some().then_some("true");
         view! {
-            <label class="block text-sm font-medium">
-                {label}
-                <input type=kind name=name value=value.unwrap_or_default() autocomplete=autocomplete aria-invalid=invalid aria-describedby=described.clone() class=input_class() />
-                {message.map(|m| view! { <span id=described.unwrap_or_default() class="mt-1 block text-sm text-rose-700 dark:text-rose-300">{m}</span> })}
-            </label>
+            <Field label name id=format!("profile-{name}") kind autocomplete value error=message(name) />
         }
     };
     let website = field(t!("Website"), "website", "text", org.website.clone(), "url");
@@ -145,10 +150,7 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
         org.contact_phone.clone(),
         "tel",
     );
-    let general = error
-        .as_ref()
-        .filter(|e| !matches!(e, AppError::Validation(_)))
-        .map(AppError::summary);
+    let general = general_error(&error);
     let open = error.is_some();
     let id = org.id.clone();
     let description = org.description.clone().unwrap_or_default();
@@ -167,7 +169,7 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
                         {t!("Description")}
                         <TextArea name="description" rows=3 maxlength=1000 value=description />
                     </label>
-                    <div><button type="submit" class=primary_button()>{t!("Save profile")}</button></div>
+                    <div><Button>{t!("Save profile")}</Button></div>
                 </form>
             </Card>
         </details>
@@ -195,7 +197,7 @@ fn logo_section(org: &OrganisationDetails, outcome: Option<String>) -> impl Into
                     <input type="file" name="logo" required accept="image/png,image/jpeg,image/webp" class="mt-1 block w-full text-sm" />
                 </label>
                 <p class="text-sm text-slate-600 dark:text-slate-300">{t!("PNG, JPEG or WebP, up to 1 MB. It is re-encoded and its metadata removed.")}</p>
-                <button type="submit" class=primary_button()>{t!("Upload logo")}</button>
+                <Button>{t!("Upload logo")}</Button>
             </form>
         }
     });
@@ -217,7 +219,7 @@ fn logo_section(org: &OrganisationDetails, outcome: Option<String>) -> impl Into
 fn profile_view(
     org: OrganisationDetails,
     viewer_id: String,
-    invite_error: Option<String>,
+    invite_error: Option<AppError>,
     edit_error: Option<AppError>,
     logo_outcome: Option<String>,
 ) -> impl IntoView {
@@ -296,7 +298,7 @@ fn profile_view(
 pub fn OrganisationPage() -> impl IntoView {
     let params = use_params_map();
     let invite = ServerAction::<InvitePerson>::new();
-    let invite_error = crate::shell::ui::last_error(invite);
+    let invite_error = invite.value().get_untracked().and_then(Result::err);
     let update = ServerAction::<UpdateOrganisation>::new();
     let edit_error = update.value().get_untracked().and_then(Result::err);
     let logo_outcome = use_query_map().get_untracked().get("logo");

@@ -2,9 +2,15 @@
 //! once, so a value that exists is valid (an `Email` is an address, a
 //! `Money` has a known currency), and the form and the server agree.
 
+mod company;
+mod domain;
 mod email;
 mod money;
 
+pub use company::{
+    company_key, names_a_company, one_typo_apart, CompanyName, CompanyNameError, MAX_COMPANY_NAME,
+};
+pub use domain::{domain_key, Domain};
 pub use email::Email;
 pub use money::{parse_minor_units, Currency, Money};
 

@@ -32,7 +32,7 @@ pub async fn add_direct_accounts(
     let now = crate::auth::server::now();
     let mut tx = db.write(viewer.actor(ip)).await?;
     for (company, domain) in accounts {
-        let key = matching::company_key(company);
+        let key = crate::values::company_key(company);
         sqlx::query(
             "INSERT INTO direct_accounts (id, company, domain, company_key, domain_key, \
              created_at, reverse_key, short_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -41,7 +41,7 @@ pub async fn add_direct_accounts(
         .bind(company)
         .bind(domain.as_deref())
         .bind(&key)
-        .bind(domain.as_deref().and_then(matching::domain_key))
+        .bind(domain.as_deref().and_then(crate::values::domain_key))
         .bind(now)
         .bind(matching::reversed(&key))
         .bind(matching::short_key(&key))

@@ -31,8 +31,9 @@ pub async fn organisation_kind(
 
 /// Creates the person (not yet able to sign in) and emails a link, good
 /// for 7 days, where they set a password. An address that already has an
-/// account is refused by the database's unique index, not by a count read
-/// before the insert (two invitations at once cannot both pass).
+/// account is refused by the database's unique index (an error on the
+/// email field, see [`crate::db::unique`]), not by a count read before the
+/// insert: two invitations at once cannot both pass.
 ///
 /// The invitee has no language of their own yet: they get the inviting
 /// request's, in the email and as their stored `people.locale`.
@@ -46,9 +47,9 @@ pub async fn invite(
     let person_id = uuid::Uuid::new_v4().to_string();
     let l = Locale::current();
     let mut tx = db.write(viewer.actor(ip)).await?;
-    let inserted = sqlx::query(
+    sqlx::query(
         "INSERT INTO people (id, organisation_id, name, email, role, created_at, status, locale) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'invited', $7) ON CONFLICT (email) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, 'invited', $7)",
     )
     .bind(&person_id)
     .bind(organisation_id)
@@ -59,11 +60,6 @@ pub async fn invite(
     .bind(l.as_str())
     .execute(&mut *tx)
     .await?;
-    if inserted.rows_affected() == 0 {
-        return Err(AppError::Conflict(
-            t!("That email address already has an account.").to_owned(),
-        ));
-    }
     let token = create_link(&mut *tx, "invitation", &person_id, INVITATION_LIFETIME).await?;
     let link = format!("{}/invitation/{token}", public_url());
     let body = t!(
