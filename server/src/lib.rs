@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod error_links;
+pub mod events;
 pub mod guard;
 pub mod jobs;
 mod logos;
@@ -99,6 +100,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
+        .route("/events", get(events::stream))
         .route(
             "/organisations/{id}/logo",
             get(logos::logo).post(logos::upload_logo),

@@ -73,6 +73,12 @@ async fn run() -> Result<(), String> {
         }
     }
 
+    // Open pages hear what changed, on whichever app server it happened.
+    let listening = db
+        .listen()
+        .await
+        .map_err(|e| format!("cannot listen for changes: {e}"))?;
+
     // Every job is safe to run on every app server (see server/src/jobs).
     let mut jobs = Jobs::default();
     jobs.spawn(ProtectionSweep { db: db.clone() }, Duration::from_secs(300));
@@ -118,9 +124,17 @@ async fn run() -> Result<(), String> {
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown({
+        // Open event streams end, so the requests in flight can finish.
+        let db = db.clone();
+        async move {
+            shutdown_signal().await;
+            db.changes.close();
+        }
+    })
     .await
     .map_err(|e| format!("server error: {e}"))?;
+    drop(listening);
     // Requests are done; let a job run in progress finish too.
     jobs.shutdown().await;
     Ok(())

@@ -259,6 +259,24 @@ pub struct LiveSession {
 /// The live session behind a token, whatever its stage. Refreshes the idle
 /// clock.
 pub async fn session_for_token(db: &Db, token: &str) -> Result<Option<LiveSession>, sqlx::Error> {
+    find_session(db, token, true).await
+}
+
+/// Whether the session behind `token` is still live and complete, without
+/// counting this as activity: a page left open does not keep its session
+/// alive (the live-update stream asks this now and then).
+pub async fn session_is_live(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
+    Ok(find_session(db, token, false)
+        .await?
+        .is_some_and(|session| session.stage == Stage::Full))
+}
+
+/// The live session behind `token`; `touch` records the activity.
+async fn find_session(
+    db: &Db,
+    token: &str,
+    touch: bool,
+) -> Result<Option<LiveSession>, sqlx::Error> {
     let row = sqlx::query_as::<_, SessionRow>(
         "SELECT s.id AS session_id, s.stage, s.remember, s.last_seen_at, s.expires_at, \
          s.idle_timeout_secs, p.id AS person_id, p.name, p.email, p.role, \
@@ -276,7 +294,7 @@ pub async fn session_for_token(db: &Db, token: &str) -> Result<Option<LiveSessio
     if now >= row.expires_at || now - row.last_seen_at >= row.idle_timeout_secs {
         return Ok(None);
     }
-    if now - row.last_seen_at >= TOUCH_EVERY {
+    if touch && now - row.last_seen_at >= TOUCH_EVERY {
         db.execute(
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
                 .bind(now)

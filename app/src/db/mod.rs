@@ -1,10 +1,12 @@
 //! The database: one pool for SQLite (embedded, the default) or PostgreSQL,
 //! chosen by the `DATABASE_URL` scheme, with one migration set per backend.
 
+mod changes;
 pub mod testing;
 pub mod unique;
 mod write;
 
+pub use changes::{Change, Changes, Listening};
 pub use write::{Actor, Write};
 
 use std::{str::FromStr, time::Duration};
@@ -78,6 +80,26 @@ pub struct Db {
     /// SQLite takes one writer at a time: writers queue here (see
     /// [`Db::write`]). Unused on PostgreSQL.
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// This app server's open streams hear changes here.
+    pub changes: Changes,
+    /// Where the database is, for a connection of its own (listening).
+    url: DatabaseUrl,
+}
+
+/// A database URL, kept out of `Debug` output: it may hold a password.
+#[derive(Clone)]
+struct DatabaseUrl(std::sync::Arc<str>);
+
+impl DatabaseUrl {
+    fn reveal(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DatabaseUrl(…)")
+    }
 }
 
 impl Db {
@@ -105,6 +127,8 @@ impl Db {
             pool,
             backend,
             writers: Default::default(),
+            changes: Changes::default(),
+            url: DatabaseUrl(url.into()),
         })
     }
 

@@ -17,7 +17,7 @@ use std::{
 use sqlx::{any::AnyQueryResult, AnyConnection};
 use tokio::sync::OwnedMutexGuard;
 
-use super::{Backend, Db};
+use super::{changes::Change, Backend, Db};
 
 /// A writer waiting longer than this for SQLite's turn gets an error
 /// instead of hanging: a write that would wait for one its own task holds
@@ -64,6 +64,10 @@ pub struct Write {
     tx: sqlx::Transaction<'static, sqlx::Any>,
     actor: Actor,
     _turn: Option<OwnedMutexGuard<()>>,
+    pub(super) backend: Backend,
+    /// What this write will tell the app servers once committed.
+    pub(super) announced: Vec<Change>,
+    changes: super::Changes,
 }
 
 impl Write {
@@ -72,9 +76,26 @@ impl Write {
         &self.actor
     }
 
-    /// Keeps every change made through this write.
+    /// Keeps every change made through this write, then tells this
+    /// process's streams what it announced (SQLite; on PostgreSQL the
+    /// database delivers the announcements to every server's listener).
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+        let Write {
+            tx,
+            _turn,
+            backend,
+            announced,
+            changes,
+            ..
+        } = self;
+        tx.commit().await?;
+        drop(_turn);
+        if backend == Backend::Sqlite {
+            for change in announced {
+                changes.send(change);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -116,6 +137,9 @@ impl Db {
             tx,
             actor,
             _turn: turn,
+            backend: self.backend,
+            announced: Vec::new(),
+            changes: self.changes.clone(),
         })
     }
 

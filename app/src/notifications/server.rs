@@ -4,7 +4,7 @@
 use super::{Inbox, Notification};
 use crate::{
     auth::server::now,
-    db::{Db, Write},
+    db::{Change, Db, Write},
     i18n::Locale,
 };
 
@@ -21,18 +21,26 @@ impl Write {
     ) -> Result<(), sqlx::Error> {
         let locale = crate::email::server::recipient_locale(&mut **self, email).await?;
         let (subject, body) = message(locale);
-        sqlx::query(
-            "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
-             SELECT $1, id, $3, $4, $5, $6 FROM people WHERE email = $2",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(email)
-        .bind(&subject)
-        .bind(&body)
-        .bind(link)
-        .bind(now())
-        .execute(&mut **self)
-        .await?;
+        let person_id: Option<String> =
+            sqlx::query_scalar("SELECT id FROM people WHERE email = $1")
+                .bind(email)
+                .fetch_optional(&mut **self)
+                .await?;
+        if let Some(person_id) = person_id {
+            sqlx::query(
+                "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(&person_id)
+            .bind(&subject)
+            .bind(&body)
+            .bind(link)
+            .bind(now())
+            .execute(&mut **self)
+            .await?;
+            self.announce(Change::Unread(person_id)).await?;
+        }
         crate::email::server::enqueue(&mut **self, email, &subject, &body).await
     }
 }
@@ -62,7 +70,8 @@ pub async fn unread(db: &Db, person_id: &str) -> Result<i64, sqlx::Error> {
     .await
 }
 
-/// Marks all of person `person_id`'s notifications read.
+/// Marks all of person `person_id`'s notifications read (their other open
+/// pages hear it).
 pub async fn mark_read(db: &Db, person_id: &str) -> Result<(), sqlx::Error> {
     db.execute(
         sqlx::query(
@@ -71,6 +80,6 @@ pub async fn mark_read(db: &Db, person_id: &str) -> Result<(), sqlx::Error> {
         .bind(person_id)
         .bind(now()),
     )
-    .await
-    .map(|_| ())
+    .await?;
+    db.announce(Change::Unread(person_id.to_owned())).await
 }

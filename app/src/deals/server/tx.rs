@@ -89,8 +89,9 @@ impl Write {
         .bind(to.code())
         .bind(note)
         .execute(&mut **self)
-        .await
-        .map(|_| ())
+        .await?;
+        // Every step may add to the review queue or take from it.
+        self.announce(crate::db::Change::Queue).await
     }
 }
 
