@@ -61,6 +61,7 @@ pub(super) const TEXT: super::Pairs = &[
     ("The partner portal partners pick", "Das Partnerportal, das Partner wählen"),
     ("Acme Cloud partner portal", "Acme Cloud Partnerportal"),
     ("Sell together, without the busywork.", "Gemeinsam verkaufen, ohne Papierkram."),
+    ("The queue was updated.", "Die Warteschlange wurde aktualisiert."),
     (
         "Trellis is where Acme Cloud's resellers, managed service providers, integrators, software vendors and referral partners register deals, launch co-branded marketing, take training and see what they earn. Fast, few clicks, on your phone too. Your data is only ever yours.",
         "In Trellis registrieren die Reseller, Managed Service Provider, Integratoren, Softwarehersteller und Empfehlungspartner von Acme Cloud ihre Deals, starten Co-Branding-Marketing, absolvieren Schulungen und sehen, was sie verdienen. Schnell, mit wenigen Klicks, auch auf dem Smartphone. Ihre Daten gehören nur Ihnen.",

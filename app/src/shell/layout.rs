@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{language::LanguageSwitch, theme::ThemeToggle};
+use super::{language::LanguageSwitch, live::UnreadBell, theme::ThemeToggle};
 use crate::{auth::Viewer, shell::ViewerContext};
 
 struct NavItem {
@@ -92,25 +92,15 @@ pub fn AppLayout(children: Children) -> impl IntoView {
         }
     };
     let unread = ctx.unread;
-    let bell_label = if unread > 0 {
-        t!("Notifications, {unread} unread", unread = unread)
-    } else {
-        t!("Notifications").to_owned()
-    };
     let account = {
         viewer.map(|viewer| view! {
             <div class="flex items-center gap-2">
                 <A
                     href="/notifications"
-                    attr:aria-label=bell_label
                     attr:class="relative rounded-lg p-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
                 >
                     {nav_icon(BELL)}
-                    {(unread > 0).then(|| view! {
-                        <span aria-hidden="true" class="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-rose-700 px-1 text-center text-xs font-semibold text-white">
-                            {if unread > 99 { "99+".to_owned() } else { unread.to_string() }}
-                        </span>
-                    })}
+                    <UnreadBell initial=unread />
                 </A>
                 <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
                 <ActionForm action=ctx.sign_out>

@@ -4,6 +4,7 @@
 mod errors;
 pub mod language;
 mod layout;
+pub mod live;
 mod pages;
 pub mod theme;
 pub mod ui;

@@ -6,7 +6,10 @@ use leptos_router::components::A;
 
 use super::{link_class, list::deal_card};
 use crate::shell::ui::{AsyncSection, Button};
-use crate::shell::RequireViewer;
+use crate::shell::{
+    live::{QueueFollower, QUEUE_REGION},
+    RequireViewer,
+};
 use crate::{
     auth::Viewer,
     deals::{api::*, DealStatus},
@@ -27,6 +30,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <A href="/deals/accounts" attr:class=link_class()>{t!("Direct accounts")}</A>
                 <A href="/deals/rules" attr:class=link_class()>{t!("Rules of engagement")}</A>
             </p>
+            <QueueFollower />
             <AsyncSection>
                     {move || Suspend::new(async move {
                         queue.await.map(|deals| {
@@ -49,6 +53,7 @@ pub fn ReviewPage() -> impl IntoView {
                                 </ActionForm>
                             });
                             view! {
+                                <div id=QUEUE_REGION>
                                 {bulk}
                                 <ul class="flex flex-col gap-2" aria-label=t!("Waiting for a decision")>
                                     {deals.into_iter().map(|deal| {
@@ -60,6 +65,7 @@ pub fn ReviewPage() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
+                                </div>
                             }
                         })
                     })}
