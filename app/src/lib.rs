@@ -90,6 +90,12 @@ fn set_content_security_policy() {
     if let Ok(value) = http::HeaderValue::from_str(&policy) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
+    // Links the browser may fetch before they are clicked (no inline
+    // script: the rules are a file of this site, see server/src/lib.rs).
+    response.insert_header(
+        http::HeaderName::from_static("speculation-rules"),
+        http::HeaderValue::from_static("\"/speculation-rules.json\""),
+    );
 }
 
 /// The application: router, layout and pages, rendered on the server. Only

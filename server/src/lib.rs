@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/sw.js", get(service_worker))
         .route("/events", get(events::stream))
+        .route("/speculation-rules.json", get(speculation_rules))
         .route(
             "/organisations/{id}/logo",
             get(logos::logo).post(logos::upload_logo),
@@ -211,7 +212,11 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
         || path.starts_with("/icons/")
         || matches!(
             path,
-            "/sw.js" | "/manifest.webmanifest" | "/offline.html" | "/healthz"
+            "/sw.js"
+                | "/manifest.webmanifest"
+                | "/offline.html"
+                | "/healthz"
+                | "/speculation-rules.json"
         );
     if !is_static {
         let session = match auth::session_token(req.headers()) {
@@ -242,6 +247,21 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
     next.run(req).await
 }
 
+/// `GET /speculation-rules.json`: which links the browser may fetch before
+/// they are clicked (every page names it in its `Speculation-Rules`
+/// header): the navigation's at once, others when the pointer rests on
+/// them. Never an action, a sign-in step or a download.
+async fn speculation_rules() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/speculationrules+json"),
+        )],
+        include_str!("speculation-rules.json"),
+    )
+        .into_response()
+}
+
 /// Long-lived caching for content-hashed files, revalidation for the rest,
 /// and none at all for anything dynamic.
 async fn cache_control(req: Request, next: Next) -> Response {
@@ -268,6 +288,7 @@ fn cache_policy(path: &str, status: StatusCode) -> &'static str {
     } else if path.starts_with("/icons/")
         || path == "/manifest.webmanifest"
         || path == "/offline.html"
+        || path == "/speculation-rules.json"
     {
         "public, max-age=3600"
     } else {

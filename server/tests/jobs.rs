@@ -138,7 +138,24 @@ async fn two_runners_do_each_piece_of_work_once(backend: Backend) {
         while count(&a, "SELECT COUNT(*) FROM deals WHERE status = 'approved'").await > 0
             || count(&a, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'").await > 0
         {
-            assert!(waited < 600, "the jobs did not finish within 30 s");
+            if waited >= 600 {
+                let left: Vec<(String, i64, Option<String>, i64)> = sqlx::query_as(
+                    "SELECT status, attempts, last_error, next_attempt_at FROM outbox \
+                     WHERE status <> 'sent'",
+                )
+                .fetch_all(&a.pool)
+                .await
+                .unwrap();
+                let approved =
+                    count(&a, "SELECT COUNT(*) FROM deals WHERE status = 'approved'").await;
+                panic!(
+                    "the jobs did not finish within 30 s: {approved} still approved; \
+                     emails left (status, attempts, error, next attempt in s): {:?}",
+                    left.into_iter()
+                        .map(|(s, a, e, at)| (s, a, e, at - now()))
+                        .collect::<Vec<_>>()
+                );
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
             waited += 1;
         }

@@ -430,3 +430,36 @@ backend_test!(errors_in_links_show_only_when_signed, |db: Db| async move {
         StatusCode::SEE_OTHER
     );
 });
+
+// Pages name their speculation rules (a file of this site, so the content
+// security policy needs no inline script); the rules never prefetch an
+// action or a sign-in step.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_name_speculation_rules_that_skip_actions() {
+    on_sqlite(|db| async move {
+        let request = Request::get("/program").body(Body::empty()).unwrap();
+        let res = send(app(&db), request).await;
+        assert_eq!(
+            header_of(&res, header::HeaderName::from_static("speculation-rules")),
+            r#""/speculation-rules.json""#
+        );
+        let request = Request::get("/speculation-rules.json")
+            .body(Body::empty())
+            .unwrap();
+        let res = send(app(&db), request).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            header_of(&res, header::CONTENT_TYPE),
+            "application/speculationrules+json"
+        );
+        let rules: serde_json::Value = serde_json::from_str(&text(res).await).unwrap();
+        let prefetch = rules["prefetch"].as_array().unwrap();
+        assert!(!prefetch.is_empty());
+        assert!(rules.get("prerender").is_none());
+        let everything = prefetch.last().unwrap().to_string();
+        for never in ["/api/*", "/events", "/signin*", "/invitation/*"] {
+            assert!(everything.contains(never), "{never} may be prefetched");
+        }
+    })
+    .await;
+}

@@ -113,10 +113,12 @@ impl Db {
                 self.changes.send(change);
                 Ok(())
             }
-            Backend::Postgres => sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(change.encode())
-                .execute(&self.pool)
+            Backend::Postgres => self
+                .execute(
+                    sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(CHANNEL)
+                        .bind(change.encode()),
+                )
                 .await
                 .map(|_| ()),
         }
