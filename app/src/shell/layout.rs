@@ -116,14 +116,14 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             {t!("Skip to content")}
         </a>
         <div class="min-h-dvh md:flex">
-            <aside class="[view-transition-name:app-sidebar] hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
+            <aside class="hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
                 {brand()}
                 <nav aria-label=t!("Primary")>
                     <ul class="flex flex-col gap-1">{sidebar}</ul>
                 </nav>
             </aside>
             <div class="flex min-w-0 flex-1 flex-col">
-                <header class="[view-transition-name:app-header] sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
+                <header class="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
                     <div class="md:hidden">{brand()}</div>
                     <div class="flex items-center gap-1">
                         <LanguageSwitch />
@@ -134,7 +134,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 <main id="main" class="flex-1 px-4 pt-6 pb-28 md:px-10 md:pb-10">{children()}</main>
             </div>
         </div>
-        <nav aria-label=t!("Primary") class="[view-transition-name:app-tabs] fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
+        <nav aria-label=t!("Primary") class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
             {tabs}
         </nav>
     }
