@@ -8,6 +8,7 @@ pub mod guard;
 pub mod jobs;
 mod logos;
 pub mod security;
+mod static_files;
 pub mod testing;
 
 use std::{
@@ -49,12 +50,18 @@ pub struct AppState {
     pub public_url: Option<Arc<str>>,
     /// Signs the errors that travel in links (see [`error_links`]).
     pub error_link_key: error_links::ErrorLinkKey,
+    /// The site's files, held in memory.
+    static_files: Arc<static_files::StaticFiles>,
 }
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, db: Db) -> Self {
         let service_worker = Arc::new(ServiceWorker::build(&leptos_options));
+        let static_files = Arc::new(static_files::StaticFiles::load(std::path::Path::new(
+            leptos_options.site_root.as_ref(),
+        )));
         AppState {
+            static_files,
             leptos_options,
             db,
             service_worker,
@@ -110,10 +117,22 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback({
+            let leptos_fallback =
+                leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell);
+            move |uri: axum::http::Uri, State(state): State<AppState>, req: Request| {
+                let file = state
+                    .static_files
+                    .respond(req.method(), uri.path(), req.headers());
+                let leptos_fallback = leptos_fallback.clone();
+                async move {
+                    match file {
+                        Some(file) => file,
+                        None => leptos_fallback(uri, State(state), req).await,
+                    }
+                }
+            }
+        })
         .layer(middleware::from_fn_with_state(
             state.db.clone(),
             resolve_viewer,
