@@ -46,11 +46,7 @@ impl StaticFiles {
                 continue;
             };
             let url = format!("/{}", relative.to_string_lossy().replace('\\', "/"));
-            let sibling = |ext: &str| {
-                std::fs::read(format!("{name}.{ext}"))
-                    .ok()
-                    .map(Bytes::from)
-            };
+            let sibling = |ext: &str| std::fs::read(format!("{name}.{ext}")).ok().map(Bytes::from);
             files.insert(
                 url,
                 StaticFile {
@@ -79,7 +75,8 @@ impl StaticFiles {
                 .any(|item| {
                     let mut parts = item.split(';');
                     parts.next().is_some_and(|c| c.trim() == coding)
-                        && !parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
+                        && !parts
+                            .any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
                 })
         };
         let (body, encoding) = match (&file.brotli, &file.gzip) {
@@ -119,7 +116,11 @@ fn collect(dir: &Path, into: &mut Vec<PathBuf>) {
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "js" => "text/javascript",
         "wasm" => "application/wasm",
         "css" => "text/css",
@@ -150,7 +151,10 @@ mod tests {
 
     fn ask(files: &StaticFiles, method: Method, path: &str, accept: &str) -> Option<Response> {
         let mut headers = HeaderMap::new();
-        headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(accept).unwrap());
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).unwrap(),
+        );
         files.respond(&method, path, &headers)
     }
 
