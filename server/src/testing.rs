@@ -176,3 +176,31 @@ pub async fn signed_in_email(app: &Router, cookie: &str) -> Option<String> {
         serde_json::from_str(&body_text(res).await).expect("a JSON answer");
     value["email"].as_str().map(str::to_owned)
 }
+
+/// A complete deal registration for `company` at `domain` (may be empty),
+/// as the form's (name, value) pairs.
+pub fn registration<'a>(company: &'a str, domain: &'a str) -> [(&'static str, &'a str); 12] {
+    [
+        ("deal[customer_company]", company),
+        ("deal[customer_domain]", domain),
+        ("deal[contact_name]", "Gavin Belson"),
+        ("deal[contact_email]", "gavin@hooli.example"),
+        ("deal[contact_phone]", ""),
+        ("deal[country]", "United States"),
+        ("deal[products]", "Acme Compute"),
+        ("deal[value]", "250000"),
+        ("deal[currency]", "USD"),
+        ("deal[expected_close]", "2099-06-30"),
+        ("deal[partner_role]", "sourced"),
+        ("deal[notes]", ""),
+    ]
+}
+
+/// (name, value) pairs as a urlencoded form body.
+pub fn form_body(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(name, value)| format!("{name}={}", form_value(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}

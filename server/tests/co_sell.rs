@@ -7,7 +7,7 @@
 use app::{backend_test, db::Db, error::AppError, organisations::demo::DEMO_PASSWORD};
 use axum::Router;
 use server::testing::{
-    body_text, error_of, form_value, get_page, post_form as post, seeded_app as app, sign_in,
+    body_text, error_of, form_body, get_page, post_form as post, seeded_app as app, sign_in,
 };
 
 const AVA: &str = "ava.thompson@northwind.example";
@@ -16,14 +16,6 @@ const MARCUS: &str = "marcus.webb@acmecloud.example";
 const JONAS: &str = "jonas.weber@lumen-si.example";
 const NOAH: &str = "noah.tremblay@quantix.example";
 
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", form_value(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// Calls server function `path`: its JSON answer, or its error.
 async fn call(
     app: &Router,
@@ -31,7 +23,7 @@ async fn call(
     path: &str,
     pairs: &[(&str, &str)],
 ) -> Result<serde_json::Value, AppError> {
-    let res = post(app, path, &form(pairs), Some(cookie)).await;
+    let res = post(app, path, &form_body(pairs), Some(cookie)).await;
     if res.status().is_success() || res.status().is_redirection() {
         let text = body_text(res).await;
         Ok(serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
@@ -289,20 +281,7 @@ backend_test!(
         let before = call(&app, &marcus, "/api/notifications", &[])
             .await
             .unwrap();
-        let registration = [
-            ("deal[customer_company]", "Hooli"),
-            ("deal[customer_domain]", "hooli.example"),
-            ("deal[contact_name]", "Gavin Belson"),
-            ("deal[contact_email]", "gavin@hooli.example"),
-            ("deal[contact_phone]", ""),
-            ("deal[country]", "United States"),
-            ("deal[products]", "Acme Compute"),
-            ("deal[value]", "250000"),
-            ("deal[currency]", "USD"),
-            ("deal[expected_close]", "2099-06-30"),
-            ("deal[partner_role]", "sourced"),
-            ("deal[notes]", ""),
-        ];
+        let registration = server::testing::registration("Hooli", "hooli.example");
         call(&app, &ava, "/api/register_deal", &registration)
             .await
             .unwrap();

@@ -15,7 +15,7 @@ use axum::{
     Router,
 };
 use http_body_util::BodyExt;
-use server::testing::{post_form, seeded_app as app, sign_in};
+use server::testing::{form_body, post_form, registration, seeded_app as app, sign_in};
 use tower::ServiceExt;
 
 const AVA: &str = "ava.thompson@northwind.example";
@@ -90,27 +90,6 @@ impl Events {
     }
 }
 
-fn registration(company: &str) -> String {
-    [
-        ("deal[customer_company]", company),
-        ("deal[customer_domain]", ""),
-        ("deal[contact_name]", "Gavin Belson"),
-        ("deal[contact_email]", "gavin@hooli.example"),
-        ("deal[contact_phone]", ""),
-        ("deal[country]", "United States"),
-        ("deal[products]", "Acme Compute"),
-        ("deal[value]", "250000"),
-        ("deal[currency]", "USD"),
-        ("deal[expected_close]", "2099-06-30"),
-        ("deal[partner_role]", "sourced"),
-        ("deal[notes]", ""),
-    ]
-    .iter()
-    .map(|(k, v)| format!("{k}={}", server::testing::form_value(v)))
-    .collect::<Vec<_>>()
-    .join("&")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nobody_signed_in_gets_no_stream() {
     app::db::testing::run(Backend::Sqlite, |db: Db| async move {
@@ -153,7 +132,7 @@ backend_test!(
         let res = post_form(
             &app,
             "/api/register_deal",
-            &registration("Hooli"),
+            &form_body(&registration("Hooli", "")),
             Some(&ava),
         )
         .await;

@@ -35,35 +35,17 @@ impl CompanyName {
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The key this name is matched on: "ACME, Inc." -> "acme".
     pub fn key(&self) -> String {
         company_key(&self.0)
     }
 }
 
-impl std::fmt::Display for CompanyName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for CompanyName {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<CompanyName, String> {
-        CompanyName::parse(&text).map_err(|_| format!("not a company name: {text}"))
-    }
-}
-
-impl From<CompanyName> for String {
-    fn from(name: CompanyName) -> String {
-        name.0
-    }
-}
+super::text_value!(
+    CompanyName,
+    |text| CompanyName::parse(text).ok(),
+    "a company name"
+);
 
 /// Legal-form words that say nothing about who the customer is.
 const LEGAL_SUFFIXES: &[&str] = &[

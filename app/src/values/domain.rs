@@ -16,35 +16,13 @@ impl Domain {
         domain_key(&domain).map(|_| Domain(domain))
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The key this domain is matched on.
     pub fn key(&self) -> String {
         domain_key(&self.0).unwrap_or_default()
     }
 }
 
-impl std::fmt::Display for Domain {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Domain {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<Domain, String> {
-        Domain::parse(&text).ok_or_else(|| format!("not a web domain: {text}"))
-    }
-}
-
-impl From<Domain> for String {
-    fn from(domain: Domain) -> String {
-        domain.0
-    }
-}
+super::text_value!(Domain, Domain::parse, "a web domain");
 
 /// Second-level labels of country domains (`acme.co.uk` is `acme`'s).
 const SECOND_LEVEL: &[&str] = &["co", "com", "net", "org", "ac", "gov", "ltd", "plc"];

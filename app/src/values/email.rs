@@ -23,31 +23,9 @@ impl Email {
             && !email.chars().any(char::is_whitespace);
         plausible.then_some(Email(email))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl std::fmt::Display for Email {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Email {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<Email, String> {
-        Email::parse(&text).ok_or_else(|| format!("not an email address: {text}"))
-    }
-}
-
-impl From<Email> for String {
-    fn from(email: Email) -> String {
-        email.0
-    }
-}
+super::text_value!(Email, Email::parse, "an email address");
 
 #[cfg(test)]
 mod tests {

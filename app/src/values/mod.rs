@@ -14,6 +14,41 @@ pub use domain::{domain_key, Domain};
 pub use email::Email;
 pub use money::{parse_minor_units, Currency, Money};
 
+/// The plumbing of a text newtype `$name(String)` that only `$parse`
+/// (text -> `Option<$name>`) makes: `as_str`, `Display`, and the
+/// conversions serde uses on the wire (`$what` names it in the refusal).
+macro_rules! text_value {
+    ($name:ident, $parse:expr, $what:literal) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            fn try_from(text: String) -> Result<$name, String> {
+                let parse: fn(&str) -> Option<$name> = $parse;
+                parse(&text).ok_or_else(|| format!(concat!("not ", $what, ": {}"), text))
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+    };
+}
+pub(crate) use text_value;
+
 /// Declares a closed set of values stored as text, with its database code,
 /// a label for people, and a parser that refuses anything else. Labels are
 /// either `t!("English")` (in the reader's language) or a literal that
