@@ -14,7 +14,7 @@ use crate::shell::ui::{AsyncSection, Badge, Tone};
 use crate::{
     format::utc_minute,
     shell::{
-        ui::{form_error, input_class, primary_button},
+        ui::{form_error, input_class, Button},
         Card, PageHeader, RequireViewer,
     },
 };
@@ -55,9 +55,9 @@ pub fn SignInPage() -> impl IntoView {
                             <input type="checkbox" name="remember" value="on" class="size-4 accent-teal-700" />
                             {t!("Remember this device for 30 days")}
                         </label>
-                        <button type="submit" class=primary_button() disabled=move || sign_in.pending().get()>
+                        <Button extra="w-full" disabled=Signal::derive(move || sign_in.pending().get())>
                             {t!("Sign in")}
-                        </button>
+                        </Button>
                         <p class="text-sm">
                             <A href="/password-reset" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Forgot your password?")}</A>
                         </p>

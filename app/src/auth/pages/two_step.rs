@@ -16,7 +16,7 @@ use crate::{
     },
     format::utc_minute,
     shell::{
-        ui::{form_error, input_class, primary_button},
+        ui::{form_error, input_class, Button},
         Card, PageHeader, ViewerContext,
     },
 };
@@ -55,7 +55,7 @@ pub fn VerifySignInPage() -> impl IntoView {
                             <input type="checkbox" name="trust_device" value="on" class="size-4 accent-teal-700" />
                             {t!("Do not ask for a code on this device for 30 days")}
                         </label>
-                        <button type="submit" class=primary_button()>{t!("Verify")}</button>
+                        <Button extra="w-full">{t!("Verify")}</Button>
                         <p class="text-sm"><A href="/signin" attr:class=link_class()>{t!("Start again")}</A></p>
                     </div>
                 </ActionForm>
@@ -171,7 +171,7 @@ fn setup_steps(
                                 {t!("6-digit code")}
                                 <input type="text" name="code" required inputmode="numeric" autocomplete="one-time-code" class=input_class() />
                             </label>
-                            <button type="submit" class=primary_button()>{t!("Turn on two-step sign-in")}</button>
+                            <Button extra="w-full">{t!("Turn on two-step sign-in")}</Button>
                         </div>
                     </ActionForm>
                 </Card>
@@ -212,7 +212,7 @@ pub fn SettingsPage() -> impl IntoView {
                                                 {t!("Require two-step sign-in for partner people")}
                                             </label>
                                             {saved}
-                                            <button type="submit" class=primary_button()>{t!("Save settings")}</button>
+                                            <Button extra="w-full">{t!("Save settings")}</Button>
                                         </div>
                                     </ActionForm>
                                 </Card>

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use super::draft::DraftKeeper;
 use crate::shell::{
-    ui::{form_error, primary_button, Field, SelectField},
+    ui::{form_error, Button, Field, SelectField},
     RequireViewer,
 };
 use crate::{
@@ -133,7 +133,7 @@ pub fn NewDealPage() -> impl IntoView {
                         {t!("Notes")}
                         <TextArea name="deal[notes]" rows=3 maxlength=2000 />
                     </label>
-                    <div class="sm:col-span-2"><button type="submit" class=primary_button()>{t!("Submit registration")}</button></div>
+                    <div class="sm:col-span-2"><Button extra="w-full">{t!("Submit registration")}</Button></div>
                 </form>
             }.into_any()
         } />

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::shell::ui::{AsyncSection, Button, Intent};
 use crate::shell::{
-    ui::{form_error, input_class, primary_button},
+    ui::{form_error, input_class},
     RequireViewer,
 };
 use crate::{
@@ -49,7 +49,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                                     {t!("Or paste CSV: one “company,domain” per line")}
                                     <TextArea name="csv" rows=5 />
                                 </label>
-                                <button type="submit" class=primary_button()>{t!("Add")}</button>
+                                <Button extra="w-full">{t!("Add")}</Button>
                             </div>
                         </ActionForm>
                     </Card>
@@ -145,7 +145,7 @@ pub fn RulesPage() -> impl IntoView {
                                             <label class="block text-sm font-medium">{t!("Approval SLA (hours)")}<input type="number" name="sla_hours" value=r.sla_hours.to_string() class=input_class() /></label>
                                             <label class="block text-sm font-medium">{t!("Default protection (days)")}<input type="number" name="default_protection_days" value=r.default_protection_days.to_string() class=input_class() /></label>
                                             <label class="block text-sm font-medium">{t!("Disputes and further rules")}<TextArea name="text" rows=6 maxlength=20000 value=edit_text.clone() /></label>
-                                            <button type="submit" class=primary_button()>{t!("Save rules")}</button>
+                                            <Button extra="w-full">{t!("Save rules")}</Button>
                                         </div>
                                     </ActionForm>
                                 </Card>

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     auth::password_rules,
     shell::{
-        ui::{form_error, input_class, primary_button},
+        ui::{form_error, input_class, Button},
         Card,
     },
 };
@@ -36,7 +36,7 @@ pub(super) fn password_form(
                         <input type="password" name="password" required minlength="8" maxlength="128" autocomplete="new-password" aria-describedby="password-rules" class=input_class() />
                     </label>
                     <p id="password-rules" class="text-sm text-slate-600 dark:text-slate-300">{password_rules()}</p>
-                    <button type="submit" class=primary_button()>{submit}</button>
+                    <Button extra="w-full">{submit}</Button>
                 </form>
             </Card>
         </div>

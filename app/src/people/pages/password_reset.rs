@@ -9,7 +9,7 @@ use super::{password_form, token_param};
 use crate::{
     people::api::{RequestPasswordReset, ResetPassword},
     shell::{
-        ui::{form_error, input_class, last_error, primary_button},
+        ui::{form_error, input_class, last_error, Button},
         Card, PageHeader,
     },
 };
@@ -37,7 +37,7 @@ pub fn PasswordResetRequestPage() -> impl IntoView {
                                 {t!("Email address")}
                                 <input type="email" name="email" required autocomplete="username" class=input_class() />
                             </label>
-                            <button type="submit" class=primary_button()>{t!("Send me a link")}</button>
+                            <Button extra="w-full">{t!("Send me a link")}</Button>
                         </form>
                     }.into_any()
                 }}

@@ -55,10 +55,6 @@ pub fn input_class() -> &'static str {
     "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-2 focus:outline-teal-600 dark:border-slate-700 dark:bg-slate-900"
 }
 
-pub fn primary_button() -> &'static str {
-    "inline-flex w-full items-center justify-center rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60"
-}
-
 /// The summary of the last error `action` answered, if any: shown above
 /// its form after a submission without JavaScript (the redirect back
 /// carries it).
