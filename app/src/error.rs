@@ -132,15 +132,6 @@ impl FromServerFnError for AppError {
     }
 }
 
-#[cfg(feature = "ssr")]
-impl From<sqlx::Error> for AppError {
-    /// A refusal by a unique index a person can run into is theirs to fix
-    /// (see [`crate::db::unique`]); anything else is internal.
-    fn from(err: sqlx::Error) -> Self {
-        crate::db::unique::field_error(&err).unwrap_or_else(|| AppError::internal(err))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,14 @@ const UNIQUE_FIELDS: &[UniqueField] = &[UniqueField {
     message: || t!("That email address already has an account."),
 }];
 
+impl From<sqlx::Error> for AppError {
+    /// A refusal by a unique index a person can run into is theirs to fix;
+    /// anything else is internal.
+    fn from(err: sqlx::Error) -> Self {
+        field_error(&err).unwrap_or_else(|| AppError::internal(err))
+    }
+}
+
 /// The field error for a refusal by one of [`UNIQUE_FIELDS`], if `err` is one.
 pub fn field_error(err: &sqlx::Error) -> Option<AppError> {
     let err = err.as_database_error()?;
