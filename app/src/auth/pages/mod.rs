@@ -14,7 +14,7 @@ use crate::shell::ui::{AsyncSection, Badge, Tone};
 use crate::{
     format::utc_minute,
     shell::{
-        ui::{form_error, input_class, Button},
+        ui::{form_error, Button, Field},
         Card, PageHeader, RequireViewer,
     },
 };
@@ -43,14 +43,8 @@ pub fn SignInPage() -> impl IntoView {
                 <ActionForm action=sign_in>
                     <div class="flex flex-col gap-4">
                         {move || form_error(error())}
-                        <label class="block text-sm font-medium">
-                            {t!("Email address")}
-                            <input type="email" name="email" required autocomplete="username" class=input_class() />
-                        </label>
-                        <label class="block text-sm font-medium">
-                            {t!("Password")}
-                            <input type="password" name="password" required autocomplete="current-password" class=input_class() />
-                        </label>
+                        <Field label=t!("Email address") name="email" id="signin-email" kind="email" required=true autocomplete="username" />
+                        <Field label=t!("Password") name="password" id="signin-password" kind="password" required=true autocomplete="current-password" />
                         <label class="flex items-center gap-2 text-sm">
                             <input type="checkbox" name="remember" value="on" class="size-4 accent-teal-700" />
                             {t!("Remember this device for 30 days")}

@@ -16,7 +16,7 @@ use crate::{
     },
     format::utc_minute,
     shell::{
-        ui::{form_error, input_class, Button},
+        ui::{form_error, input_class, Button, Field},
         Card, PageHeader, ViewerContext,
     },
 };
@@ -167,10 +167,7 @@ fn setup_steps(
                     <ActionForm action=confirm>
                         <div class="mt-3 flex flex-col gap-4">
                             {move || form_error(error())}
-                            <label class="block text-sm font-medium">
-                                {t!("6-digit code")}
-                                <input type="text" name="code" required inputmode="numeric" autocomplete="one-time-code" class=input_class() />
-                            </label>
+                            <Field label=t!("6-digit code") name="code" id="setup-code" required=true inputmode="numeric" autocomplete="one-time-code" />
                             <Button extra="w-full">{t!("Turn on two-step sign-in")}</Button>
                         </div>
                     </ActionForm>

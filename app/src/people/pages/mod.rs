@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     auth::password_rules,
     shell::{
-        ui::{form_error, input_class, Button},
+        ui::{form_error, Button, Field},
         Card,
     },
 };
@@ -31,11 +31,7 @@ pub(super) fn password_form(
                 <form method="post" action=action class="flex flex-col gap-4">
                     {form_error(error)}
                     <input type="hidden" name="token" value=token />
-                    <label class="block text-sm font-medium">
-                        {t!("New password")}
-                        <input type="password" name="password" required minlength="8" maxlength="128" autocomplete="new-password" aria-describedby="password-rules" class=input_class() />
-                    </label>
-                    <p id="password-rules" class="text-sm text-slate-600 dark:text-slate-300">{password_rules()}</p>
+                    <Field label=t!("New password") name="password" id="password" kind="password" required=true minlength=8_u32 maxlength=128_u32 autocomplete="new-password" hint=password_rules() />
                     <Button extra="w-full">{submit}</Button>
                 </form>
             </Card>

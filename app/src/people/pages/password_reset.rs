@@ -9,7 +9,7 @@ use super::{password_form, token_param};
 use crate::{
     people::api::{RequestPasswordReset, ResetPassword},
     shell::{
-        ui::{form_error, input_class, last_error, Button},
+        ui::{form_error, last_error, Button, Field},
         Card, PageHeader,
     },
 };
@@ -33,10 +33,7 @@ pub fn PasswordResetRequestPage() -> impl IntoView {
                     view! {
                         <form method="post" action=RequestPasswordReset::PATH class="flex flex-col gap-4">
                             {form_error(error)}
-                            <label class="block text-sm font-medium">
-                                {t!("Email address")}
-                                <input type="email" name="email" required autocomplete="username" class=input_class() />
-                            </label>
+                            <Field label=t!("Email address") name="email" id="reset-email" kind="email" required=true autocomplete="username" />
                             <Button extra="w-full">{t!("Send me a link")}</Button>
                         </form>
                     }.into_any()

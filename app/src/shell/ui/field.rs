@@ -75,6 +75,11 @@ pub fn Field(
     #[prop(optional)] kind: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: &'static str,
+    /// The keyboard a phone shows ("numeric" for a code).
+    #[prop(optional)]
+    inputmode: &'static str,
+    #[prop(optional, into)] minlength: Option<u32>,
+    #[prop(optional, into)] maxlength: Option<u32>,
     /// What it holds when the page is drawn.
     #[prop(optional, into)]
     value: MaybeText,
@@ -83,6 +88,7 @@ pub fn Field(
 ) -> impl IntoView {
     let kind = if kind.is_empty() { "text" } else { kind };
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
+    let inputmode = (!inputmode.is_empty()).then_some(inputmode);
     let (hint, error) = (hint.0, error.0);
     let described = described_by(&id, hint.is_some(), error.is_some());
     let invalid = error.is_some().then_some("true");
@@ -96,6 +102,9 @@ pub fn Field(
                 value=value.0
                 required=required
                 autocomplete=autocomplete
+                inputmode=inputmode
+                minlength=minlength
+                maxlength=maxlength
                 aria-invalid=invalid
                 aria-describedby=described
                 class=input_class()
