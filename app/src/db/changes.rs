@@ -86,6 +86,16 @@ impl Changes {
     }
 }
 
+/// PostgreSQL's `NOTIFY` of `change` on [`CHANNEL`] (delivered on commit
+/// when inside a transaction).
+fn notify(
+    change: &Change,
+) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments<'static>> {
+    sqlx::query("SELECT pg_notify($1, $2)")
+        .bind(CHANNEL)
+        .bind(change.encode())
+}
+
 impl Write {
     /// Tells every app server about `change` once this write commits.
     pub async fn announce(&mut self, change: Change) -> Result<(), sqlx::Error> {
@@ -93,11 +103,7 @@ impl Write {
             return Ok(());
         }
         if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(change.encode())
-                .execute(&mut **self)
-                .await?;
+            notify(&change).execute(&mut **self).await?;
         }
         self.announced.push(change);
         Ok(())
@@ -113,14 +119,7 @@ impl Db {
                 self.changes.send(change);
                 Ok(())
             }
-            Backend::Postgres => self
-                .execute(
-                    sqlx::query("SELECT pg_notify($1, $2)")
-                        .bind(CHANNEL)
-                        .bind(change.encode()),
-                )
-                .await
-                .map(|_| ()),
+            Backend::Postgres => self.execute(notify(&change)).await.map(|_| ()),
         }
     }
 }

@@ -51,10 +51,13 @@ where
         .bind(email)
         .fetch_optional(executor)
         .await?;
-    Ok(stored
-        .as_deref()
-        .and_then(Locale::parse)
-        .unwrap_or_default())
+    Ok(stored_locale(stored.as_deref()))
+}
+
+/// The language a person's stored `people.locale` names; English for
+/// someone without one (no account, or an unknown code).
+pub fn stored_locale(stored: Option<&str>) -> Locale {
+    stored.and_then(Locale::parse).unwrap_or_default()
 }
 
 /// Where mail goes: `TRELLIS_SMTP_URL=smtp://host:port` (plain SMTP to a

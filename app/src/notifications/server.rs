@@ -19,14 +19,15 @@ impl Write {
         link: &str,
         message: impl FnOnce(Locale) -> (String, String),
     ) -> Result<(), sqlx::Error> {
-        let locale = crate::email::server::recipient_locale(&mut **self, email).await?;
-        let (subject, body) = message(locale);
-        let person_id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM people WHERE email = $1")
+        let person: Option<(String, String)> =
+            sqlx::query_as("SELECT id, locale FROM people WHERE email = $1")
                 .bind(email)
                 .fetch_optional(&mut **self)
                 .await?;
-        if let Some(person_id) = person_id {
+        let (subject, body) = message(crate::email::server::stored_locale(
+            person.as_ref().map(|(_, locale)| locale.as_str()),
+        ));
+        if let Some((person_id, _)) = person {
             sqlx::query(
                 "INSERT INTO notifications (id, person_id, subject, body, link, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6)",
