@@ -16,7 +16,7 @@ use crate::{
     },
     format::utc_minute,
     shell::{
-        ui::{form_error, input_class, Button, Field},
+        ui::{form_error, Button, Field},
         Card, PageHeader, ViewerContext,
     },
 };
@@ -47,10 +47,7 @@ pub fn VerifySignInPage() -> impl IntoView {
                 <ActionForm action=verify>
                     <div class="flex flex-col gap-4">
                         {move || form_error(error())}
-                        <label class="block text-sm font-medium">
-                            {t!("Code")}
-                            <input type="text" name="code" required autocomplete="one-time-code" autocapitalize="off" spellcheck="false" class=input_class() />
-                        </label>
+                        <Field label=t!("Code") name="code" id="code" required=true autocomplete="one-time-code" literal=true />
                         <label class="flex items-center gap-2 text-sm">
                             <input type="checkbox" name="trust_device" value="on" class="size-4 accent-teal-700" />
                             {t!("Do not ask for a code on this device for 30 days")}

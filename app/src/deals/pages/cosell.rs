@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::deals::{api::*, PartnerRole};
-use crate::shell::ui::{form_error, input_class, Button};
+use crate::shell::ui::{form_error, options, Button, Field, SelectField};
 
 /// The co-selling part of a deal page: who sells it, what each partner
 /// did and when, and the forms to add a partner (vendor) or record a
@@ -68,18 +68,13 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                         <ActionForm action=touch>
                             <input type="hidden" name="id" value=id.clone() />
                             <div class="grid gap-3 sm:grid-cols-2">
-                                <label class="block text-sm font-medium">
-                                    {t!("What happened")}
-                                    <select name="kind" class=input_class()>
-                                        {crate::deals::cosell::TouchpointKind::ALL.iter().map(|k| view! {
-                                            <option value=k.code()>{k.label()}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </label>
-                                <label class="block text-sm font-medium">
-                                    {t!("On")}
-                                    <input type="date" name="happened_on" required value=today.clone() max=today.clone() class=input_class() />
-                                </label>
+                                <SelectField
+                                    label=t!("What happened")
+                                    name="kind"
+                                    id="touchpoint-kind"
+                                    options=options(crate::deals::cosell::TouchpointKind::ALL.iter().map(|k| (k.code(), k.label())))
+                                />
+                                <Field label=t!("On") name="happened_on" id="touchpoint-on" kind="date" required=true value=today.clone() max=today.clone() />
                             </div>
                             <label class="mt-3 block text-sm font-medium">
                                 {t!("Note (optional)")}
@@ -95,21 +90,16 @@ pub fn CoSellSection(deal: crate::deals::DealView) -> impl IntoView {
                         <ActionForm action=add>
                             <input type="hidden" name="id" value=add_id.clone() />
                             <div class="grid gap-3 sm:grid-cols-2">
-                                <label class="block text-sm font-medium">
-                                    {t!("Add a partner")}
-                                    <input name="organisation" list="co-sell-partners" autocomplete="off" required class=input_class() />
-                                </label>
+                                <Field label=t!("Add a partner") name="organisation" id="co-seller" list="co-sell-partners" autocomplete="off" required=true />
                                 <datalist id="co-sell-partners">
                                     {deal.addable.iter().map(|name| view! { <option value=name.clone()></option> }).collect_view()}
                                 </datalist>
-                                <label class="block text-sm font-medium">
-                                    {t!("Role")}
-                                    <select name="role" class=input_class()>
-                                        {PartnerRole::ALL.iter().map(|r| view! {
-                                            <option value=r.code()>{r.label()}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </label>
+                                <SelectField
+                                    label=t!("Role")
+                                    name="role"
+                                    id="co-seller-role"
+                                    options=options(PartnerRole::ALL.iter().map(|r| (r.code(), r.label())))
+                                />
                             </div>
                             <Button extra="mt-3">{t!("Add co-selling partner")}</Button>
                         </ActionForm>

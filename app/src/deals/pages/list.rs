@@ -5,8 +5,10 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 use super::{chip, relative};
-use crate::shell::ui::{page_href, AsyncSection, Button, Intent, Pagination};
-use crate::shell::{ui::input_class, RequireViewer};
+use crate::shell::ui::{
+    options, page_href, AsyncSection, Button, Field, Intent, Pagination, SelectField,
+};
+use crate::shell::RequireViewer;
 use crate::{
     auth::Viewer,
     deals::{api::*, DealStatus, DealSummary},
@@ -49,19 +51,14 @@ pub fn DealsPage() -> impl IntoView {
                     })}
                     <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">{t!("Rules of engagement")}</A>
                     <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
-                        <label class="text-sm font-medium">
-                            {t!("Search")}
-                            <input type="search" name="q" value=typed placeholder=t!("Customer or reference") class=input_class() />
-                        </label>
-                        <label class="text-sm font-medium">
-                            {t!("Status")}
-                            <select name="status" class=input_class()>
-                                <option value="" selected=selected.is_empty()>{t!("Any")}</option>
-                                {DealStatus::ALL.iter().map(|s| view! {
-                                    <option value=s.code() selected=selected == s.code()>{s.label()}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
+                        <Field label=t!("Search") name="q" id="deal-search" kind="search" value=typed placeholder=t!("Customer or reference") />
+                        <SelectField
+                            label=t!("Status")
+                            name="status"
+                            id="deal-status"
+                            options=options([("", t!("Any"))].into_iter().chain(DealStatus::ALL.iter().map(|s| (s.code(), s.label()))))
+                            selected=selected
+                        />
                         <Button intent=Intent::Secondary>{t!("Filter")}</Button>
                     </form>
                 </div>

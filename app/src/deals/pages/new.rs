@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use super::draft::DraftKeeper;
 use crate::shell::{
-    ui::{form_error, Button, Field, SelectField},
+    ui::{form_error, options, Button, Field, SelectField},
     RequireViewer,
 };
 use crate::{
@@ -118,7 +118,7 @@ pub fn NewDealPage() -> impl IntoView {
                         label=t!("Currency")
                         name="deal[currency]"
                         id="currency"
-                        options=Currency::ALL.iter().map(|c| (c.code().to_owned(), c.label().to_owned())).collect()
+                        options=options(Currency::ALL.iter().map(|c| (c.code(), c.label())))
                         error=message("currency")
                     />
                     {field(t!("Expected close date"), "expected_close", "date", true, "off")}
@@ -126,7 +126,7 @@ pub fn NewDealPage() -> impl IntoView {
                         label=t!("Your role")
                         name="deal[partner_role]"
                         id="partner_role"
-                        options=PartnerRole::ALL.iter().map(|r| (r.code().to_owned(), r.label().to_owned())).collect()
+                        options=options(PartnerRole::ALL.iter().map(|r| (r.code(), r.label())))
                         error=message("partner_role")
                     />
                     <label class="block text-sm font-medium sm:col-span-2">

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::shell::ui::{AsyncSection, Button, Intent};
 use crate::shell::{
-    ui::{form_error, input_class},
+    ui::{form_error, Field},
     RequireViewer,
 };
 use crate::{
@@ -39,12 +39,12 @@ pub fn DirectAccountsPage() -> impl IntoView {
                     <Card>
                         <h2 id="add-heading" class="mb-2 font-semibold">{t!("Add accounts")}</h2>
                         {form_error(error.as_ref().map(AppError::summary))}
-                        {error.as_ref().and_then(|e| e.message_for("company").or(e.message_for("csv"))).map(|m| view! { <p class="text-sm text-rose-700 dark:text-rose-300">{m.to_owned()}</p> })}
+                        {error.as_ref().and_then(|e| e.message_for("csv")).map(|m| view! { <p class="text-sm text-rose-700 dark:text-rose-300">{m.to_owned()}</p> })}
                         {added.map(|n| view! { <p role="status" class="text-sm font-medium text-teal-800 dark:text-teal-300">{t!("{count} added.", count = n)}</p> })}
                         <ActionForm action=add>
                             <div class="mt-2 flex flex-col gap-3">
-                                <label class="block text-sm font-medium">{t!("Company")}<input type="text" name="company" class=input_class() /></label>
-                                <label class="block text-sm font-medium">{t!("Web domain")}<input type="text" name="domain" class=input_class() /></label>
+                                <Field label=t!("Company") name="company" id="account-company" autocomplete="off" error=error.as_ref().and_then(|e| e.message_for("company")) />
+                                <Field label=t!("Web domain") name="domain" id="account-domain" autocomplete="off" error=error.as_ref().and_then(|e| e.message_for("domain")) />
                                 <label class="block text-sm font-medium">
                                     {t!("Or paste CSV: one “company,domain” per line")}
                                     <TextArea name="csv" rows=5 />
@@ -58,8 +58,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                     <Card>
                         <h2 id="accounts-heading" class="mb-2 font-semibold">{t!("Accounts")}</h2>
                         <form method="get" action="/deals/accounts" role="search" class="mb-3 flex gap-2">
-                            <label class="sr-only" for="account-search">{t!("Search accounts")}</label>
-                            <input id="account-search" type="search" name="q" value=typed class=input_class() />
+                            <Field label=t!("Search accounts") label_hidden=true name="q" id="account-search" kind="search" value=typed />
                             <Button intent=Intent::Secondary>{t!("Search")}</Button>
                         </form>
                         <AsyncSection>
@@ -142,8 +141,8 @@ pub fn RulesPage() -> impl IntoView {
                                     {form_error(error.as_ref().map(AppError::summary))}
                                     <ActionForm action=update>
                                         <div class="flex flex-col gap-3">
-                                            <label class="block text-sm font-medium">{t!("Approval SLA (hours)")}<input type="number" name="sla_hours" value=r.sla_hours.to_string() class=input_class() /></label>
-                                            <label class="block text-sm font-medium">{t!("Default protection (days)")}<input type="number" name="default_protection_days" value=r.default_protection_days.to_string() class=input_class() /></label>
+                                            <Field label=t!("Approval SLA (hours)") name="sla_hours" id="sla-hours" kind="number" min="1" max="720" required=true value=r.sla_hours.to_string() error=error.as_ref().and_then(|e| e.message_for("sla_hours")) />
+                                            <Field label=t!("Default protection (days)") name="default_protection_days" id="protection-days" kind="number" min="1" max="730" required=true value=r.default_protection_days.to_string() error=error.as_ref().and_then(|e| e.message_for("default_protection_days")) />
                                             <label class="block text-sm font-medium">{t!("Disputes and further rules")}<TextArea name="text" rows=6 maxlength=20000 value=edit_text.clone() /></label>
                                             <Button extra="w-full">{t!("Save rules")}</Button>
                                         </div>

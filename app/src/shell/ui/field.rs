@@ -80,6 +80,24 @@ pub fn Field(
     inputmode: &'static str,
     #[prop(optional, into)] minlength: Option<u32>,
     #[prop(optional, into)] maxlength: Option<u32>,
+    /// Bounds of a number or date field.
+    #[prop(optional, into)]
+    min: MaybeText,
+    #[prop(optional, into)] max: MaybeText,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: &'static str,
+    /// An example of what to type, shown while the field is empty.
+    #[prop(optional, into)]
+    placeholder: MaybeText,
+    /// Typed exactly as given (a code): no capital first letter, no
+    /// spelling marks.
+    #[prop(optional)]
+    literal: bool,
+    /// The label is read by screen readers but not shown (a search box
+    /// whose button says what it is for).
+    #[prop(optional)]
+    label_hidden: bool,
     /// What it holds when the page is drawn.
     #[prop(optional, into)]
     value: MaybeText,
@@ -89,12 +107,23 @@ pub fn Field(
     let kind = if kind.is_empty() { "text" } else { kind };
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let inputmode = (!inputmode.is_empty()).then_some(inputmode);
+    let list = (!list.is_empty()).then_some(list);
+    let (autocapitalize, spellcheck) = if literal {
+        (Some("off"), Some("false"))
+    } else {
+        (None, None)
+    };
+    let label_class = if label_hidden {
+        "sr-only"
+    } else {
+        "block text-sm font-medium"
+    };
     let (hint, error) = (hint.0, error.0);
     let described = described_by(&id, hint.is_some(), error.is_some());
     let invalid = error.is_some().then_some("true");
     view! {
         <div>
-            <label for=id.clone() class="block text-sm font-medium">{label}</label>
+            <label for=id.clone() class=label_class>{label}</label>
             <input
                 id=id.clone()
                 type=kind
@@ -105,6 +134,12 @@ pub fn Field(
                 inputmode=inputmode
                 minlength=minlength
                 maxlength=maxlength
+                min=min.0
+                max=max.0
+                list=list
+                placeholder=placeholder.0
+                autocapitalize=autocapitalize
+                spellcheck=spellcheck
                 aria-invalid=invalid
                 aria-describedby=described
                 class=input_class()
@@ -112,6 +147,15 @@ pub fn Field(
             {notes(&id, hint, error)}
         </div>
     }
+}
+
+/// The (value, label) pairs a [`SelectField`] takes, from borrowed text
+/// (a `text_enum!`'s `code()` and `label()`).
+pub fn options<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    items
+        .into_iter()
+        .map(|(value, label)| (value.to_owned(), label.to_owned()))
+        .collect()
 }
 
 /// A labelled `<select>` of `options` (value, label), with the same hint
