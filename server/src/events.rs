@@ -66,7 +66,7 @@ impl Listener {
                         Err(broadcast::error::RecvError::Closed) => return None,
                     };
                     if unread {
-                        let count = app::notifications::server::unread(&self.db, &self.person_id)
+                        let count = app::notifications::server::unread(&self.db.pool, &self.person_id)
                             .await
                             .ok()?;
                         self.ready.push_back(unread_event(count));

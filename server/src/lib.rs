@@ -224,9 +224,9 @@ async fn service_worker(State(sw): State<Arc<ServiceWorker>>) -> Response {
         .into_response()
 }
 
-/// Works out who is calling (one query) before any page renders, so pages
-/// read it synchronously and can redirect before a byte is sent. Static
-/// files skip it. On a database error nothing is stored and the server
+/// Works out who is calling and how many notifications they have unread
+/// (one query) before any page renders, so pages read it synchronously
+/// and can redirect before a byte is sent. Static files skip it. On a database error nothing is stored and the server
 /// function asking later reports the failure itself.
 async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
@@ -248,14 +248,8 @@ async fn resolve_viewer(State(db): State<Db>, mut req: Request, next: Next) -> R
         match session {
             Ok(Some(session)) if session.stage == app::auth::Stage::Full => {
                 // Pages show the unread count in their header.
-                if req.method() == axum::http::Method::GET && !path.starts_with("/api/") {
-                    match app::notifications::server::unread(&db, &session.viewer.person_id).await {
-                        Ok(n) => {
-                            req.extensions_mut().insert(app::shell::Unread(n));
-                        }
-                        Err(err) => tracing::error!(%err, "counting unread notifications"),
-                    }
-                }
+                req.extensions_mut()
+                    .insert(app::shell::Unread(session.unread));
                 req.extensions_mut()
                     .insert(auth::ResolvedViewer(Some(session.viewer), None));
             }

@@ -286,6 +286,17 @@ backend_test!(
         let found: serde_json::Value = serde_json::from_str(&body_text(found).await).unwrap();
         assert_eq!(found["total"], 1);
         assert_eq!(found["deals"][0]["customer_company"], "Tyrell Corporation");
+        // Past the last page: no rows, and still the count of them all.
+        for (form, total) in [
+            ("search=&status=&page=3", 4),
+            ("search=tyrell&status=&page=2", 1),
+            ("search=nobody&status=&page=1", 0),
+        ] {
+            let res = post(&app, "/api/list_deals", form, Some(&ava)).await;
+            let beyond: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+            assert_eq!(beyond["deals"].as_array().map(Vec::len), Some(0), "{form}");
+            assert_eq!(beyond["total"], total, "{form}");
+        }
     }
 );
 

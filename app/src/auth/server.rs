@@ -244,6 +244,7 @@ struct SessionRow {
     role: String,
     organisation_id: String,
     organisation_name: String,
+    unread: i64,
 }
 
 /// A live session: not revoked, not past its lifetime, not idle too long,
@@ -254,6 +255,9 @@ pub struct LiveSession {
     pub stage: Stage,
     pub remember: bool,
     pub viewer: Viewer,
+    /// The person's unread notifications (for a page's header), counted
+    /// in the session's own query.
+    pub unread: i64,
 }
 
 /// The live session behind a token, whatever its stage. Refreshes the idle
@@ -280,7 +284,9 @@ async fn find_session(
     let row = sqlx::query_as::<_, SessionRow>(
         "SELECT s.id AS session_id, s.stage, s.remember, s.last_seen_at, s.expires_at, \
          s.idle_timeout_secs, p.id AS person_id, p.name, p.email, p.role, \
-         o.id AS organisation_id, o.name AS organisation_name \
+         o.id AS organisation_id, o.name AS organisation_name, \
+         (SELECT COUNT(*) FROM notifications n WHERE n.person_id = p.id AND n.read_at IS NULL) \
+         AS unread \
          FROM sessions s JOIN people p ON p.id = s.person_id \
          JOIN organisations o ON o.id = p.organisation_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND p.status = 'active' \
@@ -317,6 +323,7 @@ async fn find_session(
             organisation_id: row.organisation_id,
             organisation_name: row.organisation_name,
         },
+        unread: row.unread,
     }))
 }
 

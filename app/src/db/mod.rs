@@ -118,8 +118,13 @@ impl Db {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(10));
+        // An embedded database cannot drop its connection, so checking one
+        // before each use (a round trip to its worker thread) buys nothing;
+        // sqlx still checks it when it goes back to the pool.
         let options = match backend {
-            Backend::Sqlite => options.after_connect(|conn, _| Box::pin(sqlite_pragmas(conn))),
+            Backend::Sqlite => options
+                .test_before_acquire(false)
+                .after_connect(|conn, _| Box::pin(sqlite_pragmas(conn))),
             Backend::Postgres => options,
         };
         let pool = options.connect(&url).await?;
@@ -174,6 +179,15 @@ impl Db {
             expected: expected.len(),
             pending,
         })
+    }
+
+    /// One connection for a read that takes several queries (a page's
+    /// record, its people, its timeline). Every trip through the pool costs
+    /// a hand-over to the connection's thread and back, and sqlx checks a
+    /// connection each time it goes back; one connection for the lot pays
+    /// that once.
+    pub async fn reader(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, sqlx::Error> {
+        self.pool.acquire().await
     }
 
     /// Runs a trivial query: is the database answering at all?

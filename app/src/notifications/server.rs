@@ -48,26 +48,30 @@ impl Write {
 
 /// Person `person_id`'s 50 newest notifications and the unread count.
 pub async fn inbox(db: &Db, person_id: &str) -> Result<Inbox, sqlx::Error> {
+    let mut conn = db.reader().await?;
     let notifications = sqlx::query_as::<_, Notification>(
         "SELECT id, subject, body, link, created_at, read_at \
          FROM notifications WHERE person_id = $1 ORDER BY created_at DESC, id LIMIT 50",
     )
     .bind(person_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(Inbox {
         notifications,
-        unread: unread(db, person_id).await?,
+        unread: unread(&mut *conn, person_id).await?,
     })
 }
 
 /// How many of person `person_id`'s notifications are unread.
-pub async fn unread(db: &Db, person_id: &str) -> Result<i64, sqlx::Error> {
+pub async fn unread<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    person_id: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM notifications WHERE person_id = $1 AND read_at IS NULL",
     )
     .bind(person_id)
-    .fetch_one(&db.pool)
+    .fetch_one(executor)
     .await
 }
 

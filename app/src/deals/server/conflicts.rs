@@ -7,7 +7,7 @@
 
 use crate::{
     auth::server::now,
-    db::{Db, Write},
+    db::Write,
     deals::{matching, ConflictKind, DealStatus, Finding},
 };
 
@@ -191,16 +191,15 @@ pub(super) async fn direct_accounts_matching(
 /// For the channel manager: the open registrations and direct accounts
 /// that collide with registration `deal_id`, and the evidence.
 pub(super) async fn evidence(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     deal_id: &str,
     company_key: &str,
     domain_key: Option<&str>,
 ) -> Result<Vec<crate::deals::ConflictEvidence>, sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
     let domain = domain_key.map(domain_claim);
     let mut seen = std::collections::BTreeSet::new();
     let mut found = Vec::new();
-    for claim in candidates(&mut conn, company_key, domain.as_deref()).await? {
+    for claim in candidates(conn, company_key, domain.as_deref()).await? {
         if claim.deal_id == deal_id {
             continue;
         }
@@ -229,7 +228,7 @@ pub(super) async fn evidence(
             matched,
         });
     }
-    for (company, matched) in direct_accounts_matching(&mut conn, company_key, domain_key).await? {
+    for (company, matched) in direct_accounts_matching(conn, company_key, domain_key).await? {
         found.push(crate::deals::ConflictEvidence {
             deal_id: None,
             reference: company,

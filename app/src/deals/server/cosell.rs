@@ -35,7 +35,7 @@ struct TouchpointRow {
 /// (the caller has already been allowed to see it), each touchpoint
 /// with the id of the organisation that recorded it.
 pub async fn of_deal(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     deal_id: &str,
 ) -> Result<(Vec<CoSeller>, Vec<(String, Touchpoint)>), sqlx::Error> {
     let partners = sqlx::query_as::<_, CoSellerRow>(
@@ -44,7 +44,7 @@ pub async fn of_deal(
          ORDER BY p.added_at, o.name",
     )
     .bind(deal_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let touchpoints = sqlx::query_as::<_, TouchpointRow>(
         "SELECT t.organisation_id, o.name AS organisation_name, t.kind, t.happened_on, t.note, \
@@ -54,7 +54,7 @@ pub async fn of_deal(
          ORDER BY t.happened_on, t.recorded_at",
     )
     .bind(deal_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok((
         partners
@@ -83,7 +83,10 @@ pub async fn of_deal(
 
 /// Partner organisations not yet on registration `deal_id`, by name,
 /// for the channel manager's suggestions (at most 500).
-pub async fn addable(db: &Db, deal_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn addable(
+    conn: &mut sqlx::AnyConnection,
+    deal_id: &str,
+) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT o.name FROM organisations o WHERE o.kind = 'partner' \
          AND o.id <> (SELECT organisation_id FROM deals WHERE id = $1) \
@@ -91,7 +94,7 @@ pub async fn addable(db: &Db, deal_id: &str) -> Result<Vec<String>, sqlx::Error>
          ORDER BY o.name LIMIT 500",
     )
     .bind(deal_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await
 }
 

@@ -11,12 +11,21 @@ use crate::{
 
 /// Direct accounts whose name contains `search` (any case), by name.
 pub async fn direct_accounts(db: &Db, search: &str) -> Result<Vec<DirectAccount>, sqlx::Error> {
-    let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+    let search = search.trim().to_lowercase().replace(['%', '_'], "");
+    // No search, no `LIKE` (see `read::list`: SQLite would prepare it anew).
+    if search.is_empty() {
+        return sqlx::query_as::<_, DirectAccount>(
+            "SELECT id, company, domain, created_at FROM direct_accounts \
+             ORDER BY company LIMIT 500",
+        )
+        .fetch_all(&db.pool)
+        .await;
+    }
     sqlx::query_as::<_, DirectAccount>(
         "SELECT id, company, domain, created_at FROM direct_accounts \
          WHERE LOWER(company) LIKE $1 ORDER BY company LIMIT 500",
     )
-    .bind(pattern)
+    .bind(format!("%{search}%"))
     .fetch_all(&db.pool)
     .await
 }

@@ -72,7 +72,8 @@ pub(super) const SUMMARY_COLUMNS: &str =
 
 pub const PAGE_SIZE: i64 = 25;
 
-/// A page of registrations within `scope`, newest first.
+/// A page of registrations within `scope`, newest first, with how many
+/// there are in all (one query: the count is a window over the same rows).
 pub async fn list(
     db: &Db,
     scope: Option<&str>,
@@ -80,38 +81,74 @@ pub async fn list(
     status: Option<DealStatus>,
     page: i64,
 ) -> Result<DealList, sqlx::Error> {
-    let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
-    let filter = format!(
-        "FROM deals d JOIN organisations o ON o.id = d.organisation_id WHERE {} \
-         AND (LOWER(d.customer_company) LIKE $2 OR LOWER(d.reference) LIKE $2) \
-         AND (CAST($3 AS TEXT) IS NULL OR d.status = $3)",
-        reach("$1")
+    let search = search.to_lowercase().replace(['%', '_'], "");
+    let pattern = (!search.is_empty()).then(|| format!("%{search}%"));
+    // No search, no `LIKE`: SQLite prepares a statement whose LIKE pattern
+    // is a parameter afresh on every run, which on the list everyone opens
+    // first cost more than the rest of the query.
+    let filter = |pattern_param: &str| {
+        let matching = match pattern {
+            None => String::new(),
+            Some(_) => format!(
+                " AND (LOWER(d.customer_company) LIKE {pattern_param} \
+                 OR LOWER(d.reference) LIKE {pattern_param})"
+            ),
+        };
+        format!(
+            "FROM deals d JOIN organisations o ON o.id = d.organisation_id WHERE {} \
+             AND (CAST($2 AS TEXT) IS NULL OR d.status = $2){matching}",
+            reach("$1")
+        )
+    };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, COUNT(*) OVER () AS total {} \
+         ORDER BY d.created_at DESC, d.id LIMIT $3 OFFSET $4",
+        filter("$5")
     );
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {filter}"))
+    let rows = sqlx::query_as::<_, CountedRow>(&sql)
         .bind(scope)
-        .bind(&pattern)
         .bind(status.map(DealStatus::code))
-        .fetch_one(&db.pool)
-        .await?;
-    let rows = sqlx::query_as::<_, SummaryRow>(&format!(
-        "SELECT {SUMMARY_COLUMNS} {filter} ORDER BY d.created_at DESC, d.id LIMIT $4 OFFSET $5"
-    ))
-    .bind(scope)
-    .bind(&pattern)
-    .bind(status.map(DealStatus::code))
-    .bind(PAGE_SIZE)
-    .bind((page - 1) * PAGE_SIZE)
+        .bind(PAGE_SIZE)
+        .bind((page - 1) * PAGE_SIZE);
+    let rows = match &pattern {
+        Some(pattern) => rows.bind(pattern),
+        None => rows,
+    }
     .fetch_all(&db.pool)
     .await?;
+    let total = match rows.first() {
+        Some(row) => row.total,
+        None if page == 1 => 0,
+        // Past the last page the window has no rows to count.
+        None => {
+            let sql = format!("SELECT COUNT(*) {}", filter("$3"));
+            let count = sqlx::query_scalar(&sql)
+                .bind(scope)
+                .bind(status.map(DealStatus::code));
+            match &pattern {
+                Some(pattern) => count.bind(pattern),
+                None => count,
+            }
+            .fetch_one(&db.pool)
+            .await?
+        }
+    };
     Ok(DealList {
         deals: rows
             .into_iter()
-            .filter_map(|row| row.into_summary(scope))
+            .filter_map(|row| row.summary.into_summary(scope))
             .collect(),
         total,
         page,
         page_size: PAGE_SIZE,
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct CountedRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    total: i64,
 }
 
 /// Registrations waiting for a decision, the earliest SLA first.
@@ -151,6 +188,7 @@ pub(super) struct DetailRow {
 /// the viewer may do with it; for vendor staff, also what it collides with.
 pub async fn detail(db: &Db, viewer: &Viewer, id: &str) -> Result<Option<DealView>, sqlx::Error> {
     let scope = viewer.tenant_scope();
+    let mut conn = db.reader().await?;
     let Some(row) = sqlx::query_as::<_, DetailRow>(&format!(
         "SELECT {SUMMARY_COLUMNS}, d.company_key, d.domain_key, d.customer_domain, \
          d.contact_name, d.contact_email, d.contact_phone, d.country, d.products, \
@@ -161,7 +199,7 @@ pub async fn detail(db: &Db, viewer: &Viewer, id: &str) -> Result<Option<DealVie
     ))
     .bind(id)
     .bind(scope)
-    .fetch_optional(&db.pool)
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
@@ -180,7 +218,7 @@ pub async fn detail(db: &Db, viewer: &Viewer, id: &str) -> Result<Option<DealVie
     };
     let actions = DealActions::of(onlooker, summary.status, summary.extension_reason.is_some());
     let conflicts = match scope {
-        None => evidence(db, id, &row.company_key, row.domain_key.as_deref()).await?,
+        None => evidence(&mut conn, id, &row.company_key, row.domain_key.as_deref()).await?,
         Some(_) => Vec::new(),
     };
     let events = sqlx::query_as::<_, DealEvent>(
@@ -188,15 +226,15 @@ pub async fn detail(db: &Db, viewer: &Viewer, id: &str) -> Result<Option<DealVie
          LEFT JOIN people p ON p.id = e.actor_id WHERE e.deal_id = $1 ORDER BY e.seq",
     )
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
-    let (co_sellers, touchpoints) = super::cosell::of_deal(db, id).await?;
+    let (co_sellers, touchpoints) = super::cosell::of_deal(&mut conn, id).await?;
     let own_touchpoints: Vec<bool> = touchpoints
         .iter()
         .map(|(org, _)| Some(org.as_str()) == scope)
         .collect();
     let addable = match scope {
-        None => super::cosell::addable(db, id).await?,
+        None => super::cosell::addable(&mut conn, id).await?,
         Some(_) => Vec::new(),
     };
     let view = DealView {

@@ -53,6 +53,7 @@ pub async fn profile(
     id: &str,
 ) -> Result<Option<OrganisationDetails>, sqlx::Error> {
     let scope = viewer.tenant_scope();
+    let mut conn = db.reader().await?;
     let row = sqlx::query_as::<_, ProfileRow>(&format!(
         "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
          t.name AS tier, o.website, m.name AS channel_manager, o.description, \
@@ -66,7 +67,7 @@ pub async fn profile(
     ))
     .bind(id)
     .bind(scope)
-    .fetch_optional(&db.pool)
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let people = sqlx::query_as::<_, PersonRow>(&format!(
@@ -76,7 +77,7 @@ pub async fn profile(
     ))
     .bind(id)
     .bind(scope)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .filter_map(|p| {
