@@ -76,9 +76,7 @@ impl RequestInfo {
 
     /// The request being served (empty outside a request).
     pub fn current() -> RequestInfo {
-        use_context::<Parts>()
-            .map(|parts| RequestInfo::from_parts(&parts))
-            .unwrap_or_default()
+        with_context::<Parts, _>(RequestInfo::from_parts).unwrap_or_default()
     }
 }
 
@@ -374,7 +372,7 @@ pub struct ResolvedViewer(pub Option<Viewer>, pub Option<Stage>);
 /// The signed-in person making this request, or `None`.
 pub async fn current_viewer(db: &Db) -> Result<Option<Viewer>, AppError> {
     let resolved =
-        use_context::<Parts>().and_then(|p| p.extensions.get::<ResolvedViewer>().cloned());
+        with_context::<Parts, _>(|p| p.extensions.get::<ResolvedViewer>().cloned()).flatten();
     if let Some(ResolvedViewer(viewer, _)) = resolved {
         return Ok(viewer);
     }

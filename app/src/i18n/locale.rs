@@ -105,9 +105,10 @@ impl Locale {
         }
         #[cfg(feature = "ssr")]
         {
-            leptos::prelude::use_context::<http::request::Parts>()
-                .map(|parts| Locale::of_request(&parts.headers))
-                .unwrap_or_default()
+            leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+                Locale::of_request(&parts.headers)
+            })
+            .unwrap_or_default()
         }
         #[cfg(not(feature = "ssr"))]
         {

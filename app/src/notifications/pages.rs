@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use super::api::{notifications, MarkNotificationsRead};
 use crate::{
@@ -41,9 +40,9 @@ pub fn NotificationsPage() -> impl IntoView {
                                         let weight = if unread { "font-semibold" } else { "font-normal" };
                                         view! {
                                             <li class="py-3">
-                                                <A href=n.link.clone() attr:class=format!("text-teal-800 underline dark:text-teal-300 {weight}")>
+                                                <a href=n.link.clone() class=format!("text-teal-800 underline dark:text-teal-300 {weight}")>
                                                     {n.subject.clone()}
-                                                </A>
+                                                </a>
                                                 {unread.then(|| view! {
                                                     <span class="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-semibold text-rose-900 dark:bg-rose-900 dark:text-rose-100">{t!("New")}</span>
                                                 })}

@@ -1,9 +1,6 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     api::{organisation_profile, UpdateOrganisation},
@@ -286,7 +283,7 @@ fn profile_view(
             {org.can_manage_people.then(|| view! {
                 <div class="lg:col-span-3">{invite_form(org.id.clone(), org.is_vendor, invite_error)}</div>
                 <p class="lg:col-span-3">
-                    <A href=format!("/organisations/{}/audit", org.id) attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log")}</A>
+                    <a href=format!("/organisations/{}/audit", org.id) class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log")}</a>
                 </p>
             })}
         </div>

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::{error::AppError, shell::ui::Intent};
 
@@ -36,7 +35,7 @@ pub fn ErrorTemplate(errors: ArcRwSignal<Errors>) -> impl IntoView {
         <section role="alert" class="max-w-xl rounded-xl border border-rose-200 bg-rose-50 p-6 text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
             <h1 class="text-xl font-semibold">{status_title(status)}</h1>
             <p class="mt-2">{first.to_string()}</p>
-            <p class="mt-4"><A href="/" attr:class="font-medium underline">{t!("Back to the start page")}</A></p>
+            <p class="mt-4"><a href="/" class="font-medium underline">{t!("Back to the start page")}</a></p>
         </section>
     }
 }
@@ -69,7 +68,7 @@ pub fn NotFound() -> impl IntoView {
                 {t!("The page you asked for does not exist or has moved. Check the address, or start again from the home page.")}
             </p>
             <p class="mt-6">
-                <A href="/" attr:class=Intent::Primary.class()>{t!("Go to the home page")}</A>
+                <a href="/" class=Intent::Primary.class()>{t!("Go to the home page")}</a>
             </p>
         </section>
     }

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::{language::LanguageSwitch, live::UnreadBell, theme::ThemeToggle};
 use crate::{auth::Viewer, shell::ViewerContext};
@@ -50,12 +50,12 @@ fn nav_icon(path: &'static str) -> impl IntoView {
     }
 }
 
-fn brand() -> impl IntoView {
+fn brand(current: Option<&'static str>) -> impl IntoView {
     view! {
-        <A href="/" attr:class="flex items-center gap-2 font-bold text-lg tracking-tight">
+        <a href="/" aria-current=current class="flex items-center gap-2 font-bold text-lg tracking-tight">
             <img src="/icons/icon-192.png" alt="" width="28" height="28" class="size-7 rounded-md" />
             <span>"Trellis"</span>
-        </A>
+        </a>
     }
 }
 
@@ -68,11 +68,16 @@ const TAB: &str = "flex flex-col items-center justify-center gap-1 py-2 text-xs 
 pub fn AppLayout(children: Children) -> impl IntoView {
     let ctx = ViewerContext::use_context();
     let viewer = ctx.viewer.clone();
+    // Plain links marked by hand: the router's `<A>` resolves its path and
+    // watches the location, work a page drawn once on the server does not
+    // need, and the layout has thirteen of them.
+    let here = use_location().pathname.get_untracked();
+    let current = |href: &str| (here == href).then_some("page");
     let sidebar = {
         nav_for(viewer.as_ref())
             .into_iter()
             .map(|item| view! {
-                <li><A href=item.href exact=true attr:class=LINK>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
+                <li><a aria-current=current(&item.href) href=item.href class=LINK>{nav_icon(item.icon)}<span>{item.label}</span></a></li>
             })
             .collect_view()
     };
@@ -86,7 +91,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
         view! {
             <ul class=columns>
                 {items.into_iter().map(|item| view! {
-                    <li><A href=item.href exact=true attr:class=TAB>{nav_icon(item.icon)}<span>{item.label}</span></A></li>
+                    <li><a aria-current=current(&item.href) href=item.href class=TAB>{nav_icon(item.icon)}<span>{item.label}</span></a></li>
                 }).collect_view()}
             </ul>
         }
@@ -95,13 +100,14 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     let account = {
         viewer.map(|viewer| view! {
             <div class="flex items-center gap-2">
-                <A
+                <a
                     href="/notifications"
-                    attr:class="relative rounded-lg p-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                    aria-current=current("/notifications")
+                    class="relative rounded-lg p-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
                 >
                     {nav_icon(BELL)}
                     <UnreadBell initial=unread />
-                </A>
+                </a>
                 <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
                 <ActionForm action=ctx.sign_out>
                     <button type="submit" class="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
@@ -117,14 +123,14 @@ pub fn AppLayout(children: Children) -> impl IntoView {
         </a>
         <div class="min-h-dvh md:flex">
             <aside class="hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
-                {brand()}
+                {brand(current("/"))}
                 <nav aria-label=t!("Primary")>
                     <ul class="flex flex-col gap-1">{sidebar}</ul>
                 </nav>
             </aside>
             <div class="flex min-w-0 flex-1 flex-col">
                 <header class="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
-                    <div class="md:hidden">{brand()}</div>
+                    <div class="md:hidden">{brand(current("/"))}</div>
                     <div class="flex items-center gap-1">
                         <LanguageSwitch />
                         <ThemeToggle />

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use super::Card;
 
@@ -40,8 +39,8 @@ pub fn LandingPage() -> impl IntoView {
                 {t!("Trellis is where Acme Cloud's resellers, managed service providers, integrators, software vendors and referral partners register deals, launch co-branded marketing, take training and see what they earn. Fast, few clicks, on your phone too. Your data is only ever yours.")}
             </p>
             <div class="mt-8 flex flex-col gap-3 sm:flex-row">
-                <A href="/signin" attr:class=primary>{t!("Sign in")}</A>
-                <A href="/program" attr:class=secondary>{t!("See the partner program")}</A>
+                <a href="/signin" class=primary>{t!("Sign in")}</a>
+                <a href="/program" class=secondary>{t!("See the partner program")}</a>
             </div>
         </section>
         <section aria-labelledby="features-heading" class="mt-6">

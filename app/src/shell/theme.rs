@@ -68,15 +68,15 @@ impl Theme {
     pub fn current() -> Theme {
         #[cfg(feature = "ssr")]
         {
-            use_context::<http::request::Parts>()
-                .and_then(|parts| {
-                    parts
-                        .headers
-                        .get(http::header::COOKIE)
-                        .and_then(|v| v.to_str().ok())
-                        .map(Theme::from_cookie_header)
-                })
-                .unwrap_or_default()
+            with_context::<http::request::Parts, _>(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Theme::from_cookie_header)
+            })
+            .flatten()
+            .unwrap_or_default()
         }
         #[cfg(not(feature = "ssr"))]
         {
@@ -108,10 +108,12 @@ pub(super) fn keep_and_go_back(cookie: &str) -> Result<(), AppError> {
     let response = expect_context::<leptos_axum::ResponseOptions>();
     let cookie = http::HeaderValue::from_str(cookie).map_err(AppError::internal)?;
     response.append_header(http::header::SET_COOKIE, cookie);
-    let back = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::REFERER).cloned())
-        .and_then(|referer| referer.to_str().ok().map(same_site_path))
-        .unwrap_or_else(|| "/".to_owned());
+    let back = with_context::<http::request::Parts, _>(|parts| {
+        parts.headers.get(http::header::REFERER).cloned()
+    })
+    .flatten()
+    .and_then(|referer| referer.to_str().ok().map(same_site_path))
+    .unwrap_or_else(|| "/".to_owned());
     leptos_axum::redirect(&back);
     Ok(())
 }

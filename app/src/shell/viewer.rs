@@ -28,20 +28,22 @@ pub struct ViewerContext {
 impl ViewerContext {
     pub fn provide() {
         #[cfg(feature = "ssr")]
-        let (viewer, pending) = use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::auth::server::ResolvedViewer>()
-                    .cloned()
-            })
-            .map(|resolved| (resolved.0, resolved.1))
-            .unwrap_or_default();
+        let (viewer, pending) = with_context::<http::request::Parts, _>(|parts| {
+            parts
+                .extensions
+                .get::<crate::auth::server::ResolvedViewer>()
+                .cloned()
+        })
+        .flatten()
+        .map(|resolved| (resolved.0, resolved.1))
+        .unwrap_or_default();
         #[cfg(feature = "ssr")]
-        let unread = use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<Unread>().copied())
-            .unwrap_or_default()
-            .0;
+        let unread = with_context::<http::request::Parts, _>(|parts| {
+            parts.extensions.get::<Unread>().copied()
+        })
+        .flatten()
+        .unwrap_or_default()
+        .0;
         // Pages are rendered on the server only; islands never ask.
         #[cfg(not(feature = "ssr"))]
         let (viewer, pending, unread) = (None, None, 0);

@@ -4,7 +4,6 @@ pub use two_step::{SettingsPage, TwoStepPage, VerifySignInPage};
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use super::{
     api::{my_sessions, RevokeSession, SignIn},
@@ -53,7 +52,7 @@ pub fn SignInPage() -> impl IntoView {
                             {t!("Sign in")}
                         </Button>
                         <p class="text-sm">
-                            <A href="/password-reset" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Forgot your password?")}</A>
+                            <a href="/password-reset" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Forgot your password?")}</a>
                         </p>
                     </div>
                 </ActionForm>
@@ -80,7 +79,7 @@ pub fn HomePage() -> impl IntoView {
                         <Card>
                             <h2 class="font-semibold">{t!("Your organisation")}</h2>
                             <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Profile, contact details and people.")}</p>
-                            <p class="mt-3"><A href=org_href attr:class="font-medium text-teal-800 underline dark:text-teal-300">{viewer.organisation_name.clone()}</A></p>
+                            <p class="mt-3"><a href=org_href class="font-medium text-teal-800 underline dark:text-teal-300">{viewer.organisation_name.clone()}</a></p>
                         </Card>
                     </li>
                     {(viewer.role == crate::organisations::Role::ProgramAdmin).then(|| view! {
@@ -88,9 +87,9 @@ pub fn HomePage() -> impl IntoView {
                             <Card>
                                 <h2 class="font-semibold">{t!("Outbox")}</h2>
                                 <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Email the portal has sent or is sending.")}</p>
-                                <p class="mt-3"><A href="/admin/outbox" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Open the outbox")}</A></p>
-                                <p class="mt-1"><A href="/admin/audit" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log of every organisation")}</A></p>
-                                <p class="mt-1"><A href="/admin/settings" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Program settings")}</A></p>
+                                <p class="mt-3"><a href="/admin/outbox" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Open the outbox")}</a></p>
+                                <p class="mt-1"><a href="/admin/audit" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log of every organisation")}</a></p>
+                                <p class="mt-1"><a href="/admin/settings" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Program settings")}</a></p>
                             </Card>
                         </li>
                     })}
@@ -98,8 +97,8 @@ pub fn HomePage() -> impl IntoView {
                         <Card>
                             <h2 class="font-semibold">{t!("Your sessions")}</h2>
                             <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("See where you are signed in and sign other devices out.")}</p>
-                            <p class="mt-3"><A href="/account/sessions" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Manage sessions")}</A></p>
-                            <p class="mt-1"><A href="/account/two-step" attr:class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Two-step sign-in")}</A></p>
+                            <p class="mt-3"><a href="/account/sessions" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Manage sessions")}</a></p>
+                            <p class="mt-1"><a href="/account/two-step" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Two-step sign-in")}</a></p>
                         </Card>
                     </li>
                 </ul>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::Redirect;
 
 use crate::shell::ui::AsyncSection;
 use crate::{
@@ -53,7 +53,7 @@ pub fn VerifySignInPage() -> impl IntoView {
                             {t!("Do not ask for a code on this device for 30 days")}
                         </label>
                         <Button extra="w-full">{t!("Verify")}</Button>
-                        <p class="text-sm"><A href="/signin" attr:class=link_class()>{t!("Start again")}</A></p>
+                        <p class="text-sm"><a href="/signin" class=link_class()>{t!("Start again")}</a></p>
                     </div>
                 </ActionForm>
             </Card>

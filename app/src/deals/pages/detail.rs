@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use super::{chip, cosell::CoSellSection, draft::ForgetDraft, link_class, relative};
 use crate::{
@@ -163,8 +163,7 @@ fn conflicts_panel(conflicts: Vec<ConflictEvidence>) -> impl IntoView {
 fn conflict_row(c: ConflictEvidence) -> impl IntoView {
     let reference = match c.deal_id {
         Some(id) => {
-            view! { <A href=format!("/deals/{id}") attr:class=link_class()>{c.reference}</A> }
-                .into_any()
+            view! { <a href=format!("/deals/{id}") class=link_class()>{c.reference}</a> }.into_any()
         }
         None => view! { <span class="font-medium">{c.reference}</span> }.into_any(),
     };

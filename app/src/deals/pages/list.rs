@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::{chip, relative};
 use crate::shell::ui::{
@@ -44,12 +44,12 @@ pub fn DealsPage() -> impl IntoView {
                 <PageHeader title=t!("Deal registrations") lead=t!("Every registration, its status and its protection.") />
                 <div class="mb-4 flex flex-wrap items-end gap-3">
                     {(!viewer.role.is_vendor()).then(|| view! {
-                        <A href="/deals/new" attr:class=Intent::Primary.class()>{t!("Register a deal")}</A>
+                        <a href="/deals/new" class=Intent::Primary.class()>{t!("Register a deal")}</a>
                     })}
                     {(viewer.role.is_vendor()).then(|| view! {
-                        <A href="/deals/review" attr:class=Intent::Primary.class()>{t!("Approval queue")}</A>
+                        <a href="/deals/review" class=Intent::Primary.class()>{t!("Approval queue")}</a>
                     })}
-                    <A href="/deals/rules" attr:class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">{t!("Rules of engagement")}</A>
+                    <a href="/deals/rules" class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">{t!("Rules of engagement")}</a>
                     <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
                         <Field label=t!("Search") name="q" id="deal-search" kind="search" value=typed placeholder=t!("Customer or reference") />
                         <SelectField
@@ -116,9 +116,9 @@ pub(super) fn deal_card(deal: DealSummary, sla_now: Option<i64>) -> impl IntoVie
     view! {
             <Card>
                 <div class="flex flex-wrap items-baseline justify-between gap-2">
-                    <A href=format!("/deals/{}", deal.id) attr:class="font-semibold text-teal-800 underline dark:text-teal-300">
+                    <a href=format!("/deals/{}", deal.id) class="font-semibold text-teal-800 underline dark:text-teal-300">
                         {deal.customer_company.clone()}
-                    </A>
+                    </a>
                     {chip(deal.status)}
                 </div>
                 <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">

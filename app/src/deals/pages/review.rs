@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use super::{link_class, list::deal_card};
 use crate::shell::ui::{AsyncSection, Button};
@@ -27,8 +26,8 @@ pub fn ReviewPage() -> impl IntoView {
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
             <PageHeader title=t!("Approval queue") lead=t!("Registrations waiting for a decision, the most urgent first.") />
             <p class="mb-4 flex gap-4 text-sm">
-                <A href="/deals/accounts" attr:class=link_class()>{t!("Direct accounts")}</A>
-                <A href="/deals/rules" attr:class=link_class()>{t!("Rules of engagement")}</A>
+                <a href="/deals/accounts" class=link_class()>{t!("Direct accounts")}</a>
+                <a href="/deals/rules" class=link_class()>{t!("Rules of engagement")}</a>
             </p>
             <QueueFollower />
             <AsyncSection>
