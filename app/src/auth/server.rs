@@ -369,10 +369,16 @@ where
 #[derive(Debug, Clone)]
 pub struct ResolvedViewer(pub Option<Viewer>, pub Option<Stage>);
 
+/// What the server's middleware stored in this request's extensions (the
+/// resolved viewer, the unread count), read in place: the request's parts
+/// are not cloned for it.
+pub fn request_extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    with_context::<Parts, _>(|parts| parts.extensions.get::<T>().cloned()).flatten()
+}
+
 /// The signed-in person making this request, or `None`.
 pub async fn current_viewer(db: &Db) -> Result<Option<Viewer>, AppError> {
-    let resolved =
-        with_context::<Parts, _>(|p| p.extensions.get::<ResolvedViewer>().cloned()).flatten();
+    let resolved = request_extension::<ResolvedViewer>();
     if let Some(ResolvedViewer(viewer, _)) = resolved {
         return Ok(viewer);
     }

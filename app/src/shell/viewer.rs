@@ -28,22 +28,14 @@ pub struct ViewerContext {
 impl ViewerContext {
     pub fn provide() {
         #[cfg(feature = "ssr")]
-        let (viewer, pending) = with_context::<http::request::Parts, _>(|parts| {
-            parts
-                .extensions
-                .get::<crate::auth::server::ResolvedViewer>()
-                .cloned()
-        })
-        .flatten()
-        .map(|resolved| (resolved.0, resolved.1))
-        .unwrap_or_default();
+        let (viewer, pending) =
+            crate::auth::server::request_extension::<crate::auth::server::ResolvedViewer>()
+                .map(|resolved| (resolved.0, resolved.1))
+                .unwrap_or_default();
         #[cfg(feature = "ssr")]
-        let unread = with_context::<http::request::Parts, _>(|parts| {
-            parts.extensions.get::<Unread>().copied()
-        })
-        .flatten()
-        .unwrap_or_default()
-        .0;
+        let unread = crate::auth::server::request_extension::<Unread>()
+            .unwrap_or_default()
+            .0;
         // Pages are rendered on the server only; islands never ask.
         #[cfg(not(feature = "ssr"))]
         let (viewer, pending, unread) = (None, None, 0);

@@ -11,21 +11,19 @@ use crate::{
 
 /// Direct accounts whose name contains `search` (any case), by name.
 pub async fn direct_accounts(db: &Db, search: &str) -> Result<Vec<DirectAccount>, sqlx::Error> {
-    let search = search.trim().to_lowercase().replace(['%', '_'], "");
-    // No search, no `LIKE` (see `read::list`: SQLite would prepare it anew).
-    if search.is_empty() {
+    let Some(pattern) = super::read::contains_pattern(search.trim()) else {
         return sqlx::query_as::<_, DirectAccount>(
             "SELECT id, company, domain, created_at FROM direct_accounts \
              ORDER BY company LIMIT 500",
         )
         .fetch_all(&db.pool)
         .await;
-    }
+    };
     sqlx::query_as::<_, DirectAccount>(
         "SELECT id, company, domain, created_at FROM direct_accounts \
          WHERE LOWER(company) LIKE $1 ORDER BY company LIMIT 500",
     )
-    .bind(format!("%{search}%"))
+    .bind(pattern)
     .fetch_all(&db.pool)
     .await
 }

@@ -72,6 +72,16 @@ pub(super) const SUMMARY_COLUMNS: &str =
 
 pub const PAGE_SIZE: i64 = 25;
 
+/// The `LIKE` pattern for text containing `search` in any case (its own
+/// `%` and `_` dropped), or `None` when nothing is searched for. A query
+/// then leaves its `LIKE` out: SQLite prepares a statement whose LIKE
+/// pattern is a parameter afresh on every run, which on the deal list
+/// everyone opens first cost more than the rest of the query.
+pub(super) fn contains_pattern(search: &str) -> Option<String> {
+    let search = search.to_lowercase().replace(['%', '_'], "");
+    (!search.is_empty()).then(|| format!("%{search}%"))
+}
+
 /// A page of registrations within `scope`, newest first, with how many
 /// there are in all (one query: the count is a window over the same rows).
 pub async fn list(
@@ -81,11 +91,7 @@ pub async fn list(
     status: Option<DealStatus>,
     page: i64,
 ) -> Result<DealList, sqlx::Error> {
-    let search = search.to_lowercase().replace(['%', '_'], "");
-    let pattern = (!search.is_empty()).then(|| format!("%{search}%"));
-    // No search, no `LIKE`: SQLite prepares a statement whose LIKE pattern
-    // is a parameter afresh on every run, which on the list everyone opens
-    // first cost more than the rest of the query.
+    let pattern = contains_pattern(search);
     let filter = |pattern_param: &str| {
         let matching = match pattern {
             None => String::new(),
