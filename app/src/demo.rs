@@ -13,6 +13,8 @@ pub async fn seed(db: &crate::db::Db) -> Result<SeedOutcome, AppError> {
     let outcome = crate::organisations::demo::seed(db).await?;
     if matches!(outcome, SeedOutcome::Seeded { .. }) {
         crate::deals::demo::seed(db).await?;
+        crate::recruit::demo::seed(db).await?;
+        crate::tiers::demo::seed(db).await?;
     }
     Ok(outcome)
 }

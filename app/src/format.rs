@@ -54,7 +54,11 @@ pub fn count_in(locale: Locale, n: i64) -> String {
 /// Whole US dollars with thousands separators: 2_000_000 cents → "$20,000"
 /// ("20.000 $" in German).
 pub fn usd_from_cents(cents: i64) -> String {
-    let locale = Locale::current();
+    usd_from_cents_in(Locale::current(), cents)
+}
+
+/// [`usd_from_cents`] in `locale`.
+pub fn usd_from_cents_in(locale: Locale, cents: i64) -> String {
     let sign = if cents / 100 < 0 { "-" } else { "" };
     let whole = grouped_whole(locale, cents);
     match locale {

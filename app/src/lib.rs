@@ -17,9 +17,11 @@ pub mod notifications;
 pub mod organisations;
 pub mod people;
 pub mod program;
+pub mod recruit;
 pub mod shell;
 #[cfg(test)]
 mod source_scan;
+pub mod tiers;
 pub mod values;
 
 use leptos::prelude::*;
@@ -145,6 +147,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/program/tiers") view=tiers::TiersPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/apply/thanks") view=recruit::AppliedPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/applications") view=recruit::ApplicationsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/applications/:id") view=recruit::ApplicationPage ssr=SsrMode::InOrder />
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder />
                     <Route path=path!("/signin/verify") view=VerifySignInPage ssr=SsrMode::InOrder />
                     <Route path=path!("/home") view=HomePage ssr=SsrMode::InOrder />

@@ -26,7 +26,7 @@ use app::{
 use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{
-    jobs::{Jobs, OutboxSender, ProtectionSweep},
+    jobs::{ApplicationRescore, Jobs, OutboxSender, ProtectionSweep, TierRecompute},
     router, AppState,
 };
 use tracing_subscriber::EnvFilter;
@@ -89,6 +89,14 @@ async fn run() -> Result<(), String> {
     // Every job is safe to run on every app server (see server/src/jobs).
     let mut jobs = Jobs::default();
     jobs.spawn(ProtectionSweep { db: db.clone() }, Duration::from_secs(300));
+    jobs.spawn(
+        TierRecompute { db: db.clone() },
+        Duration::from_secs(24 * 3600),
+    );
+    jobs.spawn(
+        ApplicationRescore { db: db.clone() },
+        Duration::from_secs(3600),
+    );
 
     let public_url = std::env::var("TRELLIS_PUBLIC_URL")
         .ok()

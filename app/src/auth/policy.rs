@@ -83,6 +83,12 @@ pub fn authorize_deal_review(viewer: &Viewer) -> Result<(), AppError> {
     }
 }
 
+/// `Ok` when `viewer` may read and decide partner applications: the
+/// program admin and channel managers.
+pub fn authorize_recruiting(viewer: &Viewer) -> Result<(), AppError> {
+    authorize_deal_review(viewer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

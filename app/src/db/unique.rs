@@ -21,12 +21,26 @@ struct UniqueField {
     message: fn() -> &'static str,
 }
 
-const UNIQUE_FIELDS: &[UniqueField] = &[UniqueField {
-    index: "people_email",
-    columns: "people.email",
-    field: "email",
-    message: || t!("That email address already has an account."),
-}];
+const UNIQUE_FIELDS: &[UniqueField] = &[
+    UniqueField {
+        index: "people_email",
+        columns: "people.email",
+        field: "email",
+        message: || t!("That email address already has an account."),
+    },
+    UniqueField {
+        index: "applications_open_domain",
+        columns: "applications.domain_key",
+        field: "website",
+        message: || t!("An application for this company's website is already being reviewed."),
+    },
+    UniqueField {
+        index: "organisations_name",
+        columns: "organisations.name",
+        field: "company",
+        message: || t!("An organisation with this name already exists."),
+    },
+];
 
 impl From<sqlx::Error> for AppError {
     /// A refusal by a unique index a person can run into is theirs to fix;

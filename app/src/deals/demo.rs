@@ -167,6 +167,97 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             .await?;
         }
     }
+    seed_history(db).await
+}
+
+/// Business won over the last year, before these registrations: (partner
+/// slug, customer, value in US dollars, months ago closed). The fit score
+/// and the tiers count it.
+const WON: &[(&str, &str, i64, i64)] = &[
+    ("northwind", "Aperture Laboratories", 420_000, 2),
+    ("northwind", "Massive Dynamic", 380_000, 5),
+    ("northwind", "Vandelay Industries", 460_000, 9),
+    ("bluepeak", "Nakatomi Trading", 900_000, 1),
+    ("bluepeak", "Sterling Cooper", 700_000, 4),
+    ("bluepeak", "Gringotts Holdings", 650_000, 7),
+    ("bluepeak", "Oscorp", 500_000, 10),
+    ("lumen", "Wonka Industries", 600_000, 3),
+    ("lumen", "Bluth Company", 400_000, 6),
+    ("lumen", "Dunder Mifflin", 300_000, 11),
+    ("quantix", "Prestige Worldwide", 150_000, 2),
+    ("quantix", "Monarch Solutions", 90_000, 8),
+    ("harbor", "Krusty Krab", 20_000, 5),
+    ("meridian", "Los Pollos Hermanos", 1_100_000, 1),
+    ("meridian", "Duff Brewing", 900_000, 4),
+    ("meridian", "Zorg Industries", 800_000, 6),
+    ("meridian", "Virtucon", 700_000, 9),
+    ("keystone", "Pendant Publishing", 500_000, 3),
+    ("keystone", "Kramerica", 350_000, 7),
+    ("sakura", "Nakamura Robotics", 80_000, 10),
+];
+
+/// Closed business from before the demo's registrations: won deals with
+/// their two timeline steps, held by no claim.
+async fn seed_history(db: &Db) -> Result<(), AppError> {
+    use crate::{demo::demo_id, values::company_key};
+
+    let now = crate::auth::server::now();
+    let mut tx = db.write(crate::db::Actor::system()).await?;
+    for (slug, customer, dollars, months) in WON {
+        let organisation = demo_id("org", slug);
+        let registrant: String = sqlx::query_scalar(
+            "SELECT id FROM people WHERE organisation_id = $1 ORDER BY created_at, id LIMIT 1",
+        )
+        .bind(&organisation)
+        .fetch_one(&mut *tx)
+        .await?;
+        let id = demo_id("won", customer);
+        let closed = now - months * 30 * 86_400;
+        let submitted = closed - 75 * 86_400;
+        let reference = format!("DR-{}", &id.replace('-', "")[..8].to_uppercase());
+        sqlx::query(
+            "INSERT INTO deals (id, reference, organisation_id, registered_by, customer_company, \
+             company_key, contact_name, contact_email, country, products, value_cents, currency, \
+             expected_close, partner_role, status, submitted_at, decided_at, created_at, \
+             updated_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, 'Jordan Lee', \
+             'jordan.lee@customer.example', 'United States', 'Acme Compute', $7, 'USD', $8, \
+             'reseller', 'won', $9, $10, $9, $11, $11)",
+        )
+        .bind(&id)
+        .bind(&reference)
+        .bind(&organisation)
+        .bind(&registrant)
+        .bind(customer)
+        .bind(company_key(customer))
+        .bind(dollars * 100)
+        .bind(crate::format::utc_date(closed))
+        .bind(submitted)
+        .bind(submitted + 86_400)
+        .bind(closed)
+        .execute(&mut *tx)
+        .await?;
+        for (seq, (from, to, at)) in [
+            (None, "approved", submitted + 86_400),
+            (Some("approved"), "won", closed),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            sqlx::query(
+                "INSERT INTO deal_events (id, deal_id, seq, at, from_status, to_status) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(demo_id("won-event", &format!("{customer}{seq}")))
+            .bind(&id)
+            .bind(seq as i64 + 1)
+            .bind(at)
+            .bind(from)
+            .bind(to)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
     Ok(())
 }
 

@@ -15,9 +15,11 @@ mod locale;
 mod misc;
 mod organisations;
 mod people;
+mod recruit;
 #[cfg(test)]
 mod scan;
 mod shell;
+mod tiers;
 
 pub use locale::Locale;
 
@@ -32,6 +34,8 @@ const CATALOGUE: &[Pairs] = &[
     deals_server::TEXT,
     organisations::TEXT,
     people::TEXT,
+    recruit::TEXT,
+    tiers::TEXT,
     misc::TEXT,
 ];
 

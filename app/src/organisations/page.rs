@@ -278,6 +278,7 @@ fn profile_view(
                     </ul>
                 </Card>
             </section>
+            {(!org.is_vendor).then(|| view! { <crate::tiers::TierPanel organisation_id=org.id.clone() /> })}
             {logo}
             {edit}
             {org.can_manage_people.then(|| view! {

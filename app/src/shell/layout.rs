@@ -17,6 +17,8 @@ const ORGANISATION: &str =
     "M4 21V5l8-3 8 3v16M9 21v-5h6v5M8 8h.01M12 8h.01M16 8h.01M8 12h.01M12 12h.01M16 12h.01";
 const DEALS: &str = "M3 7h18v13H3zM8 7V4h8v3M3 12h18";
 const BELL: &str = "M6 9a6 6 0 0 1 12 0c0 6 3 8 3 8H3s3-2 3-8M10 21h4";
+const APPLY: &str = "M12 5v14M5 12h14";
+const APPLICATIONS: &str = "M9 5h6M9 3h6v4H9zM5 5h2v16h10V5h2M9 12h6M9 16h4";
 const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -26,7 +28,20 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
         None => vec![
             item("/".into(), t!("Home"), HOME),
             item("/program".into(), t!("Program"), PROGRAM),
+            item("/apply".into(), t!("Apply"), APPLY),
             item("/signin".into(), t!("Sign in"), SIGN_IN),
+        ],
+        // Reviewers see the applications where partners see the program.
+        Some(viewer) if crate::auth::policy::authorize_recruiting(viewer).is_ok() => vec![
+            item("/home".into(), t!("Home"), HOME),
+            item("/deals".into(), t!("Deals"), DEALS),
+            item("/applications".into(), t!("Applications"), APPLICATIONS),
+            item(
+                format!("/organisations/{}", viewer.organisation_id),
+                t!("Organisation"),
+                ORGANISATION,
+            ),
+            item("/account/sessions".into(), t!("Sessions"), SESSIONS),
         ],
         Some(viewer) => vec![
             item("/home".into(), t!("Home"), HOME),

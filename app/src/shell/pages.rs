@@ -41,6 +41,7 @@ pub fn LandingPage() -> impl IntoView {
             <div class="mt-8 flex flex-col gap-3 sm:flex-row">
                 <a href="/signin" class=primary>{t!("Sign in")}</a>
                 <a href="/program" class=secondary>{t!("See the partner program")}</a>
+                <a href="/apply" class=secondary>{t!("Apply to become a partner")}</a>
             </div>
         </section>
         <section aria-labelledby="features-heading" class="mt-6">

@@ -17,6 +17,29 @@ text_enum!(
     }
 );
 
+impl Currency {
+    /// US dollars per unit, in millionths: the program's fixed reference
+    /// rates, used to total revenue across currencies (tier thresholds and
+    /// the fit score are in US dollars).
+    pub fn usd_rate_ppm(self) -> i64 {
+        match self {
+            Currency::Usd => 1_000_000,
+            Currency::Eur => 1_080_000,
+            Currency::Gbp => 1_270_000,
+            Currency::Cad => 730_000,
+            Currency::Aud => 660_000,
+            Currency::Jpy => 6_700,
+            Currency::Brl => 180_000,
+            Currency::Inr => 12_000,
+        }
+    }
+
+    /// `minor` units of this currency in US cents, at the reference rate.
+    pub fn to_usd_cents(self, minor: i64) -> i64 {
+        (i128::from(minor) * i128::from(self.usd_rate_ppm()) / 1_000_000) as i64
+    }
+}
+
 /// An amount in minor units (cents) of a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Money {
@@ -67,6 +90,14 @@ pub fn parse_minor_units_in(locale: crate::i18n::Locale, text: &str) -> Option<i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revenue_converts_to_us_cents_at_the_reference_rate() {
+        assert_eq!(Currency::Usd.to_usd_cents(12_345), 12_345);
+        assert_eq!(Currency::Eur.to_usd_cents(100_000), 108_000);
+        assert_eq!(Currency::Jpy.to_usd_cents(100_000_000), 670_000);
+        assert!(Currency::Gbp.to_usd_cents(i64::MAX / 2) > 0, "no overflow");
+    }
 
     #[test]
     fn amounts() {

@@ -10,6 +10,7 @@
 
 mod expiry;
 mod outbox;
+mod tiers;
 
 use std::{
     future::Future,
@@ -22,6 +23,7 @@ use tokio::{sync::watch, task::JoinSet};
 
 pub use expiry::ProtectionSweep;
 pub use outbox::OutboxSender;
+pub use tiers::{ApplicationRescore, TierRecompute};
 
 /// Work done on a clock.
 pub trait Job: Send + Sync + 'static {

@@ -86,6 +86,8 @@ pub struct Fixture {
     pub other_deal: String,
     /// A registration flagged as a conflict (never bulk-approved).
     pub flagged_deal: String,
+    /// An open partner application.
+    pub application: String,
 }
 
 impl Fixture {
@@ -132,6 +134,12 @@ impl Fixture {
         let own_deal = deal("Cyberdyne Systems").await;
         let other_deal = deal("Wayne Enterprises").await;
         let flagged_deal = deal("Stark Industries, Inc.").await;
+        let application = sqlx::query_scalar(
+            "SELECT id FROM applications WHERE company = 'Tailspin Retail Systems'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
         Fixture {
             app,
             db,
@@ -141,6 +149,7 @@ impl Fixture {
             own_deal,
             other_deal,
             flagged_deal,
+            application,
         }
     }
 
@@ -595,6 +604,122 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
                 ]),
                 needs_sign_in(expect),
             )
+        }
+        "/api/submit_application" => {
+            // The public form: anyone may apply, once per company.
+            let slug = format!("{who:?}-{target:?}").to_lowercase();
+            let body = form(&[
+                (
+                    "application[company]",
+                    &format!("Applicant {who:?} {target:?}"),
+                ),
+                ("application[website]", &format!("applicant-{slug}.example")),
+                ("application[country]", "Canada"),
+                ("application[region]", "north_america"),
+                ("application[partner_type]", "var"),
+                ("application[employees]", "40"),
+                ("application[industries][0]", "retail"),
+                ("application[other_vendors]", ""),
+                ("application[expected_revenue]", "100000"),
+                ("application[contact_name]", "Pat Doe"),
+                (
+                    "application[contact_email]",
+                    &format!("pat@applicant-{slug}.example"),
+                ),
+                ("application[contact_title]", ""),
+                ("application[message]", ""),
+            ]);
+            (body, Allowed)
+        }
+        "/api/application_queue"
+        | "/api/recruit_lookalikes"
+        | "/api/application_detail"
+        | "/api/decide_application" => {
+            // Applications are the vendor's business: reviewers only.
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = match path {
+                "/api/application_queue" => form(&[
+                    ("status", ""),
+                    ("partner_type", ""),
+                    ("region", ""),
+                    ("order", ""),
+                ]),
+                "/api/recruit_lookalikes" => String::new(),
+                "/api/application_detail" => form(&[("id", &fx.application)]),
+                // A question keeps the application open for the next row.
+                _ => form(&[
+                    ("id", &fx.application),
+                    ("decision", "more_info"),
+                    ("note", "Which customers would you bring first?"),
+                ]),
+            };
+            (body, needs_sign_in(expect))
+        }
+        "/api/update_fit_weights" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[
+                ("weights[0]", "20"),
+                ("weights[1]", "15"),
+                ("weights[2]", "10"),
+                ("weights[3]", "25"),
+                ("weights[4]", "15"),
+                ("weights[5]", "15"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/tier_status" => {
+            let (org, expect) = match (who.is_vendor(), target) {
+                (true, Target::Own) => (demo_id("org", "northwind"), Allowed),
+                (true, Target::Other) => (demo_id("org", "bluepeak"), Allowed),
+                (false, Target::Own) => (who.own_org(), Allowed),
+                (false, Target::Other) => (demo_id("org", "bluepeak"), Denied(AppError::NotFound)),
+            };
+            (form(&[("organisation_id", &org)]), needs_sign_in(expect))
+        }
+        "/api/tier_settings"
+        | "/api/update_tier"
+        | "/api/update_tier_policy"
+        | "/api/decide_tier_change" => {
+            let allowed = match path {
+                // Nothing waits for approval in the demo.
+                "/api/decide_tier_change" => Denied(AppError::field(
+                    "decision",
+                    "No tier change is waiting for this partner.",
+                )),
+                _ => Allowed,
+            };
+            let expect = if who == Who::ProgramAdmin {
+                allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = match path {
+                "/api/tier_settings" => String::new(),
+                // Gold's own thresholds again: nothing moves.
+                "/api/update_tier" => form(&[
+                    ("id", &demo_id("tier", "gold")),
+                    ("tier[min_sourced]", "800000"),
+                    ("tier[min_influenced]", ""),
+                    ("tier[min_certified]", "2"),
+                    ("tier[min_registrations]", "2"),
+                    ("tier[min_psat]", ""),
+                    ("tier[benefits]", "A named channel manager"),
+                ]),
+                "/api/update_tier_policy" => form(&[("grace_days", "90")]),
+                _ => form(&[
+                    ("organisation_id", &demo_id("org", "northwind")),
+                    ("decision", "approve"),
+                ]),
+            };
+            (body, needs_sign_in(expect))
         }
         other => panic!("no row in the permission table for {other}: add one"),
     }

@@ -32,7 +32,7 @@ pub async fn close(
     guarded_update(
         &mut tx,
         sqlx::query(&format!(
-            "UPDATE deals SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'approved' \
+            "UPDATE deals SET status = $1, updated_at = $2, closed_at = $2 WHERE id = $3 AND status = 'approved' \
              AND {}",
             tenant_scoped("organisation_id", "$4")
         ))
@@ -97,7 +97,19 @@ pub async fn close(
         })
         .await?;
     }
+    let co_sellers: Vec<String> =
+        sqlx::query_scalar("SELECT organisation_id FROM deal_partners WHERE deal_id = $1")
+            .bind(deal_id)
+            .fetch_all(&mut *tx)
+            .await?;
     tx.commit().await?;
+    // A won deal moves the revenue of its registrant and co-sellers: their
+    // tiers are placed again at once, not at the nightly recompute.
+    if won {
+        for organisation in std::iter::once(&organisation_id).chain(&co_sellers) {
+            crate::tiers::server::recompute(db, Some(organisation)).await?;
+        }
+    }
     Ok(())
 }
 

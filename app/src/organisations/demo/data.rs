@@ -293,7 +293,7 @@ pub const PARTNERS: &[DemoPartner] = &[
         region: Region::NorthAmerica,
         country: "US",
         status: PartnerStatus::Onboarding,
-        tier: "silver",
+        tier: "registered",
         website: "cobalt-it.example",
         joined_day: 290,
         people: &[
@@ -392,7 +392,7 @@ pub const PARTNERS: &[DemoPartner] = &[
         region: Region::Emea,
         country: "NL",
         status: PartnerStatus::Active,
-        tier: "gold",
+        tier: "silver",
         website: "keystone-analytics.example",
         joined_day: 45,
         people: &[

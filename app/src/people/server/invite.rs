@@ -4,7 +4,7 @@ use super::links::{create_link, public_url, INVITATION_LIFETIME};
 use crate::{
     audit::server::Entry,
     auth::{policy::tenant_scoped, server::now, Viewer},
-    db::Db,
+    db::{Db, Write},
     email::server::enqueue,
     error::AppError,
     i18n::Locale,
@@ -44,9 +44,30 @@ pub async fn invite(
     person: &ValidInvitation,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
-    let person_id = uuid::Uuid::new_v4().to_string();
-    let l = Locale::current();
     let mut tx = db.write(viewer.actor(ip)).await?;
+    invite_in(
+        &mut tx,
+        &viewer.name,
+        organisation_id,
+        person,
+        Locale::current(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`invite`] inside a write that does more (an approved application
+/// creates the organisation first), by `inviter`, in language `l`.
+/// Answers the new person's id.
+pub async fn invite_in(
+    tx: &mut Write,
+    inviter: &str,
+    organisation_id: &str,
+    person: &ValidInvitation,
+    l: Locale,
+) -> Result<String, AppError> {
+    let person_id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO people (id, organisation_id, name, email, role, created_at, status, locale) \
          VALUES ($1, $2, $3, $4, $5, $6, 'invited', $7)",
@@ -58,9 +79,9 @@ pub async fn invite(
     .bind(person.role.code())
     .bind(now())
     .bind(l.as_str())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    let token = create_link(&mut *tx, "invitation", &person_id, INVITATION_LIFETIME).await?;
+    let token = create_link(&mut **tx, "invitation", &person_id, INVITATION_LIFETIME).await?;
     let link = format!("{}/invitation/{token}", public_url());
     let body = t!(
         in l,
@@ -68,11 +89,11 @@ pub async fn invite(
          Open this link within 7 days to set your password:\n\n{link}\n\n\
          If you did not expect this, you can ignore this email.\n",
         name = person.name,
-        inviter = viewer.name,
+        inviter = inviter,
         link = link
     );
     enqueue(
-        &mut *tx,
+        &mut **tx,
         person.email.as_str(),
         t!(in l, "You are invited to the Acme Cloud partner portal"),
         &body,
@@ -86,6 +107,5 @@ pub async fn invite(
         detail: Some(person.role.code()),
     })
     .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(person_id)
 }

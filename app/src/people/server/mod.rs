@@ -10,7 +10,7 @@ mod links;
 mod manage;
 
 pub use access::{link_dead, request_password_reset, set_password_with_link};
-pub use invite::{invite, organisation_kind};
+pub use invite::{invite, invite_in, organisation_kind};
 pub use links::{
     create_link, link_holder, public_url, use_link, LinkHolder, PublicUrl, INVITATION_LIFETIME,
     RESET_LIFETIME,

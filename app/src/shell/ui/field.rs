@@ -199,6 +199,51 @@ pub fn SelectField(
     }
 }
 
+/// A labelled group of checkboxes for choosing several of `options`
+/// (value, label), with the same hint and error wiring as [`Field`]. The
+/// boxes are named `{name}[0]`, `{name}[1]`, … so a form without
+/// JavaScript sends the ticked values as a list.
+#[component]
+pub fn CheckboxGroup(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    /// Unique on the page; each box's id is `{id}-{value}`.
+    #[prop(into)]
+    id: String,
+    options: Vec<(String, String)>,
+    /// The values ticked when the page is drawn.
+    #[prop(optional)]
+    checked: Vec<String>,
+    #[prop(optional, into)] hint: MaybeText,
+    #[prop(optional, into)] error: MaybeText,
+) -> impl IntoView {
+    let (hint, error) = (hint.0, error.0);
+    let described = described_by(&id, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, text))| {
+            let box_id = format!("{id}-{value}");
+            let label_for = box_id.clone();
+            let ticked = checked.contains(&value);
+            view! {
+                <label for=label_for class="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 dark:border-slate-700 dark:has-[:checked]:bg-teal-950">
+                    <input id=box_id type="checkbox" name=format!("{name}[{i}]") value=value checked=ticked class="size-4 accent-teal-700" />
+                    {text}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset aria-describedby=described aria-invalid=invalid>
+            <legend class="block text-sm font-medium">{label}</legend>
+            <div class="mt-1 grid grid-cols-2 gap-2 lg:grid-cols-3">{boxes}</div>
+            {notes(&id, hint, error)}
+        </fieldset>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +306,31 @@ mod tests {
             .to_html();
         assert!(html.contains(r#"value="usd" selected"#), "{html}");
         assert!(!html.contains(r#"value="eur" selected"#), "{html}");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn checkboxes_are_numbered_so_a_form_sends_a_list() {
+        let options = vec![
+            ("retail".to_owned(), "Retail".to_owned()),
+            ("energy".to_owned(), "Energy".to_owned()),
+        ];
+        let html = view! {
+            <CheckboxGroup label="Industries" name="a[industries]" id="industries" options checked=vec!["energy".to_owned()] error=Some("Choose one".to_owned()) />
+        }
+        .to_html();
+        assert!(
+            html.contains(r#"name="a[industries][0]" value="retail""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"name="a[industries][1]" value="energy" checked"#),
+            "{html}"
+        );
+        assert!(!html.contains(r#"value="retail" checked"#), "{html}");
+        assert!(
+            html.contains(r#"aria-describedby="industries-error""#),
+            "{html}"
+        );
     }
 }

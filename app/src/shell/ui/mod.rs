@@ -22,7 +22,7 @@ pub use badge::{Badge, Tone};
 pub use button::{Button, ButtonRow, Intent};
 pub use chart::{BarChart, DonutChart, LineChart, Sparkline};
 pub use dialog::Dialog;
-pub use field::{options, Field, MaybeText, SelectField};
+pub use field::{options, CheckboxGroup, Field, MaybeText, SelectField};
 pub use pagination::{page_href, PageHref, Pagination};
 pub use progress::ProgressBar;
 pub use stat::Stat;

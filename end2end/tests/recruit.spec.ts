@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { PEOPLE, signIn } from "./support/demo";
+import { linkFromEmail } from "./support/mail";
+
+test("a company applies, the channel manager approves it on its explained score, and its admin joins", async ({ page, browser, baseURL }, testInfo) => {
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const company = `Brightwave ${stamp} Systems`;
+  const email = `kai.${stamp}@brightwave-${stamp}.example`;
+
+  // The public page, from the landing page, signed out.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Apply to become a partner" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Apply to become a partner" })).toBeVisible();
+  await page.getByLabel("Company name").fill(company);
+  await page.getByLabel("Website").fill(`https://www.brightwave-${stamp}.example`);
+  await page.getByLabel("Country").fill("United States");
+  await page.getByLabel("Region you sell in").selectOption({ label: "North America" });
+  await page.getByLabel("How you would partner").selectOption({ label: "Value-added reseller" });
+  await page.getByLabel("Employees").fill("150");
+  await page.getByLabel("Healthcare").check();
+  await page.getByLabel("Financial services").check();
+  await page.getByLabel("Security").check();
+  await page.getByLabel("Yearly revenue you could bring us (US dollars)").fill("400,000");
+  await page.getByLabel("Your name").fill("Kai Morgan");
+  await page.getByLabel("Your email").fill(email);
+  await page.getByRole("button", { name: "Send application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /your application is on its way/ })).toBeVisible();
+
+  // Marcus looks after North America: the application is in his queue.
+  const manager = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(manager, PEOPLE.channelManager);
+  await manager.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Applications" }).first().click();
+  await manager.getByLabel("Partner type").selectOption({ label: "Value-added reseller" });
+  await manager.getByRole("button", { name: "Filter" }).click();
+  await manager.getByRole("list", { name: "Applications" }).getByRole("link", { name: company }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: company })).toBeVisible();
+  const why = manager.getByRole("list", { name: "Why this score" });
+  await expect(why.getByRole("listitem")).toHaveCount(6);
+  await expect(why).toContainText("like 4 of your top 8 partners");
+  await manager.getByRole("button", { name: "Approve and invite" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: company })).toBeVisible();
+  await expect(manager).toHaveURL(/\/organisations\//);
+  await expect(manager.getByText("Onboarding").first()).toBeVisible();
+  await manager.context().close();
+
+  // The invitation arrives by real SMTP; the contact becomes the admin.
+  const link = await linkFromEmail(email, "/invitation");
+  const admin = await (await browser.newContext({ baseURL })).newPage();
+  await admin.goto(link);
+  await admin.getByLabel("New password").fill("brightwave partners since today");
+  await admin.getByRole("button", { name: "Set password and continue" }).click();
+  await expect(admin).toHaveURL(/\/home$/);
+  await expect(admin.getByRole("heading", { level: 1, name: "Welcome, Kai" })).toBeVisible();
+  await admin.context().close();
+});
+
+test("the public form says what is wrong, field by field, and keeps nothing", async ({ page }, testInfo) => {
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  await page.goto("/apply");
+  await page.getByLabel("Company name").fill(`Northwind Solutions`);
+  await page.getByLabel("Website").fill(`nw-${stamp}.example`);
+  await page.getByLabel("Country").fill("United States");
+  await page.getByLabel("Region you sell in").selectOption({ label: "North America" });
+  await page.getByLabel("How you would partner").selectOption({ label: "Value-added reseller" });
+  await page.getByLabel("Employees").fill("12");
+  await page.getByLabel("Yearly revenue you could bring us (US dollars)").fill("a lot");
+  await page.getByLabel("Your name").fill("Sam Park");
+  await page.getByLabel("Your email").fill(`sam@nw-${stamp}.example`);
+  await page.getByRole("button", { name: "Send application" }).click();
+  await expect(page.getByText("Choose at least one industry you serve.")).toBeVisible();
+  await expect(page.getByText("Enter the yearly revenue you could bring, in US dollars")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Apply to become a partner" })).toBeVisible();
+});
