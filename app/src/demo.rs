@@ -12,8 +12,10 @@ pub use crate::organisations::demo::{
 pub async fn seed(db: &crate::db::Db) -> Result<SeedOutcome, AppError> {
     let outcome = crate::organisations::demo::seed(db).await?;
     if matches!(outcome, SeedOutcome::Seeded { .. }) {
+        crate::onboarding::demo::seed_agreements(db).await?;
         crate::deals::demo::seed(db).await?;
         crate::recruit::demo::seed(db).await?;
+        crate::onboarding::demo::seed_progress(db).await?;
         crate::tiers::demo::seed(db).await?;
     }
     Ok(outcome)

@@ -14,6 +14,7 @@ pub mod email;
 pub mod error;
 pub mod format;
 pub mod notifications;
+pub mod onboarding;
 pub mod organisations;
 pub mod people;
 pub mod program;
@@ -149,6 +150,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program/tiers") view=tiers::TiersPage ssr=SsrMode::InOrder />
                     <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/onboarding") view=onboarding::OnboardingPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/agreement") view=onboarding::AgreementPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/agreement/signed/:id") view=onboarding::SignedAgreementPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/welcome") view=onboarding::WelcomePage ssr=SsrMode::InOrder />
                     <Route path=path!("/apply/thanks") view=recruit::AppliedPage ssr=SsrMode::InOrder />
                     <Route path=path!("/applications") view=recruit::ApplicationsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/applications/:id") view=recruit::ApplicationPage ssr=SsrMode::InOrder />

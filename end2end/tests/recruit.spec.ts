@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PEOPLE, signIn } from "./support/demo";
+import { fillRegistration } from "./support/deals";
 import { linkFromEmail } from "./support/mail";
 
 test("a company applies, the channel manager approves it on its explained score, and its admin joins", async ({ page, browser, baseURL }, testInfo) => {
@@ -51,7 +52,42 @@ test("a company applies, the channel manager approves it on its explained score,
   await admin.getByRole("button", { name: "Set password and continue" }).click();
   await expect(admin).toHaveURL(/\/home$/);
   await expect(admin.getByRole("heading", { level: 1, name: "Welcome, Kai" })).toBeVisible();
+
+  // The checklist on the home page: signing the agreement comes first.
+  const start = admin.getByRole("region", { name: "Getting started" });
+  await expect(start.getByRole("progressbar", { name: "Onboarding" })).toHaveAttribute("aria-valuenow", "0");
+  await start.getByRole("link", { name: "Sign the partner agreement" }).click();
+  await admin.getByLabel("Your full name").fill("Kai Morgan");
+  await admin.getByLabel("Your job title").fill("Managing Director");
+  await admin.getByLabel("I have read this agreement and sign it for my organisation.").check();
+  await admin.getByRole("button", { name: "Sign the agreement" }).click();
+  await expect(admin).toHaveURL(/\/agreement\/signed\//);
+  await expect(admin.getByText("SHA-256 of the text signed")).toBeVisible();
+  await expect(admin.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
+
+  // The first deal, registered from the checklist.
+  await admin.goto("/home");
+  await expect(start.getByRole("progressbar", { name: "Onboarding" })).toHaveAttribute("aria-valuenow", "1");
+  await start.getByRole("link", { name: "Register your first deal" }).click();
+  await fillRegistration(admin, `First Customer ${stamp}`);
+  await admin.getByRole("button", { name: "Submit registration" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `First Customer ${stamp}` })).toBeVisible();
+  await admin.goto("/home");
+  await expect(start.getByRole("progressbar", { name: "Onboarding" })).toHaveAttribute("aria-valuenow", "2");
   await admin.context().close();
+
+  // Marcus approves it: the time to first deal is counted.
+  const reviewer = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(reviewer, PEOPLE.channelManager);
+  await reviewer.goto("/deals/review");
+  await reviewer.getByRole("link", { name: `First Customer ${stamp}` }).click();
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(reviewer.getByText("Approved").first()).toBeVisible();
+  await reviewer.goto("/onboarding");
+  const partner = reviewer.getByRole("list", { name: "Partners onboarding" }).getByRole("listitem").filter({ hasText: company });
+  await expect(partner.getByRole("progressbar", { name: "Onboarding" })).toHaveAttribute("aria-valuenow", "2");
+  await expect(reviewer.getByRole("region", { name: "Days to the first approved registration" })).toContainText(/Median \d+ days over \d+ partners/);
+  await reviewer.context().close();
 });
 
 test("the public form says what is wrong, field by field, and keeps nothing", async ({ page }, testInfo) => {

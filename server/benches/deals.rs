@@ -243,6 +243,27 @@ async fn generate(db: &Db, scale: &Scale) {
         people,
     )
     .await;
+    // Every bench partner signed its agreement (registering needs it).
+    let agreement = demo::demo_id("agreement", "var");
+    let signatures = (0..scale.partners)
+        .map(|i| {
+            vec![
+                t(format!("bench-signature-{i}")),
+                t(agreement.clone()),
+                t(format!("bench-org-{i}")),
+                t(format!("bench-person-{i}")),
+                Value::Int(now),
+            ]
+        })
+        .collect();
+    insert_many(
+        db,
+        "INSERT INTO agreement_signatures (id, agreement_id, organisation_id, person_id, \
+         full_name, title, sha256, signed_at)",
+        "(?, ?, ?, ?, 'Bench Person', 'Partner admin', '', ?)",
+        signatures,
+    )
+    .await;
     let mut rng = Rng(42);
     let mut claimed: HashSet<String> = HashSet::new();
     let mut deals = Vec::new();
@@ -478,24 +499,12 @@ async fn bench_register(
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter("warn")
-        .init();
-    let url = std::env::var("TRELLIS_BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| "sqlite:///tmp/trellis-bench/bench.db".to_owned());
-    let scale: f64 = std::env::var("TRELLIS_BENCH_SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1.0);
+    let (db, url, scale) = support::open("/tmp/trellis-bench/bench.db").await;
     let scale = Scale {
         partners: ((10_000.0 * scale) as usize).max(10),
         deals: ((1_000_000.0 * scale) as usize).max(100),
         accounts: ((20_000.0 * scale) as usize).max(10),
     };
-    let db = Db::connect(&url).await.expect("connect");
-    db.migrate().await.expect("migrate");
-    demo::seed(&db).await.expect("seed the program");
     let present: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id LIKE 'bench-org-%'")
             .fetch_one(&db.pool)

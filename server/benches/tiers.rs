@@ -126,21 +126,9 @@ async fn flush(db: &Db, deals: Vec<Vec<Value>>) {
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter("warn")
-        .init();
-    let url = std::env::var("TRELLIS_BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| "sqlite:///tmp/trellis-bench/tiers.db".to_owned());
-    let scale: f64 = std::env::var("TRELLIS_BENCH_SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1.0);
+    let (db, url, scale) = support::open("/tmp/trellis-bench/tiers.db").await;
     let partners = ((10_000.0 * scale) as usize).max(10);
     let deals = ((1_000_000.0 * scale) as usize).max(100);
-    let db = Db::connect(&url).await.expect("connect");
-    db.migrate().await.expect("migrate");
-    demo::seed(&db).await.expect("seed the program");
     let present: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id LIKE 'tier-org-%'")
             .fetch_one(&db.pool)

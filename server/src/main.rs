@@ -26,7 +26,9 @@ use app::{
 use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{
-    jobs::{ApplicationRescore, Jobs, OutboxSender, ProtectionSweep, TierRecompute},
+    jobs::{
+        ApplicationRescore, Jobs, OnboardingCheck, OutboxSender, ProtectionSweep, TierRecompute,
+    },
     router, AppState,
 };
 use tracing_subscriber::EnvFilter;
@@ -95,6 +97,10 @@ async fn run() -> Result<(), String> {
     );
     jobs.spawn(
         ApplicationRescore { db: db.clone() },
+        Duration::from_secs(3600),
+    );
+    jobs.spawn(
+        OnboardingCheck { db: db.clone() },
         Duration::from_secs(3600),
     );
 

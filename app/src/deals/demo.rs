@@ -199,7 +199,7 @@ const WON: &[(&str, &str, i64, i64)] = &[
 /// Closed business from before the demo's registrations: won deals with
 /// their two timeline steps, held by no claim.
 async fn seed_history(db: &Db) -> Result<(), AppError> {
-    use crate::{demo::demo_id, values::company_key};
+    use crate::{organisations::demo::demo_id, values::company_key};
 
     let now = crate::auth::server::now();
     let mut tx = db.write(crate::db::Actor::system()).await?;

@@ -13,6 +13,7 @@ mod deals_server;
 mod kit;
 mod locale;
 mod misc;
+mod onboarding;
 mod organisations;
 mod people;
 mod recruit;
@@ -32,6 +33,7 @@ const CATALOGUE: &[Pairs] = &[
     auth::TEXT,
     deals::TEXT,
     deals_server::TEXT,
+    onboarding::TEXT,
     organisations::TEXT,
     people::TEXT,
     recruit::TEXT,

@@ -7,7 +7,15 @@ use super::{
     server::{decide, submit},
     ApplicationDecision, ApplicationInput,
 };
-use crate::{auth::Viewer, db::Db, demo::demo_id, error::AppError, organisations::Role};
+use crate::{
+    auth::Viewer,
+    db::Db,
+    error::AppError,
+    organisations::{
+        demo::{demo_id, VENDOR_NAME},
+        Role,
+    },
+};
 
 /// A demo partner's business: (slug, employees, industries,
 /// specialisations, certified people, PSAT in tenths).
@@ -240,7 +248,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         email: "marcus.webb@acmecloud.example".into(),
         role: Role::ChannelManager,
         organisation_id: demo_id("org", "acme-cloud"),
-        organisation_name: crate::demo::VENDOR_NAME.into(),
+        organisation_name: VENDOR_NAME.into(),
     };
     for a in APPLICATIONS {
         let codes = |list: &[&str]| list.iter().map(|c| (*c).to_owned()).collect();

@@ -2,7 +2,7 @@
 //! rises from Silver to Gold, Sakura and Cobalt fall below Silver and are
 //! warned, everyone else keeps the tier their numbers earn.
 
-use crate::{db::Db, demo::demo_id, error::AppError};
+use crate::{db::Db, error::AppError, organisations::demo::demo_id};
 
 /// (tier slug, sourced $, influenced $, certified, approved registrations,
 /// PSAT in tenths, other benefits).

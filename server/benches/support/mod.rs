@@ -1,7 +1,28 @@
 //! What the benchmarks share: a seeded random number generator and
 //! multi-row inserts for generating large programs quickly.
 
-use app::db::Db;
+use app::{db::Db, demo};
+
+/// Logs warnings only, opens and migrates the database the benchmark was
+/// given (`TRELLIS_BENCH_DATABASE_URL`, else SQLite at `default_path`),
+/// seeds the demo program and answers it with `TRELLIS_BENCH_SCALE`
+/// (default 1).
+pub async fn open(default_path: &str) -> (Db, String, f64) {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter("warn")
+        .init();
+    let url = std::env::var("TRELLIS_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{default_path}"));
+    let scale: f64 = std::env::var("TRELLIS_BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
+    let db = Db::connect(&url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    demo::seed(&db).await.expect("seed the program");
+    (db, url, scale)
+}
 
 /// SplitMix64: the same numbers on every machine, no dependency.
 pub struct Rng(pub u64);

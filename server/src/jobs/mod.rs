@@ -23,7 +23,7 @@ use tokio::{sync::watch, task::JoinSet};
 
 pub use expiry::ProtectionSweep;
 pub use outbox::OutboxSender;
-pub use tiers::{ApplicationRescore, TierRecompute};
+pub use tiers::{ApplicationRescore, OnboardingCheck, TierRecompute};
 
 /// Work done on a clock.
 pub trait Job: Send + Sync + 'static {

@@ -1,4 +1,4 @@
-//! The tier recompute: every live partner placed by the rules, nightly
+//! Lifecycle jobs. The tier recompute: every live partner placed by the rules, nightly
 //! (and at start). Events that move one partner (a deal won, a rule
 //! changed) recompute at once; this catches the calendar: revenue ageing
 //! out of the twelve months, grace periods ending.
@@ -32,5 +32,19 @@ impl super::Job for ApplicationRescore {
         let changed = app::recruit::server::rescore_open(&mut tx).await?;
         tx.commit().await?;
         Ok(changed)
+    }
+}
+
+/// The onboarding stuck check: progress noted, reminders for partners
+/// stuck 14 days (hourly).
+pub struct OnboardingCheck {
+    pub db: Db,
+}
+
+impl super::Job for OnboardingCheck {
+    const NAME: &'static str = "onboarding check";
+
+    async fn run(&self) -> Result<usize, AppError> {
+        app::onboarding::server::check_stuck(&self.db, app::auth::server::now()).await
     }
 }

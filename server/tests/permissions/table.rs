@@ -721,6 +721,84 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (body, needs_sign_in(expect))
         }
+        "/api/onboarding_checklist" => {
+            let (org, expect) = match (who.is_vendor(), target) {
+                (true, Target::Own) => (demo_id("org", "cobalt"), Allowed),
+                (true, Target::Other) => (demo_id("org", "bluepeak"), Allowed),
+                (false, Target::Own) => (who.own_org(), Allowed),
+                (false, Target::Other) => (demo_id("org", "bluepeak"), Denied(AppError::NotFound)),
+            };
+            (form(&[("organisation_id", &org)]), needs_sign_in(expect))
+        }
+        "/api/onboarding_overview" | "/api/skip_onboarding_step" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            // Each reviewer skips a different step of a different partner.
+            let org = match target {
+                Target::Own => demo_id("org", "cobalt"),
+                Target::Other => demo_id("org", "andes"),
+            };
+            let step = if who == Who::ProgramAdmin {
+                "training"
+            } else {
+                "colleague"
+            };
+            let body = match path {
+                "/api/onboarding_overview" => String::new(),
+                _ => form(&[("organisation_id", &org), ("step", step)]),
+            };
+            (body, needs_sign_in(expect))
+        }
+        "/api/current_agreement" => {
+            let expect = if who.is_vendor() {
+                Denied(AppError::Forbidden)
+            } else {
+                Allowed
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/sign_agreement" => {
+            // Northwind signed the version in force; another type's
+            // agreement is not its to sign.
+            let (agreement, expect) = match (who, target) {
+                (Who::PartnerAdmin, Target::Own) => (
+                    demo_id("agreement", "var"),
+                    Denied(AppError::field(
+                        "agreement",
+                        "Your organisation has already signed this version.",
+                    )),
+                ),
+                (Who::PartnerAdmin, Target::Other) => (
+                    demo_id("agreement", "msp"),
+                    Denied(AppError::field(
+                        "agreement",
+                        "This is not the agreement in force for your organisation. Reload the page.",
+                    )),
+                ),
+                _ => (demo_id("agreement", "var"), Denied(AppError::Forbidden)),
+            };
+            let body = form(&[
+                ("agreement_id", &agreement),
+                ("full_name", "Pat Doe"),
+                ("title", "Director"),
+                ("consent", "yes"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/signed_agreement" => {
+            let (org, expect) = match (who.is_vendor(), target) {
+                (true, Target::Own) => (demo_id("org", "northwind"), Allowed),
+                (true, Target::Other) => (demo_id("org", "bluepeak"), Allowed),
+                (false, Target::Own) => (demo_id("org", "northwind"), Allowed),
+                (false, Target::Other) => (demo_id("org", "bluepeak"), Denied(AppError::NotFound)),
+            };
+            let id = demo_id("signature", &org);
+            (form(&[("id", &id)]), needs_sign_in(expect))
+        }
+        "/api/welcome_kit" => (String::new(), needs_sign_in(Allowed)),
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }

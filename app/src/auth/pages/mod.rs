@@ -74,7 +74,20 @@ pub fn HomePage() -> impl IntoView {
                     title=t!("Welcome, {first}", first = first)
                     lead=format!("{} · {}", viewer.role.label(), viewer.organisation_name)
                 />
+                {(!viewer.role.is_vendor()).then(|| view! {
+                    <div class="mb-6"><crate::onboarding::OnboardingPanel organisation_id=viewer.organisation_id.clone() /></div>
+                })}
                 <ul class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+                    {crate::auth::policy::authorize_recruiting(&viewer).is_ok().then(|| view! {
+                        <li>
+                            <Card>
+                                <h2 class="font-semibold">{t!("Partners joining")}</h2>
+                                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Applications to review, partners onboarding and who is stuck.")}</p>
+                                <p class="mt-3"><a href="/applications" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Partner applications")}</a></p>
+                                <p class="mt-1"><a href="/onboarding" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Onboarding")}</a></p>
+                            </Card>
+                        </li>
+                    })}
                     <li>
                         <Card>
                             <h2 class="font-semibold">{t!("Your organisation")}</h2>

@@ -97,6 +97,15 @@ pub async fn close(
         })
         .await?;
     }
+    if won {
+        sqlx::query(
+            "UPDATE organisations SET first_won_at = $1 WHERE id = $2 AND first_won_at IS NULL",
+        )
+        .bind(now())
+        .bind(&organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    }
     let co_sellers: Vec<String> =
         sqlx::query_scalar("SELECT organisation_id FROM deal_partners WHERE deal_id = $1")
             .bind(deal_id)

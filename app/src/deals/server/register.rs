@@ -34,6 +34,9 @@ pub async fn register(
     let id = uuid::Uuid::new_v4().to_string();
     let now = now();
     let mut tx = db.write(viewer.actor(ip)).await?;
+    // No registration without the partner agreement in force (or its
+    // grace period).
+    crate::onboarding::server::gate(&mut tx, &viewer.organisation_id).await?;
     // A write first: on SQLite the transaction then holds the write lock
     // (waiting its turn) instead of failing on a stale read snapshot. The
     // short reference is random: one already taken is drawn again.

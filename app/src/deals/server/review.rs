@@ -91,6 +91,16 @@ None,
     .bind(deal_id)
     .execute(&mut *tx)
     .await?;
+    if to == DealStatus::Approved {
+        // Time to first deal ends here for a partner's first approval.
+        sqlx::query(
+            "UPDATE organisations SET first_approved_at = $1 WHERE id = $2 AND first_approved_at IS NULL",
+        )
+        .bind(now)
+        .bind(&row.organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.deal_event(deal_id, from, to, reason).await?;
     let detail = format!("{}: {}", row.reference, to.label_in(Locale::En));
     tx.audit(Entry {

@@ -150,9 +150,9 @@ async fn approve(
     sqlx::query(
         "INSERT INTO organisations (id, kind, name, partner_type, region, country, status, \
          tier_id, website, channel_manager_id, created_at, contact_name, contact_email, employees, \
-         industries, specialisations) \
+         industries, specialisations, joined_at) \
          VALUES ($1, 'partner', $2, $3, $4, $5, 'onboarding', \
-         (SELECT id FROM tiers ORDER BY rank LIMIT 1), $6, $7, $8, $9, $10, $11, $12, $13)",
+         (SELECT id FROM tiers ORDER BY rank LIMIT 1), $6, $7, $8, $9, $10, $11, $12, $13, $8)",
     )
     .bind(&organisation_id)
     .bind(&applicant.company)
@@ -182,6 +182,28 @@ async fn approve(
         role: Role::PartnerAdmin,
     };
     crate::people::server::invite_in(tx, &viewer.name, &organisation_id, &person, l).await?;
+    // The welcome kit by email too; the portal's page ticks the step.
+    let kit: Option<String> =
+        sqlx::query_scalar("SELECT welcome FROM program_tracks WHERE partner_type = $1")
+            .bind(&applicant.partner_type)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if let Some(kit) = kit {
+        let body = t!(
+            in l,
+            "Hello {name},\n\nWelcome to the Acme Cloud partner program. Your checklist in the \
+             portal takes you to your first deal; here is the welcome kit:\n\n{kit}\n",
+            name = applicant.contact_name,
+            kit = kit
+        );
+        enqueue(
+            &mut **tx,
+            &applicant.contact_email,
+            t!(in l, "Welcome to the Acme Cloud partner program"),
+            &body,
+        )
+        .await?;
+    }
     // A new partner changes what "like the best partners" means.
     rescore_open(tx).await?;
     Ok(organisation_id)

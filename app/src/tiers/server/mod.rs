@@ -3,6 +3,7 @@
 //! history, and the program admin's rules. The jobs, the server functions
 //! and the benchmark call these, never a copy.
 
+mod history;
 mod measure;
 mod recompute;
 mod settings;

@@ -3,7 +3,7 @@
 
 use sqlx::AnyConnection;
 
-use super::recompute::{record, Recorded};
+use super::history::{record, Recorded};
 use crate::{
     audit::server::Entry,
     auth::{server::now, Viewer},

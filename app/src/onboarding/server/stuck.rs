@@ -1,0 +1,145 @@
+//! The stuck check, run by a job on every app server: an onboarding
+//! partner whose checklist has not moved for 14 days gets one reminder
+//! (its admins by email and in-app) and its channel manager a flag, until
+//! it moves again. Each reminder is claimed by a guarded UPDATE.
+
+use super::checklist::load;
+use crate::{
+    db::{Actor, Db},
+    error::AppError,
+    onboarding::{stuck, StepState},
+};
+
+#[derive(sqlx::FromRow)]
+struct Onboarding {
+    id: String,
+    onboarding_done: i64,
+    onboarding_progress_at: Option<i64>,
+    onboarding_reminded_at: Option<i64>,
+    joined_at: Option<i64>,
+}
+
+/// Notes progress and sends the reminders due at `now`; answers how many.
+pub async fn check_stuck(db: &Db, now: i64) -> Result<usize, AppError> {
+    let rows = sqlx::query_as::<_, Onboarding>(
+        "SELECT id, onboarding_done, onboarding_progress_at, onboarding_reminded_at, joined_at \
+         FROM organisations WHERE kind = 'partner' AND status = 'onboarding'",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut reminded = 0;
+    for row in rows {
+        let Onboarding {
+            id,
+            onboarding_done: done_before,
+            onboarding_progress_at: progress_at,
+            onboarding_reminded_at: reminded_at,
+            joined_at,
+        } = row;
+        let mut conn = db.reader().await?;
+        let Some(list) = load(&mut conn, &id, None).await? else {
+            continue;
+        };
+        drop(conn);
+        if list.finished > done_before {
+            // It moved: remember when, and a later standstill counts anew.
+            db.execute(
+                sqlx::query(
+                    "UPDATE organisations SET onboarding_done = $1, onboarding_progress_at = $2 \
+                     WHERE id = $3 AND onboarding_done = $4",
+                )
+                .bind(list.finished)
+                .bind(now)
+                .bind(&id)
+                .bind(done_before),
+            )
+            .await?;
+            continue;
+        }
+        let since = progress_at.or(joined_at).unwrap_or(now);
+        let complete = list
+            .steps
+            .iter()
+            .all(|s| matches!(s.state, StepState::Done | StepState::Skipped));
+        if !stuck(since, complete, now) || reminded_at.is_some_and(|at| at >= since) {
+            continue;
+        }
+        let next = list
+            .steps
+            .iter()
+            .find(|s| s.state == StepState::ActionRequired)
+            .map(|s| s.step);
+        let mut tx = db.write(Actor::system()).await?;
+        let claimed = sqlx::query(
+            "UPDATE organisations SET onboarding_reminded_at = $1 WHERE id = $2 \
+             AND (onboarding_reminded_at IS NULL OR onboarding_reminded_at < $3)",
+        )
+        .bind(now)
+        .bind(&id)
+        .bind(since)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            continue;
+        }
+        let admins: Vec<(String, String)> = sqlx::query_as(
+            "SELECT email, name FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
+             AND status IN ('active', 'invited')",
+        )
+        .bind(&id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (email, name) in admins {
+            tx.notify(&email, "/onboarding", |l| {
+                let step = next.map(|s| s.label_in(l)).unwrap_or_default();
+                (
+                    t!(in l, "Your next step with Acme Cloud").to_owned(),
+                    t!(
+                        in l,
+                        "Hello {name},\n\n{organisation} has not moved on its onboarding checklist \
+                         for two weeks. The next step: {step}.\n\nPartners who sell within 90 days \
+                         of joining do best; your channel manager is glad to help.\n",
+                        name = name,
+                        organisation = list.organisation_name,
+                        step = step
+                    ),
+                )
+            })
+            .await?;
+        }
+        let manager: Option<String> = sqlx::query_scalar(
+            "SELECT m.email FROM organisations o JOIN people m ON m.id = o.channel_manager_id \
+             WHERE o.id = $1",
+        )
+        .bind(&id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(email) = manager {
+            tx.notify(&email, "/onboarding", |l| {
+                (
+                    t!(in l, "{organisation} is stuck in onboarding", organisation = list.organisation_name),
+                    t!(
+                        in l,
+                        "Hello,\n\n{organisation} has made no onboarding progress for two weeks \
+                         ({done} of {total} steps). Its admins were reminded.\n",
+                        organisation = list.organisation_name,
+                        done = list.finished,
+                        total = list.steps.len()
+                    ),
+                )
+            })
+            .await?;
+        }
+        tx.audit(crate::audit::server::Entry {
+            organisation_id: Some(&id),
+            action: "onboarding_stuck",
+            record_type: "organisation",
+            record_id: Some(&id),
+            detail: None,
+        })
+        .await?;
+        tx.commit().await?;
+        reminded += 1;
+    }
+    Ok(reminded)
+}
