@@ -164,13 +164,8 @@ pub async fn sign(
         detail: Some(&detail),
     })
     .await?;
-    let manager: Option<(String, String)> = sqlx::query_as(
-        "SELECT m.email, m.name FROM organisations o JOIN people m ON m.id = o.channel_manager_id \
-         WHERE o.id = $1",
-    )
-    .bind(&viewer.organisation_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let manager =
+        crate::organisations::server::channel_manager(&mut tx, &viewer.organisation_id).await?;
     if let Some((email, name)) = manager {
         tx.notify(&email, &format!("/organisations/{}", viewer.organisation_id), |l| {
             (

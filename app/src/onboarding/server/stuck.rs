@@ -107,14 +107,8 @@ pub async fn check_stuck(db: &Db, now: i64) -> Result<usize, AppError> {
             })
             .await?;
         }
-        let manager: Option<String> = sqlx::query_scalar(
-            "SELECT m.email FROM organisations o JOIN people m ON m.id = o.channel_manager_id \
-             WHERE o.id = $1",
-        )
-        .bind(&id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some(email) = manager {
+        let manager = crate::organisations::server::channel_manager(&mut tx, &id).await?;
+        if let Some((email, _)) = manager {
             tx.notify(&email, "/onboarding", |l| {
                 (
                     t!(in l, "{organisation} is stuck in onboarding", organisation = list.organisation_name),

@@ -5,3 +5,19 @@
 mod profile;
 
 pub use profile::{profile, update_profile};
+
+/// The email address and name of organisation `id`'s channel manager,
+/// if it has one: who is told about its registrations, signatures and
+/// standstills.
+pub async fn channel_manager(
+    conn: &mut sqlx::AnyConnection,
+    id: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.email, m.name FROM organisations o JOIN people m ON m.id = o.channel_manager_id \
+         WHERE o.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+}
