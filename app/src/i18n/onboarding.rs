@@ -115,4 +115,33 @@ pub(super) const TEXT: super::Pairs = &[
         "Applications to review, partners onboarding and who is stuck.",
         "Zu prüfende Bewerbungen, Partner im Onboarding und wer nicht weiterkommt.",
     ),
+    // organisations: the partner's lifecycle status
+    ("The partner already has this status.", "Der Partner hat diesen Status bereits."),
+    (
+        "Choose a live partner to take the registrations.",
+        "Wählen Sie einen aktiven Partner, der die Registrierungen übernimmt.",
+    ),
+    (
+        "That partner has no active admin to take the registrations.",
+        "Dieser Partner hat keinen aktiven Admin, der die Registrierungen übernimmt.",
+    ),
+    ("{organisation} is now {status}", "{organisation} ist jetzt {status}"),
+    (
+        "Hello,\n\n{actor} moved {organisation} to {status}: {reason}\n",
+        "Hallo,\n\n{actor} hat {organisation} auf {status} gesetzt: {reason}\n",
+    ),
+    ("Give a reason (up to 1,000 characters).", "Geben Sie einen Grund an (bis zu 1.000 Zeichen)."),
+    ("Partner status", "Partnerstatus"),
+    (
+        "Offboarding ends its people's access at once and releases or transfers its open registrations; its history stays readable to Acme Cloud staff. It can be reinstated.",
+        "Das Offboarding beendet sofort den Zugang seiner Personen und gibt offene Registrierungen frei oder überträgt sie; der Verlauf bleibt für Acme Cloud lesbar. Eine Wiederaufnahme ist möglich.",
+    ),
+    ("New status", "Neuer Status"),
+    ("Open registrations, when offboarding", "Offene Registrierungen beim Offboarding"),
+    ("Release them: the customers are free again", "Freigeben: Die Kunden sind wieder frei"),
+    ("Transfer them to another partner", "An einen anderen Partner übertragen"),
+    ("No transfer", "Keine Übertragung"),
+    ("Partner to transfer to", "Übernehmender Partner"),
+    ("Reason (recorded in the audit log)", "Grund (wird im Audit-Log festgehalten)"),
+    ("Change status", "Status ändern"),
 ];

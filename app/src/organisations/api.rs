@@ -58,3 +58,76 @@ pub async fn update_organisation(
     let ip = RequestInfo::current().ip;
     super::server::update_profile(&db, &viewer, &id, &profile, ip.as_deref()).await
 }
+
+/// Moves a partner to at risk, offboards it (its people lose access at
+/// once; its open registrations are released, or transferred to another
+/// live partner), or reinstates it as active. A reason is required.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Validation` (status, reason, the partner to
+/// transfer to), `Internal`.
+#[server(endpoint = "change_partner_status")]
+pub async fn change_partner_status(
+    id: String,
+    status: String,
+    reason: String,
+    #[server(default)] registrations: String,
+    #[server(default)] transfer_to: String,
+) -> Result<(), AppError> {
+    use super::PartnerStatus;
+    use crate::deals::server::OpenDeals;
+
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    let status = PartnerStatus::parse(status.trim())
+        .filter(|s| {
+            matches!(
+                s,
+                PartnerStatus::AtRisk | PartnerStatus::Offboarded | PartnerStatus::Active
+            )
+        })
+        .ok_or_else(|| AppError::field("status", t!("Choose a value from the list.")))?;
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 1000 {
+        return Err(AppError::field(
+            "reason",
+            t!("Give a reason (up to 1,000 characters)."),
+        ));
+    }
+    let open = match registrations.trim() {
+        "" | "release" => OpenDeals::Release,
+        "transfer" if !transfer_to.trim().is_empty() => OpenDeals::Transfer {
+            to: transfer_to.trim(),
+        },
+        "transfer" => {
+            return Err(AppError::field(
+                "transfer_to",
+                t!("Choose a live partner to take the registrations."),
+            ))
+        }
+        _ => {
+            return Err(AppError::field(
+                "registrations",
+                t!("Choose a value from the list."),
+            ))
+        }
+    };
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::change_status(&db, &viewer, &id, status, reason, open, ip.as_deref()).await?;
+    leptos_axum::redirect(&format!("/organisations/{id}"));
+    Ok(())
+}
+
+/// The live partners (onboarding, active, at risk), by name: where an
+/// offboarded partner's registrations may go.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Internal`.
+#[server(endpoint = "live_partners")]
+pub async fn live_partners() -> Result<Vec<(String, String)>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    Ok(super::server::live_partners(&db).await?)
+}

@@ -10,6 +10,7 @@ mod page;
 pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod status_panel;
 mod types;
 
 pub use page::OrganisationPage;

@@ -216,6 +216,7 @@ fn logo_section(org: &OrganisationDetails, outcome: Option<String>) -> impl Into
 fn profile_view(
     org: OrganisationDetails,
     viewer_id: String,
+    program_admin: bool,
     invite_error: Option<AppError>,
     edit_error: Option<AppError>,
     logo_outcome: Option<String>,
@@ -279,6 +280,9 @@ fn profile_view(
                 </Card>
             </section>
             {(!org.is_vendor).then(|| view! { <crate::tiers::TierPanel organisation_id=org.id.clone() /> })}
+            {(program_admin && !org.is_vendor).then(|| org.status.map(|current| view! {
+                <super::status_panel::StatusPanel id=org.id.clone() current />
+            }))}
             {logo}
             {edit}
             {org.can_manage_people.then(|| view! {
@@ -318,8 +322,9 @@ pub fn OrganisationPage() -> impl IntoView {
                         let edit_error = edit_error.clone();
                         let logo_outcome = logo_outcome.clone();
                         let viewer_id = viewer.person_id.clone();
+                        let program_admin = viewer.role == Role::ProgramAdmin;
                         Suspend::new(async move {
-                            profile.await.map(|org| profile_view(org, viewer_id, invite_error, edit_error, logo_outcome))
+                            profile.await.map(|org| profile_view(org, viewer_id, program_admin, invite_error, edit_error, logo_outcome))
                         })
                     }}
                 </AsyncSection>

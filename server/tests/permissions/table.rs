@@ -799,6 +799,33 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             (form(&[("id", &id)]), needs_sign_in(expect))
         }
         "/api/welcome_kit" => (String::new(), needs_sign_in(Allowed)),
+        "/api/live_partners" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/change_partner_status" => {
+            // Marks Harbor (or Keystone) at risk: no one loses access, and
+            // the second call of the program admin finds it already so.
+            let org = match target {
+                Target::Own => demo_id("org", "harbor"),
+                Target::Other => demo_id("org", "keystone"),
+            };
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[
+                ("id", &org),
+                ("status", "at_risk"),
+                ("reason", "No registration in six months"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }

@@ -408,3 +408,77 @@ pub async fn decide_extension(
     tx.commit().await?;
     Ok(())
 }
+
+/// What happens to an offboarded partner's open registrations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenDeals<'a> {
+    /// Closed as expired: the customers are free again.
+    Release,
+    /// Moved, with their claims, to partner `to` (its first admin becomes
+    /// the registrant).
+    Transfer { to: &'a str },
+}
+
+/// Releases or transfers every open registration of `organisation_id`
+/// inside `tx`, each with a timeline step saying why; answers how many.
+pub async fn hand_over(
+    tx: &mut crate::db::Write,
+    organisation_id: &str,
+    what: OpenDeals<'_>,
+    note: &str,
+) -> Result<usize, AppError> {
+    let open: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, status FROM deals WHERE organisation_id = $1 \
+         AND status IN ('submitted', 'more_info', 'approved')",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let now = now();
+    for (id, status) in &open {
+        let from = DealStatus::parse(status);
+        match what {
+            OpenDeals::Release => {
+                release(tx, id).await?;
+                sqlx::query("UPDATE deals SET status = 'expired', updated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                tx.deal_event(id, from, DealStatus::Expired, Some(note))
+                    .await?;
+            }
+            OpenDeals::Transfer { to } => {
+                let registrant: Option<String> = sqlx::query_scalar(
+                    "SELECT id FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
+                     AND status = 'active' ORDER BY created_at, id LIMIT 1",
+                )
+                .bind(to)
+                .fetch_optional(&mut **tx)
+                .await?;
+                let registrant = registrant.ok_or_else(|| {
+                    AppError::field(
+                        "transfer_to",
+                        t!("That partner has no active admin to take the registrations."),
+                    )
+                })?;
+                sqlx::query("UPDATE deals SET organisation_id = $1, registered_by = $2, updated_at = $3 WHERE id = $4")
+                    .bind(to)
+                    .bind(&registrant)
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                sqlx::query("UPDATE deal_claims SET organisation_id = $1 WHERE deal_id = $2")
+                    .bind(to)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                if let Some(from) = from {
+                    tx.deal_event(id, Some(from), from, Some(note)).await?;
+                }
+            }
+        }
+    }
+    Ok(open.len())
+}

@@ -15,7 +15,7 @@ mod tx;
 
 pub use conflicts::findings;
 pub use cosell::{add_co_seller, addable, of_deal, record_touchpoint};
-pub use lifecycle::{close, decide_extension, request_extension, sweep};
+pub use lifecycle::{close, decide_extension, hand_over, request_extension, sweep, OpenDeals};
 pub use program::{add_direct_accounts, approve_clean, direct_accounts, rules, update_rules};
 pub use read::{detail, list, queue, PAGE_SIZE};
 pub use register::{register, Registered};

@@ -3,8 +3,10 @@
 //! staff.
 
 mod profile;
+mod status;
 
 pub use profile::{profile, update_profile};
+pub use status::change_status;
 
 /// The email address and name of organisation `id`'s channel manager,
 /// if it has one: who is told about its registrations, signatures and
@@ -19,5 +21,15 @@ pub async fn channel_manager(
     )
     .bind(id)
     .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Live partners (onboarding, active, at risk) as (id, name), by name.
+pub async fn live_partners(db: &crate::db::Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name FROM organisations WHERE kind = 'partner' \
+         AND status IN ('onboarding', 'active', 'at_risk') ORDER BY name",
+    )
+    .fetch_all(&db.pool)
     .await
 }
