@@ -12,7 +12,6 @@ use crate::{
         fit, split_codes, ApplicationDetail, ApplicationStatus, ApplicationSummary, Industry,
         Lookalike, Profile, ReviewQueue, Specialisation, Weights,
     },
-    values::{company_key, domain_key},
 };
 
 /// How the queue is ordered.
@@ -125,14 +124,7 @@ async fn duplicate_of(
     company: &str,
     domain: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    let partners: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT name, website FROM organisations WHERE kind = 'partner'")
-            .fetch_all(&mut *conn)
-            .await?;
-    if let Some((name, _)) = partners.into_iter().find(|(name, website)| {
-        company_key(name) == company
-            || website.as_deref().and_then(domain_key).as_deref() == Some(domain)
-    }) {
+    if let Some(name) = super::submit::same_organisation(conn, company, domain).await? {
         return Ok(Some(name));
     }
     sqlx::query_scalar(

@@ -29,15 +29,10 @@ async fn duplicate(
     conn: &mut sqlx::AnyConnection,
     app: &ValidApplication,
 ) -> Result<Option<AppError>, sqlx::Error> {
-    let partners: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT name, website FROM organisations")
-            .fetch_all(&mut *conn)
-            .await?;
-    let same = partners.iter().any(|(name, website)| {
-        company_key(name) == app.company_key
-            || website.as_deref().and_then(domain_key).as_deref() == Some(app.domain_key.as_str())
-    });
-    if same {
+    if same_organisation(conn, &app.company_key, &app.domain_key)
+        .await?
+        .is_some()
+    {
         return Ok(Some(AppError::field(
             "company",
             t!("This company is already an Acme Cloud partner. Ask your partner admin to invite you."),
@@ -53,6 +48,28 @@ async fn duplicate(
             t!("This email address already has an account. Sign in instead."),
         )
     }))
+}
+
+/// The name of an organisation (a partner or the vendor) with company key
+/// `company` or a website whose key is `domain`: the deal matching's
+/// normalisation, so "Northwind Solutions LLC" and "www.northwind.example"
+/// are the same company.
+pub(super) async fn same_organisation(
+    conn: &mut sqlx::AnyConnection,
+    company: &str,
+    domain: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let organisations: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT name, website FROM organisations")
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(organisations
+        .into_iter()
+        .find(|(name, website)| {
+            company_key(name) == company
+                || website.as_deref().and_then(domain_key).as_deref() == Some(domain)
+        })
+        .map(|(name, _)| name))
 }
 
 /// Stores an application from address `ip` with its fit score, tells the
