@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program") view=ProgramPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program/tiers") view=tiers::TiersPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/program/tracks") view=onboarding::TracksPage ssr=SsrMode::InOrder />
                     <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
                     <Route path=path!("/onboarding") view=onboarding::OnboardingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/agreement") view=onboarding::AgreementPage ssr=SsrMode::InOrder />

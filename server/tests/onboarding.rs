@@ -19,6 +19,7 @@ use server::testing::{
 
 const MARCUS: &str = "marcus.webb@acmecloud.example";
 const AVA: &str = "ava.thompson@northwind.example";
+const PRIYA: &str = "priya.raman@acmecloud.example";
 
 async fn json(res: axum::response::Response) -> serde_json::Value {
     let status = res.status();
@@ -445,5 +446,273 @@ backend_test!(
                 .await
                 .unwrap();
         assert_eq!(progress, Some(later + 7200));
+    }
+);
+
+backend_test!(
+    the_program_admin_edits_a_track_and_publishes_a_version_every_partner_signs,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let priya = sign_in(&app, PRIYA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let northwind = demo_id("org", "northwind");
+        let tracks = json(post(&app, "/api/program_tracks", "", Some(&priya)).await).await;
+        let var = tracks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["partner_type"] == "Var")
+            .unwrap()
+            .clone();
+        assert_eq!(tracks.as_array().unwrap().len(), 6);
+        assert_eq!(var["agreement"]["version"], 1);
+        assert!(var["signed"].as_i64().unwrap() >= 1, "{var}");
+        assert!(var["partners"].as_i64().unwrap() >= var["signed"].as_i64().unwrap());
+        // Only the program admin edits tracks.
+        for cookie in [&ava, &marcus] {
+            for (path, body) in [
+                ("/api/program_tracks", ""),
+                (
+                    "/api/save_track",
+                    "partner_type=var&welcome=Hi&steps[0]=agreement",
+                ),
+                (
+                    "/api/publish_agreement",
+                    "partner_type=var&title=T&body=B&grace_days=3",
+                ),
+            ] {
+                let res = post(&app, path, body, Some(cookie)).await;
+                assert_eq!(res.status(), StatusCode::FORBIDDEN, "{path}");
+            }
+        }
+        // Bad input: a clear error per field, nothing stored.
+        let versions = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM agreements")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        };
+        let before = versions().await;
+        let res = post(
+            &app,
+            "/api/publish_agreement",
+            "partner_type=var&title=+&body=&grace_days=400",
+            Some(&priya),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let err = error_of(res).await;
+        for field in ["title", "body", "grace_days"] {
+            assert!(err.message_for(field).is_some(), "{field}: {err:?}");
+        }
+        let res = post(
+            &app,
+            "/api/publish_agreement",
+            "partner_type=reseller&title=T&body=B&grace_days=3",
+            Some(&priya),
+        )
+        .await;
+        assert!(error_of(res).await.message_for("partner_type").is_some());
+        assert_eq!(versions().await, before);
+        for steps in ["", "&steps[0]=dance"] {
+            let res = post(
+                &app,
+                "/api/save_track",
+                &format!("partner_type=var&welcome=Hi{steps}"),
+                Some(&priya),
+            )
+            .await;
+            assert!(
+                error_of(res).await.message_for("steps").is_some(),
+                "{steps}"
+            );
+        }
+        // Two steps, chosen in any order, kept in the checklist's order.
+        let res = post(
+            &app,
+            "/api/save_track",
+            "partner_type=var&welcome=%23+Hello+VARs&steps[0]=first_deal&steps[1]=agreement",
+            Some(&priya),
+        )
+        .await;
+        assert_eq!(
+            location_of(&res),
+            Some("/program/tracks?type=var"),
+            "{}",
+            res.status()
+        );
+        let steps: Vec<String> = states(&app, &ava, &northwind)
+            .await
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(steps, ["Agreement", "FirstDeal"]);
+        assert_eq!(
+            json(post(&app, "/api/welcome_kit", "", Some(&ava)).await).await,
+            "# Hello VARs"
+        );
+        // A new version: hashed, never replacing the old one, and every
+        // VAR's admins are asked to sign it by the end of its grace.
+        let v1_hash: String = sqlx::query_scalar(
+            "SELECT sha256 FROM agreements WHERE partner_type = 'var' AND version = 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let body = "# Partner agreement 2027\n\nNew terms for **2027**.";
+        let res = post(
+            &app,
+            "/api/publish_agreement",
+            &form_body(&[
+                ("partner_type", "var"),
+                ("title", "Partner agreement 2027"),
+                ("body", body),
+                ("grace_days", "10"),
+            ]),
+            Some(&priya),
+        )
+        .await;
+        assert_eq!(
+            location_of(&res),
+            Some("/program/tracks?type=var"),
+            "{}",
+            res.status()
+        );
+        let (sha256, published_by, published_at): (String, Option<String>, i64) = sqlx::query_as(
+            "SELECT sha256, published_by, published_at FROM agreements \
+             WHERE partner_type = 'var' AND version = 2",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(sha256, hash(body));
+        assert_eq!(published_by, Some(demo_id("person", "priya-raman")));
+        let v1_after: String = sqlx::query_scalar(
+            "SELECT sha256 FROM agreements WHERE partner_type = 'var' AND version = 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(v1_after, v1_hash);
+        let current = json(post(&app, "/api/current_agreement", "", Some(&ava)).await).await;
+        assert_eq!(current["version"], 2);
+        assert_eq!(current["body"], body);
+        assert_eq!(
+            current["sign_by"].as_i64().unwrap(),
+            published_at + 10 * 86_400
+        );
+        let asked = |email: &'static str| {
+            let db = db.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT COUNT(*) FROM outbox WHERE to_address = $1 \
+                     AND subject = 'A new partner agreement to sign'",
+                )
+                .bind(email)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+            }
+        };
+        assert_eq!(asked(AVA).await, 1);
+        // Another type's partners are not asked.
+        assert_eq!(asked("oliver.grant@bluepeak.example").await, 0);
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('agreement_published', 'track_saved')",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(audited, 2);
+        let tracks = json(post(&app, "/api/program_tracks", "", Some(&priya)).await).await;
+        let var = tracks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["partner_type"] == "Var")
+            .unwrap();
+        assert_eq!(var["agreement"]["version"], 2);
+        assert_eq!(var["signed"], 0);
+    }
+);
+
+backend_test!(
+    a_partner_that_finishes_its_checklist_becomes_active,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let andes = demo_id("org", "andes");
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let now = app::auth::server::now();
+        app::onboarding::server::check_stuck(&db, now)
+            .await
+            .unwrap();
+        let status = || async {
+            sqlx::query_scalar::<_, String>("SELECT status FROM organisations WHERE id = $1")
+                .bind(&andes)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        };
+        assert_eq!(status().await, "onboarding");
+        // The manager skips what is left; the next check finds it complete.
+        for (step, st) in states(&app, &marcus, &andes).await {
+            if st != "Done" {
+                let code = match step.as_str() {
+                    "Agreement" => "agreement",
+                    "Profile" => "profile",
+                    "Welcome" => "welcome",
+                    "Colleague" => "colleague",
+                    "Training" => "training",
+                    _ => "first_deal",
+                };
+                let res = post(
+                    &app,
+                    "/api/skip_onboarding_step",
+                    &format!("organisation_id={andes}&step={code}"),
+                    Some(&marcus),
+                )
+                .await;
+                assert!(
+                    res.status().is_redirection() || res.status().is_success(),
+                    "{step}: {}",
+                    res.status()
+                );
+            }
+        }
+        app::onboarding::server::check_stuck(&db, now + 60)
+            .await
+            .unwrap();
+        assert_eq!(status().await, "active");
+        app::onboarding::server::check_stuck(&db, now + 120)
+            .await
+            .unwrap();
+        let (audited, told): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM audit_log WHERE action = 'onboarding_complete' \
+             AND organisation_id = $1), \
+             (SELECT COUNT(*) FROM outbox WHERE subject = 'Andes Tech Resellers finished onboarding')",
+        )
+        .bind(&andes)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(audited, 1);
+        // Its admins and its channel manager, once each.
+        let admins: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
+             AND status = 'active'",
+        )
+        .bind(&andes)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert!(admins >= 1);
+        assert_eq!(told, admins + 1);
+        let cobalt: String = sqlx::query_scalar("SELECT status FROM organisations WHERE id = $1")
+            .bind(demo_id("org", "cobalt"))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(cobalt, "onboarding");
     }
 );

@@ -144,4 +144,62 @@ pub(super) const TEXT: super::Pairs = &[
     ("Partner to transfer to", "Übernehmender Partner"),
     ("Reason (recorded in the audit log)", "Grund (wird im Audit-Log festgehalten)"),
     ("Change status", "Status ändern"),
+    // onboarding: the tracks the program admin edits
+    ("Partner tracks", "Partner-Tracks"),
+    ("Keep the welcome kit under 50,000 characters.", "Halten Sie das Willkommenspaket unter 50.000 Zeichen."),
+    ("Choose at least one step.", "Wählen Sie mindestens einen Schritt."),
+    ("Give the agreement a title (up to 200 characters).", "Geben Sie dem Vertrag einen Titel (bis zu 200 Zeichen)."),
+    ("Write the agreement (up to 50,000 characters).", "Schreiben Sie den Vertrag (bis zu 50.000 Zeichen)."),
+    (
+        "What each type of partner signs, reads and does between approval and its first deal.",
+        "Was jeder Partnertyp zwischen Zulassung und erstem Deal unterzeichnet, liest und tut.",
+    ),
+    ("Partner types", "Partnertypen"),
+    ("Benefits", "Vorteile"),
+    (
+        "Benefits come with the tier a partner reaches: protection days, discount, funds and the rest.",
+        "Vorteile hängen an der Stufe, die ein Partner erreicht: Schutztage, Rabatt, Mittel und mehr.",
+    ),
+    ("Agreement in force", "Geltender Vertrag"),
+    (
+        "This type signs nothing yet: its partners register deals without an agreement.",
+        "Dieser Typ unterzeichnet noch nichts: Seine Partner registrieren Deals ohne Vertrag.",
+    ),
+    ("{days} days to sign a new version", "{days} Tage, um eine neue Version zu unterzeichnen"),
+    (
+        "Signed by {signed} of {partners} partners of this type.",
+        "Unterzeichnet von {signed} von {partners} Partnern dieses Typs.",
+    ),
+    ("Read the text", "Text lesen"),
+    ("Publish a new version", "Neue Version veröffentlichen"),
+    (
+        "A published version never changes. Every partner of this type signs the new one within the days you give, or its deal registration waits.",
+        "Eine veröffentlichte Version ändert sich nie. Jeder Partner dieses Typs unterzeichnet die neue innerhalb der angegebenen Tage, sonst wartet seine Deal-Registrierung.",
+    ),
+    ("Title", "Titel"),
+    ("Text (Markdown)", "Text (Markdown)"),
+    ("Days to sign before registration waits", "Tage zum Unterzeichnen, bevor die Registrierung wartet"),
+    ("Publish version {version}", "Version {version} veröffentlichen"),
+    ("Welcome kit and steps", "Willkommenspaket und Schritte"),
+    ("Onboarding steps, in this order", "Onboarding-Schritte, in dieser Reihenfolge"),
+    (
+        "Until the training area opens, the training step opens the rules of engagement.",
+        "Bis der Schulungsbereich startet, öffnet der Schulungsschritt die Spielregeln.",
+    ),
+    ("Welcome kit (Markdown)", "Willkommenspaket (Markdown)"),
+    ("Save the track", "Track speichern"),
+    ("{organisation} finished onboarding", "{organisation} hat das Onboarding abgeschlossen"),
+    (
+        "Hello {name},\n\n{organisation} has done every step of its onboarding checklist and is now an active partner.\n",
+        "Hallo {name},\n\n{organisation} hat jeden Schritt seiner Onboarding-Checkliste erledigt und ist jetzt ein aktiver Partner.\n",
+    ),
+    (
+        "Someone published a version at the same moment. Reload the page.",
+        "Jemand hat im selben Moment eine Version veröffentlicht. Laden Sie die Seite neu.",
+    ),
+    ("A new partner agreement to sign", "Ein neuer Partnervertrag zum Unterzeichnen"),
+    (
+        "Hello {name},\n\nVersion {version} of \"{title}\" is published. A partner admin of {organisation} signs it in the portal by {date}; after that date, deal registration waits for the signature.\n",
+        "Hallo {name},\n\nVersion {version} von „{title}“ ist veröffentlicht. Ein Partner-Admin von {organisation} unterzeichnet sie bis zum {date} im Portal; danach wartet die Deal-Registrierung auf die Unterschrift.\n",
+    ),
 ];

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{AgreementView, Checklist, OnboardingOverview, SignatureView};
+use super::{AgreementView, Checklist, OnboardingOverview, SignatureView, TrackView};
 use crate::error::AppError;
 
 /// A partner's onboarding checklist.
@@ -137,4 +137,86 @@ pub async fn welcome_kit() -> Result<String, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
     Ok(super::server::welcome(&db, &viewer).await?)
+}
+
+/// Every partner type's track: welcome kit, steps, the agreement in force
+/// and how many live partners signed it.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Internal`.
+#[server(endpoint = "program_tracks")]
+pub async fn get_tracks() -> Result<Vec<TrackView>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    Ok(super::server::tracks(&db).await?)
+}
+
+/// Saves a partner type's welcome kit (Markdown) and onboarding steps
+/// (a checkbox group; kept in the checklist's order).
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation` (type, kit, steps), `Internal`.
+#[server(endpoint = "save_track")]
+pub async fn save_track(
+    partner_type: String,
+    welcome: String,
+    #[server(default)] steps: Vec<String>,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    let partner_type = parse_type(&partner_type)?;
+    let welcome = welcome.trim();
+    if welcome.chars().count() > super::MAX_TEXT {
+        return Err(AppError::field(
+            "welcome",
+            t!("Keep the welcome kit under 50,000 characters."),
+        ));
+    }
+    let steps = super::chosen_steps(&steps)?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::save_track(&db, &viewer, partner_type, welcome, &steps, ip.as_deref()).await?;
+    leptos_axum::redirect(&format!("/program/tracks?type={}", partner_type.code()));
+    Ok(())
+}
+
+/// Publishes a new version of a partner type's agreement: every live
+/// partner of the type signs it again within `grace_days` (0-365), or its
+/// deal registration waits. Published versions are never changed.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation` (per field), `Conflict` (published at the
+/// same moment), `Internal`.
+#[server(endpoint = "publish_agreement")]
+pub async fn publish_agreement(
+    partner_type: String,
+    title: String,
+    body: String,
+    grace_days: String,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    let partner_type = parse_type(&partner_type)?;
+    let (title, body, grace) = super::agreement_input(&title, &body, &grace_days)?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::publish_agreement(
+        &db,
+        &viewer,
+        partner_type,
+        &title,
+        &body,
+        grace,
+        ip.as_deref(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/program/tracks?type={}", partner_type.code()));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn parse_type(code: &str) -> Result<crate::organisations::PartnerType, AppError> {
+    crate::organisations::PartnerType::parse(code.trim())
+        .ok_or_else(|| AppError::field("partner_type", t!("Choose a value from the list.")))
 }

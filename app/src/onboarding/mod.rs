@@ -10,10 +10,15 @@ mod pages;
 pub mod server;
 mod types;
 
-pub use pages::{AgreementPage, OnboardingPage, OnboardingPanel, SignedAgreementPage, WelcomePage};
-pub use types::{AgreementView, Checklist, OnboardingOverview, SignatureView, StepView};
+pub use pages::{
+    AgreementPage, OnboardingPage, OnboardingPanel, SignedAgreementPage, TracksPage, WelcomePage,
+};
+pub use types::{
+    AgreementView, Checklist, OnboardingOverview, PublishedAgreement, SignatureView, StepView,
+    TrackView,
+};
 
-use crate::values::text_enum;
+use crate::{error::AppError, values::text_enum};
 
 text_enum!(
     /// What a new partner does, in order.
@@ -108,6 +113,61 @@ pub fn split_steps(stored: &str) -> Vec<Step> {
         .collect()
 }
 
+/// The steps a program admin chose (codes from a checkbox group), in the
+/// checklist's order; an unknown code or none at all is refused.
+pub fn chosen_steps(codes: &[String]) -> Result<Vec<Step>, AppError> {
+    let mut chosen = Vec::new();
+    for code in codes {
+        let step = Step::parse(code.trim())
+            .ok_or_else(|| AppError::field("steps", t!("Choose a value from the list.")))?;
+        chosen.push(step);
+    }
+    let steps: Vec<Step> = Step::ALL
+        .iter()
+        .copied()
+        .filter(|s| chosen.contains(s))
+        .collect();
+    if steps.is_empty() {
+        return Err(AppError::field("steps", t!("Choose at least one step.")));
+    }
+    Ok(steps)
+}
+
+/// The longest welcome kit or agreement text, in characters.
+pub const MAX_TEXT: usize = 50_000;
+
+/// A new agreement version's title, text and grace period, checked field
+/// by field.
+pub fn agreement_input(
+    title: &str,
+    body: &str,
+    grace_days: &str,
+) -> Result<(String, String, i64), AppError> {
+    let (title, body) = (title.trim(), body.trim());
+    let mut errors = Vec::new();
+    if title.is_empty() || title.chars().count() > 200 {
+        errors.push((
+            "title",
+            t!("Give the agreement a title (up to 200 characters)."),
+        ));
+    }
+    if body.is_empty() || body.chars().count() > MAX_TEXT {
+        errors.push(("body", t!("Write the agreement (up to 50,000 characters).")));
+    }
+    let grace = grace_days
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (0..=365).contains(d));
+    if grace.is_none() {
+        errors.push(("grace_days", t!("Enter a number of days from 0 to 365.")));
+    }
+    match grace {
+        Some(grace) if errors.is_empty() => Ok((title.to_owned(), body.to_owned(), grace)),
+        _ => Err(AppError::fields(errors)),
+    }
+}
+
 /// Steps finished (done or skipped) of a checklist.
 pub fn finished(list: &[(Step, StepState)]) -> i64 {
     list.iter()
@@ -179,6 +239,33 @@ mod tests {
         };
         let list = checklist(&facts, &[Step::FirstDeal], &[Step::FirstDeal]);
         assert_eq!(list, [(Step::FirstDeal, StepState::Done)]);
+    }
+
+    #[test]
+    fn chosen_steps_keep_the_checklist_order_and_refuse_nonsense() {
+        let codes = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            chosen_steps(&codes(&["first_deal", "agreement"])).unwrap(),
+            [Step::Agreement, Step::FirstDeal]
+        );
+        assert!(chosen_steps(&codes(&[])).is_err());
+        assert!(chosen_steps(&codes(&["agreement", "dance"])).is_err());
+    }
+
+    #[test]
+    fn a_new_agreement_needs_a_title_a_text_and_a_sane_grace() {
+        let (title, body, grace) = agreement_input(" Terms ", "Text.\n", "30").unwrap();
+        assert_eq!(
+            (title.as_str(), body.as_str(), grace),
+            ("Terms", "Text.", 30)
+        );
+        let Err(AppError::Validation(fields)) = agreement_input("", "", "400") else {
+            panic!("an empty agreement was accepted");
+        };
+        let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, ["title", "body", "grace_days"]);
+        assert!(agreement_input("T", &"x".repeat(MAX_TEXT + 1), "0").is_err());
+        assert!(agreement_input("T", "x", "-1").is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Step, StepState};
+use crate::organisations::PartnerType;
 
 /// One step of a checklist and where to do it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,4 +70,30 @@ pub struct OnboardingOverview {
     pub to_first_win: Vec<i64>,
     /// Partners that joined and have no approved registration yet.
     pub without_deal: i64,
+}
+
+/// A partner type's track, as the program admin edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackView {
+    pub partner_type: PartnerType,
+    /// The welcome kit (Markdown).
+    pub welcome: String,
+    /// The steps this type goes through, in order.
+    pub steps: Vec<Step>,
+    /// The agreement in force, if the type has one.
+    pub agreement: Option<PublishedAgreement>,
+    /// Live partners of this type, and how many signed the version in force.
+    pub partners: i64,
+    pub signed: i64,
+}
+
+/// A published version of an agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedAgreement {
+    pub version: i64,
+    pub title: String,
+    pub body: String,
+    pub sha256: String,
+    pub grace_days: i64,
+    pub published_at: i64,
 }

@@ -752,6 +752,29 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (body, needs_sign_in(expect))
         }
+        "/api/program_tracks" | "/api/save_track" | "/api/publish_agreement" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            // The distributors' track: no other row reads it.
+            let body = match path {
+                "/api/program_tracks" => String::new(),
+                "/api/save_track" => form(&[
+                    ("partner_type", "distributor"),
+                    ("welcome", "# Welcome, distributors"),
+                    ("steps[0]", "first_deal"),
+                ]),
+                _ => form(&[
+                    ("partner_type", "distributor"),
+                    ("title", "Distribution agreement"),
+                    ("body", "Terms for distributors."),
+                    ("grace_days", "30"),
+                ]),
+            };
+            (body, needs_sign_in(expect))
+        }
         "/api/current_agreement" => {
             let expect = if who.is_vendor() {
                 Denied(AppError::Forbidden)

@@ -104,6 +104,7 @@ pub fn HomePage() -> impl IntoView {
                                 <p class="mt-1"><a href="/admin/audit" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Audit log of every organisation")}</a></p>
                                 <p class="mt-1"><a href="/admin/settings" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Program settings")}</a></p>
                                 <p class="mt-1"><a href="/program/tiers" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Tier rules")}</a></p>
+                                <p class="mt-1"><a href="/program/tracks" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Partner tracks")}</a></p>
                             </Card>
                         </li>
                     })}

@@ -1,7 +1,8 @@
-//! The stuck check, run by a job on every app server: an onboarding
-//! partner whose checklist has not moved for 14 days gets one reminder
-//! (its admins by email and in-app) and its channel manager a flag, until
-//! it moves again. Each reminder is claimed by a guarded UPDATE.
+//! The onboarding check, run by a job on every app server: a partner
+//! whose checklist is complete becomes active; one whose checklist has not
+//! moved for 14 days gets one reminder (its admins by email and in-app)
+//! and its channel manager a flag, until it moves again. Each change is
+//! claimed by a guarded UPDATE, so two app servers never both act.
 
 use super::checklist::load;
 use crate::{
@@ -41,6 +42,14 @@ pub async fn check_stuck(db: &Db, now: i64) -> Result<usize, AppError> {
             continue;
         };
         drop(conn);
+        let complete = list
+            .steps
+            .iter()
+            .all(|s| matches!(s.state, StepState::Done | StepState::Skipped));
+        if complete {
+            graduate(db, &id, &list.organisation_name).await?;
+            continue;
+        }
         if list.finished > done_before {
             // It moved: remember when, and a later standstill counts anew.
             db.execute(
@@ -57,11 +66,7 @@ pub async fn check_stuck(db: &Db, now: i64) -> Result<usize, AppError> {
             continue;
         }
         let since = progress_at.or(joined_at).unwrap_or(now);
-        let complete = list
-            .steps
-            .iter()
-            .all(|s| matches!(s.state, StepState::Done | StepState::Skipped));
-        if !stuck(since, complete, now) || reminded_at.is_some_and(|at| at >= since) {
+        if !stuck(since, false, now) || reminded_at.is_some_and(|at| at >= since) {
             continue;
         }
         let next = list
@@ -136,4 +141,54 @@ pub async fn check_stuck(db: &Db, now: i64) -> Result<usize, AppError> {
         reminded += 1;
     }
     Ok(reminded)
+}
+
+/// Partner `id` finished its checklist: it becomes active, its admins and
+/// its channel manager are told, and the audit log says so.
+async fn graduate(db: &Db, id: &str, organisation: &str) -> Result<(), AppError> {
+    let mut tx = db.write(Actor::system()).await?;
+    let moved = sqlx::query(
+        "UPDATE organisations SET status = 'active' WHERE id = $1 AND status = 'onboarding'",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if moved.rows_affected() == 0 {
+        return Ok(());
+    }
+    tx.audit(crate::audit::server::Entry {
+        organisation_id: Some(id),
+        action: "onboarding_complete",
+        record_type: "organisation",
+        record_id: Some(id),
+        detail: Some("onboarding → active"),
+    })
+    .await?;
+    let mut told: Vec<(String, String)> = sqlx::query_as(
+        "SELECT email, name FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
+         AND status = 'active'",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    if let Some(manager) = crate::organisations::server::channel_manager(&mut tx, id).await? {
+        told.push(manager);
+    }
+    for (email, name) in told {
+        tx.notify(&email, &format!("/organisations/{id}"), |l| {
+            (
+                t!(in l, "{organisation} finished onboarding", organisation = organisation),
+                t!(
+                    in l,
+                    "Hello {name},\n\n{organisation} has done every step of its onboarding \
+                     checklist and is now an active partner.\n",
+                    name = name,
+                    organisation = organisation
+                ),
+            )
+        })
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
