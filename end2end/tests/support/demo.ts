@@ -51,6 +51,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/home$/);
+  // The address changes before the stylesheet has loaded; until it has, the
+  // desktop sidebar is still on screen on a phone and a role query finds it.
+  await page.waitForLoadState("load");
 }
 
 /** Chooses the portal's language for this browser context, as the switch in the header does. */
