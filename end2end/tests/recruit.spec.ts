@@ -107,3 +107,42 @@ test("the public form says what is wrong, field by field, and keeps nothing", as
   await expect(page.getByText("Enter the yearly revenue you could bring, in US dollars")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Apply to become a partner" })).toBeVisible();
 });
+
+test("a channel manager notes a prospect and it is ranked with the applicants", async ({ page }, testInfo) => {
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const company = `Globex Managed Security ${stamp}`;
+  await signIn(page, PEOPLE.channelManager);
+  await page.goto("/applications");
+  await page.getByText("Add a prospect").click();
+  const form = page.locator("details").filter({ hasText: "Add a prospect" });
+  // A copy of Bluepeak, one of the best partners, under another name.
+  await form.getByLabel("Company name").fill(company);
+  await form.getByLabel("Website").fill(`globex-${stamp}.example`);
+  await form.getByLabel("Country").fill("United Kingdom");
+  await form.getByLabel("Region").selectOption({ label: "Europe, Middle East & Africa" });
+  await form.getByLabel("Partner type").selectOption({ label: "Managed service provider" });
+  await form.getByLabel("Employees").fill("420");
+  await form.getByLabel("Healthcare").check();
+  await form.getByLabel("Financial services").check();
+  await form.getByLabel("Public sector").check();
+  await form.getByLabel("Managed operations").check();
+  await form.getByLabel("Security").check();
+  await form.getByLabel("Networking").check();
+  await form.getByLabel("Where you came across it").fill("Spoke at the Leeds cloud meetup");
+  await form.getByRole("button", { name: "Add the prospect" }).click();
+  const suggestion = page.getByRole("list", { name: "Recruit next" }).getByRole("listitem").filter({ hasText: company }).first();
+  await expect(suggestion).toContainText("Prospect");
+  await expect(suggestion).toContainText("Spoke at the Leeds cloud meetup");
+  await expect(suggestion).toContainText(/Fit ([7-9]\d|100)/);
+  // The same website again is refused on its field.
+  await page.getByText("Add a prospect").click();
+  await form.getByLabel("Company name").fill(`${company} again`);
+  await form.getByLabel("Website").fill(`globex-${stamp}.example`);
+  await form.getByLabel("Country").fill("United Kingdom");
+  await form.getByLabel("Region").selectOption({ label: "Europe, Middle East & Africa" });
+  await form.getByLabel("Partner type").selectOption({ label: "Managed service provider" });
+  await form.getByLabel("Employees").fill("420");
+  await form.getByLabel("Healthcare").check();
+  await form.getByRole("button", { name: "Add the prospect" }).click();
+  await expect(form.getByLabel("Website")).toHaveAccessibleDescription("This company's website is already on the prospect list.");
+});

@@ -598,7 +598,7 @@ backend_test!(
         let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
         let list = json(post(&app, "/api/recruit_lookalikes", "", Some(&marcus)).await).await;
         let list = list.as_array().unwrap();
-        assert!(!list.is_empty() && list.len() <= 5);
+        assert!(!list.is_empty() && list.len() <= app::recruit::server::LOOKALIKES);
         let scores: Vec<i64> = list
             .iter()
             .map(|l| l["fit_score"].as_i64().unwrap())
@@ -610,11 +610,163 @@ backend_test!(
             .iter()
             .map(|l| l["company"].as_str().unwrap())
             .collect();
-        assert_eq!(names[..2], ["Litware Analytics", "Contoso Health IT"]);
+        let place = |name: &str| names.iter().position(|n| *n == name);
+        assert!(
+            place("Litware Analytics") < place("Contoso Health IT"),
+            "{names:?}"
+        );
+        assert!(place("Litware Analytics").is_some(), "{names:?}");
         assert!(!list[0]["because"].as_array().unwrap().is_empty());
+        // Prospects that never applied are ranked with them, and say so:
+        // the managed security firm like Bluepeak is suggested, the office
+        // supplier is not.
+        let trey = list
+            .iter()
+            .find(|l| l["company"] == "Trey Research Managed Services")
+            .expect("the prospect like the best partners is suggested");
+        assert_eq!(trey["prospect"]["website"], "trey-research.example");
+        assert!(trey["prospect"]["note"].as_str().unwrap().contains("HIMSS"));
+        assert!(place("Lamna Office Supplies").is_none(), "{names:?}");
+        assert!(list
+            .iter()
+            .filter(|l| l["prospect"].is_null())
+            .all(|l| !l["company"].as_str().unwrap().is_empty()));
         // Approved applicants are partners already, not candidates.
         assert!(list.iter().all(|l| l["company"] != "Proseware Security"));
         let res = post(&app, "/api/recruit_lookalikes", "", None).await;
         assert_eq!(error_of(res).await, AppError::Unauthenticated);
+    }
+);
+
+/// The prospect form's body, with `changes` over a copy of Bluepeak (one
+/// of the best partners) under another name and website.
+fn prospect(changes: &[(&str, &str)]) -> String {
+    let mut fields: Vec<(&str, &str)> = vec![
+        ("company", "Globex Managed Security"),
+        ("website", "globex-security.example"),
+        ("country", "United Kingdom"),
+        ("region", "emea"),
+        ("partner_type", "msp"),
+        ("employees", "420"),
+        ("industries][0", "healthcare"),
+        ("industries][1", "financial"),
+        ("industries][2", "public"),
+        ("specialisations][0", "managed"),
+        ("specialisations][1", "security"),
+        ("specialisations][2", "networking"),
+        ("note", "Spoke at the Leeds cloud meetup"),
+    ];
+    for (key, value) in changes {
+        match fields.iter_mut().find(|(k, _)| k == key) {
+            Some(field) => field.1 = value,
+            None => fields.push((key, value)),
+        }
+    }
+    fields
+        .iter()
+        .filter(|(_, v)| *v != "-")
+        .map(|(k, v)| format!("prospect[{k}]={}", form_value(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+backend_test!(
+    a_manager_adds_a_prospect_and_it_is_ranked_with_the_applicants,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let prospects = || count(&db, "SELECT COUNT(*) FROM prospects");
+        let before = prospects().await;
+
+        let res = post(&app, "/api/add_prospect", &prospect(&[]), Some(&marcus)).await;
+        assert_eq!(
+            server::testing::location_of(&res),
+            Some("/applications#recruit-next")
+        );
+        assert_eq!(prospects().await, before + 1);
+        let audited = count(
+            &db,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'prospect_added' \
+             AND detail = 'Globex Managed Security'",
+        )
+        .await;
+        assert_eq!(audited, 1);
+        // An unlike company: a one-person referral shop in another region.
+        let unlike = prospect(&[
+            ("company", "Pocket Referrals"),
+            ("website", "pocket-referrals.example"),
+            ("region", "latam"),
+            ("partner_type", "referral"),
+            ("employees", "1"),
+            ("industries][0", "education"),
+            ("industries][1", "-"),
+            ("industries][2", "-"),
+            ("specialisations][0", "-"),
+            ("specialisations][1", "-"),
+            ("specialisations][2", "-"),
+        ]);
+        let res = post(&app, "/api/add_prospect", &unlike, Some(&marcus)).await;
+        assert!(res.status().is_success() || res.status().is_redirection());
+        let list = json(post(&app, "/api/recruit_lookalikes", "", Some(&marcus)).await).await;
+        let list = list.as_array().unwrap();
+        let score_of = |name: &str| {
+            list.iter()
+                .find(|l| l["company"] == name)
+                .map(|l| l["fit_score"].as_i64().unwrap())
+        };
+        let globex = score_of("Globex Managed Security").expect("the copy is suggested");
+        assert!(globex >= 70, "{globex}");
+        assert!(score_of("Pocket Referrals").is_none_or(|s| s < 40));
+
+        // Refused on the field to fix, nothing stored: the same website
+        // again, a partner, a company that has applied, and empty fields.
+        let after = prospects().await;
+        let refusals = [
+            (prospect(&[("company", "Globex Two")]), "website"),
+            (
+                prospect(&[
+                    ("company", "Northwind Solutions"),
+                    ("website", "nw-new.example"),
+                ]),
+                "company",
+            ),
+            (
+                prospect(&[
+                    ("company", "Contoso Health"),
+                    ("website", "contoso-health.example"),
+                ]),
+                "website",
+            ),
+            (
+                prospect(&[("company", ""), ("employees", "many")]),
+                "employees",
+            ),
+            (
+                prospect(&[
+                    ("industries][0", "mining"),
+                    ("website", "new-globex.example"),
+                ]),
+                "industries",
+            ),
+        ];
+        for (body, field) in refusals {
+            let res = post(&app, "/api/add_prospect", &body, Some(&marcus)).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            let error = error_of(res).await;
+            assert!(error.message_for(field).is_some(), "{field}: {error:?}");
+        }
+        assert_eq!(prospects().await, after);
+
+        // A partner may not add one.
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/add_prospect",
+            &prospect(&[("website", "ava-globex.example")]),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        assert_eq!(prospects().await, after);
     }
 );

@@ -35,6 +35,12 @@ const UNIQUE_FIELDS: &[UniqueField] = &[
         message: || t!("An application for this company's website is already being reviewed."),
     },
     UniqueField {
+        index: "prospects_domain",
+        columns: "prospects.domain_key",
+        field: "website",
+        message: || t!("This company's website is already on the prospect list."),
+    },
+    UniqueField {
         index: "organisations_name",
         columns: "organisations.name",
         field: "company",

@@ -261,10 +261,52 @@ pub(super) const TEXT: super::Pairs = &[
     ("Save weights", "Gewichte speichern"),
     ("Recruit next", "Als Nächstes gewinnen"),
     (
-        "Applicants, open or turned away, that most resemble your best partners in what they are, whatever revenue they claim.",
-        "Bewerber, offen oder abgelehnt, die Ihren besten Partnern in ihrem Wesen am meisten ähneln, unabhängig vom angegebenen Umsatz.",
+        "Applicants, open or turned away, and prospects that most resemble your best partners in what they are, whatever revenue they claim.",
+        "Bewerber, offen oder abgelehnt, und Interessenten, die Ihren besten Partnern in ihrem Wesen am meisten ähneln, unabhängig vom angegebenen Umsatz.",
     ),
-    ("No applicant to suggest yet.", "Noch kein Bewerber vorzuschlagen."),
+    ("No company to suggest yet.", "Noch kein Unternehmen vorzuschlagen."),
+    ("Prospect", "Interessent"),
+    ("Add a prospect", "Interessenten hinzufügen"),
+    (
+        "A company you would like as a partner that has not applied. It is ranked here with the applicants.",
+        "Ein Unternehmen, das Sie gern als Partner hätten und das sich nicht beworben hat. Es wird hier mit den Bewerbern gereiht.",
+    ),
+    ("Where you came across it", "Wo Sie darauf gestoßen sind"),
+    ("Add the prospect", "Interessenten hinzufügen"),
+    (
+        "This company is already an Acme Cloud partner.",
+        "Dieses Unternehmen ist bereits Partner von Acme Cloud.",
+    ),
+    (
+        "This company has applied already: find it in the application queue.",
+        "Dieses Unternehmen hat sich bereits beworben: Sie finden es in der Bewerbungsliste.",
+    ),
+    (
+        "This company's website is already on the prospect list.",
+        "Die Website dieses Unternehmens steht bereits auf der Interessentenliste.",
+    ),
+    ("Enter the company's name.", "Geben Sie den Namen des Unternehmens ein."),
+    (
+        "Enter the company's website, for example example.com.",
+        "Geben Sie die Website des Unternehmens ein, zum Beispiel example.com.",
+    ),
+    (
+        "Enter the company's country (up to 80 characters).",
+        "Geben Sie das Land des Unternehmens ein (bis zu 80 Zeichen).",
+    ),
+    ("Choose the region the company sells in.", "Wählen Sie die Region, in der das Unternehmen verkauft."),
+    (
+        "Choose how the company would partner with us.",
+        "Wählen Sie, wie das Unternehmen mit uns zusammenarbeiten würde.",
+    ),
+    (
+        "Enter how many people work at the company (a whole number).",
+        "Geben Sie an, wie viele Menschen im Unternehmen arbeiten (eine ganze Zahl).",
+    ),
+    (
+        "Choose at least one industry the company serves.",
+        "Wählen Sie mindestens eine Branche, die das Unternehmen bedient.",
+    ),
     ("Partner application", "Partnerbewerbung"),
     (
         "Possible duplicate: {name} has the same company name or website.",

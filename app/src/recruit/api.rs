@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{ApplicationDetail, ApplicationInput, Lookalike, ReviewQueue};
+use super::{ApplicationDetail, ApplicationInput, Lookalike, ProspectInput, ReviewQueue};
 use crate::error::AppError;
 
 /// The path the public form lands on after a submission.
@@ -144,6 +144,25 @@ pub async fn recruit_lookalikes() -> Result<Vec<Lookalike>, AppError> {
     let viewer = crate::auth::server::require_viewer(&db).await?;
     crate::auth::policy::authorize_recruiting(&viewer)?;
     Ok(super::server::lookalikes(&db).await?)
+}
+
+/// Notes a prospect, a company the program would like as a partner that
+/// has not applied; "recruit next" ranks it with the applicants. The
+/// form's fields are named `prospect[company]` and so on.
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `Validation` (per field; also a company
+/// that is a partner, has applied or is on the list already), `Internal`.
+#[server(endpoint = "add_prospect")]
+pub async fn add_prospect(prospect: ProspectInput) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_recruiting(&viewer)?;
+    let valid = prospect.validate()?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::add_prospect(&db, &viewer, &valid, ip.as_deref()).await?;
+    leptos_axum::redirect("/applications#recruit-next");
+    Ok(())
 }
 
 /// Sets how much each factor of the fit score counts (0-100 each) and

@@ -4,8 +4,8 @@
 //! page and the channel managers use.
 
 use super::{
-    server::{decide, submit},
-    ApplicationDecision, ApplicationInput,
+    server::{add_prospect, decide, submit},
+    ApplicationDecision, ApplicationInput, ProspectInput,
 };
 use crate::{
     auth::Viewer,
@@ -226,6 +226,61 @@ const APPLICATIONS: &[DemoApplication] = &[
     },
 ];
 
+/// Demo prospects: (company, website, country, region, type, employees,
+/// industries, specialisations, note). Two resemble the best partners
+/// closely; one does not.
+type DemoProspect = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+);
+
+const PROSPECTS: &[DemoProspect] = &[
+    (
+        "Trey Research Managed Services",
+        "trey-research.example",
+        "United States",
+        "north_america",
+        "msp",
+        "380",
+        &["healthcare", "financial", "public"],
+        &["managed", "security", "networking"],
+        "Met at HIMSS: runs managed security for 40 hospitals",
+    ),
+    (
+        "Woodgrove Data Partners",
+        "woodgrove-data.example",
+        "Germany",
+        "emea",
+        "si",
+        "600",
+        &["manufacturing", "energy", "public"],
+        &["migration", "data", "devops"],
+        "Named by Lumen on the Stadtwerke project",
+    ),
+    (
+        "Lamna Office Supplies",
+        "lamna-office.example",
+        "New Zealand",
+        "apac",
+        "referral",
+        "4",
+        &["education"],
+        &[],
+        "Asked about reselling at a trade fair",
+    ),
+];
+
+fn codes(list: &[&str]) -> Vec<String> {
+    list.iter().map(|c| (*c).to_owned()).collect()
+}
+
 pub async fn seed(db: &Db) -> Result<(), AppError> {
     for (slug, employees, industries, specialisations, certified, psat) in BUSINESS {
         db.execute(
@@ -251,7 +306,6 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         organisation_name: VENDOR_NAME.into(),
     };
     for a in APPLICATIONS {
-        let codes = |list: &[&str]| list.iter().map(|c| (*c).to_owned()).collect();
         let input = ApplicationInput {
             company: a.company.into(),
             website: a.website.into(),
@@ -273,6 +327,22 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             let note = Some(note).filter(|n| !n.is_empty());
             decide(db, &marcus, &submitted.id, decision, note, None).await?;
         }
+    }
+    for (company, website, country, region, partner_type, employees, industries, specs, note) in
+        PROSPECTS
+    {
+        let input = ProspectInput {
+            company: (*company).into(),
+            website: (*website).into(),
+            country: (*country).into(),
+            region: (*region).into(),
+            partner_type: (*partner_type).into(),
+            employees: (*employees).into(),
+            industries: codes(industries),
+            specialisations: codes(specs),
+            note: (*note).into(),
+        };
+        add_prospect(db, &marcus, &input.validate()?, None).await?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ mod types;
 
 pub use fit::{Contribution, Factor, Fit, Profile, Reason, Weights};
 pub use pages::{ApplicationPage, ApplicationsPage, AppliedPage, ApplyPage};
-pub use types::{ApplicationDetail, ApplicationSummary, Lookalike, ReviewQueue};
+pub use types::{ApplicationDetail, ApplicationSummary, Lookalike, ProspectFacts, ReviewQueue};
 
 use serde::{Deserialize, Serialize};
 
@@ -196,73 +196,146 @@ fn codes<T: PartialEq>(
     out
 }
 
+/// What the public form and a channel manager's prospect both say about a
+/// company, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyProfile {
+    pub company: CompanyName,
+    pub company_key: String,
+    pub website: Domain,
+    pub domain_key: String,
+    pub country: String,
+    pub region: Region,
+    pub partner_type: PartnerType,
+    pub employees: i64,
+    pub industries: Vec<Industry>,
+    pub specialisations: Vec<Specialisation>,
+}
+
+/// A company's fields as typed.
+struct CompanyFields<'a> {
+    company: &'a str,
+    website: &'a str,
+    country: &'a str,
+    region: &'a str,
+    partner_type: &'a str,
+    employees: &'a str,
+    industries: &'a [String],
+    specialisations: &'a [String],
+}
+
+/// What each company field's error says: an applicant reads about "your
+/// company", a channel manager about "the company".
+struct Wording {
+    company_missing: &'static str,
+    company_invalid: &'static str,
+    website: &'static str,
+    country: &'static str,
+    region: &'static str,
+    partner_type: &'static str,
+    employees: &'static str,
+    industries: &'static str,
+}
+
+/// Checks the company's fields, pushing each error onto `errors`.
+fn company_profile(
+    errors: &mut Vec<(&'static str, &'static str)>,
+    input: CompanyFields,
+    wording: Wording,
+) -> Option<CompanyProfile> {
+    let company = CompanyName::parse(input.company);
+    match &company {
+        Err(CompanyNameError::Missing) if input.company.trim().is_empty() => {
+            errors.push(("company", wording.company_missing));
+        }
+        Err(_) => errors.push(("company", wording.company_invalid)),
+        Ok(_) => {}
+    }
+    let website = Domain::parse(input.website).filter(|_| input.website.len() <= 253);
+    if website.is_none() {
+        errors.push(("website", wording.website));
+    }
+    let country = bounded(errors, "country", input.country, true, 80, wording.country);
+    let region = Region::parse(input.region.trim());
+    if region.is_none() {
+        errors.push(("region", wording.region));
+    }
+    let partner_type = PartnerType::parse(input.partner_type.trim());
+    if partner_type.is_none() {
+        errors.push(("partner_type", wording.partner_type));
+    }
+    let employees = input
+        .employees
+        .trim()
+        .replace([',', '.', ' '], "")
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=MAX_EMPLOYEES).contains(n));
+    if employees.is_none() {
+        errors.push(("employees", wording.employees));
+    }
+    let industries = codes(
+        errors,
+        "industries",
+        input.industries,
+        Industry::parse,
+        t!("Choose industries from the list."),
+    );
+    if industries.is_empty() && !errors.iter().any(|(f, _)| *f == "industries") {
+        errors.push(("industries", wording.industries));
+    }
+    let specialisations = codes(
+        errors,
+        "specialisations",
+        input.specialisations,
+        Specialisation::parse,
+        t!("Choose specialisations from the list."),
+    );
+    let (Ok(company), Some(website), Some(region), Some(partner_type), Some(employees)) =
+        (company, website, region, partner_type, employees)
+    else {
+        return None;
+    };
+    Some(CompanyProfile {
+        company_key: company.key(),
+        company,
+        domain_key: website.key(),
+        website,
+        country: country.to_owned(),
+        region,
+        partner_type,
+        employees,
+        industries,
+        specialisations,
+    })
+}
+
 impl ApplicationInput {
     /// Checks every field; all errors at once, each on its field.
     pub fn validate(&self) -> Result<ValidApplication, AppError> {
         let mut errors: Vec<(&'static str, &'static str)> = Vec::new();
-        let company = CompanyName::parse(&self.company);
-        match &company {
-            Err(CompanyNameError::Missing) if self.company.trim().is_empty() => {
-                errors.push(("company", t!("Enter your company's name.")));
-            }
-            Err(_) => errors.push((
-                "company",
-                t!("Enter a real company name (letters, up to 200 characters)."),
-            )),
-            Ok(_) => {}
-        }
-        let website = Domain::parse(&self.website).filter(|_| self.website.len() <= 253);
-        if website.is_none() {
-            errors.push((
-                "website",
-                t!("Enter your company's website, for example example.com."),
-            ));
-        }
-        let country = bounded(
+        let profile = company_profile(
             &mut errors,
-            "country",
-            &self.country,
-            true,
-            80,
-            t!("Enter your country (up to 80 characters)."),
-        );
-        let region = Region::parse(self.region.trim());
-        if region.is_none() {
-            errors.push(("region", t!("Choose the region you sell in.")));
-        }
-        let partner_type = PartnerType::parse(self.partner_type.trim());
-        if partner_type.is_none() {
-            errors.push(("partner_type", t!("Choose how you would partner with us.")));
-        }
-        let employees = self
-            .employees
-            .trim()
-            .replace([',', '.', ' '], "")
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=MAX_EMPLOYEES).contains(n));
-        if employees.is_none() {
-            errors.push((
-                "employees",
-                t!("Enter how many people work at your company (a whole number)."),
-            ));
-        }
-        let industries = codes(
-            &mut errors,
-            "industries",
-            &self.industries,
-            Industry::parse,
-            t!("Choose industries from the list."),
-        );
-        if industries.is_empty() && !errors.iter().any(|(f, _)| *f == "industries") {
-            errors.push(("industries", t!("Choose at least one industry you serve.")));
-        }
-        let specialisations = codes(
-            &mut errors,
-            "specialisations",
-            &self.specialisations,
-            Specialisation::parse,
-            t!("Choose specialisations from the list."),
+            CompanyFields {
+                company: &self.company,
+                website: &self.website,
+                country: &self.country,
+                region: &self.region,
+                partner_type: &self.partner_type,
+                employees: &self.employees,
+                industries: &self.industries,
+                specialisations: &self.specialisations,
+            },
+            Wording {
+                company_missing: t!("Enter your company's name."),
+                company_invalid: t!("Enter a real company name (letters, up to 200 characters)."),
+                website: t!("Enter your company's website, for example example.com."),
+                country: t!("Enter your country (up to 80 characters)."),
+                region: t!("Choose the region you sell in."),
+                partner_type: t!("Choose how you would partner with us."),
+                employees: t!("Enter how many people work at your company (a whole number)."),
+                industries: t!("Choose at least one industry you serve."),
+            },
         );
         let other_vendors = bounded(
             &mut errors,
@@ -311,40 +384,123 @@ impl ApplicationInput {
             2000,
             t!("Keep the message under 2,000 characters."),
         );
-        match (
-            company,
-            website,
-            region,
-            partner_type,
-            employees,
-            expected_revenue,
-            contact_email,
-        ) {
-            (
-                Ok(company),
-                Some(website),
-                Some(region),
-                Some(partner_type),
-                Some(employees),
-                Some(expected_revenue_cents),
-                Some(contact_email),
-            ) if errors.is_empty() => Ok(ValidApplication {
-                company_key: company.key(),
+        match (profile, expected_revenue, contact_email) {
+            (Some(profile), Some(expected_revenue_cents), Some(contact_email))
+                if errors.is_empty() =>
+            {
+                let CompanyProfile {
+                    company,
+                    company_key,
+                    website,
+                    domain_key,
+                    country,
+                    region,
+                    partner_type,
+                    employees,
+                    industries,
+                    specialisations,
+                } = profile;
+                Ok(ValidApplication {
+                    company,
+                    company_key,
+                    website,
+                    domain_key,
+                    country,
+                    region,
+                    partner_type,
+                    employees,
+                    industries,
+                    specialisations,
+                    other_vendors: other_vendors.to_owned(),
+                    expected_revenue_cents,
+                    contact_name: contact_name.to_owned(),
+                    contact_email,
+                    contact_title: contact_title.to_owned(),
+                    message: message.to_owned(),
+                })
+            }
+            _ => Err(AppError::fields(errors)),
+        }
+    }
+}
+
+/// What a channel manager types about a prospect: a company that has not
+/// applied but that the channel team would like as a partner.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProspectInput {
+    pub company: String,
+    pub website: String,
+    pub country: String,
+    pub region: String,
+    pub partner_type: String,
+    pub employees: String,
+    #[serde(default)]
+    pub industries: Vec<String>,
+    #[serde(default)]
+    pub specialisations: Vec<String>,
+    pub note: String,
+}
+
+/// A prospect that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidProspect {
+    pub company: CompanyProfile,
+    pub note: String,
+}
+
+impl ValidProspect {
+    /// What the likeness compares (a prospect has claimed no revenue).
+    pub fn profile(&self) -> Profile {
+        Profile {
+            partner_type: self.company.partner_type,
+            region: self.company.region,
+            employees: self.company.employees,
+            industries: self.company.industries.clone(),
+            specialisations: self.company.specialisations.clone(),
+            revenue_cents: 0,
+        }
+    }
+}
+
+impl ProspectInput {
+    /// Checks every field; all errors at once, each on its field.
+    pub fn validate(&self) -> Result<ValidProspect, AppError> {
+        let mut errors: Vec<(&'static str, &'static str)> = Vec::new();
+        let company = company_profile(
+            &mut errors,
+            CompanyFields {
+                company: &self.company,
+                website: &self.website,
+                country: &self.country,
+                region: &self.region,
+                partner_type: &self.partner_type,
+                employees: &self.employees,
+                industries: &self.industries,
+                specialisations: &self.specialisations,
+            },
+            Wording {
+                company_missing: t!("Enter the company's name."),
+                company_invalid: t!("Enter a real company name (letters, up to 200 characters)."),
+                website: t!("Enter the company's website, for example example.com."),
+                country: t!("Enter the company's country (up to 80 characters)."),
+                region: t!("Choose the region the company sells in."),
+                partner_type: t!("Choose how the company would partner with us."),
+                employees: t!("Enter how many people work at the company (a whole number)."),
+                industries: t!("Choose at least one industry the company serves."),
+            },
+        );
+        let note = bounded(
+            &mut errors,
+            "note",
+            &self.note,
+            false,
+            500,
+            t!("Keep the note under 500 characters."),
+        );
+        match company {
+            Some(company) if errors.is_empty() => Ok(ValidProspect {
                 company,
-                domain_key: website.key(),
-                website,
-                country: country.to_owned(),
-                region,
-                partner_type,
-                employees,
-                industries,
-                specialisations,
-                other_vendors: other_vendors.to_owned(),
-                expected_revenue_cents,
-                contact_name: contact_name.to_owned(),
-                contact_email,
-                contact_title: contact_title.to_owned(),
-                message: message.to_owned(),
+                note: note.to_owned(),
             }),
             _ => Err(AppError::fields(errors)),
         }
@@ -392,6 +548,44 @@ mod tests {
             contact_title: "CEO".into(),
             message: String::new(),
         }
+    }
+
+    #[test]
+    fn a_prospect_is_checked_like_an_application_and_spoken_of_in_the_third_person() {
+        let prospect = ProspectInput {
+            company: "Trey Research".into(),
+            website: "www.trey-research.example".into(),
+            country: "United States".into(),
+            region: "north_america".into(),
+            partner_type: "msp".into(),
+            employees: "1,200".into(),
+            industries: vec!["healthcare".into()],
+            specialisations: Vec::new(),
+            note: "  Met at HIMSS  ".into(),
+        };
+        let valid = prospect.validate().unwrap();
+        assert_eq!(valid.company.domain_key, "trey-research");
+        assert_eq!(valid.company.employees, 1200);
+        assert_eq!(valid.note, "Met at HIMSS");
+        // A prospect claims no revenue: the likeness ignores it.
+        assert_eq!(valid.profile().revenue_cents, 0);
+        let bad = ProspectInput {
+            company: String::new(),
+            industries: Vec::new(),
+            note: "x".repeat(501),
+            ..prospect
+        };
+        let err = bad.validate().unwrap_err();
+        assert_eq!(
+            err.message_for("company"),
+            Some("Enter the company's name.")
+        );
+        assert_eq!(
+            err.message_for("industries"),
+            Some("Choose at least one industry the company serves.")
+        );
+        assert!(err.message_for("note").is_some());
+        assert!(err.message_for("website").is_none());
     }
 
     #[test]

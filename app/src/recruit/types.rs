@@ -54,7 +54,8 @@ pub struct ApplicationDetail {
     pub organisation_id: Option<String>,
 }
 
-/// "Recruit next": an open applicant most like the best performers.
+/// "Recruit next": an applicant or a prospect most like the best
+/// performers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lookalike {
     pub id: String,
@@ -62,4 +63,14 @@ pub struct Lookalike {
     pub fit_score: i64,
     /// The two factors that make it alike, explained.
     pub because: Vec<String>,
+    /// `Some` for a prospect (a company that has not applied): its website
+    /// and where the channel team came across it.
+    pub prospect: Option<ProspectFacts>,
+}
+
+/// What the channel team noted about a prospect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProspectFacts {
+    pub website: String,
+    pub note: String,
 }

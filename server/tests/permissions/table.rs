@@ -659,6 +659,25 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (body, needs_sign_in(expect))
         }
+        "/api/add_prospect" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::ChannelManager) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let slug = format!("{who:?}-{target:?}").to_lowercase();
+            let body = form(&[
+                ("prospect[company]", &format!("Prospect {who:?} {target:?}")),
+                ("prospect[website]", &format!("prospect-{slug}.example")),
+                ("prospect[country]", "Chile"),
+                ("prospect[region]", "latam"),
+                ("prospect[partner_type]", "si"),
+                ("prospect[employees]", "60"),
+                ("prospect[industries][0]", "energy"),
+                ("prospect[note]", "Met at a trade fair"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
         "/api/update_fit_weights" => {
             let expect = if who == Who::ProgramAdmin {
                 Allowed

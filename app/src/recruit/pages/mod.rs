@@ -2,6 +2,7 @@
 
 mod apply;
 mod detail;
+mod prospect;
 mod queue;
 
 pub use apply::{AppliedPage, ApplyPage};

@@ -4,18 +4,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{link_class, score_chip, status_chip};
+use super::{link_class, prospect::prospect_form, score_chip, status_chip};
 use crate::{
     auth::Viewer,
     organisations::{PartnerType, Region},
     recruit::{
-        api::{application_queue, recruit_lookalikes, UpdateFitWeights},
+        api::{application_queue, recruit_lookalikes, AddProspect, UpdateFitWeights},
         ApplicationStatus, ApplicationSummary, Factor, Lookalike, Weights,
     },
     shell::{
         ui::{
-            form_error, last_error, options, AsyncSection, Button, Field, Intent, Panel,
-            SelectField,
+            form_error, last_error, options, AsyncSection, Badge, Button, Field, Intent, Panel,
+            SelectField, Tone,
         },
         Card, PageHeader, RequireViewer,
     },
@@ -46,7 +46,11 @@ pub fn ApplicationsPage() -> impl IntoView {
         },
         |(s, t, r, o, _)| application_queue(s, t, r, o),
     );
-    let lookalikes = Resource::new(move || weigh.version().get(), |_| recruit_lookalikes());
+    let add = ServerAction::<AddProspect>::new();
+    let lookalikes = Resource::new(
+        move || (weigh.version().get(), add.version().get()),
+        |_| recruit_lookalikes(),
+    );
     let filters = (
         param("status"),
         param("type"),
@@ -76,9 +80,15 @@ pub fn ApplicationsPage() -> impl IntoView {
                             })}
                         </AsyncSection>
                     </div>
-                    <AsyncSection>
-                        {move || Suspend::new(async move { lookalikes.await.map(lookalike_panel) })}
-                    </AsyncSection>
+                    <div>
+                        <AsyncSection>
+                            {move || Suspend::new(async move { lookalikes.await.map(lookalike_panel) })}
+                        </AsyncSection>
+                        {move || {
+                            add.version().track();
+                            prospect_form(add)
+                        }}
+                    </div>
                 </div>
             }
         } />
@@ -195,26 +205,46 @@ fn weights_panel(weights: Weights, weigh: ServerAction<UpdateFitWeights>) -> imp
 fn lookalike_panel(lookalikes: Vec<Lookalike>) -> impl IntoView {
     view! {
         <Panel id="recruit-next" title=t!("Recruit next")>
-            <p class="mb-3 text-sm text-slate-600 dark:text-slate-300">{t!("Applicants, open or turned away, that most resemble your best partners in what they are, whatever revenue they claim.")}</p>
+            <p class="mb-3 text-sm text-slate-600 dark:text-slate-300">{t!("Applicants, open or turned away, and prospects that most resemble your best partners in what they are, whatever revenue they claim.")}</p>
             {if lookalikes.is_empty() {
-                view! { <p class="text-sm">{t!("No applicant to suggest yet.")}</p> }.into_any()
+                view! { <p class="text-sm">{t!("No company to suggest yet.")}</p> }.into_any()
             } else {
                 view! {
-                    <ol class="flex flex-col gap-3">
-                        {lookalikes.into_iter().map(|l| view! {
-                            <li>
-                                <div class="flex items-baseline justify-between gap-2">
-                                    <a href=format!("/applications/{}", l.id) class=link_class()>{l.company}</a>
-                                    {score_chip(l.fit_score)}
-                                </div>
-                                <ul class="mt-1 list-disc pl-5 text-sm text-slate-600 dark:text-slate-300">
-                                    {l.because.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
-                                </ul>
-                            </li>
-                        }).collect_view()}
+                    <ol class="flex flex-col gap-3" aria-label=t!("Recruit next")>
+                        {lookalikes.into_iter().map(lookalike_item).collect_view()}
                     </ol>
                 }.into_any()
             }}
         </Panel>
+    }
+}
+
+fn lookalike_item(l: Lookalike) -> impl IntoView {
+    let (name, facts) = match l.prospect {
+        None => (
+            view! { <a href=format!("/applications/{}", l.id) class=link_class()>{l.company}</a> }.into_any(),
+            None,
+        ),
+        Some(p) => (
+            view! { <span class="flex flex-wrap items-baseline gap-2"><span class="font-medium">{l.company}</span><Badge tone=Tone::Info label=t!("Prospect") /></span> }.into_any(),
+            Some(view! {
+                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                    <span class="break-all">{p.website}</span>
+                    {(!p.note.is_empty()).then(|| view! { " · "{p.note} })}
+                </p>
+            }),
+        ),
+    };
+    view! {
+        <li>
+            <div class="flex items-baseline justify-between gap-2">
+                {name}
+                {score_chip(l.fit_score)}
+            </div>
+            {facts}
+            <ul class="mt-1 list-disc pl-5 text-sm text-slate-600 dark:text-slate-300">
+                {l.because.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+            </ul>
+        </li>
     }
 }

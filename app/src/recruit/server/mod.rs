@@ -4,11 +4,13 @@
 //! are vendor business: no partner reads them.
 
 mod program;
+mod prospects;
 mod read;
 mod review;
 mod submit;
 
 pub use program::{best_performers, rescore_open, update_weights, weights, PERIOD};
-pub use read::{detail, lookalikes, queue, QueueFilter, QueueOrder};
+pub use prospects::add_prospect;
+pub use read::{detail, lookalikes, queue, QueueFilter, QueueOrder, LOOKALIKES};
 pub use review::decide;
 pub use submit::{submit, Submitted, HOURLY_LIMIT};

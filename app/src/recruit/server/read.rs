@@ -10,7 +10,7 @@ use crate::{
     organisations::{PartnerType, Region},
     recruit::{
         fit, split_codes, ApplicationDetail, ApplicationStatus, ApplicationSummary, Industry,
-        Lookalike, Profile, ReviewQueue, Specialisation, Weights,
+        Lookalike, Profile, ProspectFacts, ReviewQueue, Specialisation, Weights,
     },
 };
 
@@ -205,10 +205,22 @@ struct CandidateRow {
     expected_revenue_cents: i64,
 }
 
-/// "Recruit next": the (at most five) applicants not yet partners, open or
-/// turned away, most like the best performers in what they are rather
-/// than what they claim to bring: the revenue factor is left out, so a
-/// modest applicant that looks like the best partners ranks high.
+#[derive(sqlx::FromRow)]
+struct ProspectRow {
+    #[sqlx(flatten)]
+    candidate: CandidateRow,
+    website: String,
+    note: String,
+}
+
+/// How many suggestions "recruit next" makes.
+pub const LOOKALIKES: usize = 8;
+
+/// "Recruit next": the applicants not yet partners (open or turned away)
+/// and the prospects that have not applied, most like the best performers
+/// in what they are rather than what they claim to bring: the revenue
+/// factor is left out, so a modest company that looks like the best
+/// partners ranks high.
 pub async fn lookalikes(db: &Db) -> Result<Vec<Lookalike>, sqlx::Error> {
     let mut conn = db.reader().await?;
     let best = best_performers(&mut conn).await?;
@@ -217,15 +229,33 @@ pub async fn lookalikes(db: &Db) -> Result<Vec<Lookalike>, sqlx::Error> {
     }
     let mut likeness: Weights = weights(&mut conn).await?;
     likeness.set(fit::Factor::Revenue, 0);
-    let rows = sqlx::query_as::<_, CandidateRow>(
+    let applicants = sqlx::query_as::<_, CandidateRow>(
         "SELECT id, company, partner_type, region, employees, industries, specialisations, \
          expected_revenue_cents FROM applications WHERE status <> 'approved' LIMIT 2000",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut scored: Vec<Lookalike> = rows
-        .into_iter()
-        .filter_map(|row| {
+    let prospects = sqlx::query_as::<_, ProspectRow>(
+        "SELECT p.id, p.company, p.partner_type, p.region, p.employees, p.industries, \
+         p.specialisations, CAST(0 AS BIGINT) AS expected_revenue_cents, p.website, p.note \
+         FROM prospects p WHERE NOT EXISTS \
+         (SELECT 1 FROM applications a WHERE a.domain_key = p.domain_key) LIMIT 2000",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let candidates =
+        applicants
+            .into_iter()
+            .map(|row| (row, None))
+            .chain(prospects.into_iter().map(|p| {
+                let facts = ProspectFacts {
+                    website: p.website,
+                    note: p.note,
+                };
+                (p.candidate, Some(facts))
+            }));
+    let mut scored: Vec<Lookalike> = candidates
+        .filter_map(|(row, prospect)| {
             let profile = Profile {
                 partner_type: PartnerType::parse(&row.partner_type)?,
                 region: Region::parse(&row.region)?,
@@ -247,6 +277,7 @@ pub async fn lookalikes(db: &Db) -> Result<Vec<Lookalike>, sqlx::Error> {
                 company: row.company,
                 fit_score: fit.score,
                 because,
+                prospect,
             })
         })
         .collect();
@@ -255,6 +286,6 @@ pub async fn lookalikes(db: &Db) -> Result<Vec<Lookalike>, sqlx::Error> {
             .cmp(&a.fit_score)
             .then(a.company.cmp(&b.company))
     });
-    scored.truncate(5);
+    scored.truncate(LOOKALIKES);
     Ok(scored)
 }
