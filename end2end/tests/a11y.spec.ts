@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { PEOPLE, demoId, signIn, useLanguage } from "./support/demo";
 
-const pages = ["/", "/program", "/signin", "/no-such-page"];
+const pages = ["/", "/program", "/signin", "/apply", "/no-such-page"];
 // Each signed-in page, with who looks at it.
 const signedInPages: Record<string, string> = {
   "/home": PEOPLE.partnerAdmin,
@@ -17,6 +17,11 @@ const signedInPages: Record<string, string> = {
   "/deals/accounts": PEOPLE.channelManager,
   "/deals/rules": PEOPLE.partnerUser,
   "/notifications": PEOPLE.channelManager,
+  "/applications": PEOPLE.channelManager,
+  "/onboarding": PEOPLE.channelManager,
+  "/agreement": "camila.rojas@andestech.example",
+  "/program/tiers": PEOPLE.programAdmin,
+  "/program/tracks": PEOPLE.programAdmin,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

@@ -31,7 +31,7 @@ test("a company applies, the channel manager approves it on its explained score,
   const manager = await (await browser.newContext({ baseURL })).newPage();
   await signIn(manager, PEOPLE.channelManager);
   await manager.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Applications" }).first().click();
-  await manager.getByLabel("Partner type").selectOption({ label: "Value-added reseller" });
+  await manager.getByRole("form", { name: "Filter applications" }).getByLabel("Partner type").selectOption({ label: "Value-added reseller" });
   await manager.getByRole("button", { name: "Filter" }).click();
   await manager.getByRole("list", { name: "Applications" }).getByRole("link", { name: company }).click();
   await expect(manager.getByRole("heading", { level: 1, name: company })).toBeVisible();
