@@ -229,8 +229,8 @@ pub fn CheckboxGroup(
             let ticked = checked.contains(&value);
             view! {
                 <label for=label_for class="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 dark:border-slate-700 dark:has-[:checked]:bg-teal-950">
-                    <input id=box_id type="checkbox" name=format!("{name}[{i}]") value=value checked=ticked class="size-4 accent-teal-700" />
-                    {text}
+                    <input id=box_id type="checkbox" name=format!("{name}[{i}]") value=value checked=ticked class="size-4 shrink-0 accent-teal-700" />
+                    <span class="min-w-0 hyphens-auto break-words">{text}</span>
                 </label>
             }
         })
