@@ -15,6 +15,7 @@ pub async fn seed(db: &crate::db::Db) -> Result<SeedOutcome, AppError> {
         crate::onboarding::demo::seed_agreements(db).await?;
         crate::deals::demo::seed(db).await?;
         crate::recruit::demo::seed(db).await?;
+        crate::learning::demo::seed(db).await?;
         crate::onboarding::demo::seed_progress(db).await?;
         crate::tiers::demo::seed(db).await?;
     }

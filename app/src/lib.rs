@@ -13,6 +13,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod format;
+pub mod learning;
 pub mod notifications;
 pub mod onboarding;
 pub mod organisations;
@@ -151,6 +152,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/program/tiers") view=tiers::TiersPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program/tracks") view=onboarding::TracksPage ssr=SsrMode::InOrder />
                     <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/attempts/:id") view=learning::AttemptPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/:course") view=learning::CoursePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/:course/quiz") view=learning::QuizPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/:course/lessons/:n") view=learning::LessonPage ssr=SsrMode::InOrder />
                     <Route path=path!("/onboarding") view=onboarding::OnboardingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/agreement") view=onboarding::AgreementPage ssr=SsrMode::InOrder />
                     <Route path=path!("/agreement/signed/:id") view=onboarding::SignedAgreementPage ssr=SsrMode::InOrder />

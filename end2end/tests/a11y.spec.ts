@@ -19,9 +19,12 @@ const signedInPages: Record<string, string> = {
   "/notifications": PEOPLE.channelManager,
   "/applications": PEOPLE.channelManager,
   "/onboarding": PEOPLE.channelManager,
-  "/agreement": "camila.rojas@andestech.example",
+  "/agreement": "mateo.silva@andestech.example",
   "/program/tiers": PEOPLE.programAdmin,
   "/program/tracks": PEOPLE.programAdmin,
+  "/learn": PEOPLE.partnerUser,
+  [`/learn/${demoId("course", "migration")}`]: PEOPLE.partnerUser,
+  [`/learn/${demoId("course", "migration")}/lessons/2`]: PEOPLE.partnerUser,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

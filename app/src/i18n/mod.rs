@@ -11,6 +11,7 @@ mod auth;
 mod deals;
 mod deals_server;
 mod kit;
+mod learning;
 mod locale;
 mod misc;
 mod onboarding;
@@ -33,6 +34,7 @@ const CATALOGUE: &[Pairs] = &[
     auth::TEXT,
     deals::TEXT,
     deals_server::TEXT,
+    learning::TEXT,
     onboarding::TEXT,
     organisations::TEXT,
     people::TEXT,

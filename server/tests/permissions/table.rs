@@ -88,6 +88,52 @@ pub struct Fixture {
     pub flagged_deal: String,
     /// An open partner application.
     pub application: String,
+    /// Each caller's open and submitted quiz attempt, and the other
+    /// partner's (Oliver's).
+    pub open_attempts: Vec<(Who, String)>,
+    pub done_attempts: Vec<(Who, String)>,
+    pub other_open_attempt: String,
+    pub other_done_attempt: String,
+}
+
+/// A quiz attempt at the demo course "fundamentals" by `person` of
+/// `org`: open, or submitted with half its questions right.
+async fn quiz_attempt(db: &Db, person: &str, org: &str, submitted: bool) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    let questions: Vec<String> = (0..4)
+        .map(|q| demo_id("question", &format!("fundamentals-{q}")))
+        .collect();
+    let (at, percent, passed, marks) = if submitted {
+        (Some(1_i64), Some(50_i64), Some(0_i64), Some("1100"))
+    } else {
+        (None, None, None, None)
+    };
+    let course = if submitted { "selling" } else { "fundamentals" };
+    let questions = if submitted {
+        (0..4)
+            .map(|q| demo_id("question", &format!("selling-{q}")))
+            .collect::<Vec<_>>()
+    } else {
+        questions
+    };
+    sqlx::query(
+        "INSERT INTO quiz_attempts (id, course_id, person_id, organisation_id, question_ids, \
+         started_at, submitted_at, percent, passed, answers, marks) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, '', $9)",
+    )
+    .bind(&id)
+    .bind(demo_id("course", course))
+    .bind(demo_id("person", person))
+    .bind(org)
+    .bind(questions.join(","))
+    .bind(at)
+    .bind(percent)
+    .bind(passed)
+    .bind(marks)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    id
 }
 
 impl Fixture {
@@ -140,6 +186,16 @@ impl Fixture {
         .fetch_one(&db.pool)
         .await
         .unwrap();
+        let (mut open_attempts, mut done_attempts) = (Vec::new(), Vec::new());
+        for who in EVERYONE {
+            let Some(slug) = who.person() else { continue };
+            let org = who.own_org();
+            open_attempts.push((who, quiz_attempt(&db, slug, &org, false).await));
+            done_attempts.push((who, quiz_attempt(&db, slug, &org, true).await));
+        }
+        let bluepeak = demo_id("org", "bluepeak");
+        let other_open_attempt = quiz_attempt(&db, "bluepeak-oliver", &bluepeak, false).await;
+        let other_done_attempt = quiz_attempt(&db, "bluepeak-oliver", &bluepeak, true).await;
         Fixture {
             app,
             db,
@@ -150,6 +206,10 @@ impl Fixture {
             other_deal,
             flagged_deal,
             application,
+            open_attempts,
+            done_attempts,
+            other_open_attempt,
+            other_done_attempt,
         }
     }
 
@@ -841,6 +901,47 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             (form(&[("id", &id)]), needs_sign_in(expect))
         }
         "/api/welcome_kit" => (String::new(), needs_sign_in(Allowed)),
+        // Courses are open to every signed-in person; attempts are their
+        // person's own, and another's answers NotFound.
+        "/api/learning_catalogue" => (String::new(), needs_sign_in(Allowed)),
+        "/api/learning_course" => (
+            form(&[("id", &demo_id("course", "fundamentals"))]),
+            needs_sign_in(Allowed),
+        ),
+        "/api/learning_lesson" => (
+            form(&[
+                ("course_id", &demo_id("course", "fundamentals")),
+                ("position", "2"),
+            ]),
+            needs_sign_in(Allowed),
+        ),
+        "/api/learning_start_quiz" => (
+            form(&[("course_id", &demo_id("course", "security"))]),
+            needs_sign_in(Allowed),
+        ),
+        "/api/learning_submit_quiz" | "/api/learning_attempt" => {
+            let (own, other) = if path == "/api/learning_attempt" {
+                (&fx.done_attempts, &fx.other_done_attempt)
+            } else {
+                (&fx.open_attempts, &fx.other_open_attempt)
+            };
+            let mine = own.iter().find(|(w, _)| *w == who).map(|(_, id)| id);
+            let (id, expect) = match (target, mine) {
+                (Target::Own, Some(id)) => (id.clone(), Allowed),
+                _ => (other.clone(), Denied(AppError::NotFound)),
+            };
+            let body = if path == "/api/learning_attempt" {
+                form(&[("id", &id)])
+            } else {
+                let pick = format!(
+                    "{}:{}",
+                    demo_id("question", "fundamentals-0"),
+                    demo_id("choice", "fundamentals-0-2")
+                );
+                form(&[("attempt_id", &id), ("picked[0]", &pick)])
+            };
+            (body, needs_sign_in(expect))
+        }
         "/api/live_partners" => {
             let expect = if who == Who::ProgramAdmin {
                 Allowed

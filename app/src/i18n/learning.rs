@@ -1,0 +1,77 @@
+//! German for learning: courses, quizzes, paths and certificates.
+
+pub(super) const TEXT: super::Pairs = &[
+    // learning/certificate.rs ("Expired" is shared with deals)
+    ("Valid", "Gültig"),
+    ("Revoked", "Widerrufen"),
+    // learning/pages/catalogue.rs
+    ("Learning", "Lernen"),
+    (
+        "Short courses on selling and running Acme Cloud, each closed by a quiz. Your place is kept on every device.",
+        "Kurze Kurse zum Verkauf und Betrieb von Acme Cloud, jeder mit einem Quiz zum Abschluss. Ihr Stand bleibt auf jedem Gerät erhalten.",
+    ),
+    ("No course yet.", "Noch kein Kurs."),
+    ("Courses", "Kurse"),
+    ("{minutes} minutes · {lessons} lessons", "{minutes} Minuten · {lessons} Lektionen"),
+    ("Lessons opened", "Geöffnete Lektionen"),
+    ("{done} of {total}", "{done} von {total}"),
+    ("Passed", "Bestanden"),
+    // auth/pages/mod.rs (the home page's card)
+    (
+        "Short courses with a quiz each, on your phone or at your desk.",
+        "Kurze Kurse mit je einem Quiz, auf dem Telefon oder am Schreibtisch.",
+    ),
+    // learning/pages/course.rs
+    ("Course", "Kurs"),
+    ("Start the course", "Kurs beginnen"),
+    ("Resume where you left", "Dort weitermachen, wo Sie aufgehört haben"),
+    ("Opened", "Geöffnet"),
+    ("Lessons", "Lektionen"),
+    ("Quiz", "Quiz"),
+    ("{questions} questions; {pass_mark} % to pass.", "{questions} Fragen; {pass_mark} % zum Bestehen."),
+    ("Attempts used: {used} of {max}.", "Genutzte Versuche: {used} von {max}."),
+    ("Best mark: {best} %.", "Bestes Ergebnis: {best} %."),
+    ("Your last attempt", "Ihr letzter Versuch"),
+    ("You have used every attempt at this quiz.", "Sie haben alle Versuche für dieses Quiz genutzt."),
+    // learning/pages/lesson.rs
+    ("Lesson", "Lektion"),
+    ("Previous lesson", "Vorige Lektion"),
+    ("Next lesson", "Nächste Lektion"),
+    ("Take the quiz", "Zum Quiz"),
+    ("Breadcrumb", "Brotkrumen"),
+    ("Lesson {n} of {total}", "Lektion {n} von {total}"),
+    (
+        "Watch the video (opens in a new tab)",
+        "Video ansehen (öffnet in einem neuen Tab)",
+    ),
+    // learning/pages/quiz.rs
+    ("Quiz: {course}", "Quiz: {course}"),
+    (
+        "Attempt {attempt} of {max}. {pass_mark} % to pass; tick every right answer where it says so.",
+        "Versuch {attempt} von {max}. {pass_mark} % zum Bestehen; kreuzen Sie alle richtigen Antworten an, wo es verlangt ist.",
+    ),
+    ("Submit my answers", "Antworten abgeben"),
+    ("Back to the course", "Zurück zum Kurs"),
+    ("Tick every right answer.", "Kreuzen Sie alle richtigen Antworten an."),
+    ("Pick one answer.", "Wählen Sie eine Antwort."),
+    ("Quiz result", "Quiz-Ergebnis"),
+    ("Not passed", "Nicht bestanden"),
+    (
+        "Read the lessons again where you went wrong; you have {left} attempts left.",
+        "Lesen Sie die Lektionen dort noch einmal, wo Sie falsch lagen; Sie haben noch {left} Versuche.",
+    ),
+    ("Try again", "Noch einmal versuchen"),
+    ("You scored {percent} %; {pass_mark} % passes.", "Sie haben {percent} % erreicht; {pass_mark} % bestehen."),
+    ("Your answers", "Ihre Antworten"),
+    ("Right", "Richtig"),
+    ("Wrong", "Falsch"),
+    ("All courses", "Alle Kurse"),
+    // learning/server/quiz.rs
+    ("You passed this quiz already.", "Sie haben dieses Quiz bereits bestanden."),
+    ("This attempt was submitted already.", "Dieser Versuch wurde bereits abgegeben."),
+    ("Answer the questions of this attempt.", "Beantworten Sie die Fragen dieses Versuchs."),
+    (
+        "Answer at least one question before you submit.",
+        "Beantworten Sie mindestens eine Frage, bevor Sie abgeben.",
+    ),
+];

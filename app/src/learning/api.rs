@@ -1,0 +1,91 @@
+//! Server functions for learning: each finds out who calls, parses the
+//! input and makes one call into `server/`. Courses are open to every
+//! signed-in person; progress and attempts are the caller's own.
+
+use leptos::prelude::*;
+
+use super::{AttemptResult, CourseCard, CourseView, LessonView, QuizPaper};
+use crate::error::AppError;
+
+/// Every course, with the caller's progress.
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "learning_catalogue")]
+pub async fn learning_catalogue() -> Result<Vec<CourseCard>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    Ok(super::server::catalogue(&db, &viewer).await?)
+}
+
+/// Course `id`: its lessons, where the caller resumes, and its quiz.
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `NotFound`,
+/// `Internal`.
+#[server(endpoint = "learning_course")]
+pub async fn get_course(id: String) -> Result<CourseView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::course(&db, &viewer, &id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Lesson `position` of course `course_id`; opening it counts as progress.
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `NotFound`,
+/// `Internal`.
+#[server(endpoint = "learning_lesson")]
+pub async fn get_lesson(course_id: String, position: i64) -> Result<LessonView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::lesson(&db, &viewer, &course_id, position)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The caller's attempt at course `course_id`'s quiz: the open one or a
+/// new one drawn from the pool. The questions come without their key.
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `NotFound`,
+/// `Conflict` (passed already, or no attempt left), `Internal`.
+#[server(endpoint = "learning_start_quiz")]
+pub async fn start_quiz(course_id: String) -> Result<QuizPaper, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::start_attempt(&db, &viewer, &course_id, ip.as_deref()).await
+}
+
+/// Submits the caller's open attempt `attempt_id`: `picked` holds one
+/// `question:choice` per choice ticked. Marked on the server; the answer
+/// lands on the attempt's result.
+///
+/// Who may call: the person whose attempt it is. Errors: `Unauthenticated`,
+/// `NotFound` (not theirs), `Conflict` (submitted already), `Validation`
+/// (a question not in the attempt), `Internal`.
+#[server(endpoint = "learning_submit_quiz")]
+pub async fn submit_quiz(
+    attempt_id: String,
+    #[server(default)] picked: Vec<String>,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::submit_attempt(&db, &viewer, &attempt_id, &picked, ip.as_deref()).await?;
+    leptos_axum::redirect(&format!("/learn/attempts/{attempt_id}"));
+    Ok(())
+}
+
+/// The caller's submitted attempt `id`: the mark and which questions were
+/// right.
+///
+/// Who may call: the person whose attempt it is. Errors: `Unauthenticated`,
+/// `NotFound`, `Internal`.
+#[server(endpoint = "learning_attempt")]
+pub async fn get_attempt(id: String) -> Result<AttemptResult, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::attempt_result(&db, &viewer, &id)
+        .await?
+        .ok_or(AppError::NotFound)
+}

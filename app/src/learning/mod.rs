@@ -1,0 +1,27 @@
+//! Learning: courses of lessons closed by a quiz, certification paths by
+//! role and partner type, and certificates that expire (and stop counting
+//! toward tiers) when their time is up.
+//!
+//! This module holds the pure rules, tested beside them: quiz drawing and
+//! marking (run only on the server, which alone reads the key), path
+//! progress and recertification, certificate validity and reminders.
+
+pub mod api;
+pub mod certificate;
+#[cfg(feature = "ssr")]
+pub mod demo;
+mod pages;
+pub mod path;
+pub mod quiz;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod types;
+
+pub use certificate::{reminder_due, status, valid_until, CertificateStatus, REMINDER_DAYS};
+pub use pages::{AttemptPage, CoursePage, LearnPage, LessonPage, QuizPage};
+pub use path::{progress, PathCourse, PathProgress};
+pub use quiz::{draw, mark, KeyedQuestion, Marked};
+pub use types::{
+    AttemptResult, CourseCard, CourseView, LessonItem, LessonView, PaperChoice, PaperQuestion,
+    QuizPaper, QuizStanding,
+};

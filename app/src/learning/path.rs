@@ -1,0 +1,103 @@
+//! Certification path rules: who a path is for, how far a person is, and
+//! what recertification asks again.
+
+use std::collections::BTreeMap;
+
+/// One course of a path, and whether recertifying takes it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathCourse {
+    pub course_id: String,
+    /// Retaken to recertify (product knowledge that changes); the others
+    /// (fundamentals) stay passed.
+    pub retake_to_recertify: bool,
+}
+
+/// How far a person is along a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathProgress {
+    pub done: usize,
+    pub total: usize,
+    /// The first course still to pass, in the path's order.
+    pub next: Option<String>,
+}
+
+impl PathProgress {
+    pub fn complete(&self) -> bool {
+        self.total > 0 && self.done == self.total
+    }
+}
+
+/// Progress along `courses` given when each course was last passed
+/// (`passed`: course id → Unix time). With `since` (the issue time of the
+/// certificate being renewed), a course to retake counts only if passed
+/// after it; the others count once passed at all.
+pub fn progress(
+    courses: &[PathCourse],
+    passed: &BTreeMap<String, i64>,
+    since: Option<i64>,
+) -> PathProgress {
+    let counts = |c: &PathCourse| match (passed.get(&c.course_id), since) {
+        (None, _) => false,
+        (Some(at), Some(since)) if c.retake_to_recertify => *at > since,
+        (Some(_), _) => true,
+    };
+    PathProgress {
+        done: courses.iter().filter(|c| counts(c)).count(),
+        total: courses.len(),
+        next: courses
+            .iter()
+            .find(|c| !counts(c))
+            .map(|c| c.course_id.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path() -> Vec<PathCourse> {
+        [("basics", false), ("product", true), ("selling", false)]
+            .iter()
+            .map(|(id, retake)| PathCourse {
+                course_id: (*id).into(),
+                retake_to_recertify: *retake,
+            })
+            .collect()
+    }
+
+    fn passed(list: &[(&str, i64)]) -> BTreeMap<String, i64> {
+        list.iter().map(|(c, at)| ((*c).to_owned(), *at)).collect()
+    }
+
+    #[test]
+    fn a_path_is_complete_when_every_course_is_passed_in_any_order() {
+        let none = progress(&path(), &passed(&[]), None);
+        assert_eq!((none.done, none.total), (0, 3));
+        assert_eq!(none.next.as_deref(), Some("basics"));
+        let two = progress(&path(), &passed(&[("selling", 5), ("basics", 9)]), None);
+        assert_eq!((two.done, two.next.as_deref()), (2, Some("product")));
+        assert!(!two.complete());
+        let all = progress(
+            &path(),
+            &passed(&[("selling", 5), ("basics", 9), ("product", 7)]),
+            None,
+        );
+        assert!(all.complete());
+        assert_eq!(all.next, None);
+        assert!(!progress(&[], &passed(&[]), None).complete());
+    }
+
+    #[test]
+    fn recertifying_asks_again_only_for_the_courses_that_change() {
+        let before = passed(&[("basics", 10), ("product", 20), ("selling", 30)]);
+        // Renewing a certificate issued at 40: the product course again.
+        let renewing = progress(&path(), &before, Some(40));
+        assert_eq!(
+            (renewing.done, renewing.next.as_deref()),
+            (2, Some("product"))
+        );
+        let mut after = before.clone();
+        after.insert("product".into(), 50);
+        assert!(progress(&path(), &after, Some(40)).complete());
+    }
+}

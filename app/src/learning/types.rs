@@ -1,0 +1,121 @@
+//! What the learning pages receive. Nothing here holds a quiz key: a
+//! question goes out with its choices, never with which are correct.
+
+use serde::{Deserialize, Serialize};
+
+/// A course in the catalogue, with the viewer's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseCard {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: i64,
+    pub lessons: i64,
+    /// Lessons the viewer has opened.
+    pub opened: i64,
+    pub passed: bool,
+}
+
+/// One lesson in a course's outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonItem {
+    pub position: i64,
+    pub title: String,
+    pub opened: bool,
+}
+
+/// Where the viewer stands with a course's quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizStanding {
+    pub pass_mark: i64,
+    pub questions: i64,
+    pub max_attempts: i64,
+    /// Attempts submitted.
+    pub used: i64,
+    pub passed: bool,
+    /// The best mark so far, in percent.
+    pub best: Option<i64>,
+    /// The viewer's last submitted attempt, to open its result.
+    pub last_attempt: Option<String>,
+}
+
+impl QuizStanding {
+    pub fn attempts_left(&self) -> i64 {
+        (self.max_attempts - self.used).max(0)
+    }
+
+    /// May start (or go on with) an attempt.
+    pub fn may_take(&self) -> bool {
+        !self.passed && self.attempts_left() > 0
+    }
+}
+
+/// A course's page: its outline, where to resume, and the quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: i64,
+    pub lessons: Vec<LessonItem>,
+    /// The first lesson not yet opened (`None`: all opened).
+    pub resume: Option<i64>,
+    pub quiz: QuizStanding,
+}
+
+/// One lesson to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonView {
+    pub course_id: String,
+    pub course_title: String,
+    pub position: i64,
+    pub lessons: i64,
+    pub title: String,
+    /// Markdown, shown as text.
+    pub body: String,
+    pub video_url: Option<String>,
+}
+
+/// A choice as the person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperChoice {
+    pub id: String,
+    pub label: String,
+}
+
+/// A question as the person sees it: no key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperQuestion {
+    pub id: String,
+    pub prompt: String,
+    pub multiple: bool,
+    pub choices: Vec<PaperChoice>,
+}
+
+/// An open attempt: the questions drawn for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizPaper {
+    pub attempt_id: String,
+    pub course_id: String,
+    pub course_title: String,
+    pub pass_mark: i64,
+    /// Which attempt this is (1 for the first).
+    pub attempt: i64,
+    pub max_attempts: i64,
+    pub questions: Vec<PaperQuestion>,
+}
+
+/// A submitted attempt: the mark, and which questions were right (the
+/// correct answers are not shown, so a retake still tests).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptResult {
+    pub attempt_id: String,
+    pub course_id: String,
+    pub course_title: String,
+    pub percent: i64,
+    pub passed: bool,
+    pub pass_mark: i64,
+    pub attempts_left: i64,
+    /// Each question's prompt and whether it was answered right.
+    pub questions: Vec<(String, bool)>,
+}

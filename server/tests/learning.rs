@@ -1,0 +1,377 @@
+//! Learning through the real router and repository on both databases:
+//! lessons and where a person resumes, quizzes drawn without their key and
+//! marked on the server, attempts that run out, and another person's
+//! attempt answering NotFound.
+
+use std::collections::BTreeMap;
+
+use app::{
+    backend_test,
+    db::Db,
+    error::AppError,
+    learning::demo::COURSES,
+    organisations::demo::{demo_id, DEMO_PASSWORD},
+};
+use axum::http::StatusCode;
+use server::testing::{
+    body_text, error_of, form_value, location_of, post_form as post, seeded_app as app, sign_in,
+};
+
+const AVA: &str = "ava.thompson@northwind.example";
+const LEO: &str = "leo.martinez@northwind.example";
+const OLIVER: &str = "oliver.grant@bluepeak.example";
+
+async fn json(res: axum::response::Response) -> serde_json::Value {
+    let status = res.status();
+    let text = body_text(res).await;
+    assert!(status.is_success(), "{status}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The right choices of every question of demo course `slug`, by id.
+fn key(slug: &str) -> BTreeMap<String, Vec<String>> {
+    let course = COURSES.iter().find(|c| c.slug == slug).unwrap();
+    course
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(q, (_, _, choices))| {
+            let right = (1..)
+                .zip(choices.iter())
+                .filter(|(_, (_, correct))| *correct)
+                .map(|(p, _)| demo_id("choice", &format!("{slug}-{q}-{p}")))
+                .collect();
+            (demo_id("question", &format!("{slug}-{q}")), right)
+        })
+        .collect()
+}
+
+/// The form body answering `paper`'s questions: rightly, or with the
+/// first choice that is not right.
+fn answers(paper: &serde_json::Value, slug: &str, right: bool) -> String {
+    let key = key(slug);
+    let mut fields = vec![format!(
+        "attempt_id={}",
+        form_value(paper["attempt_id"].as_str().unwrap())
+    )];
+    for question in paper["questions"].as_array().unwrap() {
+        let id = question["id"].as_str().unwrap();
+        let picks: Vec<String> = if right {
+            key[id].clone()
+        } else {
+            let wrong = question["choices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_str().unwrap().to_owned())
+                .find(|c| !key[id].contains(c))
+                .unwrap();
+            vec![wrong]
+        };
+        for pick in picks {
+            let n = fields.len();
+            fields.push(format!(
+                "picked[{n}]={}",
+                form_value(&format!("{id}:{pick}"))
+            ));
+        }
+    }
+    fields.join("&")
+}
+
+async fn count(db: &Db, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
+}
+
+backend_test!(
+    a_person_reads_lessons_and_resumes_where_they_left,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let course = demo_id("course", "fundamentals");
+        let catalogue = json(post(&app, "/api/learning_catalogue", "", Some(&ava)).await).await;
+        assert_eq!(catalogue.as_array().unwrap().len(), COURSES.len());
+        assert!(catalogue
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["opened"] == 0 && c["passed"] == false));
+        for n in [1, 2] {
+            let lesson = json(
+                post(
+                    &app,
+                    "/api/learning_lesson",
+                    &format!("course_id={course}&position={n}"),
+                    Some(&ava),
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(lesson["position"], n);
+            assert_eq!(lesson["lessons"], 3);
+        }
+        // Opening a lesson twice counts once.
+        post(
+            &app,
+            "/api/learning_lesson",
+            &format!("course_id={course}&position=1"),
+            Some(&ava),
+        )
+        .await;
+        let view = json(
+            post(
+                &app,
+                "/api/learning_course",
+                &format!("id={course}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(view["resume"], 3);
+        let opened: Vec<bool> = view["lessons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["opened"].as_bool().unwrap())
+            .collect();
+        assert_eq!(opened, [true, true, false]);
+        // Progress is the person's own: a colleague starts from the top.
+        let leo = sign_in(&app, LEO, DEMO_PASSWORD, None).await.unwrap();
+        let theirs = json(
+            post(
+                &app,
+                "/api/learning_course",
+                &format!("id={course}"),
+                Some(&leo),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(theirs["resume"], 1);
+        // A lesson or course that does not exist.
+        let res = post(
+            &app,
+            "/api/learning_lesson",
+            &format!("course_id={course}&position=9"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let res = post(&app, "/api/learning_course", "id=nope", Some(&ava)).await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let res = post(&app, "/api/learning_catalogue", "", None).await;
+        assert_eq!(error_of(res).await, AppError::Unauthenticated);
+    }
+);
+
+backend_test!(
+    a_quiz_is_drawn_without_its_key_failed_retaken_and_passed,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let course = demo_id("course", "selling");
+        let start_body = format!("course_id={course}");
+        let start = || {
+            post(
+                &app,
+                "/api/learning_start_quiz",
+                &start_body,
+                Some(&ava),
+            )
+        };
+        let res = start().await;
+        let text = body_text(res).await;
+        // The paper never says which choices are right.
+        assert!(!text.contains("correct"), "{text}");
+        let paper: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let questions = paper["questions"].as_array().unwrap();
+        assert_eq!(questions.len(), 4);
+        assert_eq!(paper["attempt"], 1);
+        // Starting again (another tab) gives the same attempt.
+        let again = json(start().await).await;
+        assert_eq!(again["attempt_id"], paper["attempt_id"]);
+
+        let res = post(
+            &app,
+            "/api/learning_submit_quiz",
+            &answers(&paper, "selling", false),
+            Some(&ava),
+        )
+        .await;
+        let attempt = paper["attempt_id"].as_str().unwrap();
+        assert_eq!(
+            location_of(&res),
+            Some(format!("/learn/attempts/{attempt}").as_str())
+        );
+        let result = json(
+            post(
+                &app,
+                "/api/learning_attempt",
+                &format!("id={attempt}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(result["percent"], 0);
+        assert_eq!(result["passed"], false);
+        assert_eq!(result["attempts_left"], 2);
+        assert!(result["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q[1] == false));
+        // Submitting the same attempt again is refused.
+        let res = post(
+            &app,
+            "/api/learning_submit_quiz",
+            &answers(&paper, "selling", true),
+            Some(&ava),
+        )
+        .await;
+        assert!(matches!(error_of(res).await, AppError::Conflict(_)));
+
+        let retake = json(start().await).await;
+        assert_ne!(retake["attempt_id"], paper["attempt_id"]);
+        assert_eq!(retake["attempt"], 2);
+        post(
+            &app,
+            "/api/learning_submit_quiz",
+            &answers(&retake, "selling", true),
+            Some(&ava),
+        )
+        .await;
+        let id = retake["attempt_id"].as_str().unwrap();
+        let passed = json(
+            post(
+                &app,
+                "/api/learning_attempt",
+                &format!("id={id}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            (passed["percent"].as_i64(), passed["passed"].as_bool()),
+            (Some(100), Some(true))
+        );
+        let res = start().await;
+        assert!(matches!(error_of(res).await, AppError::Conflict(_)));
+        let view = json(
+            post(
+                &app,
+                "/api/learning_course",
+                &format!("id={course}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(view["quiz"]["passed"], true);
+        assert_eq!(view["quiz"]["used"], 2);
+        assert_eq!(view["quiz"]["best"], 100);
+        let audited = count(
+            &db,
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('quiz_failed', 'quiz_passed') \
+             AND record_type = 'quiz_attempt'",
+        )
+        .await;
+        assert_eq!(audited, 2);
+    }
+);
+
+backend_test!(
+    attempts_run_out_bad_answers_change_nothing_and_another_persons_attempt_is_not_found,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let course = demo_id("course", "security");
+        let start_body = format!("course_id={course}");
+        let start = || {
+            post(
+                &app,
+                "/api/learning_start_quiz",
+                &start_body,
+                Some(&ava),
+            )
+        };
+        let paper = json(start().await).await;
+        let attempt = paper["attempt_id"].as_str().unwrap().to_owned();
+        let submitted = || {
+            count(
+                &db,
+                "SELECT COUNT(*) FROM quiz_attempts WHERE submitted_at IS NOT NULL",
+            )
+        };
+        let before = submitted().await;
+        // No answer at all, a question from another course, a token
+        // without a choice: refused on the field, the attempt still open.
+        let foreign = demo_id("question", "fundamentals-0");
+        for body in [
+            format!("attempt_id={attempt}"),
+            format!(
+                "attempt_id={attempt}&picked[0]={}",
+                form_value(&format!("{foreign}:x"))
+            ),
+            format!("attempt_id={attempt}&picked[0]=nonsense"),
+        ] {
+            let res = post(&app, "/api/learning_submit_quiz", &body, Some(&ava)).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            assert!(error_of(res).await.message_for("picked").is_some());
+        }
+        assert_eq!(submitted().await, before);
+        // Another partner's person cannot submit or read Ava's attempt.
+        let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/learning_submit_quiz",
+            &answers(&paper, "security", true),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        assert_eq!(submitted().await, before);
+        // Three failed attempts, then no more.
+        let mut paper = paper;
+        for _ in 0..3 {
+            post(
+                &app,
+                "/api/learning_submit_quiz",
+                &answers(&paper, "security", false),
+                Some(&ava),
+            )
+            .await;
+            let res = start().await;
+            if res.status().is_success() {
+                paper = json(res).await;
+            } else {
+                assert!(matches!(error_of(res).await, AppError::Conflict(_)));
+            }
+        }
+        assert_eq!(submitted().await, before + 3);
+        let res = post(
+            &app,
+            "/api/learning_attempt",
+            &format!("id={attempt}"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let view = json(
+            post(
+                &app,
+                "/api/learning_course",
+                &format!("id={course}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(view["quiz"]["used"], 3);
+        assert_eq!(view["quiz"]["passed"], false);
+        let res = start().await;
+        assert!(matches!(error_of(res).await, AppError::Conflict(_)));
+    }
+);
