@@ -172,14 +172,7 @@ backend_test!(
         let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
         let course = demo_id("course", "selling");
         let start_body = format!("course_id={course}");
-        let start = || {
-            post(
-                &app,
-                "/api/learning_start_quiz",
-                &start_body,
-                Some(&ava),
-            )
-        };
+        let start = || post(&app, "/api/learning_start_quiz", &start_body, Some(&ava));
         let res = start().await;
         let text = body_text(res).await;
         // The paper never says which choices are right.
@@ -289,14 +282,7 @@ backend_test!(
         let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
         let course = demo_id("course", "security");
         let start_body = format!("course_id={course}");
-        let start = || {
-            post(
-                &app,
-                "/api/learning_start_quiz",
-                &start_body,
-                Some(&ava),
-            )
-        };
+        let start = || post(&app, "/api/learning_start_quiz", &start_body, Some(&ava));
         let paper = json(start().await).await;
         let attempt = paper["attempt_id"].as_str().unwrap().to_owned();
         let submitted = || {

@@ -46,7 +46,7 @@ pub const COURSES: &[DemoCourse] = &[
         lessons: &[
             ("Finding the pain", "Ask about the **next hardware refresh**: a customer facing one is ready to talk.\n\nListen for outages, slow releases and audit findings.", None),
             ("Qualifying a deal", "A qualified deal has a **budget**, a **decision maker** you have met, a **need** and a **timeline** under twelve months.", None),
-            ("Objections", "*\"The cloud is more expensive.\"* Compare the three-year cost, including the refresh and the people who run it.\n\n*\"We are locked in.\"* Acme Cloud exports every database in open formats.", Some("https://video.acmecloud.example/objections")),
+            ("Objections", "**\"The cloud is more expensive.\"** Compare the three-year cost, including the refresh and the people who run it.\n\n**\"We are locked in.\"** Acme Cloud exports every database in open formats.", Some("https://video.acmecloud.example/objections")),
         ],
         questions: &[
             ("Which event makes a customer ready to talk?", false, &[("A hardware refresh", true), ("A public holiday", false), ("A new logo", false)]),

@@ -31,11 +31,19 @@ async fn open_attempt(
     .await
 }
 
-/// The questions with ids `ids`, in that order, without their key.
+/// A number fixed for attempt `attempt_id`: its choices' order.
+fn seed_of(attempt_id: &str) -> u64 {
+    uuid::Uuid::parse_str(attempt_id).map_or(1, |u| u.as_u64_pair().1)
+}
+
+/// The questions with ids `ids`, in that order, without their key; each
+/// question's choices in an order fixed by `seed`, so the right answer is
+/// not always where the author wrote it.
 async fn paper_questions(
     conn: &mut AnyConnection,
     course_id: &str,
     ids: &[String],
+    seed: u64,
 ) -> Result<Vec<PaperQuestion>, sqlx::Error> {
     let rows: Vec<(String, String, i64, String, String)> = sqlx::query_as(
         "SELECT q.id, q.prompt, q.multiple, c.id, c.label FROM quiz_questions q \
@@ -58,7 +66,18 @@ async fn paper_questions(
             .choices
             .push(PaperChoice { id: choice, label });
     }
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .zip(0_u64..)
+        .map(|(mut q, i)| {
+            let order: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
+            let order = draw(&order, order.len(), seed.wrapping_add(i));
+            q.choices
+                .sort_by_key(|c| order.iter().position(|id| *id == c.id));
+            q
+        })
+        .collect())
 }
 
 /// The key of every question of `course_id`.
@@ -155,7 +174,7 @@ pub async fn start_attempt(
             (id, split_ids(&ids))
         }
     };
-    let questions = paper_questions(&mut tx, course_id, &ids).await?;
+    let questions = paper_questions(&mut tx, course_id, &ids, seed_of(&attempt_id)).await?;
     tx.commit().await?;
     Ok(QuizPaper {
         attempt_id,
@@ -291,7 +310,8 @@ pub async fn attempt_result(
         return Ok(None);
     };
     let standing = standing(&mut conn, &course, &viewer.person_id).await?;
-    let questions = paper_questions(&mut conn, &course_id, &split_ids(&ids)).await?;
+    let questions =
+        paper_questions(&mut conn, &course_id, &split_ids(&ids), seed_of(attempt_id)).await?;
     Ok(Some(AttemptResult {
         attempt_id: attempt_id.to_owned(),
         course_id,
