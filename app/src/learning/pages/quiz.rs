@@ -13,7 +13,7 @@ use crate::{
         AttemptResult, PaperQuestion, QuizPaper,
     },
     shell::{
-        ui::{form_error, last_error, AsyncSection, Badge, Button, Tone},
+        ui::{form_error, last_error, AsyncSection, Badge, Button, ChoiceTile, Tone},
         Card, PageHeader, RequireViewer,
     },
 };
@@ -69,13 +69,14 @@ fn question_view(i: usize, q: PaperQuestion) -> impl IntoView {
         .enumerate()
         .map(|(j, c)| {
             let index = if q.multiple { i * 100 + j + 1 } else { i * 100 };
-            let id = format!("q{i}-{j}");
-            let label_for = id.clone();
             view! {
-                <label for=label_for class="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 dark:border-slate-700 dark:has-[:checked]:bg-teal-950">
-                    <input id=id type=kind name=format!("picked[{index}]") value=format!("{question}:{}", c.id) class="size-4 shrink-0 accent-teal-700" />
-                    <span class="min-w-0 break-words">{c.label}</span>
-                </label>
+                <ChoiceTile
+                    id=format!("q{i}-{j}")
+                    kind
+                    name=format!("picked[{index}]")
+                    value=format!("{question}:{}", c.id)
+                    text=c.label
+                />
             }
         })
         .collect_view();

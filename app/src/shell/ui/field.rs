@@ -202,6 +202,27 @@ pub fn SelectField(
 /// A labelled group of checkboxes for choosing several of `options`
 /// (value, label), with the same hint and error wiring as [`Field`]. The
 /// boxes are named `{name}[0]`, `{name}[1]`, … so a form without
+/// One checkbox or radio button with its label, drawn as a tile that is
+/// highlighted while it is ticked; long words wrap inside it.
+#[component]
+pub fn ChoiceTile(
+    #[prop(into)] id: String,
+    /// `"checkbox"` or `"radio"`.
+    kind: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] value: String,
+    #[prop(optional)] checked: bool,
+    #[prop(into)] text: String,
+) -> impl IntoView {
+    let label_for = id.clone();
+    view! {
+        <label for=label_for class="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 dark:border-slate-700 dark:has-[:checked]:bg-teal-950">
+            <input id=id type=kind name=name value=value checked=checked class="size-4 shrink-0 accent-teal-700" />
+            <span class="min-w-0 hyphens-auto break-words">{text}</span>
+        </label>
+    }
+}
+
 /// JavaScript sends the ticked values as a list.
 #[component]
 pub fn CheckboxGroup(
@@ -225,14 +246,8 @@ pub fn CheckboxGroup(
         .enumerate()
         .map(|(i, (value, text))| {
             let box_id = format!("{id}-{value}");
-            let label_for = box_id.clone();
             let ticked = checked.contains(&value);
-            view! {
-                <label for=label_for class="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 dark:border-slate-700 dark:has-[:checked]:bg-teal-950">
-                    <input id=box_id type="checkbox" name=format!("{name}[{i}]") value=value checked=ticked class="size-4 shrink-0 accent-teal-700" />
-                    <span class="min-w-0 hyphens-auto break-words">{text}</span>
-                </label>
-            }
+            view! { <ChoiceTile id=box_id kind="checkbox" name=format!("{name}[{i}]") value checked=ticked text /> }
         })
         .collect_view();
     view! {

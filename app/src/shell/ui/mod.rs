@@ -23,7 +23,7 @@ pub use badge::{Badge, Tone};
 pub use button::{Button, ButtonRow, Intent};
 pub use chart::{BarChart, DonutChart, LineChart, Sparkline};
 pub use dialog::Dialog;
-pub use field::{options, CheckboxGroup, Field, MaybeText, SelectField};
+pub use field::{options, CheckboxGroup, ChoiceTile, Field, MaybeText, SelectField};
 pub use markdown::Markdown;
 pub use pagination::{page_href, PageHref, Pagination};
 pub use progress::ProgressBar;
