@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
-use crate::shell::ui::AsyncSection;
+use crate::shell::ui::{link_class, AsyncSection};
 use crate::{
     auth::{
         two_step::{
@@ -20,10 +20,6 @@ use crate::{
         Card, PageHeader, ViewerContext,
     },
 };
-
-fn link_class() -> &'static str {
-    "font-medium text-teal-800 underline dark:text-teal-300"
-}
 
 /// `/signin/verify`: the code step of sign-in.
 #[component]

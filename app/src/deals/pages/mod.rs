@@ -18,11 +18,8 @@ pub use review::ReviewPage;
 use leptos::prelude::*;
 
 use super::DealStatus;
+pub(super) use crate::shell::ui::link_class;
 use crate::shell::ui::{Badge, Tone};
-
-pub(super) fn link_class() -> &'static str {
-    "font-medium text-teal-800 underline dark:text-teal-300"
-}
 
 /// A registration's status as a badge: done well in green, waiting in
 /// amber, closed without success in grey, a draft in blue.

@@ -10,11 +10,8 @@ pub use course::CoursePage;
 pub use lesson::LessonPage;
 pub use quiz::{AttemptPage, QuizPage};
 
+pub(super) use crate::shell::ui::link_class;
 use crate::shell::ui::Intent;
-
-pub(super) fn link_class() -> &'static str {
-    "font-medium text-teal-800 underline dark:text-teal-300"
-}
 
 /// A link drawn as the page's main button.
 pub(super) fn primary_link() -> &'static str {

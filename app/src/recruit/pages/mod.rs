@@ -12,11 +12,8 @@ pub use queue::ApplicationsPage;
 use leptos::prelude::*;
 
 use super::ApplicationStatus;
+pub(super) use crate::shell::ui::link_class;
 use crate::shell::ui::{Badge, Tone};
-
-pub(super) fn link_class() -> &'static str {
-    "font-medium text-teal-800 underline dark:text-teal-300"
-}
 
 /// An application's status as a badge.
 pub(super) fn status_chip(status: ApplicationStatus) -> impl IntoView {

@@ -18,6 +18,11 @@ mod text_area;
 
 use leptos::prelude::*;
 
+/// The classes of a link inside a page's text.
+pub fn link_class() -> &'static str {
+    "font-medium text-teal-800 underline dark:text-teal-300"
+}
+
 pub use async_section::{AsyncSection, Skeleton};
 pub use badge::{Badge, Tone};
 pub use button::{Button, ButtonRow, Intent};
