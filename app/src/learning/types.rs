@@ -40,13 +40,18 @@ pub struct QuizStanding {
 }
 
 impl QuizStanding {
+    /// Attempts still open to the person: none once passed.
     pub fn attempts_left(&self) -> i64 {
-        (self.max_attempts - self.used).max(0)
+        if self.passed {
+            0
+        } else {
+            (self.max_attempts - self.used).max(0)
+        }
     }
 
     /// May start (or go on with) an attempt.
     pub fn may_take(&self) -> bool {
-        !self.passed && self.attempts_left() > 0
+        self.attempts_left() > 0
     }
 }
 

@@ -319,11 +319,7 @@ pub async fn attempt_result(
         percent,
         passed: passed == 1,
         pass_mark: course.pass_mark,
-        attempts_left: if standing.passed {
-            0
-        } else {
-            standing.attempts_left()
-        },
+        attempts_left: standing.attempts_left(),
         questions: questions
             .into_iter()
             .zip(marks.chars())
