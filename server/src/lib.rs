@@ -5,6 +5,7 @@ pub mod assets;
 pub mod error_links;
 pub mod events;
 pub mod guard;
+pub mod isolation;
 pub mod jobs;
 mod logos;
 pub mod security;
@@ -173,6 +174,7 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
+        .layer(middleware::from_fn(isolation::without_foreign_owner))
         .with_state(state)
 }
 

@@ -142,3 +142,60 @@ backend_test!(
         );
     }
 );
+
+backend_test!(
+    a_server_function_answers_in_its_own_readers_language_while_other_pages_render,
+    |db: Db| async move {
+        let app = app(&db).await;
+        // English pages keep both workers busy rendering…
+        let renders: Vec<_> = (0..4)
+            .map(|_| {
+                let app = app.clone();
+                tokio::spawn(async move {
+                    for _ in 0..40 {
+                        page(&app, "/program", &[(header::COOKIE, "trellis_lang=en")]).await;
+                    }
+                })
+            })
+            .collect();
+        // …while German readers make a mistake. Each must be told in German.
+        let calls: Vec<_> = (0..4)
+            .map(|_| {
+                let app = app.clone();
+                tokio::spawn(async move {
+                    let mut answers = Vec::new();
+                    for _ in 0..40 {
+                        let res = post_form(
+                            &app,
+                            "/api/set_language",
+                            "lang=fr",
+                            Some("trellis_lang=de"),
+                        )
+                        .await;
+                        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+                        answers.push(error_of(res).await.message_for("lang").map(str::to_owned));
+                    }
+                    answers
+                })
+            })
+            .collect();
+        for render in renders {
+            render.await.unwrap();
+        }
+        let mut answers = Vec::new();
+        for call in calls {
+            answers.extend(call.await.unwrap());
+        }
+        assert_eq!(answers.len(), 160);
+        let foreign: Vec<_> = answers
+            .iter()
+            .filter(|a| a.as_deref() != Some("Wählen Sie Englisch oder Deutsch."))
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "{} of 160 answers not in German: {:?}",
+            foreign.len(),
+            foreign.first()
+        );
+    }
+);

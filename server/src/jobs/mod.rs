@@ -53,7 +53,9 @@ impl Jobs {
     /// Starts `job`: a run now, then one every `every` until shutdown.
     pub fn spawn<J: Job>(&mut self, job: J, every: Duration) {
         let stop = self.stop.subscribe();
-        self.tasks.spawn(run_loop(job, every, stop));
+        // Jobs read no request's contexts either (see `isolation`).
+        self.tasks
+            .spawn(crate::isolation::isolated(run_loop(job, every, stop)));
     }
 
     /// Lets every run in progress finish, and starts no other.
