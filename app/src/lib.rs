@@ -19,6 +19,8 @@ pub mod onboarding;
 pub mod organisations;
 pub mod people;
 pub mod program;
+#[cfg(feature = "ssr")]
+pub mod qr;
 pub mod recruit;
 pub mod shell;
 #[cfg(test)]
@@ -154,6 +156,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/attempts/:id") view=learning::AttemptPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/certificates/:id") view=learning::CertificatePage ssr=SsrMode::InOrder />
+                    <Route path=path!("/verify/:id") view=learning::VerifyPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/:course") view=learning::CoursePage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/:course/quiz") view=learning::QuizPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/:course/lessons/:n") view=learning::LessonPage ssr=SsrMode::InOrder />

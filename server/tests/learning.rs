@@ -361,3 +361,223 @@ backend_test!(
         assert!(matches!(error_of(res).await, AppError::Conflict(_)));
     }
 );
+
+/// Passes demo course `slug` as the person of `cookie`: one attempt, every
+/// answer right.
+async fn pass(app: &axum::Router, cookie: &str, slug: &str) {
+    let course = demo_id("course", slug);
+    let paper = json(
+        post(
+            app,
+            "/api/learning_start_quiz",
+            &format!("course_id={course}"),
+            Some(cookie),
+        )
+        .await,
+    )
+    .await;
+    let res = post(
+        app,
+        "/api/learning_submit_quiz",
+        &answers(&paper, slug, true),
+        Some(cookie),
+    )
+    .await;
+    assert!(location_of(&res).is_some(), "{slug}: {}", res.status());
+}
+
+backend_test!(
+    completing_a_path_issues_a_certificate_emails_it_and_anyone_can_check_it,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let leo = sign_in(&app, LEO, DEMO_PASSWORD, None).await.unwrap();
+        // Leo sells: he is enrolled in Sales Certified, not the technical paths.
+        let paths = json(post(&app, "/api/learning_paths", "", Some(&leo)).await).await;
+        let titles: Vec<&str> = paths
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["Sales Certified"]);
+        assert_eq!(paths[0]["next"], demo_id("course", "fundamentals"));
+        assert_eq!(paths[0]["certificate"], serde_json::Value::Null);
+
+        pass(&app, &leo, "fundamentals").await;
+        pass(&app, &leo, "selling").await;
+        let certificates = "SELECT COUNT(*) FROM certificates WHERE person_id = '{leo}'"
+            .replace("{leo}", &demo_id("person", "northwind-leo"));
+        assert_eq!(count(&db, &certificates).await, 0, "two of three courses");
+        pass(&app, &leo, "registration").await;
+        assert_eq!(count(&db, &certificates).await, 1);
+
+        let paths = json(post(&app, "/api/learning_paths", "", Some(&leo)).await).await;
+        let certificate = &paths[0]["certificate"];
+        assert_eq!(certificate["status"], "Valid");
+        let id = certificate["id"].as_str().unwrap().to_owned();
+        let issued = certificate["issued_at"].as_i64().unwrap();
+        assert_eq!(
+            certificate["valid_until"].as_i64().unwrap(),
+            issued + 365 * 86_400
+        );
+        assert_eq!(paths[0]["next"], serde_json::Value::Null);
+
+        // The email, in the transaction of the pass, links both pages.
+        let (subject, body): (String, String) = sqlx::query_as(
+            "SELECT subject, body FROM outbox WHERE to_address = $1 AND subject LIKE 'Certificate%'",
+        )
+        .bind(LEO)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(subject, "Certificate issued: Sales Certified");
+        assert!(body.contains(&format!("/verify/{id}")), "{body}");
+        assert!(
+            body.contains(&format!("/learn/certificates/{id}")),
+            "{body}"
+        );
+        let audited = format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'certificate_issued' AND record_id = '{id}'"
+        );
+        assert_eq!(count(&db, &audited).await, 1);
+
+        // Anyone may check it, signed in or not, and reads only the
+        // certificate's facts: no address, no person id.
+        let public =
+            json(post(&app, "/api/verify_certificate", &format!("id={id}"), None).await).await;
+        let mut keys: Vec<&str> = public
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "holder_name",
+                "id",
+                "issued_at",
+                "organisation_name",
+                "path_title",
+                "status",
+                "valid_until"
+            ]
+        );
+        assert_eq!(public["holder_name"], "Leo Martinez");
+        assert_eq!(public["organisation_name"], "Northwind Solutions");
+        assert_eq!(public["path_title"], "Sales Certified");
+        assert_eq!(public["status"], "Valid");
+        let page = server::testing::get_page(&app, &format!("/verify/{id}"), "").await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let page = body_text(page).await;
+        assert!(page.contains("This certificate is valid."), "{page}");
+        assert!(page.contains("Leo Martinez"));
+        // A lapsed one says so.
+        let lapsed = demo_id("certificate", "bluepeak-amelia:managed");
+        let old = json(
+            post(
+                &app,
+                "/api/verify_certificate",
+                &format!("id={lapsed}"),
+                None,
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(old["status"], "Expired");
+        let res = post(
+            &app,
+            "/api/verify_certificate",
+            "id=no-such-certificate",
+            None,
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+
+        // The printable copy: its holder and their admin, not another partner.
+        let printable = json(
+            post(
+                &app,
+                "/api/learning_certificate",
+                &format!("id={id}"),
+                Some(&leo),
+            )
+            .await,
+        )
+        .await;
+        assert!(printable["qr_svg"].as_str().unwrap().starts_with("<svg"));
+        assert!(printable["verify_url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/verify/{id}")));
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        json(
+            post(
+                &app,
+                "/api/learning_certificate",
+                &format!("id={id}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/learning_certificate",
+            &format!("id={id}"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+    }
+);
+
+backend_test!(
+    an_invited_engineer_is_enrolled_in_the_paths_for_engineers_of_their_partner_type,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
+        let bluepeak = demo_id("org", "bluepeak");
+        let res = post(
+            &app,
+            "/api/invite_person",
+            &format!(
+                "organisation_id={bluepeak}&name=Kai+Berg&email=kai.berg%40bluepeak.example\
+                 &role=partner_user&job_function=technical"
+            ),
+            Some(&oliver),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let enrolled: Vec<String> = sqlx::query_scalar(
+            "SELECT p.title FROM path_enrolments e JOIN cert_paths p ON p.id = e.path_id \
+             JOIN people x ON x.id = e.person_id WHERE x.email = 'kai.berg@bluepeak.example' \
+             ORDER BY p.title",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        // Bluepeak is an MSP: both technical paths, not the sales one.
+        assert_eq!(
+            enrolled,
+            ["Managed Services Specialist", "Technical Certified"]
+        );
+        // A job function that is not one is refused beside its field.
+        let res = post(
+            &app,
+            "/api/invite_person",
+            &format!(
+                "organisation_id={bluepeak}&name=Kim+Berg&email=kim.berg%40bluepeak.example\
+                 &role=partner_user&job_function=juggling"
+            ),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(error_of(res).await.message_for("job_function").is_some());
+        let kim = "SELECT COUNT(*) FROM people WHERE email = 'kim.berg@bluepeak.example'";
+        assert_eq!(count(&db, kim).await, 0);
+    }
+);

@@ -66,7 +66,7 @@ async fn invite(
     role: &str,
 ) -> Result<Option<String>, AppError> {
     let body = format!(
-        "organisation_id={}&name=Nia+Patel&email={}&role={role}",
+        "organisation_id={}&name=Nia+Patel&email={}&role={role}&job_function=technical",
         demo_id("org", "northwind"),
         encode(email)
     );

@@ -236,9 +236,22 @@ backend_test!(
         )
         .await;
         assert_eq!(error_of(res).await, AppError::NotFound);
-        // Reading the welcome kit and the rules ticks their steps.
+        // Reading the welcome kit and a first lesson ticks their steps; the
+        // rules of engagement are reading, not training.
         json(post(&app, "/api/welcome_kit", "", Some(&lena)).await).await;
         json(post(&app, "/api/rules_of_engagement", "", Some(&lena)).await).await;
+        assert_ne!(state(&states(&app, &lena, &org).await, "Training"), "Done");
+        let fundamentals = demo_id("course", "fundamentals");
+        json(
+            post(
+                &app,
+                "/api/learning_lesson",
+                &format!("course_id={fundamentals}&position=1"),
+                Some(&lena),
+            )
+            .await,
+        )
+        .await;
         let list = states(&app, &lena, &org).await;
         for step in ["Agreement", "Welcome", "Training"] {
             assert_eq!(state(&list, step), "Done", "{step}");

@@ -7,7 +7,6 @@
 //! on two app servers at once.
 
 use http::HeaderValue;
-use qrcode::{render::svg, EcLevel, QrCode};
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 
 use super::tokens::{new_token, now, token_hash};
@@ -69,16 +68,7 @@ pub fn step_of(secret: &str, code: &str) -> Option<i64> {
 /// The `otpauth://` link an authenticator app reads, drawn as an SVG QR
 /// code (no scripts or styles, so the CSP allows it inline).
 pub fn qr_svg(secret: &str, account: &str) -> Option<String> {
-    let url = totp(secret, account)?.to_url().ok()?;
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    let svg = code
-        .render::<svg::Color>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .dark_color(svg::Color("#000000"))
-        .light_color(svg::Color("#ffffff"))
-        .build();
-    svg.find("<svg").map(|start| svg[start..].to_owned())
+    crate::qr::svg(&totp(secret, account)?.to_url().ok()?)
 }
 
 /// The secret in groups of four, for typing into an app by hand.

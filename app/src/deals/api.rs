@@ -343,9 +343,6 @@ pub async fn add_direct_accounts(
 pub async fn rules_of_engagement() -> Result<Rules, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
-    // Until the training area opens, the rules start a partner's
-    // training path (a step of its onboarding checklist).
-    crate::onboarding::server::record_event(&db, &viewer, "training").await?;
     Ok(super::server::rules(&db, &viewer).await?)
 }
 

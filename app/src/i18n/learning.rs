@@ -74,4 +74,47 @@ pub(super) const TEXT: super::Pairs = &[
         "Answer at least one question before you submit.",
         "Beantworten Sie mindestens eine Frage, bevor Sie abgeben.",
     ),
+    // learning/pages/catalogue.rs: paths
+    ("Your certification paths", "Ihre Zertifizierungspfade"),
+    ("Certified until {date}", "Zertifiziert bis {date}"),
+    ("Expired on {date}", "Abgelaufen am {date}"),
+    ("Your certificate was revoked.", "Ihr Zertifikat wurde widerrufen."),
+    ("Your certificate", "Ihr Zertifikat"),
+    ("Valid {months} months", "{months} Monate gültig"),
+    (" · counts toward your tier", " · zählt für Ihre Partnerstufe"),
+    ("Courses passed", "Bestandene Kurse"),
+    ("Courses of the path", "Kurse des Pfads"),
+    // learning/pages/certificate.rs
+    ("Holder", "Inhaber"),
+    ("Certification", "Zertifizierung"),
+    ("Issued", "Ausgestellt"),
+    ("Valid until", "Gültig bis"),
+    ("Certificate number", "Zertifikatsnummer"),
+    ("Certificate", "Zertifikat"),
+    ("Acme Cloud partner program", "Acme Cloud Partnerprogramm"),
+    ("awarded to {name} of {organisation}", "verliehen an {name}, {organisation}"),
+    ("QR code of the certificate's public check", "QR-Code zur öffentlichen Prüfung des Zertifikats"),
+    ("Scan to check it", "Zum Prüfen scannen"),
+    ("Anyone can check this certificate at", "Jeder kann dieses Zertifikat prüfen unter"),
+    ("Certificate check", "Zertifikatsprüfung"),
+    (
+        "What Acme Cloud's partner portal knows of this certificate, as of now.",
+        "Was das Partnerportal von Acme Cloud derzeit über dieses Zertifikat weiß.",
+    ),
+    ("This certificate is valid.", "Dieses Zertifikat ist gültig."),
+    ("This certificate has expired.", "Dieses Zertifikat ist abgelaufen."),
+    ("This certificate was revoked.", "Dieses Zertifikat wurde widerrufen."),
+    // learning/path.rs
+    ("Sales", "Vertrieb"),
+    ("Technical", "Technik"),
+    ("Marketing", "Marketing"),
+    // learning/server/certification.rs
+    ("Certificate issued: {path}", "Zertifikat ausgestellt: {path}"),
+    (
+        "Hello {name},\n\nYou passed every course of {path}. Your certificate is valid until {date}.\n\nYour printable certificate: {print}\nAnyone can check it here: {verify}\n",
+        "Hallo {name},\n\nSie haben alle Kurse von {path} bestanden. Ihr Zertifikat ist gültig bis {date}.\n\nIhr Zertifikat zum Drucken: {print}\nJeder kann es hier prüfen: {verify}\n",
+    ),
+    // organisations/page.rs and people/mod.rs: the invitation's job function
+    ("Works in", "Arbeitet im Bereich"),
+    ("Choose what the person does.", "Wählen Sie, was die Person tut."),
 ];

@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::{AttemptResult, CourseCard, CourseView, LessonView, QuizPaper};
+use super::{
+    AttemptResult, CourseCard, CourseView, LessonView, PathCard, PrintableCertificate,
+    PublicCertificate, QuizPaper,
+};
 use crate::error::AppError;
 
 /// Every course, with the caller's progress.
@@ -86,6 +89,43 @@ pub async fn get_attempt(id: String) -> Result<AttemptResult, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
     super::server::attempt_result(&db, &viewer, &id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The certification paths the caller is enrolled in, with their progress
+/// and latest certificate on each.
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "learning_paths")]
+pub async fn learning_paths() -> Result<Vec<PathCard>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    Ok(super::server::paths(&db, &viewer, crate::auth::server::now()).await?)
+}
+
+/// Certificate `id` to print, with its verification link as a QR code.
+///
+/// Who may call: its holder, an admin of the holder's organisation, vendor
+/// staff. Errors: `Unauthenticated`, `NotFound` (anyone else too),
+/// `Internal`.
+#[server(endpoint = "learning_certificate")]
+pub async fn get_certificate(id: String) -> Result<PrintableCertificate, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::printable(&db, &viewer, &id, crate::auth::server::now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Certificate `id` as anyone may check it: holder, organisation, path,
+/// dates and whether it holds.
+///
+/// Who may call: anyone, signed in or not. Errors: `NotFound`, `Internal`.
+#[server(endpoint = "verify_certificate")]
+pub async fn verify_certificate(id: String) -> Result<PublicCertificate, AppError> {
+    let db = crate::db::use_db()?;
+    super::server::verify(&db, &id, crate::auth::server::now())
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -186,6 +186,186 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             }
         }
     }
+    seed_paths(&mut tx).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// A demo path: slug, title, summary, job functions, partner types,
+/// months valid, counts toward tiers, and its courses (slug, retaken to
+/// recertify).
+type DemoPath = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    bool,
+    &'static [(&'static str, bool)],
+);
+
+pub const PATHS: &[DemoPath] = &[
+    (
+        "sales",
+        "Sales Certified",
+        "For everyone who sells Acme Cloud: the product, the sale and the rules of engagement.",
+        "sales",
+        "",
+        12,
+        true,
+        &[
+            ("fundamentals", false),
+            ("selling", true),
+            ("registration", true),
+        ],
+    ),
+    (
+        "technical",
+        "Technical Certified",
+        "For engineers who secure and migrate customers' workloads.",
+        "technical",
+        "msp,si,var",
+        12,
+        true,
+        &[
+            ("fundamentals", false),
+            ("security", true),
+            ("migration", true),
+        ],
+    ),
+    (
+        "managed",
+        "Managed Services Specialist",
+        "For MSP engineers who run customers' estates day to day.",
+        "technical",
+        "msp",
+        24,
+        false,
+        &[("fundamentals", false), ("managed", true)],
+    ),
+];
+
+/// Demo people's job functions, read from their titles: engineers and
+/// delivery leads are technical, everyone else sells.
+fn job_function_of(title: &str) -> &'static str {
+    let technical = ["Engineer", "Service Delivery", "Project Lead"];
+    if technical.iter().any(|word| title.contains(word)) {
+        "technical"
+    } else {
+        "sales"
+    }
+}
+
+/// Certificates the demo starts with: (person, path, issued days ago).
+/// Mia's is due for renewal within 60 days, Lena's is fresh, Amelia's
+/// (valid two years) has lapsed.
+pub const CERTIFIED: &[(&str, &str, i64)] = &[
+    ("northwind-mia", "technical", 320),
+    ("lumen-lena", "technical", 40),
+    ("bluepeak-amelia", "managed", 800),
+];
+
+async fn seed_paths(tx: &mut crate::db::Write) -> Result<(), AppError> {
+    let created = now();
+    for (i, (slug, title, summary, functions, types, months, counts, courses)) in
+        PATHS.iter().enumerate()
+    {
+        let path = demo_id("path", slug);
+        sqlx::query(
+            "INSERT INTO cert_paths (id, title, summary, job_functions, partner_types, \
+             validity_months, counts_toward_tier, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&path)
+        .bind(*title)
+        .bind(*summary)
+        .bind(*functions)
+        .bind(*types)
+        .bind(*months)
+        .bind(i64::from(*counts))
+        .bind(created + i as i64)
+        .execute(&mut **tx)
+        .await?;
+        for (position, (course, retake)) in courses.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO cert_path_courses (path_id, course_id, position, retake_to_recertify) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&path)
+            .bind(demo_id("course", course))
+            .bind(position as i64 + 1)
+            .bind(i64::from(*retake))
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    for partner in crate::demo::PARTNERS {
+        for person in partner.people {
+            let id = demo_id("person", person.slug);
+            sqlx::query("UPDATE people SET job_function = $1 WHERE id = $2")
+                .bind(job_function_of(person.title))
+                .bind(&id)
+                .execute(&mut **tx)
+                .await?;
+            super::server::enrol(tx, &id, created).await?;
+        }
+    }
+    for (person, path, days_ago) in CERTIFIED {
+        certify_in_the_past(tx, person, path, created - days_ago * 86_400).await?;
+    }
+    Ok(())
+}
+
+/// Passes `person` through every course of `path` the day before `at`,
+/// then issues the certificate at `at`, as the quiz pass would have.
+async fn certify_in_the_past(
+    tx: &mut crate::db::Write,
+    person: &str,
+    path: &str,
+    at: i64,
+) -> Result<(), AppError> {
+    let person_id = demo_id("person", person);
+    let (_, _, _, _, _, months, _, courses) = PATHS
+        .iter()
+        .find(|p| p.0 == path)
+        .ok_or_else(|| AppError::internal("a demo certificate names an unknown path"))?;
+    let (name, organisation_id, organisation): (String, String, String) = sqlx::query_as(
+        "SELECT p.name, p.organisation_id, o.name FROM people p \
+         JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1",
+    )
+    .bind(&person_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    for (course, _) in courses.iter() {
+        sqlx::query(
+            "INSERT INTO quiz_attempts (id, course_id, person_id, organisation_id, question_ids, \
+             started_at, submitted_at, percent, passed, answers, marks) \
+             VALUES ($1, $2, $3, $4, '', $5, $5, 100, 1, '', '')",
+        )
+        .bind(demo_id("attempt", &format!("{person}:{course}")))
+        .bind(demo_id("course", course))
+        .bind(&person_id)
+        .bind(&organisation_id)
+        .bind(at - 86_400)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let title = PATHS.iter().find(|p| p.0 == path).map_or("", |p| p.1);
+    sqlx::query(
+        "INSERT INTO certificates (id, path_id, person_id, organisation_id, holder_name, \
+         organisation_name, path_title, issued_at, valid_until) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(demo_id("certificate", &format!("{person}:{path}")))
+    .bind(demo_id("path", path))
+    .bind(&person_id)
+    .bind(&organisation_id)
+    .bind(&name)
+    .bind(&organisation)
+    .bind(title)
+    .bind(at)
+    .bind(crate::learning::valid_until(at, *months))
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

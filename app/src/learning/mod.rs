@@ -18,10 +18,13 @@ pub mod server;
 mod types;
 
 pub use certificate::{reminder_due, status, valid_until, CertificateStatus, REMINDER_DAYS};
-pub use pages::{AttemptPage, CoursePage, LearnPage, LessonPage, QuizPage};
-pub use path::{progress, PathCourse, PathProgress};
+pub use pages::{
+    AttemptPage, CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage,
+};
+pub use path::{aimed_at, progress, JobFunction, PathCourse, PathProgress};
 pub use quiz::{draw, mark, KeyedQuestion, Marked};
 pub use types::{
-    AttemptResult, CourseCard, CourseView, LessonItem, LessonView, PaperChoice, PaperQuestion,
-    QuizPaper, QuizStanding,
+    AttemptResult, CertificateSummary, CourseCard, CourseView, LessonItem, LessonView, PaperChoice,
+    PaperQuestion, PathCard, PathStep, PrintableCertificate, PublicCertificate, QuizPaper,
+    QuizStanding,
 };

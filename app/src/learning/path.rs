@@ -3,6 +3,28 @@
 
 use std::collections::BTreeMap;
 
+use crate::values::text_enum;
+
+text_enum!(
+    /// What a person does at their company; certification paths are aimed
+    /// at job functions.
+    JobFunction {
+        Sales => "sales", t!("Sales");
+        Technical => "technical", t!("Technical");
+        Marketing => "marketing", t!("Marketing");
+    }
+);
+
+/// Whether a path for `functions` and `partner_types` (comma lists of
+/// codes; an empty list means everyone) is meant for a person doing
+/// `function` at a partner of type `partner_type`.
+pub fn aimed_at(functions: &str, partner_types: &str, function: &str, partner_type: &str) -> bool {
+    let includes = |list: &str, code: &str| {
+        list.trim().is_empty() || list.split(',').any(|item| item.trim() == code)
+    };
+    includes(functions, function) && includes(partner_types, partner_type)
+}
+
 /// One course of a path, and whether recertifying takes it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathCourse {
@@ -67,6 +89,18 @@ mod tests {
 
     fn passed(list: &[(&str, i64)]) -> BTreeMap<String, i64> {
         list.iter().map(|(c, at)| ((*c).to_owned(), *at)).collect()
+    }
+
+    #[test]
+    fn a_path_is_aimed_at_its_functions_and_types_and_an_empty_list_means_all() {
+        assert!(aimed_at("", "", "marketing", "referral"));
+        assert!(aimed_at("sales", "", "sales", "msp"));
+        assert!(!aimed_at("sales", "", "technical", "msp"));
+        assert!(aimed_at("technical", "msp,si", "technical", "si"));
+        assert!(!aimed_at("technical", "msp,si", "technical", "var"));
+        assert!(!aimed_at("technical", "msp,si", "sales", "msp"));
+        // A code is matched whole, never as part of another.
+        assert!(!aimed_at("", "msp", "sales", "ms"));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::CertificateStatus;
+
 /// A course in the catalogue, with the viewer's progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseCard {
@@ -123,4 +125,59 @@ pub struct AttemptResult {
     pub attempts_left: i64,
     /// Each question's prompt and whether it was answered right.
     pub questions: Vec<(String, bool)>,
+}
+
+/// A course of a certification path, as its card lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathStep {
+    pub course_id: String,
+    pub title: String,
+    pub passed: bool,
+}
+
+/// A certification path the viewer is enrolled in, with their progress
+/// and their latest certificate on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathCard {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub validity_months: i64,
+    pub counts_toward_tier: bool,
+    pub steps: Vec<PathStep>,
+    /// The first course still to pass.
+    pub next: Option<String>,
+    pub certificate: Option<CertificateSummary>,
+}
+
+/// A certificate in a list: enough to show where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateSummary {
+    pub id: String,
+    pub issued_at: i64,
+    pub valid_until: i64,
+    pub status: CertificateStatus,
+}
+
+/// What anyone may read about a certificate: its public verification
+/// page shows these and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicCertificate {
+    pub id: String,
+    pub holder_name: String,
+    pub organisation_name: String,
+    pub path_title: String,
+    pub issued_at: i64,
+    pub valid_until: i64,
+    pub status: CertificateStatus,
+}
+
+/// The printable certificate: the public facts, the verification link and
+/// its QR code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintableCertificate {
+    pub certificate: PublicCertificate,
+    pub verify_url: String,
+    /// An SVG drawn on the server from `verify_url`.
+    pub qr_svg: String,
 }

@@ -51,7 +51,7 @@ impl Step {
             Step::Welcome => "/welcome".to_owned(),
             // Until the training area opens, the path starts with the
             // rules of engagement.
-            Step::Training => "/deals/rules".to_owned(),
+            Step::Training => "/learn".to_owned(),
             Step::FirstDeal => "/deals/new".to_owned(),
         }
     }

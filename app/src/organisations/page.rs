@@ -14,6 +14,7 @@ use crate::shell::{
 use crate::{
     auth::Viewer,
     error::AppError,
+    learning::JobFunction,
     people::api::{InvitePerson, UpdatePerson},
     shell::{ui::TextArea, Card, PageHeader},
 };
@@ -31,8 +32,16 @@ fn invite_form(organisation_id: String, is_vendor: bool, error: Option<AppError>
             .and_then(|e| e.message_for(name))
             .map(str::to_owned)
     };
-    let (name_error, email_error, role_error) =
-        (message("name"), message("email"), message("role"));
+    let (name_error, email_error, role_error, function_error) = (
+        message("name"),
+        message("email"),
+        message("role"),
+        message("job_function"),
+    );
+    let functions = JobFunction::ALL
+        .iter()
+        .map(|f| (f.code().to_owned(), f.label().to_owned()))
+        .collect::<Vec<_>>();
     let general = general_error(&error);
     view! {
         <section aria-labelledby="invite-heading">
@@ -44,6 +53,7 @@ fn invite_form(organisation_id: String, is_vendor: bool, error: Option<AppError>
                     <Field label=t!("Name") name="name" id="invite-name" required=true autocomplete="off" error=name_error />
                     <Field label=t!("Email address") name="email" id="invite-email" kind="email" required=true autocomplete="off" error=email_error />
                     <SelectField label=t!("Role") name="role" id="invite-role" options=roles error=role_error />
+                    <SelectField label=t!("Works in") name="job_function" id="invite-function" options=functions error=function_error />
                     <div class="flex items-end">
                         <Button>{t!("Send invitation")}</Button>
                     </div>

@@ -20,6 +20,7 @@ pub async fn invite_person(
     name: String,
     email: String,
     role: String,
+    job_function: String,
 ) -> Result<(), AppError> {
     use crate::auth::{
         policy::{authorize, Permission},
@@ -32,7 +33,7 @@ pub async fn invite_person(
     let vendor = super::server::organisation_kind(&db, &organisation_id, viewer.tenant_scope())
         .await?
         .ok_or(AppError::NotFound)?;
-    let person = super::validate_invitation(&name, &email, &role, vendor)?;
+    let person = super::validate_invitation(&name, &email, &role, &job_function, vendor)?;
     let ip = RequestInfo::current().ip;
     super::server::invite(&db, &viewer, &organisation_id, &person, ip.as_deref()).await
 }

@@ -9,16 +9,18 @@ pub mod server;
 
 pub use pages::{InvitationPage, PasswordResetPage, PasswordResetRequestPage};
 
-use crate::{error::AppError, organisations::Role, values::Email};
+use crate::{error::AppError, learning::JobFunction, organisations::Role, values::Email};
 
 /// An invitation as typed, checked: trimmed name, lower-case address, a
 /// role that fits the organisation (vendor staff roles for the vendor,
-/// partner roles for a partner).
+/// partner roles for a partner), and what they do (certification paths
+/// are aimed at it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidInvitation {
     pub name: String,
     pub email: Email,
     pub role: Role,
+    pub job_function: JobFunction,
 }
 
 /// Checks an invitation into an organisation that is the vendor or not;
@@ -27,6 +29,7 @@ pub fn validate_invitation(
     name: &str,
     email: &str,
     role: &str,
+    job_function: &str,
     vendor: bool,
 ) -> Result<ValidInvitation, AppError> {
     let name = name.trim().to_owned();
@@ -45,8 +48,17 @@ pub fn validate_invitation(
     if role.is_none() {
         errors.push(("role", t!("Choose a role this organisation can have.")));
     }
-    match (email, role) {
-        (Some(email), Some(role)) if errors.is_empty() => Ok(ValidInvitation { name, email, role }),
+    let job_function = JobFunction::parse(job_function);
+    if job_function.is_none() {
+        errors.push(("job_function", t!("Choose what the person does.")));
+    }
+    match (email, role, job_function) {
+        (Some(email), Some(role), Some(job_function)) if errors.is_empty() => Ok(ValidInvitation {
+            name,
+            email,
+            role,
+            job_function,
+        }),
         _ => Err(AppError::fields(errors)),
     }
 }
@@ -73,6 +85,7 @@ mod tests {
             "  Ana Silva ",
             " Ana@Northwind.Example ",
             "partner_user",
+            "technical",
             false,
         )
         .unwrap();
@@ -82,17 +95,22 @@ mod tests {
                 name: "Ana Silva".into(),
                 email: Email::parse("ana@northwind.example").unwrap(),
                 role: Role::PartnerUser,
+                job_function: JobFunction::Technical,
             }
         );
         let Err(AppError::Validation(errors)) =
-            validate_invitation("", "ana", "program_admin", false)
+            validate_invitation("", "ana", "program_admin", "juggling", false)
         else {
             panic!("a bad invitation must be refused");
         };
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["name", "email", "role"]);
-        assert!(validate_invitation("Ana", "ana@acme.example", "program_admin", true).is_ok());
-        assert!(validate_invitation("Ana", "ana@acme.example", "partner_admin", true).is_err());
+        assert_eq!(fields, ["name", "email", "role", "job_function"]);
+        assert!(
+            validate_invitation("Ana", "ana@acme.example", "program_admin", "sales", true).is_ok()
+        );
+        assert!(
+            validate_invitation("Ana", "ana@acme.example", "partner_admin", "sales", true).is_err()
+        );
     }
 
     #[test]

@@ -326,6 +326,7 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
                     ("name", "New Person"),
                     ("email", &email),
                     ("role", role),
+                    ("job_function", "sales"),
                 ]),
                 needs_sign_in(expect),
             )
@@ -941,6 +942,45 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
                 form(&[("attempt_id", &id), ("picked[0]", &pick)])
             };
             (body, needs_sign_in(expect))
+        }
+        "/api/learning_paths" => (String::new(), needs_sign_in(Allowed)),
+        "/api/learning_certificate" => {
+            // Own: Mia's certificate (Northwind), Other: Amelia's (Bluepeak).
+            // A partner user sees only their own, not a colleague's.
+            let (id, expect) = match target {
+                Target::Own => (
+                    demo_id("certificate", "northwind-mia:technical"),
+                    if who == Who::PartnerUser {
+                        Denied(AppError::NotFound)
+                    } else {
+                        Allowed
+                    },
+                ),
+                Target::Other => (
+                    demo_id("certificate", "bluepeak-amelia:managed"),
+                    if who.is_vendor() {
+                        Allowed
+                    } else {
+                        Denied(AppError::NotFound)
+                    },
+                ),
+            };
+            (form(&[("id", &id)]), needs_sign_in(expect))
+        }
+        "/api/verify_certificate" => {
+            // Public: whoever holds a certificate's number may check it (its
+            // holder hands it out; learning.rs reads another partner's).
+            // Other: a number no certificate has.
+            match target {
+                Target::Own => (
+                    form(&[("id", &demo_id("certificate", "northwind-mia:technical"))]),
+                    Allowed,
+                ),
+                Target::Other => (
+                    form(&[("id", "00000000-0000-4000-8000-000000000000")]),
+                    Denied(AppError::NotFound),
+                ),
+            }
         }
         "/api/live_partners" => {
             let expect = if who == Who::ProgramAdmin {

@@ -16,7 +16,7 @@ use crate::{
     },
     format::utc_minute,
     shell::{
-        ui::{form_error, Button, Field},
+        ui::{form_error, Button, Field, QrCode},
         Card, PageHeader, ViewerContext,
     },
 };
@@ -135,7 +135,7 @@ fn setup_steps(
                         {t!("Scan the code with Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, or type the key.")}
                     </p>
                     <div class="mt-3 flex flex-wrap items-center gap-4">
-                        <div role="img" aria-label=t!("QR code for your authenticator app") class="size-48 shrink-0 rounded-lg bg-white p-1 [&>svg]:size-full" inner_html=setup.qr_svg></div>
+                        <QrCode svg=setup.qr_svg label=t!("QR code for your authenticator app") />
                         <div>
                             <p class="text-sm font-medium">{t!("Key")}</p>
                             <p class="font-mono text-base break-all" data-testid="totp-secret">{setup.secret}</p>

@@ -1,4 +1,5 @@
-//! `/learn`: every course, with how far the viewer is.
+//! `/learn`: the viewer's certification paths, then every course, with how
+//! far the viewer is.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,7 +7,11 @@ use leptos_meta::Title;
 use super::link_class;
 use crate::{
     auth::Viewer,
-    learning::{api::learning_catalogue, CourseCard},
+    format::day,
+    learning::{
+        api::{learning_catalogue, learning_paths},
+        CertificateStatus, CourseCard, PathCard,
+    },
     shell::{
         ui::{AsyncSection, Badge, ProgressBar, Tone},
         Card, PageHeader, RequireViewer,
@@ -16,10 +21,15 @@ use crate::{
 #[component]
 pub fn LearnPage() -> impl IntoView {
     let courses = Resource::new(|| (), |_| learning_catalogue());
+    let paths = Resource::new(|| (), |_| learning_paths());
     view! {
         <Title text=t!("Learning") />
         <RequireViewer signed_in=move |_viewer: Viewer| view! {
             <PageHeader title=t!("Learning") lead=t!("Short courses on selling and running Acme Cloud, each closed by a quiz. Your place is kept on every device.") />
+            <AsyncSection>
+                {move || Suspend::new(async move { paths.await.map(path_list) })}
+            </AsyncSection>
+            <h2 class="mt-10 mb-4 text-lg font-semibold">{t!("Courses")}</h2>
             <AsyncSection>
                 {move || Suspend::new(async move { courses.await.map(course_list) })}
             </AsyncSection>
@@ -57,6 +67,77 @@ fn course_card(c: CourseCard) -> impl IntoView {
                         detail=t!("{done} of {total}", done = c.opened, total = c.lessons)
                     />
                 </div>
+            </Card>
+        </li>
+    }
+}
+
+fn path_list(paths: Vec<PathCard>) -> impl IntoView {
+    (!paths.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="paths-heading">
+                <h2 id="paths-heading" class="mb-4 text-lg font-semibold">{t!("Your certification paths")}</h2>
+                <ul class="grid gap-4 lg:grid-cols-2">
+                    {paths.into_iter().map(path_card).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+fn path_card(p: PathCard) -> impl IntoView {
+    let done = p.steps.iter().filter(|s| s.passed).count();
+    let total = p.steps.len();
+    let certificate = p.certificate.map(|c| {
+        let line = match c.status {
+            CertificateStatus::Valid => t!("Certified until {date}", date = day(c.valid_until)),
+            CertificateStatus::Expired => t!("Expired on {date}", date = day(c.valid_until)),
+            CertificateStatus::Revoked => t!("Your certificate was revoked.").to_owned(),
+        };
+        view! {
+            <p class="mt-3 flex flex-wrap items-center gap-2 text-sm">
+                {super::certificate::status_badge(c.status)}
+                <span>{line}</span>
+                <a href=format!("/learn/certificates/{}", c.id) class=link_class()>{t!("Your certificate")}</a>
+            </p>
+        }
+    });
+    let next = p.next.clone();
+    view! {
+        <li>
+            <Card>
+                <h3 class="font-semibold">{p.title}</h3>
+                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{p.summary}</p>
+                <p class="mt-2 text-sm">
+                    {t!("Valid {months} months", months = p.validity_months)}
+                    {p.counts_toward_tier.then(|| t!(" · counts toward your tier"))}
+                </p>
+                <div class="mt-3">
+                    <ProgressBar
+                        label=t!("Courses passed")
+                        value=i64::try_from(done).unwrap_or(0)
+                        max=i64::try_from(total).unwrap_or(0)
+                        detail=t!("{done} of {total}", done = done, total = total)
+                    />
+                </div>
+                <ol class="mt-3 flex flex-col gap-1 text-sm" aria-label=t!("Courses of the path")>
+                    {p.steps.into_iter().map(|s| {
+                        let is_next = next.as_deref() == Some(s.course_id.as_str());
+                        view! {
+                            <li class="flex items-center justify-between gap-2">
+                                <a href=format!("/learn/{}", s.course_id) class=link_class()>{s.title}</a>
+                                {if s.passed {
+                                    Some(view! { <Badge tone=Tone::Success label=t!("Passed") /> }.into_any())
+                                } else if is_next {
+                                    Some(view! { <Badge tone=Tone::Info label=t!("Next") /> }.into_any())
+                                } else {
+                                    None
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                {certificate}
             </Card>
         </li>
     }

@@ -1,11 +1,13 @@
 //! The learning pages, one file per page, and the small views they share.
 
 mod catalogue;
+mod certificate;
 mod course;
 mod lesson;
 mod quiz;
 
 pub use catalogue::LearnPage;
+pub use certificate::{CertificatePage, VerifyPage};
 pub use course::CoursePage;
 pub use lesson::LessonPage;
 pub use quiz::{AttemptPage, QuizPage};

@@ -155,7 +155,8 @@ struct LessonRow {
 }
 
 /// Lesson `position` of course `course_id`, if it exists; the viewer's
-/// opening it is recorded (the first time counts).
+/// opening it is recorded (the first time counts), and ticks their
+/// organisation's onboarding training step.
 pub async fn lesson(
     db: &Db,
     viewer: &Viewer,
@@ -186,6 +187,8 @@ pub async fn lesson(
         .bind(now()),
     )
     .await?;
+    // A partner's first lesson ticks its onboarding "training" step.
+    crate::onboarding::server::record_event(db, viewer, "training").await?;
     Ok(Some(LessonView {
         course_id: course_id.to_owned(),
         course_title: row.course_title,

@@ -1,9 +1,13 @@
 //! Learning on the server: the catalogue and lessons (`courses`), quiz
-//! attempts drawn, marked and read back (`quiz`). Every read and write is
-//! the viewer's own: progress and attempts are scoped to the person in SQL.
+//! attempts drawn, marked and read back (`quiz`), paths and certificates
+//! (`certification`). Every read and write is the viewer's own: progress,
+//! attempts and certificates are scoped to the person in SQL.
 
+mod certification;
 mod courses;
 mod quiz;
+
+pub use certification::{certify, enrol, paths, printable, verify};
 
 pub use courses::{catalogue, course, lesson};
 pub use quiz::{attempt_result, start_attempt, submit_attempt};

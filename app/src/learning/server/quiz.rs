@@ -284,6 +284,9 @@ pub async fn submit_attempt(
         detail: Some(&detail),
     })
     .await?;
+    if marked.passed {
+        super::certify(&mut tx, &viewer.person_id, now()).await?;
+    }
     tx.commit().await?;
     Ok(course_id)
 }

@@ -69,8 +69,8 @@ pub async fn invite_in(
 ) -> Result<String, AppError> {
     let person_id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
-        "INSERT INTO people (id, organisation_id, name, email, role, created_at, status, locale) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'invited', $7)",
+        "INSERT INTO people (id, organisation_id, name, email, role, created_at, status, locale, \
+         job_function) VALUES ($1, $2, $3, $4, $5, $6, 'invited', $7, $8)",
     )
     .bind(&person_id)
     .bind(organisation_id)
@@ -79,8 +79,11 @@ pub async fn invite_in(
     .bind(person.role.code())
     .bind(now())
     .bind(l.as_str())
+    .bind(person.job_function.code())
     .execute(&mut **tx)
     .await?;
+    // Into the certification paths for what they do, from the first day.
+    crate::learning::server::enrol(tx, &person_id, now()).await?;
     let token = create_link(&mut **tx, "invitation", &person_id, INVITATION_LIFETIME).await?;
     let link = format!("{}/invitation/{token}", public_url());
     let body = t!(

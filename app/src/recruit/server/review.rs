@@ -180,6 +180,7 @@ async fn approve(
         name: applicant.contact_name.clone(),
         email,
         role: Role::PartnerAdmin,
+        job_function: crate::learning::JobFunction::Sales,
     };
     crate::people::server::invite_in(tx, &viewer.name, &organisation_id, &person, l).await?;
     // The welcome kit by email too; the portal's page ticks the step.

@@ -11,6 +11,7 @@ mod field;
 mod markdown;
 mod pagination;
 mod progress;
+mod qr_code;
 mod stat;
 mod table;
 mod tabs;
@@ -32,6 +33,7 @@ pub use field::{options, CheckboxGroup, ChoiceTile, Field, MaybeText, SelectFiel
 pub use markdown::Markdown;
 pub use pagination::{page_href, PageHref, Pagination};
 pub use progress::ProgressBar;
+pub use qr_code::QrCode;
 pub use stat::Stat;
 pub use table::{cell_class, sort_href, sort_key, Column, SortDir, SortHref, Table};
 pub use tabs::Tabs;
