@@ -2,7 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { PEOPLE, demoId, signIn, useLanguage } from "./support/demo";
 
-const pages = ["/", "/program", "/signin", "/apply", "/no-such-page"];
+const pages = [
+  "/",
+  "/program",
+  "/signin",
+  "/apply",
+  "/no-such-page",
+  `/verify/${demoId("certificate", "northwind-mia:technical")}`,
+  `/verify/${demoId("certificate", "bluepeak-amelia:managed")}`,
+];
 // Each signed-in page, with who looks at it.
 const signedInPages: Record<string, string> = {
   "/home": PEOPLE.partnerAdmin,
@@ -25,6 +33,7 @@ const signedInPages: Record<string, string> = {
   "/learn": PEOPLE.partnerUser,
   [`/learn/${demoId("course", "migration")}`]: PEOPLE.partnerUser,
   [`/learn/${demoId("course", "migration")}/lessons/2`]: PEOPLE.partnerUser,
+  [`/learn/certificates/${demoId("certificate", "northwind-mia:technical")}`]: PEOPLE.partnerAdmin,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

@@ -51,6 +51,8 @@ CREATE TABLE certificates (
     path_title TEXT NOT NULL,
     issued_at BIGINT NOT NULL,
     valid_until BIGINT NOT NULL CHECK (valid_until > issued_at),
+    -- The quiz pass that completed the path (none for imported ones).
+    attempt_id TEXT REFERENCES quiz_attempts (id),
     revoked_at BIGINT,
     revoked_reason TEXT
 );

@@ -363,8 +363,8 @@ backend_test!(
 );
 
 /// Passes demo course `slug` as the person of `cookie`: one attempt, every
-/// answer right.
-async fn pass(app: &axum::Router, cookie: &str, slug: &str) {
+/// answer right. Answers the attempt's id.
+async fn pass(app: &axum::Router, cookie: &str, slug: &str) -> String {
     let course = demo_id("course", slug);
     let paper = json(
         post(
@@ -384,6 +384,7 @@ async fn pass(app: &axum::Router, cookie: &str, slug: &str) {
     )
     .await;
     assert!(location_of(&res).is_some(), "{slug}: {}", res.status());
+    paper["attempt_id"].as_str().unwrap().to_owned()
 }
 
 backend_test!(
@@ -408,8 +409,20 @@ backend_test!(
         let certificates = "SELECT COUNT(*) FROM certificates WHERE person_id = '{leo}'"
             .replace("{leo}", &demo_id("person", "northwind-leo"));
         assert_eq!(count(&db, &certificates).await, 0, "two of three courses");
-        pass(&app, &leo, "registration").await;
+        let last = pass(&app, &leo, "registration").await;
         assert_eq!(count(&db, &certificates).await, 1);
+        // The result of the pass that completed the path names it.
+        let result = json(
+            post(
+                &app,
+                "/api/learning_attempt",
+                &format!("id={last}"),
+                Some(&leo),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(result["certificates"][0][1], "Sales Certified");
 
         let paths = json(post(&app, "/api/learning_paths", "", Some(&leo)).await).await;
         let certificate = &paths[0]["certificate"];

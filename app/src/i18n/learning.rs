@@ -117,4 +117,8 @@ pub(super) const TEXT: super::Pairs = &[
     // organisations/page.rs and people/mod.rs: the invitation's job function
     ("Works in", "Arbeitet im Bereich"),
     ("Choose what the person does.", "Wählen Sie, was die Person tut."),
+    // learning/pages/quiz.rs: a pass that completes a path
+    ("Certificate issued", "Zertifikat ausgestellt"),
+    ("You are now {path}.", "Sie sind jetzt {path}."),
+    ("It is on its way to you by email too.", "Es ist auch per E-Mail zu Ihnen unterwegs."),
 ];

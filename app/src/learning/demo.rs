@@ -316,8 +316,9 @@ async fn seed_paths(tx: &mut crate::db::Write) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Passes `person` through every course of `path` the day before `at`,
-/// then issues the certificate at `at`, as the quiz pass would have.
+/// Takes `person` through every course of `path` (lessons opened two days
+/// before `at`, quiz passed the day before), then issues the certificate
+/// at `at`, as the pass would have.
 async fn certify_in_the_past(
     tx: &mut crate::db::Write,
     person: &str,
@@ -337,6 +338,22 @@ async fn certify_in_the_past(
     .fetch_one(&mut **tx)
     .await?;
     for (course, _) in courses.iter() {
+        let lessons = COURSES
+            .iter()
+            .find(|c| c.slug == *course)
+            .map_or(0, |c| c.lessons.len());
+        for n in 1..=lessons {
+            sqlx::query(
+                "INSERT INTO lesson_progress (person_id, lesson_id, organisation_id, opened_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&person_id)
+            .bind(demo_id("lesson", &format!("{course}-{n}")))
+            .bind(&organisation_id)
+            .bind(at - 2 * 86_400)
+            .execute(&mut **tx)
+            .await?;
+        }
         sqlx::query(
             "INSERT INTO quiz_attempts (id, course_id, person_id, organisation_id, question_ids, \
              started_at, submitted_at, percent, passed, answers, marks) \

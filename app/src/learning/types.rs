@@ -125,6 +125,8 @@ pub struct AttemptResult {
     pub attempts_left: i64,
     /// Each question's prompt and whether it was answered right.
     pub questions: Vec<(String, bool)>,
+    /// The certificates this pass completed: (id, path title).
+    pub certificates: Vec<(String, String)>,
 }
 
 /// A course of a certification path, as its card lists it.

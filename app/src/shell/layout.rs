@@ -8,6 +8,9 @@ struct NavItem {
     href: String,
     label: &'static str,
     icon: &'static str,
+    /// In the phone's tab bar too (five at most); the others are in the
+    /// sidebar and linked from the home page.
+    phone: bool,
 }
 
 const HOME: &str = "M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z";
@@ -20,10 +23,20 @@ const BELL: &str = "M6 9a6 6 0 0 1 12 0c0 6 3 8 3 8H3s3-2 3-8M10 21h4";
 const APPLY: &str = "M12 5v14M5 12h14";
 const APPLICATIONS: &str = "M9 5h6M9 3h6v4H9zM5 5h2v16h10V5h2M9 12h6M9 16h4";
 const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
+const LEARNING: &str = "M2 9l10-5 10 5-10 5zM6 11v5c3 2 9 2 12 0v-5M22 9v6";
 
 /// The destinations for whoever is looking; icons are SVG path data.
 fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
-    let item = |href: String, label, icon| NavItem { href, label, icon };
+    let item = |href: String, label, icon| NavItem {
+        href,
+        label,
+        icon,
+        phone: true,
+    };
+    let sessions = NavItem {
+        phone: false,
+        ..item("/account/sessions".into(), t!("Sessions"), SESSIONS)
+    };
     match viewer {
         None => vec![
             item("/".into(), t!("Home"), HOME),
@@ -36,23 +49,25 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             item("/home".into(), t!("Home"), HOME),
             item("/deals".into(), t!("Deals"), DEALS),
             item("/applications".into(), t!("Applications"), APPLICATIONS),
+            item("/learn".into(), t!("Learning"), LEARNING),
             item(
                 format!("/organisations/{}", viewer.organisation_id),
                 t!("Organisation"),
                 ORGANISATION,
             ),
-            item("/account/sessions".into(), t!("Sessions"), SESSIONS),
+            sessions,
         ],
         Some(viewer) => vec![
             item("/home".into(), t!("Home"), HOME),
             item("/deals".into(), t!("Deals"), DEALS),
+            item("/learn".into(), t!("Learning"), LEARNING),
             item(
                 format!("/organisations/{}", viewer.organisation_id),
                 t!("Organisation"),
                 ORGANISATION,
             ),
             item("/program".into(), t!("Program"), PROGRAM),
-            item("/account/sessions".into(), t!("Sessions"), SESSIONS),
+            sessions,
         ],
     }
 }
@@ -97,7 +112,10 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             .collect_view()
     };
     let tabs = {
-        let items = nav_for(viewer.as_ref());
+        let items: Vec<NavItem> = nav_for(viewer.as_ref())
+            .into_iter()
+            .filter(|item| item.phone)
+            .collect();
         let columns = match items.len() {
             5 => "grid grid-cols-5",
             4 => "grid grid-cols-4",
@@ -137,14 +155,14 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             {t!("Skip to content")}
         </a>
         <div class="min-h-dvh md:flex">
-            <aside class="hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
+            <aside class="hidden print:hidden md:flex md:w-60 md:shrink-0 md:flex-col md:gap-6 md:border-r md:border-slate-200 md:px-4 md:py-5 dark:md:border-slate-800">
                 {brand(current("/"))}
                 <nav aria-label=t!("Primary")>
                     <ul class="flex flex-col gap-1">{sidebar}</ul>
                 </nav>
             </aside>
             <div class="flex min-w-0 flex-1 flex-col">
-                <header class="sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
+                <header class="sticky top-0 z-10 flex h-14 print:hidden items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
                     <div class="md:hidden">{brand(current("/"))}</div>
                     <div class="flex items-center gap-1">
                         <LanguageSwitch />
@@ -155,7 +173,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 <main id="main" class="flex-1 px-4 pt-6 pb-28 md:px-10 md:pb-10">{children()}</main>
             </div>
         </div>
-        <nav aria-label=t!("Primary") class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-950">
+        <nav aria-label=t!("Primary") class="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden print:hidden dark:border-slate-800 dark:bg-slate-950">
             {tabs}
         </nav>
     }

@@ -133,6 +133,20 @@ fn result_view(r: AttemptResult) -> impl IntoView {
             lead=t!("You scored {percent} %; {pass_mark} % passes.", percent = r.percent, pass_mark = r.pass_mark)
         />
         <p class="mb-4" role="status"><Badge tone label=verdict /></p>
+        {(!r.certificates.is_empty()).then(|| view! {
+            <section aria-labelledby="certified-heading" class="mb-6 max-w-2xl rounded-xl border border-teal-200 bg-teal-50 p-4 dark:border-teal-800 dark:bg-teal-950">
+                <h2 id="certified-heading" class="font-semibold">{t!("Certificate issued")}</h2>
+                <ul class="mt-2 flex flex-col gap-1">
+                    {r.certificates.iter().map(|(id, path)| view! {
+                        <li>
+                            {t!("You are now {path}.", path = path)}" "
+                            <a href=format!("/learn/certificates/{id}") class=link_class()>{t!("Your certificate")}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p class="mt-2 text-sm">{t!("It is on its way to you by email too.")}</p>
+            </section>
+        })}
         <ol class="mb-6 flex max-w-2xl flex-col gap-2" aria-label=t!("Your answers")>
             {r.questions.into_iter().map(|(prompt, right)| {
                 let (tone, label) = if right { (Tone::Success, t!("Right")) } else { (Tone::Warning, t!("Wrong")) };

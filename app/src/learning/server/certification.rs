@@ -132,9 +132,15 @@ async fn latest_certificate(
 
 /// Issues a certificate on every path of `person_id` whose courses are
 /// all passed and on which they hold none yet, and emails each to them.
-/// Runs in the transaction of the pass that completes the path, so the
-/// certificate exists exactly when the pass does.
-pub async fn certify(tx: &mut Write, person_id: &str, now: i64) -> Result<usize, sqlx::Error> {
+/// Runs in the transaction of the pass (attempt `attempt_id`) that
+/// completes the path, so the certificate exists exactly when the pass
+/// does.
+pub async fn certify(
+    tx: &mut Write,
+    person_id: &str,
+    attempt_id: &str,
+    now: i64,
+) -> Result<usize, sqlx::Error> {
     let person: (String, String, String, String, Option<String>) = sqlx::query_as(
         "SELECT p.name, p.email, p.organisation_id, o.name, p.locale FROM people p \
          JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1",
@@ -169,8 +175,8 @@ pub async fn certify(tx: &mut Write, person_id: &str, now: i64) -> Result<usize,
         let until = valid_until(now, months);
         sqlx::query(
             "INSERT INTO certificates (id, path_id, person_id, organisation_id, holder_name, \
-             organisation_name, path_title, issued_at, valid_until) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             organisation_name, path_title, issued_at, valid_until, attempt_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&id)
         .bind(&path_id)
@@ -181,6 +187,7 @@ pub async fn certify(tx: &mut Write, person_id: &str, now: i64) -> Result<usize,
         .bind(&title)
         .bind(now)
         .bind(until)
+        .bind(attempt_id)
         .execute(&mut **tx)
         .await?;
         tx.audit(Entry {
@@ -332,4 +339,21 @@ pub async fn printable(
             verify_url,
         }
     }))
+}
+
+/// The certificates attempt `attempt_id` of `person_id` completed: (id,
+/// path title).
+pub async fn issued_by(
+    conn: &mut AnyConnection,
+    person_id: &str,
+    attempt_id: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, path_title FROM certificates WHERE attempt_id = $1 AND person_id = $2 \
+         ORDER BY path_title",
+    )
+    .bind(attempt_id)
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await
 }

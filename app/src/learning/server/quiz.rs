@@ -285,7 +285,7 @@ pub async fn submit_attempt(
     })
     .await?;
     if marked.passed {
-        super::certify(&mut tx, &viewer.person_id, now()).await?;
+        super::certify(&mut tx, &viewer.person_id, attempt_id, now()).await?;
     }
     tx.commit().await?;
     Ok(course_id)
@@ -328,5 +328,6 @@ pub async fn attempt_result(
             .zip(marks.chars())
             .map(|(q, m)| (q.prompt, m == '1'))
             .collect(),
+        certificates: super::issued_by(&mut conn, &viewer.person_id, attempt_id).await?,
     }))
 }
