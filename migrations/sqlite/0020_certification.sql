@@ -2,6 +2,12 @@
 -- types, who is enrolled in which, and the certificates issued when a
 -- path is complete (each publicly verifiable by its id).
 
+-- Certified people counted toward tiers: those certified before Trellis
+-- (recorded, kept) plus everyone holding a valid certificate on a path
+-- that counts; `certified_people` stays the total the tier job reads.
+ALTER TABLE organisations ADD COLUMN certified_elsewhere BIGINT NOT NULL DEFAULT 0;
+UPDATE organisations SET certified_elsewhere = certified_people;
+
 -- What a person does at their company; paths are aimed at it.
 ALTER TABLE people ADD COLUMN job_function TEXT NOT NULL DEFAULT 'sales'
     CHECK (job_function IN ('sales', 'technical', 'marketing'));
@@ -54,9 +60,20 @@ CREATE TABLE certificates (
     -- The quiz pass that completed the path (none for imported ones).
     attempt_id TEXT REFERENCES quiz_attempts (id),
     revoked_at BIGINT,
-    revoked_reason TEXT
+    revoked_reason TEXT,
+    -- When the expiry was acted on (holder told, tier recounted).
+    expiry_handled_at BIGINT
 );
 CREATE INDEX certificates_person ON certificates (person_id, path_id);
 CREATE INDEX certificates_organisation ON certificates (organisation_id);
 -- One certificate per path and person at any moment of issue.
 CREATE UNIQUE INDEX certificates_issue ON certificates (path_id, person_id, issued_at);
+
+-- Expiry reminders sent (60, 30, 7 days before): once each, whichever
+-- app server's job gets there first.
+CREATE TABLE certificate_reminders (
+    certificate_id TEXT NOT NULL REFERENCES certificates (id),
+    days BIGINT NOT NULL,
+    sent_at BIGINT NOT NULL,
+    PRIMARY KEY (certificate_id, days)
+);

@@ -27,7 +27,8 @@ use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{
     jobs::{
-        ApplicationRescore, Jobs, OnboardingCheck, OutboxSender, ProtectionSweep, TierRecompute,
+        ApplicationRescore, CertificateSweep, Jobs, OnboardingCheck, OutboxSender, ProtectionSweep,
+        TierRecompute,
     },
     router, AppState,
 };
@@ -107,6 +108,15 @@ async fn run() -> Result<(), String> {
     let public_url = std::env::var("TRELLIS_PUBLIC_URL")
         .ok()
         .filter(|u| !u.is_empty());
+    jobs.spawn(
+        CertificateSweep {
+            db: db.clone(),
+            public_url: public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}")),
+        },
+        Duration::from_secs(3600),
+    );
     match std::env::var("TRELLIS_SMTP_URL")
         .ok()
         .filter(|u| !u.is_empty())

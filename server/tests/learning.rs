@@ -535,6 +535,8 @@ backend_test!(
             .await,
         )
         .await;
+        // Sales Certified counts toward tiers: Northwind has five now.
+        assert_eq!(certified_at_northwind(&app, &ava).await, 5);
         let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
         let res = post(
             &app,
@@ -592,5 +594,168 @@ backend_test!(
         assert!(error_of(res).await.message_for("job_function").is_some());
         let kim = "SELECT COUNT(*) FROM people WHERE email = 'kim.berg@bluepeak.example'";
         assert_eq!(count(&db, kim).await, 0);
+    }
+);
+
+/// Northwind's certified people as its tier status counts them.
+async fn certified_at_northwind(app: &axum::Router, cookie: &str) -> i64 {
+    let body = format!("organisation_id={}", demo_id("org", "northwind"));
+    let status = json(post(app, "/api/tier_status", &body, Some(cookie)).await).await;
+    let next = status["next"][1].as_array().unwrap();
+    next.iter()
+        .find(|gap| gap["measure"] == "Certified")
+        .map(|gap| gap["actual"].as_i64().unwrap())
+        .unwrap()
+}
+
+backend_test!(
+    a_certificate_reminds_at_60_30_and_7_days_once_each_and_its_expiry_leaves_the_tier_count,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        // Mia's demo certificate: issued 320 days ago, valid a year.
+        let mia = demo_id("certificate", "northwind-mia:technical");
+        let until: i64 = sqlx::query_scalar("SELECT valid_until FROM certificates WHERE id = $1")
+            .bind(&mia)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        // Northwind's four certified people: three from before, and Mia.
+        assert_eq!(certified_at_northwind(&app, &ava).await, 4);
+        let job = server::jobs::CertificateSweep {
+            db: db.clone(),
+            public_url: "https://partners.acmecloud.example".into(),
+        };
+        let day = 86_400;
+        let reminders = || async {
+            sqlx::query_as::<_, (String, String)>(
+                "SELECT subject, body FROM outbox WHERE to_address = 'mia.chen@northwind.example' \
+                 ORDER BY created_at, subject",
+            )
+            .fetch_all(&db.pool)
+            .await
+            .unwrap()
+        };
+        // Found 45 days before the end: the 60-day reminder, saying 45;
+        // two app servers sweeping at once send it once.
+        let (a, b) = tokio::join!(
+            job.sweep_at(until - 45 * day),
+            job.sweep_at(until - 45 * day)
+        );
+        assert_eq!(a.unwrap() + b.unwrap(), 1);
+        assert_eq!(job.sweep_at(until - 44 * day).await.unwrap(), 0, "once");
+        let sent = reminders().await;
+        assert_eq!(sent.len(), 1);
+        assert_eq!(
+            sent[0].0,
+            "Your certificate expires in 45 days: Technical Certified"
+        );
+        assert!(
+            sent[0]
+                .1
+                .contains("https://partners.acmecloud.example/learn"),
+            "{}",
+            sent[0].1
+        );
+        let in_app = "SELECT COUNT(*) FROM notifications n JOIN people p ON p.id = n.person_id \
+                      WHERE p.email = 'mia.chen@northwind.example' AND n.link = '/learn'";
+        assert_eq!(count(&db, in_app).await, 1);
+        assert_eq!(job.sweep_at(until - 30 * day).await.unwrap(), 1);
+        assert_eq!(job.sweep_at(until - 7 * day).await.unwrap(), 1);
+        assert_eq!(job.sweep_at(until - 3 * day).await.unwrap(), 0);
+        assert_eq!(count(&db, in_app).await, 3);
+        // Still counted the second before it ends…
+        assert_eq!(certified_at_northwind(&app, &ava).await, 4);
+        // …and not after: told once, audited, recounted.
+        assert_eq!(job.sweep_at(until).await.unwrap(), 1);
+        assert_eq!(job.sweep_at(until + day).await.unwrap(), 0);
+        let sent = reminders().await;
+        assert_eq!(sent.len(), 4);
+        assert!(sent
+            .iter()
+            .any(|(s, _)| s == "Your certificate has expired: Technical Certified"));
+        let audited = format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'certificate_expired' AND record_id = '{mia}'"
+        );
+        assert_eq!(count(&db, &audited).await, 1);
+        assert_eq!(certified_at_northwind(&app, &ava).await, 3);
+    }
+);
+
+backend_test!(
+    renewing_asks_again_only_for_the_courses_that_change_and_runs_on_from_the_old_end,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let mia = sign_in(&app, "mia.chen@northwind.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        // Her Technical Certified ends in 45 days: renewal is open. The
+        // fundamentals stay passed; security and migration are asked again.
+        let paths = json(post(&app, "/api/learning_paths", "", Some(&mia)).await).await;
+        let card = &paths[0];
+        assert_eq!(card["title"], "Technical Certified");
+        let steps: Vec<bool> = card["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["passed"].as_bool().unwrap())
+            .collect();
+        assert_eq!(steps, [true, false, false]);
+        assert_eq!(card["next"], demo_id("course", "security"));
+        // The fundamentals' quiz stays passed; security's is open again.
+        let res = post(
+            &app,
+            "/api/learning_start_quiz",
+            &format!("course_id={}", demo_id("course", "fundamentals")),
+            Some(&mia),
+        )
+        .await;
+        assert!(matches!(error_of(res).await, AppError::Conflict(_)));
+        let old = demo_id("certificate", "northwind-mia:technical");
+        let old_until: i64 =
+            sqlx::query_scalar("SELECT valid_until FROM certificates WHERE id = $1")
+                .bind(&old)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let mine = format!(
+            "SELECT COUNT(*) FROM certificates WHERE person_id = '{}'",
+            demo_id("person", "northwind-mia")
+        );
+        pass(&app, &mia, "security").await;
+        assert_eq!(count(&db, &mine).await, 1, "migration still to retake");
+        let last = pass(&app, &mia, "migration").await;
+        assert_eq!(count(&db, &mine).await, 2);
+        let result = json(
+            post(
+                &app,
+                "/api/learning_attempt",
+                &format!("id={last}"),
+                Some(&mia),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(result["certificates"][0][1], "Technical Certified");
+        // The new one runs a year on from the old one's end: renewing early
+        // loses nothing.
+        let paths = json(post(&app, "/api/learning_paths", "", Some(&mia)).await).await;
+        let renewed = &paths[0]["certificate"];
+        assert_ne!(renewed["id"], old.as_str());
+        assert_eq!(
+            renewed["valid_until"].as_i64().unwrap(),
+            old_until + 365 * 86_400
+        );
+        assert_eq!(renewed["status"], "Valid");
+        assert_eq!(paths[0]["next"], serde_json::Value::Null);
+        // And the quizzes are closed again: nothing left to renew.
+        let res = post(
+            &app,
+            "/api/learning_start_quiz",
+            &format!("course_id={}", demo_id("course", "security")),
+            Some(&mia),
+        )
+        .await;
+        assert!(matches!(error_of(res).await, AppError::Conflict(_)));
     }
 );

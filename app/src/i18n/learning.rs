@@ -121,4 +121,24 @@ pub(super) const TEXT: super::Pairs = &[
     ("Certificate issued", "Zertifikat ausgestellt"),
     ("You are now {path}.", "Sie sind jetzt {path}."),
     ("It is on its way to you by email too.", "Es ist auch per E-Mail zu Ihnen unterwegs."),
+    // learning/server/certification.rs: the expiry sweep
+    (
+        "Your certificate expires in {days} days: {path}",
+        "Ihr Zertifikat läuft in {days} Tagen ab: {path}",
+    ),
+    (
+        "Your {path} certificate is valid until {date}. Retake the courses the path asks again before then to keep it: {link}",
+        "Ihr Zertifikat {path} ist gültig bis {date}. Wiederholen Sie bis dahin die Kurse, die der Pfad erneut verlangt, um es zu behalten: {link}",
+    ),
+    ("Your certificate has expired: {path}", "Ihr Zertifikat ist abgelaufen: {path}"),
+    (
+        "Your {path} certificate ended today and no longer counts toward your organisation's tier. Take the path again to renew it: {link}",
+        "Ihr Zertifikat {path} ist heute abgelaufen und zählt nicht mehr für die Partnerstufe Ihrer Organisation. Durchlaufen Sie den Pfad erneut, um es zu erneuern: {link}",
+    ),
+    // learning/pages/catalogue.rs: a certificate near its end
+    (
+        "Certified until {date}: {days} days left to renew",
+        "Zertifiziert bis {date}: noch {days} Tage zum Erneuern",
+    ),
+    ("Renew soon", "Bald erneuern"),
 ];

@@ -34,6 +34,12 @@ pub fn valid_until(issued_at: i64, months: i64) -> i64 {
     issued_at + (months * 365 + 6) / 12 * DAY
 }
 
+/// Whether a certificate valid until `valid_until` may be renewed at
+/// `now`: from its first reminder on, and after it ended.
+pub fn renewal_open(now: i64, valid_until: i64) -> bool {
+    valid_until - now <= REMINDER_DAYS[0] * DAY
+}
+
 /// The reminder due at `now` for a certificate valid until `valid_until`,
 /// given the reminders already sent: the latest threshold crossed that
 /// has not been sent. A certificate found late gets only the nearest
@@ -70,6 +76,14 @@ mod tests {
         assert_eq!(status(until - 1, until, false), CertificateStatus::Valid);
         assert_eq!(status(until, until, false), CertificateStatus::Expired);
         assert_eq!(status(ISSUED, until, true), CertificateStatus::Revoked);
+    }
+
+    #[test]
+    fn renewal_opens_with_the_first_reminder_and_stays_open_after_the_end() {
+        let until = ISSUED + 365 * DAY;
+        assert!(!renewal_open(until - 61 * DAY, until));
+        assert!(renewal_open(until - 60 * DAY, until));
+        assert!(renewal_open(until + 100 * DAY, until));
     }
 
     #[test]

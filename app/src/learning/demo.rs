@@ -326,7 +326,7 @@ async fn certify_in_the_past(
     at: i64,
 ) -> Result<(), AppError> {
     let person_id = demo_id("person", person);
-    let (_, _, _, _, _, months, _, courses) = PATHS
+    let (_, _, _, _, _, months, counts, courses) = PATHS
         .iter()
         .find(|p| p.0 == path)
         .ok_or_else(|| AppError::internal("a demo certificate names an unknown path"))?;
@@ -368,12 +368,14 @@ async fn certify_in_the_past(
         .await?;
     }
     let title = PATHS.iter().find(|p| p.0 == path).map_or("", |p| p.1);
+    let id = demo_id("certificate", &format!("{person}:{path}"));
+    let until = crate::learning::valid_until(at, *months);
     sqlx::query(
         "INSERT INTO certificates (id, path_id, person_id, organisation_id, holder_name, \
          organisation_name, path_title, issued_at, valid_until) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(demo_id("certificate", &format!("{person}:{path}")))
+    .bind(&id)
     .bind(demo_id("path", path))
     .bind(&person_id)
     .bind(&organisation_id)
@@ -381,8 +383,28 @@ async fn certify_in_the_past(
     .bind(&organisation)
     .bind(title)
     .bind(at)
-    .bind(crate::learning::valid_until(at, *months))
+    .bind(until)
     .execute(&mut **tx)
     .await?;
+    let now = now();
+    if until <= now {
+        // Lapsed before the demo began: nobody is told today.
+        sqlx::query("UPDATE certificates SET expiry_handled_at = $1 WHERE id = $2")
+            .bind(until)
+            .bind(&id)
+            .execute(&mut **tx)
+            .await?;
+    } else if *counts {
+        // One of the certified people the organisation came with is now
+        // certified in Trellis: the tier's count stays the same.
+        sqlx::query(
+            "UPDATE organisations SET certified_elsewhere = certified_elsewhere - 1 \
+             WHERE id = $1 AND certified_elsewhere > 0",
+        )
+        .bind(&organisation_id)
+        .execute(&mut **tx)
+        .await?;
+        super::server::recount(tx, &organisation_id, now).await?;
+    }
     Ok(())
 }

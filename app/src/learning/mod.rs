@@ -17,11 +17,13 @@ pub mod quiz;
 pub mod server;
 mod types;
 
-pub use certificate::{reminder_due, status, valid_until, CertificateStatus, REMINDER_DAYS};
+pub use certificate::{
+    reminder_due, renewal_open, status, valid_until, CertificateStatus, REMINDER_DAYS,
+};
 pub use pages::{
     AttemptPage, CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage,
 };
-pub use path::{aimed_at, progress, JobFunction, PathCourse, PathProgress};
+pub use path::{aimed_at, counts, progress, JobFunction, PathCourse, PathProgress};
 pub use quiz::{draw, mark, KeyedQuestion, Marked};
 pub use types::{
     AttemptResult, CertificateSummary, CourseCard, CourseView, LessonItem, LessonView, PaperChoice,

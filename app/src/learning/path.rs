@@ -58,11 +58,7 @@ pub fn progress(
     passed: &BTreeMap<String, i64>,
     since: Option<i64>,
 ) -> PathProgress {
-    let counts = |c: &PathCourse| match (passed.get(&c.course_id), since) {
-        (None, _) => false,
-        (Some(at), Some(since)) if c.retake_to_recertify => *at > since,
-        (Some(_), _) => true,
-    };
+    let counts = |c: &PathCourse| counts(c, passed, since);
     PathProgress {
         done: courses.iter().filter(|c| counts(c)).count(),
         total: courses.len(),
@@ -70,6 +66,17 @@ pub fn progress(
             .iter()
             .find(|c| !counts(c))
             .map(|c| c.course_id.clone()),
+    }
+}
+
+/// Whether `course` counts as passed on the path: passed at all, or, when
+/// renewing a certificate issued at `since`, passed after it if it is one
+/// to retake.
+pub fn counts(course: &PathCourse, passed: &BTreeMap<String, i64>, since: Option<i64>) -> bool {
+    match (passed.get(&course.course_id), since) {
+        (None, _) => false,
+        (Some(at), Some(since)) if course.retake_to_recertify => *at > since,
+        (Some(_), _) => true,
     }
 }
 

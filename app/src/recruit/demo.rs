@@ -286,7 +286,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         db.execute(
             sqlx::query(
                 "UPDATE organisations SET employees = $1, industries = $2, specialisations = $3, \
-                 certified_people = $4, psat_tenths = $5 WHERE id = $6",
+                 certified_people = $4, certified_elsewhere = $4, psat_tenths = $5 WHERE id = $6",
             )
             .bind(employees)
             .bind(industries)

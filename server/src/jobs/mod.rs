@@ -8,6 +8,7 @@
 //! it, so each warning, expiry and email happens once. `tests/jobs.rs` runs
 //! two runners against one database to prove it.
 
+mod certificates;
 mod expiry;
 mod outbox;
 mod tiers;
@@ -21,6 +22,7 @@ use std::{
 use app::error::AppError;
 use tokio::{sync::watch, task::JoinSet};
 
+pub use certificates::CertificateSweep;
 pub use expiry::ProtectionSweep;
 pub use outbox::OutboxSender;
 pub use tiers::{ApplicationRescore, OnboardingCheck, TierRecompute};

@@ -89,7 +89,15 @@ fn path_card(p: PathCard) -> impl IntoView {
     let done = p.steps.iter().filter(|s| s.passed).count();
     let total = p.steps.len();
     let certificate = p.certificate.map(|c| {
+        let days_left = (c.valid_until - crate::format::now_secs()).div_euclid(86_400);
+        let expiring = c.status == CertificateStatus::Valid
+            && days_left < crate::learning::REMINDER_DAYS[0];
         let line = match c.status {
+            CertificateStatus::Valid if expiring => t!(
+                "Certified until {date}: {days} days left to renew",
+                date = day(c.valid_until),
+                days = days_left
+            ),
             CertificateStatus::Valid => t!("Certified until {date}", date = day(c.valid_until)),
             CertificateStatus::Expired => t!("Expired on {date}", date = day(c.valid_until)),
             CertificateStatus::Revoked => t!("Your certificate was revoked.").to_owned(),
@@ -97,6 +105,7 @@ fn path_card(p: PathCard) -> impl IntoView {
         view! {
             <p class="mt-3 flex flex-wrap items-center gap-2 text-sm">
                 {super::certificate::status_badge(c.status)}
+                {expiring.then(|| view! { <Badge tone=Tone::Warning label=t!("Renew soon") /> })}
                 <span>{line}</span>
                 <a href=format!("/learn/certificates/{}", c.id) class=link_class()>{t!("Your certificate")}</a>
             </p>

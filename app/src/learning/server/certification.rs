@@ -15,8 +15,8 @@ use crate::{
     email::server::{enqueue, stored_locale},
     i18n::Locale,
     learning::{
-        aimed_at, progress, status, valid_until, CertificateSummary, PathCard, PathCourse,
-        PathStep, PrintableCertificate, PublicCertificate,
+        aimed_at, counts, progress, renewal_open, status, valid_until, CertificateSummary,
+        PathCard, PathCourse, PathStep, PrintableCertificate, PublicCertificate,
     },
     organisations::Role,
 };
@@ -130,8 +130,50 @@ async fn latest_certificate(
     .await
 }
 
-/// Issues a certificate on every path of `person_id` whose courses are
-/// all passed and on which they hold none yet, and emails each to them.
+/// Where `person_id` stands on a path whose latest certificate is
+/// `latest`: `None` when it is valid and not yet up for renewal, or was
+/// revoked (nothing to earn); else the time courses to retake must be
+/// passed after (`Some(None)`: a first certificate, any pass counts).
+fn earning_since(latest: Option<&CertificateRow>, now: i64) -> Option<Option<i64>> {
+    match latest {
+        None => Some(None),
+        Some(c) if c.revoked_at.is_some() => None,
+        Some(c) if renewal_open(now, c.valid_until) => Some(Some(c.issued_at)),
+        Some(_) => None,
+    }
+}
+
+/// When the renewal of a certificate of `person_id` that asks course
+/// `course_id` again opened: its issue time (passes before it do not count
+/// for the course's quiz any more). `None` when no renewal is open.
+pub(super) async fn renewal_since(
+    conn: &mut AnyConnection,
+    person_id: &str,
+    course_id: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let latest: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT c.issued_at, c.valid_until FROM certificates c \
+         JOIN cert_path_courses pc ON pc.path_id = c.path_id \
+         WHERE c.person_id = $1 AND pc.course_id = $2 AND pc.retake_to_recertify = 1 \
+         AND c.revoked_at IS NULL AND NOT EXISTS (SELECT 1 FROM certificates n \
+         WHERE n.path_id = c.path_id AND n.person_id = c.person_id AND n.issued_at > c.issued_at)",
+    )
+    .bind(person_id)
+    .bind(course_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(latest
+        .into_iter()
+        .filter(|(_, until)| renewal_open(now, *until))
+        .map(|(issued, _)| issued)
+        .max())
+}
+
+/// Issues a certificate on every path of `person_id` whose courses are all
+/// passed and on which they hold none yet, or whose certificate is up for
+/// renewal and the courses it asks again are passed since it was issued
+/// (the new one runs on from the end of the old); emails each to them.
 /// Runs in the transaction of the pass (attempt `attempt_id`) that
 /// completes the path, so the certificate exists exactly when the pass
 /// does.
@@ -160,19 +202,21 @@ pub async fn certify(
     let passed = passes(tx, person_id).await?;
     let mut issued = 0;
     for (path_id, title, months) in paths {
-        if latest_certificate(tx, &path_id, person_id).await?.is_some() {
+        let latest = latest_certificate(tx, &path_id, person_id).await?;
+        let Some(since) = earning_since(latest.as_ref(), now) else {
             continue;
-        }
+        };
         let courses: Vec<PathCourse> = path_courses(tx, &path_id)
             .await?
             .into_iter()
             .map(|(c, _)| c)
             .collect();
-        if !progress(&courses, &passed, None).complete() {
+        if !progress(&courses, &passed, since).complete() {
             continue;
         }
         let id = uuid::Uuid::new_v4().to_string();
-        let until = valid_until(now, months);
+        let from = latest.map_or(now, |c| c.valid_until.max(now));
+        let until = valid_until(from, months);
         sqlx::query(
             "INSERT INTO certificates (id, path_id, person_id, organisation_id, holder_name, \
              organisation_name, path_title, issued_at, valid_until, attempt_id) \
@@ -202,7 +246,171 @@ pub async fn certify(
         enqueue(&mut **tx, &email, &subject, &body).await?;
         issued += 1;
     }
+    if issued > 0 {
+        recount(tx, &organisation_id, now).await?;
+    }
     Ok(issued)
+}
+
+/// Sets organisation `organisation_id`'s certified people, as the tier job
+/// reads them: those certified before Trellis, plus every active person
+/// holding a valid certificate on a path that counts toward tiers.
+pub async fn recount(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE organisations SET certified_people = certified_elsewhere + \
+         (SELECT COUNT(DISTINCT c.person_id) FROM certificates c \
+          JOIN cert_paths p ON p.id = c.path_id JOIN people x ON x.id = c.person_id \
+          WHERE c.organisation_id = $1 AND p.counts_toward_tier = 1 AND c.revoked_at IS NULL \
+          AND c.valid_until > $2 AND x.status = 'active') \
+         WHERE id = $1",
+    )
+    .bind(organisation_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
+/// What the certificate sweep did: reminders sent, expiries handled, and
+/// the organisations whose certified people changed (their tiers are
+/// re-evaluated by the caller).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub reminders: usize,
+    pub expired: usize,
+    pub organisations: Vec<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    id: String,
+    organisation_id: String,
+    path_title: String,
+    valid_until: i64,
+    email: String,
+    /// 1 when the holder has a newer certificate on the same path.
+    renewed: i64,
+}
+
+const DUE_COLUMNS: &str = "c.id, c.organisation_id, c.path_title, c.valid_until, \
+     x.email, CAST(CASE WHEN EXISTS (SELECT 1 FROM certificates n WHERE n.path_id = c.path_id \
+     AND n.person_id = c.person_id AND n.issued_at > c.issued_at) THEN 1 ELSE 0 END AS BIGINT) \
+     AS renewed";
+
+/// The expiry sweep (hourly, on every app server): reminds holders 60, 30
+/// and 7 days before a certificate ends (email and in-app, once each), and
+/// when one ends tells its holder and recounts their organisation's
+/// certified people. Links in emails start with `base`.
+pub async fn sweep(db: &Db, now: i64, base: &str) -> Result<Swept, sqlx::Error> {
+    let mut swept = Swept::default();
+    let horizon = now + crate::learning::REMINDER_DAYS[0] * 86_400;
+    let due: Vec<DueRow> = sqlx::query_as(&format!(
+        "SELECT {DUE_COLUMNS} FROM certificates c JOIN people x ON x.id = c.person_id \
+         WHERE c.revoked_at IS NULL AND c.valid_until > $1 AND c.valid_until <= $2 \
+         AND x.status = 'active' ORDER BY c.valid_until, c.id"
+    ))
+    .bind(now)
+    .bind(horizon)
+    .fetch_all(&db.pool)
+    .await?;
+    for c in due.into_iter().filter(|c| c.renewed == 0) {
+        let sent: Vec<i64> =
+            sqlx::query_scalar("SELECT days FROM certificate_reminders WHERE certificate_id = $1")
+                .bind(&c.id)
+                .fetch_all(&db.pool)
+                .await?;
+        let Some(days) = crate::learning::reminder_due(now, c.valid_until, &sent) else {
+            continue;
+        };
+        let mut tx = db.write(crate::db::Actor::system()).await?;
+        let claimed = sqlx::query(
+            "INSERT INTO certificate_reminders (certificate_id, days, sent_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (certificate_id, days) DO NOTHING",
+        )
+        .bind(&c.id)
+        .bind(days)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            continue;
+        }
+        let date = c.valid_until;
+        // The days actually left (a reminder found late says so), rounded up.
+        let left = (date - now + 86_399) / 86_400;
+        tx.notify(&c.email, "/learn", |l| {
+            (
+                t!(in l, "Your certificate expires in {days} days: {path}", days = left, path = c.path_title),
+                t!(
+                    in l,
+                    "Your {path} certificate is valid until {date}. Retake the courses the path asks again before then to keep it: {link}",
+                    path = c.path_title,
+                    date = crate::format::day_in(l, date),
+                    link = format!("{base}/learn"),
+                ),
+            )
+        })
+        .await?;
+        tx.commit().await?;
+        swept.reminders += 1;
+    }
+
+    let ended: Vec<DueRow> = sqlx::query_as(&format!(
+        "SELECT {DUE_COLUMNS} FROM certificates c JOIN people x ON x.id = c.person_id \
+         WHERE c.revoked_at IS NULL AND c.valid_until <= $1 AND c.expiry_handled_at IS NULL \
+         ORDER BY c.valid_until, c.id"
+    ))
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    for c in ended {
+        let mut tx = db.write(crate::db::Actor::system()).await?;
+        let claimed = sqlx::query(
+            "UPDATE certificates SET expiry_handled_at = $1 WHERE id = $2 AND expiry_handled_at IS NULL",
+        )
+        .bind(now)
+        .bind(&c.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            continue;
+        }
+        tx.audit(Entry {
+            organisation_id: Some(&c.organisation_id),
+            action: "certificate_expired",
+            record_type: "certificate",
+            record_id: Some(&c.id),
+            detail: Some(&c.path_title),
+        })
+        .await?;
+        if c.renewed == 0 {
+            tx.notify(&c.email, "/learn", |l| {
+                (
+                    t!(in l, "Your certificate has expired: {path}", path = c.path_title),
+                    t!(
+                        in l,
+                        "Your {path} certificate ended today and no longer counts toward your organisation's tier. Take the path again to renew it: {link}",
+                        path = c.path_title,
+                        link = format!("{base}/learn"),
+                    ),
+                )
+            })
+            .await?;
+        }
+        recount(&mut tx, &c.organisation_id, now).await?;
+        tx.commit().await?;
+        swept.expired += 1;
+        if !swept.organisations.contains(&c.organisation_id) {
+            swept.organisations.push(c.organisation_id);
+        }
+    }
+    Ok(swept)
 }
 
 /// The email telling `holder` their certificate `id` on `path` is issued.
@@ -241,23 +449,24 @@ pub async fn paths(db: &Db, viewer: &Viewer, now: i64) -> Result<Vec<PathCard>, 
     .await?;
     let passed = passes(&mut conn, &viewer.person_id).await?;
     let mut cards = Vec::with_capacity(rows.len());
-    for (id, title, summary, validity_months, counts) in rows {
+    for (id, title, summary, validity_months, counts_toward) in rows {
         let courses = path_courses(&mut conn, &id).await?;
         let plain: Vec<PathCourse> = courses.iter().map(|(c, _)| c.clone()).collect();
-        let certificate = latest_certificate(&mut conn, &id, &viewer.person_id)
-            .await?
-            .map(|c| CertificateSummary {
-                status: status(now, c.valid_until, c.revoked_at.is_some()),
-                id: c.id,
-                issued_at: c.issued_at,
-                valid_until: c.valid_until,
-            });
+        let latest = latest_certificate(&mut conn, &id, &viewer.person_id).await?;
+        // Renewing: the courses to retake count again only once retaken.
+        let since = earning_since(latest.as_ref(), now).flatten();
+        let certificate = latest.map(|c| CertificateSummary {
+            status: status(now, c.valid_until, c.revoked_at.is_some()),
+            id: c.id,
+            issued_at: c.issued_at,
+            valid_until: c.valid_until,
+        });
         cards.push(PathCard {
-            next: progress(&plain, &passed, None).next,
+            next: progress(&plain, &passed, since).next,
             steps: courses
                 .into_iter()
                 .map(|(c, title)| PathStep {
-                    passed: passed.contains_key(&c.course_id),
+                    passed: counts(&c, &passed, since),
                     course_id: c.course_id,
                     title,
                 })
@@ -266,7 +475,7 @@ pub async fn paths(db: &Db, viewer: &Viewer, now: i64) -> Result<Vec<PathCard>, 
             title,
             summary,
             validity_months,
-            counts_toward_tier: counts == 1,
+            counts_toward_tier: counts_toward == 1,
             certificate,
         });
     }

@@ -72,18 +72,25 @@ pub(super) async fn course_row(
     .await
 }
 
-/// Where `person_id` stands with the quiz of `course`.
+/// Where `person_id` stands with the quiz of `course`. While a certificate
+/// that asks the course again is up for renewal, only the attempts since
+/// it was issued count: the quiz is open again, with its attempts.
 pub(super) async fn standing(
     conn: &mut AnyConnection,
     course: &CourseRow,
     person_id: &str,
 ) -> Result<QuizStanding, sqlx::Error> {
+    let since = super::certification::renewal_since(conn, person_id, &course.id, now())
+        .await?
+        .unwrap_or(i64::MIN);
     let (used, passed, best): (i64, Option<i64>, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(*), MAX(passed), MAX(percent) FROM quiz_attempts \
-         WHERE course_id = $1 AND person_id = $2 AND submitted_at IS NOT NULL",
+         WHERE course_id = $1 AND person_id = $2 AND submitted_at IS NOT NULL \
+         AND submitted_at > $3",
     )
     .bind(&course.id)
     .bind(person_id)
+    .bind(since)
     .fetch_one(&mut *conn)
     .await?;
     let last_attempt: Option<String> = sqlx::query_scalar(

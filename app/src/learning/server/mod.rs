@@ -7,7 +7,9 @@ mod certification;
 mod courses;
 mod quiz;
 
-pub use certification::{certify, enrol, issued_by, paths, printable, verify};
+pub use certification::{
+    certify, enrol, issued_by, paths, printable, recount, sweep, verify, Swept,
+};
 
 pub use courses::{catalogue, course, lesson};
 pub use quiz::{attempt_result, start_attempt, submit_attempt};

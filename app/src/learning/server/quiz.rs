@@ -284,10 +284,16 @@ pub async fn submit_attempt(
         detail: Some(&detail),
     })
     .await?;
-    if marked.passed {
-        super::certify(&mut tx, &viewer.person_id, attempt_id, now()).await?;
-    }
+    let certified = if marked.passed {
+        super::certify(&mut tx, &viewer.person_id, attempt_id, now()).await?
+    } else {
+        0
+    };
     tx.commit().await?;
+    if certified > 0 {
+        // One more certified person may move the organisation up a tier.
+        crate::tiers::server::recompute(db, Some(&viewer.organisation_id)).await?;
+    }
     Ok(course_id)
 }
 
