@@ -2,6 +2,7 @@
 //! reads configuration and starts it; tests build the same router.
 
 pub mod assets;
+pub mod badges;
 pub mod error_links;
 pub mod events;
 pub mod guard;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub public_url: Option<Arc<str>>,
     /// Signs the errors that travel in links (see [`error_links`]).
     pub error_link_key: error_links::ErrorLinkKey,
+    /// Signs Open Badges credentials (see [`badges`]).
+    pub badge_key: badges::BadgeKey,
     /// The site's files, held in memory.
     static_files: Arc<static_files::StaticFiles>,
 }
@@ -68,6 +71,7 @@ impl AppState {
             service_worker,
             public_url: None,
             error_link_key: error_links::ErrorLinkKey::default(),
+            badge_key: badges::BadgeKey::default(),
         }
     }
 
@@ -98,6 +102,11 @@ pub fn router(state: AppState) -> Router {
         .as_deref()
         .map(str::to_owned)
         .unwrap_or_else(|| format!("http://{}", state.leptos_options.site_addr));
+    let badges = (
+        state.db.clone(),
+        state.badge_key.clone(),
+        public_url.clone(),
+    );
     let context = {
         let db = state.db.clone();
         move || {
@@ -113,6 +122,18 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/organisations/{id}/logo",
             get(logos::logo).post(logos::upload_logo),
+        )
+        .route(
+            "/learn/certificates/{id}/badge.jwt",
+            get(badges::download).with_state(badges.clone()),
+        )
+        .route(
+            "/badges/issuer",
+            get(badges::issuer).with_state(badges.clone()),
+        )
+        .route(
+            "/badges/revocations",
+            get(badges::revocations).with_state(badges),
         )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

@@ -759,3 +759,94 @@ backend_test!(
         assert!(matches!(error_of(res).await, AppError::Conflict(_)));
     }
 );
+
+/// Runs `tests/badges_verify.py` (joserfc) on `jwt`: the verified header
+/// and claims, or `None` when it refuses the credential.
+fn verify_with_joserfc(jwt: &str, profile: &str, issuer: &str) -> Option<serde_json::Value> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/badges_verify.py");
+    let out = std::process::Command::new("python3")
+        .args([script, jwt, profile, issuer])
+        .output()
+        .expect("python3 runs");
+    out.status
+        .success()
+        .then(|| serde_json::from_slice(&out.stdout).unwrap())
+}
+
+backend_test!(
+    a_certificate_downloads_as_an_open_badge_whose_signature_verifies_elsewhere,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let mia = sign_in(&app, "mia.chen@northwind.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let id = demo_id("certificate", "northwind-mia:technical");
+        let res =
+            server::testing::get_page(&app, &format!("/learn/certificates/{id}/badge.jwt"), &mia)
+                .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "application/vc+jwt");
+        let jwt = body_text(res).await;
+        let issuer = server::testing::get_page(&app, "/badges/issuer", "").await;
+        assert_eq!(issuer.status(), StatusCode::OK);
+        let profile = body_text(issuer).await;
+        let issuer_id = serde_json::from_str::<serde_json::Value>(&profile).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+
+        let verified = verify_with_joserfc(&jwt, &profile, &issuer_id).expect("joserfc accepts it");
+        assert_eq!(verified["header"]["alg"], "EdDSA");
+        let claims = &verified["claims"];
+        assert_eq!(
+            claims["type"],
+            serde_json::json!(["VerifiableCredential", "OpenBadgeCredential"])
+        );
+        assert!(claims["jti"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/verify/{id}")));
+        assert_eq!(claims["name"], "Technical Certified");
+        assert_eq!(
+            claims["credentialSubject"]["achievement"]["name"],
+            "Technical Certified"
+        );
+        assert_eq!(claims["credentialStatus"]["type"], "1EdTechRevocationList");
+        assert!(claims["validUntil"].as_str().unwrap().ends_with('Z'));
+        assert_eq!(
+            claims["exp"].as_i64().unwrap() - claims["nbf"].as_i64().unwrap(),
+            365 * 86_400
+        );
+        // The recipient only as a salted hash: her address is nowhere in it.
+        assert!(!jwt.contains("mia") && !claims.to_string().contains("mia.chen"));
+        assert!(claims["sub"].as_str().unwrap().starts_with("sha256$"));
+
+        // One changed character in the payload and the signature fails.
+        let mut parts: Vec<String> = jwt.split('.').map(str::to_owned).collect();
+        let middle = parts[1].len() / 2;
+        let flipped = if &parts[1][middle..=middle] == "A" {
+            "B"
+        } else {
+            "A"
+        };
+        parts[1].replace_range(middle..=middle, flipped);
+        assert!(verify_with_joserfc(&parts.join("."), &profile, &issuer_id).is_none());
+
+        // Nothing is revoked yet; another partner cannot download hers.
+        let list = server::testing::get_page(&app, "/badges/revocations", "").await;
+        let list: serde_json::Value = serde_json::from_str(&body_text(list).await).unwrap();
+        assert_eq!(list["revokedCredentials"], serde_json::json!([]));
+        let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
+        let res = server::testing::get_page(
+            &app,
+            &format!("/learn/certificates/{id}/badge.jwt"),
+            &oliver,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        let res =
+            server::testing::get_page(&app, &format!("/learn/certificates/{id}/badge.jwt"), "")
+                .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+);

@@ -141,4 +141,10 @@ pub(super) const TEXT: super::Pairs = &[
         "Zertifiziert bis {date}: noch {days} Tage zum Erneuern",
     ),
     ("Renew soon", "Bald erneuern"),
+    // learning/pages/certificate.rs: the Open Badge
+    ("Download the Open Badge", "Open Badge herunterladen"),
+    (
+        "(a signed credential for LinkedIn, wallets and other badge platforms)",
+        "(ein signierter Nachweis für LinkedIn, Wallets und andere Badge-Plattformen)",
+    ),
 ];

@@ -87,6 +87,12 @@ fn printable(p: PrintableCertificate) -> impl IntoView {
                 {t!("Anyone can check this certificate at")}" "
                 <a href=p.verify_url.clone() class=link_class()>{p.verify_url.clone()}</a>
             </p>
+            {(c.status != CertificateStatus::Revoked).then(|| view! {
+                <p class="mt-3 text-sm print:hidden">
+                    <a href=format!("/learn/certificates/{}/badge.jwt", c.id) download class=link_class()>{t!("Download the Open Badge")}</a>
+                    " "{t!("(a signed credential for LinkedIn, wallets and other badge platforms)")}
+                </p>
+            })}
         </article>
     }
 }

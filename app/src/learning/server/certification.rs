@@ -521,33 +521,79 @@ pub async fn verify(db: &Db, id: &str, now: i64) -> Result<Option<PublicCertific
     Ok(row.map(|r| r.public(now)))
 }
 
-/// Certificate `id` to print, for its holder, an admin of their
-/// organisation, or vendor staff; `None` for anyone else.
-pub async fn printable(
+/// A certificate as its holder holds it: the public facts, and what its
+/// Open Badges credential also names (the path, the holder's address, which
+/// goes out only hashed).
+#[derive(Debug, Clone)]
+pub struct HeldCertificate {
+    pub certificate: PublicCertificate,
+    pub path_id: String,
+    pub path_summary: String,
+    pub holder_email: String,
+}
+
+/// Certificate `id` for its holder, an admin of their organisation, or
+/// vendor staff; `None` for anyone else.
+pub async fn held(
     db: &Db,
     viewer: &Viewer,
     id: &str,
     now: i64,
-) -> Result<Option<PrintableCertificate>, sqlx::Error> {
+) -> Result<Option<HeldCertificate>, sqlx::Error> {
     let holder_only = viewer.role == Role::PartnerUser;
-    let row: Option<PublicRow> = sqlx::query_as(&format!(
-        "SELECT {PUBLIC_COLUMNS} FROM certificates WHERE id = $1 AND {} AND {}",
-        tenant_scoped("organisation_id", "$2"),
-        tenant_scoped("person_id", "$3")
+    let row: Option<HeldRow> = sqlx::query_as(&format!(
+        "SELECT c.id, c.holder_name, c.organisation_name, c.path_title, c.issued_at, \
+         c.valid_until, c.revoked_at, c.path_id, p.summary, x.email FROM certificates c \
+         JOIN cert_paths p ON p.id = c.path_id JOIN people x ON x.id = c.person_id \
+         WHERE c.id = $1 AND {} AND {}",
+        tenant_scoped("c.organisation_id", "$2"),
+        tenant_scoped("c.person_id", "$3")
     ))
     .bind(id)
     .bind(viewer.tenant_scope())
     .bind(holder_only.then_some(viewer.person_id.as_str()))
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|r| {
-        let verify_url = format!("{}/verify/{}", crate::people::server::public_url(), r.id);
+    Ok(row.map(|r| HeldCertificate {
+        certificate: r.public.public(now),
+        path_id: r.path_id,
+        path_summary: r.summary,
+        holder_email: r.email,
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct HeldRow {
+    #[sqlx(flatten)]
+    public: PublicRow,
+    path_id: String,
+    summary: String,
+    email: String,
+}
+
+/// Certificate `id` to print, for whoever [`held`] allows.
+pub async fn printable(
+    db: &Db,
+    viewer: &Viewer,
+    id: &str,
+    now: i64,
+) -> Result<Option<PrintableCertificate>, sqlx::Error> {
+    Ok(held(db, viewer, id, now).await?.map(|h| {
+        let verify_url = format!("{}/verify/{}", crate::people::server::public_url(), id);
         PrintableCertificate {
             qr_svg: crate::qr::svg(&verify_url).unwrap_or_default(),
-            certificate: r.public(now),
+            certificate: h.certificate,
             verify_url,
         }
     }))
+}
+
+/// The numbers of every revoked certificate, for the credentials'
+/// revocation list.
+pub async fn revoked(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM certificates WHERE revoked_at IS NOT NULL ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// The certificates attempt `attempt_id` of `person_id` completed: (id,

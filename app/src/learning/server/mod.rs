@@ -8,7 +8,8 @@ mod courses;
 mod quiz;
 
 pub use certification::{
-    certify, enrol, issued_by, paths, printable, recount, sweep, verify, Swept,
+    certify, enrol, held, issued_by, paths, printable, recount, revoked, sweep, verify,
+    HeldCertificate, Swept,
 };
 
 pub use courses::{catalogue, course, lesson};
