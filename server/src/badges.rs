@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use app::{
-    auth::server::{hex, new_token, now, ResolvedViewer},
+    auth::server::{hex, now, shared_secret, ResolvedViewer},
     db::Db,
     error::AppError,
     learning::{server::HeldCertificate, CertificateStatus},
@@ -40,20 +40,7 @@ impl BadgeKey {
     pub async fn get(&self, db: &Db) -> Result<&SigningKey, sqlx::Error> {
         self.0
             .get_or_try_init(|| async {
-                db.execute(
-                    sqlx::query(
-                        "INSERT INTO signing_keys (name, secret) VALUES ($1, $2) \
-                         ON CONFLICT (name) DO NOTHING",
-                    )
-                    .bind(KEY_NAME)
-                    .bind(new_token()),
-                )
-                .await?;
-                let secret: String =
-                    sqlx::query_scalar("SELECT secret FROM signing_keys WHERE name = $1")
-                        .bind(KEY_NAME)
-                        .fetch_one(&db.pool)
-                        .await?;
+                let secret = shared_secret(db, KEY_NAME).await?;
                 let seed: [u8; 32] = Sha256::digest(secret.as_bytes()).into();
                 Ok(SigningKey::from_bytes(&seed))
             })

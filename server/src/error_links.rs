@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use app::{
-    auth::server::{hex, new_token, session_token},
+    auth::server::{hex, session_token, shared_secret},
     db::Db,
 };
 use axum::{
@@ -35,23 +35,7 @@ pub struct ErrorLinkKey(Arc<OnceCell<Vec<u8>>>);
 impl ErrorLinkKey {
     async fn get(&self, db: &Db) -> Result<&[u8], sqlx::Error> {
         self.0
-            .get_or_try_init(|| async {
-                db.execute(
-                    sqlx::query(
-                        "INSERT INTO signing_keys (name, secret) VALUES ($1, $2) \
-                     ON CONFLICT (name) DO NOTHING",
-                    )
-                    .bind(KEY_NAME)
-                    .bind(new_token()),
-                )
-                .await?;
-                let secret: String =
-                    sqlx::query_scalar("SELECT secret FROM signing_keys WHERE name = $1")
-                        .bind(KEY_NAME)
-                        .fetch_one(&db.pool)
-                        .await?;
-                Ok(secret.into_bytes())
-            })
+            .get_or_try_init(|| async { Ok(shared_secret(db, KEY_NAME).await?.into_bytes()) })
             .await
             .map(Vec::as_slice)
     }

@@ -702,6 +702,19 @@ backend_test!(
             .collect();
         assert_eq!(steps, [true, false, false]);
         assert_eq!(card["next"], demo_id("course", "security"));
+        // The catalogue agrees: security is no longer shown as passed.
+        let catalogue = json(post(&app, "/api/learning_catalogue", "", Some(&mia)).await).await;
+        let passed = |slug: &str| {
+            catalogue
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == demo_id("course", slug).as_str())
+                .unwrap()["passed"]
+                .clone()
+        };
+        assert_eq!(passed("fundamentals"), true);
+        assert_eq!(passed("security"), false);
         // The fundamentals' quiz stays passed; security's is open again.
         let res = post(
             &app,

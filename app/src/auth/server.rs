@@ -28,7 +28,7 @@ pub const WINDOW: i64 = 15 * 60;
 pub const ACCOUNT_LIMIT: i64 = 5;
 pub const IP_LIMIT: i64 = 50;
 
-pub use super::tokens::{hex, new_token, now, token_hash};
+pub use super::tokens::{hex, new_token, now, shared_secret, token_hash};
 
 /// The session token the request's cookie carries, if any.
 pub fn session_token(headers: &http::HeaderMap) -> Option<String> {

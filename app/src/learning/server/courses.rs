@@ -17,35 +17,48 @@ struct CardRow {
     minutes: i64,
     lessons: i64,
     opened: i64,
-    passed: i64,
+    /// When the viewer last passed the course's quiz.
+    last_pass: Option<i64>,
 }
 
-/// Every course, with how far the viewer is in each.
+/// Every course, with how far the viewer is in each. A course whose quiz
+/// is open again to renew a certificate does not show as passed.
 pub async fn catalogue(db: &Db, viewer: &Viewer) -> Result<Vec<CourseCard>, sqlx::Error> {
+    let mut conn = db.reader().await?;
     let rows: Vec<CardRow> = sqlx::query_as(
         "SELECT c.id, c.title, c.summary, c.minutes, \
          (SELECT COUNT(*) FROM lessons l WHERE l.course_id = c.id) AS lessons, \
          (SELECT COUNT(*) FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id \
           WHERE l.course_id = c.id AND p.person_id = $1) AS opened, \
-         (SELECT COUNT(*) FROM quiz_attempts a WHERE a.course_id = c.id AND a.person_id = $1 \
-          AND a.passed = 1) AS passed \
+         (SELECT CAST(MAX(a.submitted_at) AS BIGINT) FROM quiz_attempts a \
+          WHERE a.course_id = c.id AND a.person_id = $1 AND a.passed = 1) AS last_pass \
          FROM courses c ORDER BY c.title",
     )
     .bind(&viewer.person_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| CourseCard {
+    let mut cards = Vec::with_capacity(rows.len());
+    for r in rows {
+        let passed = match r.last_pass {
+            None => false,
+            Some(at) => {
+                let since =
+                    super::certification::renewal_since(&mut conn, &viewer.person_id, &r.id, now())
+                        .await?;
+                since.is_none_or(|since| at > since)
+            }
+        };
+        cards.push(CourseCard {
             id: r.id,
             title: r.title,
             summary: r.summary,
             minutes: r.minutes,
             lessons: r.lessons,
             opened: r.opened,
-            passed: r.passed > 0,
-        })
-        .collect())
+            passed,
+        });
+    }
+    Ok(cards)
 }
 
 #[derive(sqlx::FromRow)]
