@@ -299,7 +299,7 @@ async fn seed_paths(tx: &mut crate::db::Write) -> Result<(), AppError> {
             .await?;
         }
     }
-    for partner in crate::demo::PARTNERS {
+    for partner in crate::organisations::demo::PARTNERS {
         for person in partner.people {
             let id = demo_id("person", person.slug);
             sqlx::query("UPDATE people SET job_function = $1 WHERE id = $2")
