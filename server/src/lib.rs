@@ -9,6 +9,7 @@ pub mod guard;
 pub mod isolation;
 pub mod jobs;
 mod logos;
+mod plain;
 pub mod security;
 mod static_files;
 pub mod testing;

@@ -7,7 +7,7 @@ use app::{
     audit::server::Entry,
     auth::{
         policy::{authorize, Permission},
-        server::{RequestInfo, ResolvedViewer},
+        server::RequestInfo,
         Viewer,
     },
     db::Db,
@@ -20,15 +20,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-fn viewer_of(req: &Request) -> Option<Viewer> {
-    req.extensions()
-        .get::<ResolvedViewer>()
-        .and_then(|resolved| resolved.0.clone())
-}
-
-fn denied(error: &AppError) -> Response {
-    (error.status(), error.to_string()).into_response()
-}
+use crate::plain::{denied, viewer_of};
 
 /// The logo as PNG, revalidated by its hash.
 pub async fn logo(State(db): State<Db>, Path(id): Path<String>, req: Request) -> Response {
