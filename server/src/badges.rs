@@ -11,10 +11,10 @@
 use std::sync::Arc;
 
 use app::{
-    auth::server::{hex, now, shared_secret, ResolvedViewer},
+    auth::server::{hex, now, shared_secret},
     db::Db,
     error::AppError,
-    learning::{server::HeldCertificate, CertificateStatus},
+    learning::{server::HeldCertificate, verify_path, CertificateStatus},
 };
 use axum::{
     extract::{Path, Request, State},
@@ -27,6 +27,8 @@ use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
+
+use crate::plain::{denied, viewer_of};
 
 const KEY_NAME: &str = "badges";
 const ISSUER_NAME: &str = "Acme Cloud partner program";
@@ -82,7 +84,7 @@ pub fn credential(held: &HeldCertificate, base: &str) -> Value {
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
         ],
-        "id": format!("{base}/verify/{}", c.id),
+        "id": format!("{base}{}", verify_path(&c.id)),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {
             "id": format!("{base}/badges/issuer"),
@@ -125,14 +127,8 @@ pub fn credential(held: &HeldCertificate, base: &str) -> Value {
 pub fn sign(credential: &Value, key: &SigningKey, kid: &str, nbf: i64, exp: i64) -> String {
     let mut payload = credential.clone();
     if let Some(claims) = payload.as_object_mut() {
-        let get = |path: &[&str]| {
-            path.iter()
-                .try_fold(credential, |v, k| v.get(*k))
-                .cloned()
-                .unwrap_or(Value::Null)
-        };
-        claims.insert("iss".into(), get(&["issuer", "id"]));
-        claims.insert("jti".into(), get(&["id"]));
+        claims.insert("iss".into(), credential["issuer"]["id"].clone());
+        claims.insert("jti".into(), credential["id"].clone());
         claims.insert(
             "sub".into(),
             credential["credentialSubject"]["identifier"][0]["identityHash"].clone(),
@@ -161,11 +157,7 @@ pub async fn download(
     Path(id): Path<String>,
     req: Request,
 ) -> Response {
-    let Some(viewer) = req
-        .extensions()
-        .get::<ResolvedViewer>()
-        .and_then(|r| r.0.clone())
-    else {
+    let Some(viewer) = viewer_of(&req) else {
         return denied(&AppError::Unauthenticated);
     };
     let held = match app::learning::server::held(&db, &viewer, &id, now()).await {
@@ -229,16 +221,12 @@ pub async fn revocations(State((db, _, base)): State<(Db, BadgeKey, String)>) ->
             "issuer": format!("{base}/badges/issuer"),
             "revokedCredentials": ids
                 .iter()
-                .map(|id| json!({"id": format!("{base}/verify/{id}")}))
+                .map(|id| json!({"id": format!("{base}{}", verify_path(id))}))
                 .collect::<Vec<_>>(),
         }))
         .into_response(),
         Err(err) => denied(&AppError::from(err)),
     }
-}
-
-fn denied(error: &AppError) -> Response {
-    (error.status(), error.to_string()).into_response()
 }
 
 #[cfg(test)]

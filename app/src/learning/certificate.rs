@@ -15,7 +15,20 @@ text_enum!(
 /// Reminders before a certificate expires, in days, earliest first.
 pub const REMINDER_DAYS: [i64; 3] = [60, 30, 7];
 
-const DAY: i64 = 86_400;
+/// A day in seconds: validity and reminders count whole days.
+pub const DAY: i64 = 86_400;
+
+/// Where anyone checks certificate `id` (append to the portal's address):
+/// the QR code, the email and the Open Badge's id all name this.
+pub fn verify_path(id: &str) -> String {
+    format!("/verify/{id}")
+}
+
+/// Whole days left, rounded up, until `valid_until` (a certificate ending
+/// later today has 1 day left).
+pub fn days_left(now: i64, valid_until: i64) -> i64 {
+    (valid_until - now + DAY - 1).div_euclid(DAY)
+}
 
 /// Where a certificate valid until `valid_until` (a Unix time; the first
 /// second it no longer holds) stands at `now`. Revocation wins.
@@ -76,6 +89,15 @@ mod tests {
         assert_eq!(status(until - 1, until, false), CertificateStatus::Valid);
         assert_eq!(status(until, until, false), CertificateStatus::Expired);
         assert_eq!(status(ISSUED, until, true), CertificateStatus::Revoked);
+    }
+
+    #[test]
+    fn days_left_are_rounded_up() {
+        let until = ISSUED + 365 * DAY;
+        assert_eq!(days_left(until - 45 * DAY, until), 45);
+        assert_eq!(days_left(until - 45 * DAY + 1, until), 45);
+        assert_eq!(days_left(until - 1, until), 1);
+        assert_eq!(days_left(until, until), 0);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Demo courses: six short courses of three lessons, each closed by a quiz
 //! of four questions drawn from five (75 % to pass, three attempts).
 
-use crate::{auth::server::now, db::Db, error::AppError, organisations::demo::demo_id};
+use crate::{
+    auth::server::now, db::Db, error::AppError, learning::DAY, organisations::demo::demo_id,
+};
 
 /// A question: its prompt, whether several answers are right, and its
 /// choices with whether each is right.
@@ -311,7 +313,7 @@ async fn seed_paths(tx: &mut crate::db::Write) -> Result<(), AppError> {
         }
     }
     for (person, path, days_ago) in CERTIFIED {
-        certify_in_the_past(tx, person, path, created - days_ago * 86_400).await?;
+        certify_in_the_past(tx, person, path, created - days_ago * DAY).await?;
     }
     Ok(())
 }
@@ -326,7 +328,7 @@ async fn certify_in_the_past(
     at: i64,
 ) -> Result<(), AppError> {
     let person_id = demo_id("person", person);
-    let (_, _, _, _, _, months, counts, courses) = PATHS
+    let (_, title, _, _, _, months, counts, courses) = PATHS
         .iter()
         .find(|p| p.0 == path)
         .ok_or_else(|| AppError::internal("a demo certificate names an unknown path"))?;
@@ -350,7 +352,7 @@ async fn certify_in_the_past(
             .bind(&person_id)
             .bind(demo_id("lesson", &format!("{course}-{n}")))
             .bind(&organisation_id)
-            .bind(at - 2 * 86_400)
+            .bind(at - 2 * DAY)
             .execute(&mut **tx)
             .await?;
         }
@@ -363,11 +365,10 @@ async fn certify_in_the_past(
         .bind(demo_id("course", course))
         .bind(&person_id)
         .bind(&organisation_id)
-        .bind(at - 86_400)
+        .bind(at - DAY)
         .execute(&mut **tx)
         .await?;
     }
-    let title = PATHS.iter().find(|p| p.0 == path).map_or("", |p| p.1);
     let id = demo_id("certificate", &format!("{person}:{path}"));
     let until = crate::learning::valid_until(at, *months);
     sqlx::query(
@@ -381,7 +382,7 @@ async fn certify_in_the_past(
     .bind(&organisation_id)
     .bind(&name)
     .bind(&organisation)
-    .bind(title)
+    .bind(*title)
     .bind(at)
     .bind(until)
     .execute(&mut **tx)

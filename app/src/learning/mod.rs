@@ -18,7 +18,8 @@ pub mod server;
 mod types;
 
 pub use certificate::{
-    reminder_due, renewal_open, status, valid_until, CertificateStatus, REMINDER_DAYS,
+    days_left, reminder_due, renewal_open, status, valid_until, verify_path, CertificateStatus,
+    DAY, REMINDER_DAYS,
 };
 pub use pages::{
     AttemptPage, CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage,

@@ -10,7 +10,7 @@ use crate::{
     format::day,
     learning::{
         api::{learning_catalogue, learning_paths},
-        CertificateStatus, CourseCard, PathCard,
+        days_left, renewal_open, CertificateStatus, CourseCard, PathCard,
     },
     shell::{
         ui::{AsyncSection, Badge, ProgressBar, Tone},
@@ -89,14 +89,15 @@ fn path_card(p: PathCard) -> impl IntoView {
     let done = p.steps.iter().filter(|s| s.passed).count();
     let total = p.steps.len();
     let certificate = p.certificate.map(|c| {
-        let days_left = (c.valid_until - crate::format::now_secs()).div_euclid(86_400);
-        let expiring = c.status == CertificateStatus::Valid
-            && days_left < crate::learning::REMINDER_DAYS[0];
+        let now = crate::format::now_secs();
+        // The reminders' window, which is also when renewal opens.
+        let expiring =
+            c.status == CertificateStatus::Valid && renewal_open(now, c.valid_until);
         let line = match c.status {
             CertificateStatus::Valid if expiring => t!(
                 "Certified until {date}: {days} days left to renew",
                 date = day(c.valid_until),
-                days = days_left
+                days = days_left(now, c.valid_until)
             ),
             CertificateStatus::Valid => t!("Certified until {date}", date = day(c.valid_until)),
             CertificateStatus::Expired => t!("Expired on {date}", date = day(c.valid_until)),

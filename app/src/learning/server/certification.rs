@@ -15,8 +15,9 @@ use crate::{
     email::server::{enqueue, stored_locale},
     i18n::Locale,
     learning::{
-        aimed_at, counts, progress, renewal_open, status, valid_until, CertificateSummary,
-        PathCard, PathCourse, PathStep, PrintableCertificate, PublicCertificate,
+        aimed_at, counts, days_left, progress, renewal_open, status, valid_until, verify_path,
+        CertificateSummary, PathCard, PathCourse, PathStep, PrintableCertificate,
+        PublicCertificate, DAY, REMINDER_DAYS,
     },
     organisations::Role,
 };
@@ -307,7 +308,7 @@ const DUE_COLUMNS: &str = "c.id, c.organisation_id, c.path_title, c.valid_until,
 /// certified people. Links in emails start with `base`.
 pub async fn sweep(db: &Db, now: i64, base: &str) -> Result<Swept, sqlx::Error> {
     let mut swept = Swept::default();
-    let horizon = now + crate::learning::REMINDER_DAYS[0] * 86_400;
+    let horizon = now + REMINDER_DAYS[0] * DAY;
     let due: Vec<DueRow> = sqlx::query_as(&format!(
         "SELECT {DUE_COLUMNS} FROM certificates c JOIN people x ON x.id = c.person_id \
          WHERE c.revoked_at IS NULL AND c.valid_until > $1 AND c.valid_until <= $2 \
@@ -341,8 +342,8 @@ pub async fn sweep(db: &Db, now: i64, base: &str) -> Result<Swept, sqlx::Error> 
             continue;
         }
         let date = c.valid_until;
-        // The days actually left (a reminder found late says so), rounded up.
-        let left = (date - now + 86_399) / 86_400;
+        // The days actually left: a reminder found late says so.
+        let left = days_left(now, date);
         tx.notify(&c.email, "/learn", |l| {
             (
                 t!(in l, "Your certificate expires in {days} days: {path}", days = left, path = c.path_title),
@@ -430,7 +431,7 @@ fn issued_email(
         path = path,
         date = crate::format::day_in(locale, valid_until),
         print = format!("{base}/learn/certificates/{id}"),
-        verify = format!("{base}/verify/{id}"),
+        verify = format!("{base}{}", verify_path(id)),
     );
     (subject, body)
 }
@@ -507,13 +508,14 @@ impl PublicRow {
     }
 }
 
-const PUBLIC_COLUMNS: &str = "id, holder_name, organisation_name, path_title, issued_at, \
-                              valid_until, revoked_at";
+/// `PublicRow`'s columns, of `certificates c`.
+const PUBLIC_COLUMNS: &str = "c.id, c.holder_name, c.organisation_name, c.path_title, \
+                              c.issued_at, c.valid_until, c.revoked_at";
 
 /// Certificate `id` as anyone may check it, if it exists.
 pub async fn verify(db: &Db, id: &str, now: i64) -> Result<Option<PublicCertificate>, sqlx::Error> {
     let row: Option<PublicRow> = sqlx::query_as(&format!(
-        "SELECT {PUBLIC_COLUMNS} FROM certificates WHERE id = $1"
+        "SELECT {PUBLIC_COLUMNS} FROM certificates c WHERE c.id = $1"
     ))
     .bind(id)
     .fetch_optional(&db.pool)
@@ -542,8 +544,7 @@ pub async fn held(
 ) -> Result<Option<HeldCertificate>, sqlx::Error> {
     let holder_only = viewer.role == Role::PartnerUser;
     let row: Option<HeldRow> = sqlx::query_as(&format!(
-        "SELECT c.id, c.holder_name, c.organisation_name, c.path_title, c.issued_at, \
-         c.valid_until, c.revoked_at, c.path_id, p.summary, x.email FROM certificates c \
+        "SELECT {PUBLIC_COLUMNS}, c.path_id, p.summary, x.email FROM certificates c \
          JOIN cert_paths p ON p.id = c.path_id JOIN people x ON x.id = c.person_id \
          WHERE c.id = $1 AND {} AND {}",
         tenant_scoped("c.organisation_id", "$2"),
@@ -579,7 +580,7 @@ pub async fn printable(
     now: i64,
 ) -> Result<Option<PrintableCertificate>, sqlx::Error> {
     Ok(held(db, viewer, id, now).await?.map(|h| {
-        let verify_url = format!("{}/verify/{}", crate::people::server::public_url(), id);
+        let verify_url = format!("{}{}", crate::people::server::public_url(), verify_path(id));
         PrintableCertificate {
             qr_svg: crate::qr::svg(&verify_url).unwrap_or_default(),
             certificate: h.certificate,
