@@ -155,6 +155,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/program/tracks") view=onboarding::TracksPage ssr=SsrMode::InOrder />
                     <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/team") view=learning::TeamPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/team/:id") view=learning::TeamPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/program") view=learning::LearningProgramPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/attempts/:id") view=learning::AttemptPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/certificates/:id") view=learning::CertificatePage ssr=SsrMode::InOrder />
                     <Route path=path!("/verify/:id") view=learning::VerifyPage ssr=SsrMode::InOrder />

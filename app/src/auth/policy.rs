@@ -15,6 +15,10 @@ pub enum Permission {
     ManagePeople,
     /// Read its audit log.
     ViewAuditLog,
+    /// Read its people's learning: paths, certificates, locked quizzes.
+    ViewLearning,
+    /// Give its people new quiz attempts.
+    ResetAttempts,
 }
 
 /// `Ok` when `viewer` may do `permission` to organisation `organisation_id`.
@@ -31,7 +35,12 @@ pub fn authorize(
     let own = viewer.organisation_id == organisation_id;
     let allowed = match viewer.role {
         Role::ProgramAdmin => true,
-        Role::ChannelManager | Role::Marketer => matches!(permission, Permission::ViewOrganisation),
+        Role::ChannelManager | Role::Marketer => {
+            matches!(
+                permission,
+                Permission::ViewOrganisation | Permission::ViewLearning
+            )
+        }
         Role::PartnerAdmin => own,
         Role::PartnerUser => own && matches!(permission, Permission::ViewOrganisation),
     };
@@ -113,6 +122,8 @@ mod tests {
                 EditOrganisation,
                 ManagePeople,
                 ViewAuditLog,
+                ViewLearning,
+                ResetAttempts,
             ] {
                 assert_eq!(
                     authorize(&viewer(role, "mine"), permission, "theirs"),
@@ -131,12 +142,20 @@ mod tests {
             EditOrganisation,
             ManagePeople,
             ViewAuditLog,
+            ViewLearning,
+            ResetAttempts,
         ] {
             assert_eq!(authorize(&admin, permission, "mine"), Ok(()));
         }
         let user = viewer(Role::PartnerUser, "mine");
         assert_eq!(authorize(&user, ViewOrganisation, "mine"), Ok(()));
-        for permission in [EditOrganisation, ManagePeople, ViewAuditLog] {
+        for permission in [
+            EditOrganisation,
+            ManagePeople,
+            ViewAuditLog,
+            ViewLearning,
+            ResetAttempts,
+        ] {
             assert_eq!(
                 authorize(&user, permission, "mine"),
                 Err(AppError::Forbidden)
@@ -188,13 +207,16 @@ mod tests {
             EditOrganisation,
             ManagePeople,
             ViewAuditLog,
+            ViewLearning,
+            ResetAttempts,
         ] {
             assert_eq!(authorize(&admin, permission, "any-partner"), Ok(()));
         }
         for role in [Role::ChannelManager, Role::Marketer] {
             let staff = viewer(role, "vendor");
             assert_eq!(authorize(&staff, ViewOrganisation, "any-partner"), Ok(()));
-            for permission in [EditOrganisation, ManagePeople, ViewAuditLog] {
+            assert_eq!(authorize(&staff, ViewLearning, "any-partner"), Ok(()));
+            for permission in [EditOrganisation, ManagePeople, ViewAuditLog, ResetAttempts] {
                 assert_eq!(
                     authorize(&staff, permission, "any-partner"),
                     Err(AppError::Forbidden)

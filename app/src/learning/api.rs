@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::{
-    AttemptResult, CourseCard, CourseView, LessonView, PathCard, PrintableCertificate,
-    PublicCertificate, QuizPaper,
+    AttemptResult, CompanyProgress, CourseCard, CourseView, LessonView, NextCourse, PathCard,
+    PrintableCertificate, ProgramProgress, PublicCertificate, QuizPaper,
 };
 use crate::error::AppError;
 
@@ -128,4 +128,91 @@ pub async fn verify_certificate(id: String) -> Result<PublicCertificate, AppErro
     super::server::verify(&db, &id, crate::auth::server::now())
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// A partner company's learning: each active person's paths, certificates
+/// and locked quizzes, and the certificates that lapse next.
+///
+/// Who may call: that partner's admin, vendor staff. Errors:
+/// `Unauthenticated`, `Forbidden` (a partner user), `NotFound` (another
+/// partner, or not a partner), `Internal`.
+#[server(endpoint = "learning_team")]
+pub async fn team_progress(organisation_id: String) -> Result<CompanyProgress, AppError> {
+    use crate::auth::policy::{authorize, Permission};
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    authorize(&viewer, Permission::ViewLearning, &organisation_id)?;
+    super::server::company(&db, &viewer, &organisation_id, crate::auth::server::now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Learning across the program: take-up of each course and path, and the
+/// live partners with no one certified.
+///
+/// Who may call: vendor staff. Errors: `Unauthenticated`, `Forbidden`,
+/// `Internal`.
+#[server(endpoint = "learning_program")]
+pub async fn learning_program_progress() -> Result<ProgramProgress, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    if !viewer.role.is_vendor() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(super::server::program(&db, crate::auth::server::now()).await?)
+}
+
+/// The course suggested to the caller next, with the reason (none for
+/// vendor staff, or when nothing speaks for one course).
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "learning_next")]
+pub async fn suggested_course() -> Result<Option<NextCourse>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    Ok(super::server::next_course(&db, &viewer, crate::auth::server::now()).await?)
+}
+
+/// Gives person `person_id` new attempts at course `course_id`'s quiz once
+/// they used every attempt without passing.
+///
+/// Who may call: their partner admin, the program admin. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound` (another partner's person,
+/// or no such course), `Conflict` (attempts left, or passed), `Internal`.
+#[server(endpoint = "learning_reset_attempts")]
+pub async fn reset_quiz_attempts(person_id: String, course_id: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::reset_attempts(
+        &db,
+        &viewer,
+        &person_id,
+        &course_id,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// Revokes certificate `id`, saying why (`reason`, shown to its holder).
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Validation` (no reason), `Conflict` (revoked
+/// already), `Internal`.
+#[server(endpoint = "learning_revoke_certificate")]
+pub async fn revoke_certificate(id: String, reason: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::revoke(
+        &db,
+        &viewer,
+        &id,
+        &reason,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+    .map(|_| ())
 }

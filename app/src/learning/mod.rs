@@ -10,6 +10,7 @@ pub mod api;
 pub mod certificate;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod next;
 mod pages;
 pub mod path;
 pub mod quiz;
@@ -21,13 +22,16 @@ pub use certificate::{
     days_left, reminder_due, renewal_open, status, valid_until, verify_path, CertificateStatus,
     DAY, REMINDER_DAYS,
 };
+pub use next::{suggest, Candidate, NextReason, Peers};
 pub use pages::{
-    AttemptPage, CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage,
+    AttemptPage, CertificatePage, CoursePage, LearnPage, LearningProgramPage, LessonPage, QuizPage,
+    TeamPage, VerifyPage,
 };
 pub use path::{aimed_at, counts, progress, JobFunction, PathCourse, PathProgress};
 pub use quiz::{draw, mark, KeyedQuestion, Marked};
 pub use types::{
-    AttemptResult, CertificateSummary, CourseCard, CourseView, LessonItem, LessonView, PaperChoice,
-    PaperQuestion, PathCard, PathStep, PrintableCertificate, PublicCertificate, QuizPaper,
-    QuizStanding,
+    AttemptResult, CertificateSummary, CompanyProgress, CourseCard, CourseRate, CourseView,
+    Lapsing, LessonItem, LessonView, LockedQuiz, NextCourse, PaperChoice, PaperQuestion, PathCard,
+    PathRate, PathStanding, PathStep, PersonProgress, PrintableCertificate, ProgramProgress,
+    PublicCertificate, QuizPaper, QuizStanding, UncertifiedPartner,
 };

@@ -183,3 +183,100 @@ pub struct PrintableCertificate {
     /// An SVG drawn on the server from `verify_url`.
     pub qr_svg: String,
 }
+
+/// Where a person stands on one path, as their company's progress shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathStanding {
+    pub path_title: String,
+    pub done: i64,
+    pub total: i64,
+    pub certificate: Option<CertificateSummary>,
+}
+
+/// A quiz a person can no longer take: every attempt used, not passed.
+/// Their partner admin (or the program admin) may give them new attempts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockedQuiz {
+    pub course_id: String,
+    pub title: String,
+    pub used: i64,
+}
+
+/// One person of a partner company, with their paths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonProgress {
+    pub person_id: String,
+    pub name: String,
+    pub job_function: String,
+    pub lessons_opened: i64,
+    pub courses_passed: i64,
+    pub paths: Vec<PathStanding>,
+    pub locked: Vec<LockedQuiz>,
+}
+
+/// A valid certificate, in the order they lapse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lapsing {
+    pub certificate_id: String,
+    pub holder_name: String,
+    pub path_title: String,
+    pub valid_until: i64,
+}
+
+/// A partner company's learning: who is certified in what, and what
+/// lapses next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyProgress {
+    pub organisation_id: String,
+    pub organisation_name: String,
+    /// Certified people counted toward the tier (as the tier job reads).
+    pub certified_people: i64,
+    pub people: Vec<PersonProgress>,
+    pub lapsing: Vec<Lapsing>,
+    /// The viewer may give people new quiz attempts.
+    pub may_reset: bool,
+}
+
+/// A course's take-up across the program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseRate {
+    pub course_id: String,
+    pub title: String,
+    /// Partner people who opened a lesson or tried the quiz.
+    pub started: i64,
+    pub passed: i64,
+}
+
+/// A path's take-up across the program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathRate {
+    pub title: String,
+    pub enrolled: i64,
+    /// Enrolled people holding a valid certificate on it.
+    pub certified: i64,
+}
+
+/// A live partner with no one certified (in Trellis or before it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UncertifiedPartner {
+    pub organisation_id: String,
+    pub name: String,
+    pub people: i64,
+    pub enrolled: i64,
+}
+
+/// Learning across the program, for vendor staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramProgress {
+    pub courses: Vec<CourseRate>,
+    pub paths: Vec<PathRate>,
+    pub uncertified: Vec<UncertifiedPartner>,
+}
+
+/// The course suggested to the viewer next, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextCourse {
+    pub course_id: String,
+    pub title: String,
+    pub reason: super::NextReason,
+}

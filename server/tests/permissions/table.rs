@@ -982,6 +982,72 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
                 ),
             }
         }
+        // A company's learning: its partner admin and vendor staff; a
+        // partner user is refused their colleagues', another partner's is
+        // NotFound.
+        "/api/learning_team" => {
+            let (org, expect) = match (who, target) {
+                (w, Target::Own) if w.is_vendor() => (demo_id("org", "northwind"), Allowed),
+                (w, Target::Other) if w.is_vendor() => (demo_id("org", "bluepeak"), Allowed),
+                (Who::PartnerUser, Target::Own) => {
+                    (demo_id("org", "northwind"), Denied(AppError::Forbidden))
+                }
+                (_, Target::Own) => (demo_id("org", "northwind"), Allowed),
+                (_, Target::Other) => (demo_id("org", "bluepeak"), Denied(AppError::NotFound)),
+            };
+            (form(&[("organisation_id", &org)]), needs_sign_in(expect))
+        }
+        "/api/learning_program" => {
+            let expect = if who.is_vendor() {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/learning_next" => (String::new(), needs_sign_in(Allowed)),
+        "/api/learning_reset_attempts" => {
+            // Leo (Northwind) and Oliver (Bluepeak) have attempts left, so
+            // those allowed to reset are told so (learning.rs resets a
+            // locked quiz); the others never get that far.
+            let (person, name) = match target {
+                Target::Own => ("northwind-leo", "Leo Martinez"),
+                Target::Other => ("bluepeak-oliver", "Oliver Grant"),
+            };
+            let still = || {
+                Denied(AppError::Conflict(format!(
+                    "{name} still has attempts at this quiz."
+                )))
+            };
+            let expect = match (who, target) {
+                (Who::ProgramAdmin, _) | (Who::PartnerAdmin, Target::Own) => still(),
+                (Who::ChannelManager | Who::Marketer, _) | (Who::PartnerUser, Target::Own) => {
+                    Denied(AppError::Forbidden)
+                }
+                _ => Denied(AppError::NotFound),
+            };
+            let body = form(&[
+                ("person_id", &demo_id("person", person)),
+                ("course_id", &demo_id("course", "fundamentals")),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/learning_revoke_certificate" => {
+            // The program admin alone, once on each certificate (Mia's at
+            // Northwind, Amelia's at Bluepeak); the rest are refused before
+            // the id is read.
+            let id = match target {
+                Target::Own => demo_id("certificate", "northwind-mia:technical"),
+                Target::Other => demo_id("certificate", "bluepeak-amelia:managed"),
+            };
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[("id", &id), ("reason", "Issued in error")]);
+            (body, needs_sign_in(expect))
+        }
         "/api/live_partners" => {
             let expect = if who == Who::ProgramAdmin {
                 Allowed

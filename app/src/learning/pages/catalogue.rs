@@ -9,9 +9,10 @@ use crate::{
     auth::Viewer,
     format::day,
     learning::{
-        api::{learning_catalogue, learning_paths},
-        days_left, renewal_open, CertificateStatus, CourseCard, PathCard,
+        api::{learning_catalogue, learning_paths, suggested_course},
+        days_left, renewal_open, CertificateStatus, CourseCard, NextCourse, NextReason, PathCard,
     },
+    organisations::Role,
     shell::{
         ui::{AsyncSection, Badge, ProgressBar, Tone},
         Card, PageHeader, RequireViewer,
@@ -22,10 +23,15 @@ use crate::{
 pub fn LearnPage() -> impl IntoView {
     let courses = Resource::new(|| (), |_| learning_catalogue());
     let paths = Resource::new(|| (), |_| learning_paths());
+    let next = Resource::new(|| (), |_| suggested_course());
     view! {
         <Title text=t!("Learning") />
-        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+        <RequireViewer signed_in=move |viewer: Viewer| view! {
             <PageHeader title=t!("Learning") lead=t!("Short courses on selling and running Acme Cloud, each closed by a quiz. Your place is kept on every device.") />
+            {progress_links(viewer.role)}
+            <AsyncSection>
+                {move || Suspend::new(async move { next.await.map(|n| n.map(next_card)) })}
+            </AsyncSection>
             <AsyncSection>
                 {move || Suspend::new(async move { paths.await.map(path_list) })}
             </AsyncSection>
@@ -34,6 +40,52 @@ pub fn LearnPage() -> impl IntoView {
                 {move || Suspend::new(async move { courses.await.map(course_list) })}
             </AsyncSection>
         } />
+    }
+}
+
+/// Links to other people's progress, for those who may read it.
+fn progress_links(role: Role) -> impl IntoView {
+    let links: Vec<(&str, &str)> = match role {
+        Role::PartnerAdmin => vec![("/learn/team", t!("Your team's learning"))],
+        Role::ProgramAdmin | Role::ChannelManager | Role::Marketer => {
+            vec![("/learn/program", t!("Learning across the program"))]
+        }
+        Role::PartnerUser => Vec::new(),
+    };
+    (!links.is_empty()).then(|| {
+        view! {
+            <nav aria-label=t!("Progress") class="-mt-4 mb-6 flex flex-wrap gap-4 text-sm">
+                {links.into_iter().map(|(href, label)| view! { <a href=href class=link_class()>{label}</a> }).collect_view()}
+            </nav>
+        }
+    })
+}
+
+/// The course suggested next, and why.
+fn next_card(n: NextCourse) -> impl IntoView {
+    let why = match n.reason {
+        NextReason::NextOnPath { path } => {
+            t!("It is the next course on your {path} path.", path = path)
+        }
+        NextReason::PeersPassed {
+            passed,
+            peers,
+            tier,
+        } => t!(
+            "{passed} of {peers} people in your role at {tier} partners have passed it.",
+            passed = passed,
+            peers = peers,
+            tier = tier
+        ),
+    };
+    view! {
+        <section aria-labelledby="next-heading" class="mb-8">
+            <Card>
+                <h2 id="next-heading" class="text-sm font-semibold uppercase tracking-wide text-teal-700 dark:text-teal-300">{t!("Suggested next")}</h2>
+                <a href=format!("/learn/{}", n.course_id) class=format!("mt-1 block text-lg {}", link_class())>{n.title}</a>
+                <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Why: {reason}", reason = why)}</p>
+            </Card>
+        </section>
     }
 }
 

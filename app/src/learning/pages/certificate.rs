@@ -10,11 +10,12 @@ use crate::{
     auth::Viewer,
     format::day,
     learning::{
-        api::{get_certificate, verify_certificate},
+        api::{get_certificate, verify_certificate, RevokeCertificate},
         CertificateStatus, PrintableCertificate, PublicCertificate,
     },
+    organisations::Role,
     shell::{
-        ui::{AsyncSection, Badge, QrCode, Tone},
+        ui::{form_error, last_error, AsyncSection, Badge, Button, Intent, QrCode, TextArea, Tone},
         Card, RequireViewer,
     },
 };
@@ -54,17 +55,55 @@ fn facts(c: &PublicCertificate) -> impl IntoView {
 #[component]
 pub fn CertificatePage() -> impl IntoView {
     let params = use_params_map();
+    let revoke = ServerAction::<RevokeCertificate>::new();
     let certificate = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        get_certificate,
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                revoke.version().get(),
+            )
+        },
+        |(id, _)| get_certificate(id),
     );
     view! {
         <Title text=t!("Certificate") />
-        <RequireViewer signed_in=move |_viewer: Viewer| view! {
+        <RequireViewer signed_in=move |viewer: Viewer| view! {
             <AsyncSection>
-                {move || Suspend::new(async move { certificate.await.map(printable) })}
+                {move || Suspend::new(async move {
+                    certificate.await.map(|p| {
+                        let revocable = viewer.role == Role::ProgramAdmin
+                            && p.certificate.status != CertificateStatus::Revoked;
+                        let id = p.certificate.id.clone();
+                        view! {
+                            {printable(p)}
+                            {revocable.then(|| revoke_form(id, revoke))}
+                        }
+                    })
+                })}
             </AsyncSection>
         } />
+    }
+}
+
+/// The program admin's "Revoke" (folded: it cannot be undone), with the
+/// reason the holder is told.
+fn revoke_form(id: String, revoke: ServerAction<RevokeCertificate>) -> impl IntoView {
+    let error = last_error(revoke);
+    let open = error.is_some();
+    view! {
+        <details open=open class="mx-auto mt-6 max-w-3xl rounded-xl border border-slate-200 p-4 print:hidden dark:border-slate-800">
+            <summary class="cursor-pointer font-semibold">{t!("Revoke this certificate")}</summary>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-300">{t!("It stops holding at once: its check says revoked, its Open Badge is listed as revoked, and it no longer counts toward the partner's tier. The holder is told why.")}</p>
+            {form_error(error)}
+            <ActionForm action=revoke attr:class="mt-3">
+                <input type="hidden" name="id" value=id />
+                <label class="block text-sm font-medium">
+                    {t!("Why (the holder reads this)")}
+                    <TextArea name="reason" rows=2 maxlength=500 required=true />
+                </label>
+                <Button intent=Intent::Danger extra="mt-3">{t!("Revoke")}</Button>
+            </ActionForm>
+        </details>
     }
 }
 

@@ -4,13 +4,17 @@ mod catalogue;
 mod certificate;
 mod course;
 mod lesson;
+mod program;
 mod quiz;
+mod team;
 
 pub use catalogue::LearnPage;
 pub use certificate::{CertificatePage, VerifyPage};
 pub use course::CoursePage;
 pub use lesson::LessonPage;
+pub use program::LearningProgramPage;
 pub use quiz::{AttemptPage, QuizPage};
+pub use team::TeamPage;
 
 pub(super) use crate::shell::ui::link_class;
 use crate::shell::ui::Intent;

@@ -67,7 +67,7 @@ pub async fn enrol(
 }
 
 /// When `person_id` last passed each course (course id → Unix time).
-async fn passes(
+pub(super) async fn passes(
     conn: &mut AnyConnection,
     person_id: &str,
 ) -> Result<BTreeMap<String, i64>, sqlx::Error> {
@@ -82,7 +82,7 @@ async fn passes(
 }
 
 /// Path `path_id`'s courses in order, with their titles.
-async fn path_courses(
+pub(super) async fn path_courses(
     conn: &mut AnyConnection,
     path_id: &str,
 ) -> Result<Vec<(PathCourse, String)>, sqlx::Error> {
@@ -108,15 +108,15 @@ async fn path_courses(
 }
 
 #[derive(sqlx::FromRow)]
-struct CertificateRow {
-    id: String,
-    issued_at: i64,
-    valid_until: i64,
-    revoked_at: Option<i64>,
+pub(super) struct CertificateRow {
+    pub id: String,
+    pub issued_at: i64,
+    pub valid_until: i64,
+    pub revoked_at: Option<i64>,
 }
 
 /// The latest certificate of `person_id` on `path_id`.
-async fn latest_certificate(
+pub(super) async fn latest_certificate(
     conn: &mut AnyConnection,
     path_id: &str,
     person_id: &str,
@@ -135,7 +135,7 @@ async fn latest_certificate(
 /// `latest`: `None` when it is valid and not yet up for renewal, or was
 /// revoked (nothing to earn); else the time courses to retake must be
 /// passed after (`Some(None)`: a first certificate, any pass counts).
-fn earning_since(latest: Option<&CertificateRow>, now: i64) -> Option<Option<i64>> {
+pub(super) fn earning_since(latest: Option<&CertificateRow>, now: i64) -> Option<Option<i64>> {
     match latest {
         None => Some(None),
         Some(c) if c.revoked_at.is_some() => None,
@@ -436,6 +436,43 @@ fn issued_email(
     (subject, body)
 }
 
+/// Where a person stands on one path: its courses in order (with their
+/// titles), the time courses to retake must be passed after, and their
+/// latest certificate on it.
+pub(super) struct OnPath {
+    pub courses: Vec<(PathCourse, String)>,
+    pub since: Option<i64>,
+    pub certificate: Option<CertificateSummary>,
+}
+
+pub(super) async fn on_path(
+    conn: &mut AnyConnection,
+    path_id: &str,
+    person_id: &str,
+    now: i64,
+) -> Result<OnPath, sqlx::Error> {
+    let courses = path_courses(conn, path_id).await?;
+    let latest = latest_certificate(conn, path_id, person_id).await?;
+    // Renewing: the courses to retake count again only once retaken.
+    let since = earning_since(latest.as_ref(), now).flatten();
+    let certificate = latest.map(|c| CertificateSummary {
+        status: status(now, c.valid_until, c.revoked_at.is_some()),
+        id: c.id,
+        issued_at: c.issued_at,
+        valid_until: c.valid_until,
+    });
+    Ok(OnPath {
+        courses,
+        since,
+        certificate,
+    })
+}
+
+/// The courses of a path without their titles.
+pub(super) fn plain(courses: &[(PathCourse, String)]) -> Vec<PathCourse> {
+    courses.iter().map(|(c, _)| c.clone()).collect()
+}
+
 /// The paths the viewer is enrolled in, with their progress and latest
 /// certificate, in the order they were made.
 pub async fn paths(db: &Db, viewer: &Viewer, now: i64) -> Result<Vec<PathCard>, sqlx::Error> {
@@ -451,19 +488,13 @@ pub async fn paths(db: &Db, viewer: &Viewer, now: i64) -> Result<Vec<PathCard>, 
     let passed = passes(&mut conn, &viewer.person_id).await?;
     let mut cards = Vec::with_capacity(rows.len());
     for (id, title, summary, validity_months, counts_toward) in rows {
-        let courses = path_courses(&mut conn, &id).await?;
-        let plain: Vec<PathCourse> = courses.iter().map(|(c, _)| c.clone()).collect();
-        let latest = latest_certificate(&mut conn, &id, &viewer.person_id).await?;
-        // Renewing: the courses to retake count again only once retaken.
-        let since = earning_since(latest.as_ref(), now).flatten();
-        let certificate = latest.map(|c| CertificateSummary {
-            status: status(now, c.valid_until, c.revoked_at.is_some()),
-            id: c.id,
-            issued_at: c.issued_at,
-            valid_until: c.valid_until,
-        });
+        let OnPath {
+            courses,
+            since,
+            certificate,
+        } = on_path(&mut conn, &id, &viewer.person_id, now).await?;
         cards.push(PathCard {
-            next: progress(&plain, &passed, since).next,
+            next: progress(&plain(&courses), &passed, since).next,
             steps: courses
                 .into_iter()
                 .map(|(c, title)| PathStep {

@@ -99,7 +99,7 @@ pub(super) async fn standing(
     let (used, passed, best): (i64, Option<i64>, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(*), MAX(passed), MAX(percent) FROM quiz_attempts \
          WHERE course_id = $1 AND person_id = $2 AND submitted_at IS NOT NULL \
-         AND submitted_at > $3",
+         AND submitted_at > $3 AND cleared = 0",
     )
     .bind(&course.id)
     .bind(person_id)

@@ -5,6 +5,7 @@
 
 mod certification;
 mod courses;
+mod progress;
 mod quiz;
 
 pub use certification::{
@@ -13,4 +14,5 @@ pub use certification::{
 };
 
 pub use courses::{catalogue, course, lesson};
+pub use progress::{company, next_course, program, reset_attempts, revoke};
 pub use quiz::{attempt_result, start_attempt, submit_attempt};
