@@ -16,6 +16,7 @@ pub async fn seed(db: &crate::db::Db) -> Result<SeedOutcome, AppError> {
         crate::deals::demo::seed(db).await?;
         crate::recruit::demo::seed(db).await?;
         crate::learning::demo::seed(db).await?;
+        crate::assets::demo::seed(db).await?;
         crate::onboarding::demo::seed_progress(db).await?;
         crate::tiers::demo::seed(db).await?;
     }

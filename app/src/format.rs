@@ -147,6 +147,29 @@ pub fn iso_day(date: &str) -> String {
     }
 }
 
+/// The Unix time a UTC date (`YYYY-MM-DD`, as a date input sends it)
+/// begins, if it is a real date.
+pub fn epoch_of_date(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-');
+    let mut field = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<i64>().ok())
+    };
+    let (y, m, d) = (field(4)?, field(2)?, field(2)?);
+    // Days since 1970-01-01 (Howard Hinnant's algorithm), then checked
+    // by going back, which refuses 2026-02-30.
+    let y2 = if m <= 2 { y - 1 } else { y };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    (civil_from_days(days) == (y, m, d)).then_some(days * 86_400)
+}
+
 /// Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
@@ -169,6 +192,23 @@ mod tests {
         assert_eq!(percent_from_bp(1500), "15%");
         assert_eq!(percent_from_bp(1250), "12.5%");
         assert_eq!(percent_from_bp(0), "0%");
+    }
+
+    #[test]
+    fn dates_from_date_inputs() {
+        assert_eq!(epoch_of_date("1970-01-01"), Some(0));
+        assert_eq!(epoch_of_date("2026-12-06"), Some(1_796_515_200));
+        assert_eq!(utc_date(epoch_of_date("2028-02-29").unwrap()), "2028-02-29");
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-01-01",
+            "2026-1-01",
+            "soon",
+            "",
+        ] {
+            assert_eq!(epoch_of_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 #[macro_use]
 pub mod i18n;
+pub mod assets;
 pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
@@ -154,6 +155,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/program/tiers") view=tiers::TiersPage ssr=SsrMode::InOrder />
                     <Route path=path!("/program/tracks") view=onboarding::TracksPage ssr=SsrMode::InOrder />
                     <Route path=path!("/apply") view=recruit::ApplyPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/assets") view=assets::AssetsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/assets/new") view=assets::NewAssetPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/assets/:id") view=assets::AssetPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/help") view=assets::HelpPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/help/faq") view=assets::FaqPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/team") view=learning::TeamPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/team/:id") view=learning::TeamPage ssr=SsrMode::InOrder />

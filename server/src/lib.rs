@@ -1,6 +1,7 @@
 //! The Trellis HTTP server: state, router and middleware. `main.rs` only
 //! reads configuration and starts it; tests build the same router.
 
+mod asset_files;
 pub mod assets;
 pub mod badges;
 pub mod error_links;
@@ -32,13 +33,14 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use serde_json::json;
 use tower_http::{
-    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    catch_panic::CatchPanicLayer, compression::CompressionLayer,
     set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
 };
 
 pub use assets::ServiceWorker;
 
-/// Largest request body accepted (a 1 MB logo upload plus form overhead).
+/// Largest request body accepted (a 1 MB logo upload plus form overhead);
+/// an asset file's upload may be larger ([`asset_files::UPLOAD_LIMIT`]).
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// A request that takes longer than this is answered 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -121,6 +123,12 @@ pub fn router(state: AppState) -> Router {
         .route("/events", get(events::stream))
         .route("/speculation-rules.json", get(speculation_rules))
         .route(
+            "/assets/{id}/file",
+            get(asset_files::download).post(asset_files::upload).layer(
+                axum::extract::DefaultBodyLimit::max(asset_files::UPLOAD_LIMIT),
+            ),
+        )
+        .route(
             "/organisations/{id}/logo",
             get(logos::logo).post(logos::upload_logo),
         )
@@ -170,7 +178,7 @@ pub fn router(state: AppState) -> Router {
             public_origin,
             security::refuse_cross_site,
         ))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(limit_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -300,6 +308,29 @@ async fn speculation_rules() -> Response {
         include_str!("speculation-rules.json"),
     )
         .into_response()
+}
+
+/// Refuses a body over the limit of its address ([`BODY_LIMIT`], or
+/// [`asset_files::UPLOAD_LIMIT`] for an asset file's upload): at once when
+/// it says its length, else as it streams.
+async fn limit_body(req: Request, next: Next) -> Response {
+    let limit =
+        if req.method() == axum::http::Method::POST && asset_files::is_upload(req.uri().path()) {
+            asset_files::UPLOAD_LIMIT
+        } else {
+            BODY_LIMIT
+        };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
 }
 
 /// Long-lived caching for content-hashed files, revalidation for the rest,

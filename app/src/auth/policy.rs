@@ -98,6 +98,16 @@ pub fn authorize_recruiting(viewer: &Viewer) -> Result<(), AppError> {
     authorize_deal_review(viewer)
 }
 
+/// `Ok` when `viewer` may publish content for partners (the asset
+/// library, the FAQ): the program admin and vendor marketers.
+pub fn authorize_content(viewer: &Viewer) -> Result<(), AppError> {
+    if matches!(viewer.role, Role::ProgramAdmin | Role::Marketer) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +204,17 @@ mod tests {
             assert_eq!(
                 authorize_deal_review(&v).is_ok(),
                 matches!(role, Role::ProgramAdmin | Role::ChannelManager),
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_program_admin_and_marketers_publish_content() {
+        for role in Role::ALL.iter().copied() {
+            assert_eq!(
+                authorize_content(&viewer(role, "x")).is_ok(),
+                matches!(role, Role::ProgramAdmin | Role::Marketer),
                 "{role:?}"
             );
         }

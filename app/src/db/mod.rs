@@ -2,6 +2,7 @@
 //! chosen by the `DATABASE_URL` scheme, with one migration set per backend.
 
 mod changes;
+pub mod dialect;
 pub mod testing;
 pub mod unique;
 mod write;

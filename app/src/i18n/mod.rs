@@ -7,6 +7,7 @@
 //! language a page uses is [`Locale::current`]; an email uses its
 //! recipient's stored language: `t!(in locale, "…")`.
 
+mod assets;
 mod auth;
 mod deals;
 mod deals_server;
@@ -35,6 +36,7 @@ const CATALOGUE: &[Pairs] = &[
     deals::TEXT,
     deals_server::TEXT,
     learning::TEXT,
+    assets::TEXT,
     onboarding::TEXT,
     organisations::TEXT,
     people::TEXT,

@@ -24,6 +24,8 @@ const APPLY: &str = "M12 5v14M5 12h14";
 const APPLICATIONS: &str = "M9 5h6M9 3h6v4H9zM5 5h2v16h10V5h2M9 12h6M9 16h4";
 const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
 const LEARNING: &str = "M2 9l10-5 10 5-10 5zM6 11v5c3 2 9 2 12 0v-5M22 9v6";
+const LIBRARY: &str = "M4 4h5v16H4zM10 4h5v16h-5zM16 5l4 1-3 14-4-1z";
+const SEARCH: &str = "M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5";
 
 /// The destinations for whoever is looking; icons are SVG path data.
 fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
@@ -36,6 +38,10 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
     let sessions = NavItem {
         phone: false,
         ..item("/account/sessions".into(), t!("Sessions"), SESSIONS)
+    };
+    let library = NavItem {
+        phone: false,
+        ..item("/assets".into(), t!("Library"), LIBRARY)
     };
     match viewer {
         None => vec![
@@ -50,6 +56,7 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             item("/deals".into(), t!("Deals"), DEALS),
             item("/applications".into(), t!("Applications"), APPLICATIONS),
             item("/learn".into(), t!("Learning"), LEARNING),
+            library,
             item(
                 format!("/organisations/{}", viewer.organisation_id),
                 t!("Organisation"),
@@ -67,6 +74,7 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
                 ORGANISATION,
             ),
             item("/program".into(), t!("Program"), PROGRAM),
+            library,
             sessions,
         ],
     }
@@ -129,6 +137,28 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             </ul>
         }
     };
+    // The help search: a box on a desktop, a link to its page on a phone.
+    let search = viewer.as_ref().map(|_| {
+        view! {
+            <form method="get" action="/help" role="search" class="mr-auto hidden md:block">
+                <label for="header-help-q" class="sr-only">{t!("Search help")}</label>
+                <input
+                    id="header-help-q"
+                    name="q"
+                    type="search"
+                    placeholder=t!("Search help, assets, courses…")
+                    class="w-72 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+                />
+            </form>
+        }
+    });
+    let search_link = viewer.as_ref().map(|_| {
+        view! {
+            <a href="/help" aria-label=t!("Search help") class="rounded-lg p-2 text-slate-700 hover:bg-slate-100 md:hidden dark:text-slate-200 dark:hover:bg-slate-800">
+                {nav_icon(SEARCH)}
+            </a>
+        }
+    });
     let unread = ctx.unread;
     let account = {
         viewer.map(|viewer| view! {
@@ -164,7 +194,9 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             <div class="flex min-w-0 flex-1 flex-col">
                 <header class="sticky top-0 z-10 flex h-14 print:hidden items-center justify-between gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:justify-end dark:border-slate-800 dark:bg-slate-950/90">
                     <div class="md:hidden">{brand(current("/"))}</div>
+                    {search}
                     <div class="flex items-center gap-1">
+                        {search_link}
                         <LanguageSwitch />
                         <ThemeToggle />
                         {account}

@@ -1048,6 +1048,83 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             let body = form(&[("id", &id), ("reason", "Issued in error")]);
             (body, needs_sign_in(expect))
         }
+        // The library: everyone signed in reads what is for them (the
+        // MSP/SI playbook is not for Northwind, a reseller); the program
+        // admin and marketers publish; the program admin edits the FAQ.
+        "/api/assets_search" => (form(&[("q", "case study")]), needs_sign_in(Allowed)),
+        "/api/assets_get" => {
+            let (slug, expect) = match target {
+                Target::Own => ("overview-deck", Allowed),
+                Target::Other if who.is_vendor() => ("migration-playbook", Allowed),
+                Target::Other => ("migration-playbook", Denied(AppError::NotFound)),
+            };
+            (
+                form(&[("id", &demo_id("asset", slug))]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/assets_add" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::Marketer) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[
+                ("asset[title]", "Partner pricing sheet"),
+                ("asset[description]", "List prices and discounts by tier."),
+                ("asset[kind]", "datasheet"),
+                ("asset[use_case]", "closing"),
+                ("asset[industry]", "any"),
+                ("asset[product]", "platform"),
+                ("asset[language]", "en"),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/assets_tiers" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::Marketer) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/assets_archive" => {
+            // A different case study for each publisher and target, so
+            // each archives one once.
+            let (slug, expect) = match (who, target) {
+                (Who::ProgramAdmin, Target::Own) => ("case-city", Allowed),
+                (Who::ProgramAdmin, Target::Other) => ("case-factory", Allowed),
+                (Who::Marketer, Target::Own) => ("case-agency", Allowed),
+                (Who::Marketer, Target::Other) => ("case-plant", Allowed),
+                _ => ("case-city", Denied(AppError::Forbidden)),
+            };
+            (
+                form(&[("id", &demo_id("asset", slug))]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/help_search" => (form(&[("q", "protection")]), needs_sign_in(Allowed)),
+        "/api/help_faq" => (String::new(), needs_sign_in(Allowed)),
+        "/api/help_faq_save" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let body = form(&[
+                ("question", "Where do I find price lists?"),
+                ("answer", "In the asset library, under datasheets."),
+            ]);
+            (body, needs_sign_in(expect))
+        }
+        "/api/help_faq_delete" => {
+            let (n, expect) = match (who, target) {
+                (Who::ProgramAdmin, Target::Own) => ("1", Allowed),
+                (Who::ProgramAdmin, Target::Other) => ("2", Allowed),
+                _ => ("3", Denied(AppError::Forbidden)),
+            };
+            (form(&[("id", &demo_id("faq", n))]), needs_sign_in(expect))
+        }
         "/api/live_partners" => {
             let expect = if who == Who::ProgramAdmin {
                 Allowed
