@@ -164,11 +164,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learn/team") view=learning::TeamPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/team/:id") view=learning::TeamPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/program") view=learning::LearningProgramPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/authoring") view=learning::AuthoringPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/attempts/:id") view=learning::AttemptPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/certificates/:id") view=learning::CertificatePage ssr=SsrMode::InOrder />
                     <Route path=path!("/verify/:id") view=learning::VerifyPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/:course") view=learning::CoursePage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/:course/quiz") view=learning::QuizPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/learn/:course/edit") view=learning::CourseEditPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/:course/lessons/:n") view=learning::LessonPage ssr=SsrMode::InOrder />
                     <Route path=path!("/onboarding") view=onboarding::OnboardingPage ssr=SsrMode::InOrder />
                     <Route path=path!("/agreement") view=onboarding::AgreementPage ssr=SsrMode::InOrder />

@@ -34,6 +34,16 @@ const signedInPages: Record<string, string> = {
   [`/learn/${demoId("course", "migration")}`]: PEOPLE.partnerUser,
   [`/learn/${demoId("course", "migration")}/lessons/2`]: PEOPLE.partnerUser,
   [`/learn/certificates/${demoId("certificate", "northwind-mia:technical")}`]: PEOPLE.partnerAdmin,
+  "/learn/team": PEOPLE.partnerAdmin,
+  "/learn/program": PEOPLE.channelManager,
+  "/assets?q=case&industry=healthcare": PEOPLE.partnerUser,
+  [`/assets/${demoId("asset", "overview-deck")}`]: PEOPLE.partnerUser,
+  [`/assets/${demoId("asset", "compute-datasheet")}`]: PEOPLE.programAdmin,
+  "/assets/new": PEOPLE.programAdmin,
+  "/help?q=protected": PEOPLE.partnerUser,
+  "/help/faq": PEOPLE.programAdmin,
+  "/learn/authoring": PEOPLE.programAdmin,
+  [`/learn/${demoId("course", "security")}/edit`]: PEOPLE.programAdmin,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

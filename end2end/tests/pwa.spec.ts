@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PEOPLE, demoId, signIn } from "./support/demo";
 
 async function controlledByServiceWorker(page: Page) {
   await page.goto("/");
@@ -70,6 +71,30 @@ test("offline, a page visit shows the offline page", { tag: "@hydrate" }, async 
   await context.setOffline(false);
   await page.getByRole("link", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sell together, without the busywork." })).toBeVisible();
+});
+
+test("a lesson opened before can be read again offline; other pages show the offline page", { tag: "@hydrate" }, async ({ page, context }) => {
+  await signIn(page, PEOPLE.partnerUser);
+  await controlledByServiceWorker(page);
+  const course = demoId("course", "selling");
+  await page.goto(`/learn/${course}/lessons/1`);
+  const title = await page.getByRole("heading", { level: 1 }).textContent();
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open("trellis-lessons")).keys()).length))
+    .toBe(1);
+  await context.setOffline(true);
+  await page.goto("/home");
+  await page.goto(`/learn/${course}/lessons/1`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
+  await page.goto(`/learn/${course}/lessons/2`);
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await context.setOffline(false);
+  // Signing out empties the kept lessons.
+  await page.goto("/home");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).includes("trellis-lessons")))
+    .toBe(false);
 });
 
 test("the service worker caches static assets only, never pages or API answers", { tag: "@hydrate" }, async ({ page }) => {

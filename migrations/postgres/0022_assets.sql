@@ -33,6 +33,9 @@ CREATE TABLE assets (
     CHECK (file_name IS NULL OR video_url IS NULL)
 );
 CREATE INDEX assets_created ON assets (created_at);
+
+-- A lesson may hand out a document of the library.
+ALTER TABLE lessons ADD COLUMN asset_id TEXT REFERENCES assets (id);
 -- The full-text index: queries repeat this expression exactly
 -- (db/dialect.rs), so the planner uses it.
 CREATE INDEX assets_search ON assets USING GIN (

@@ -34,6 +34,9 @@ CREATE TABLE assets (
 );
 CREATE INDEX assets_created ON assets (created_at);
 
+-- A lesson may hand out a document of the library.
+ALTER TABLE lessons ADD COLUMN asset_id TEXT REFERENCES assets (id);
+
 CREATE TABLE asset_blobs (
     key TEXT PRIMARY KEY,
     bytes BLOB NOT NULL

@@ -303,6 +303,17 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             store.put(&mut tx, &id, &bytes).await?;
         }
     }
+    // Lessons that hand out a document of the library.
+    for (lesson, asset) in [
+        ("fundamentals-1", "overview-deck"),
+        ("security-1", "security-whitepaper"),
+    ] {
+        sqlx::query("UPDATE lessons SET asset_id = $1 WHERE id = $2")
+            .bind(demo_id("asset", asset))
+            .bind(demo_id("lesson", lesson))
+            .execute(&mut *tx)
+            .await?;
+    }
     for (n, (question, answer)) in (1_i64..).zip(FAQ) {
         sqlx::query(
             "INSERT INTO faq_entries (id, question, answer, position, updated_at) \

@@ -113,6 +113,9 @@ pub(super) const TEXT: super::Pairs = &[
     // assets/server/help.rs
     ("Ask the question in at most 300 characters.", "Stellen Sie die Frage in höchstens 300 Zeichen."),
     ("Answer it in at most 5,000 characters.", "Beantworten Sie sie in höchstens 5.000 Zeichen."),
+    // deals/pages: their search landmarks, named beside the header's
+    ("Search registrations", "Registrierungen durchsuchen"),
+    ("Search direct accounts", "Direktkunden durchsuchen"),
     // shell/layout.rs
     ("Library", "Bibliothek"),
     ("Search help, assets, courses…", "Hilfe, Materialien, Kurse durchsuchen…"),

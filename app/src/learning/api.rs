@@ -216,3 +216,147 @@ pub async fn revoke_certificate(id: String, reason: String) -> Result<(), AppErr
     .await
     .map(|_| ())
 }
+
+/// Every course and certification path, to author.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Internal`.
+#[server(endpoint = "learning_authoring")]
+pub async fn learning_authoring() -> Result<super::AuthoringOverview, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::overview(&db, &viewer).await
+}
+
+/// Course `id` to edit: settings, lessons, and its question pool with the
+/// key.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "learning_course_for_editing")]
+pub async fn course_for_editing(id: String) -> Result<super::EditableCourse, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::editable_course(&db, &viewer, &id).await
+}
+
+/// Adds a course (no `id`; then opens it to add lessons) or changes
+/// course `id`'s settings.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation`, `NotFound`, `Internal`.
+#[server(endpoint = "learning_save_course")]
+pub async fn save_course(
+    id: Option<String>,
+    course: super::authoring::CourseInput,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let existing = id.filter(|id| !id.is_empty());
+    let saved = super::server::save_course(
+        &db,
+        &viewer,
+        existing.as_deref(),
+        &course,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await?;
+    if existing.is_none() {
+        leptos_axum::redirect(&format!("/learn/{saved}/edit"));
+    }
+    Ok(())
+}
+
+/// Adds a lesson at the end of course `course_id` (no `id`) or rewrites
+/// lesson `id`.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation`, `NotFound`, `Internal`.
+#[server(endpoint = "learning_save_lesson")]
+pub async fn save_lesson(
+    course_id: String,
+    id: Option<String>,
+    lesson: super::authoring::LessonInput,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let id = id.filter(|id| !id.is_empty());
+    super::server::save_lesson(
+        &db,
+        &viewer,
+        &course_id,
+        id.as_deref(),
+        &lesson,
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// Moves lesson `id` one place earlier.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Conflict` (first already), `Internal`.
+#[server(endpoint = "learning_move_lesson")]
+pub async fn move_lesson_up(id: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::move_lesson_up(&db, &viewer, &id, ip.as_deref()).await
+}
+
+/// Adds a question to course `course_id`'s quiz pool.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation`, `NotFound`, `Internal`.
+#[server(endpoint = "learning_add_question")]
+pub async fn add_question(
+    course_id: String,
+    question: super::authoring::QuestionInput,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::add_question(&db, &viewer, &course_id, &question, ip.as_deref()).await
+}
+
+/// Takes question `id` out of its quiz pool.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Conflict` (the pool would be too small),
+/// `Internal`.
+#[server(endpoint = "learning_remove_question")]
+pub async fn remove_question(id: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::remove_question(&db, &viewer, &id, ip.as_deref()).await
+}
+
+/// Adds a certification path (no `id`) or rewrites path `id`; partner
+/// people it is for are enrolled.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation`, `NotFound`, `Internal`.
+#[server(endpoint = "learning_save_path")]
+pub async fn save_path(
+    id: Option<String>,
+    path: super::authoring::PathInput,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let id = id.filter(|id| !id.is_empty());
+    super::server::save_path(
+        &db,
+        &viewer,
+        id.as_deref(),
+        &path,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+    .map(|_| ())
+}

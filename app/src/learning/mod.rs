@@ -7,6 +7,7 @@
 //! progress and recertification, certificate validity and reminders.
 
 pub mod api;
+pub mod authoring;
 pub mod certificate;
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -24,13 +25,14 @@ pub use certificate::{
 };
 pub use next::{suggest, Candidate, NextReason, Peers};
 pub use pages::{
-    AttemptPage, CertificatePage, CoursePage, LearnPage, LearningProgramPage, LessonPage, QuizPage,
-    TeamPage, VerifyPage,
+    AttemptPage, AuthoringPage, CertificatePage, CourseEditPage, CoursePage, LearnPage,
+    LearningProgramPage, LessonPage, QuizPage, TeamPage, VerifyPage,
 };
 pub use path::{aimed_at, counts, progress, JobFunction, PathCourse, PathProgress};
 pub use quiz::{draw, mark, KeyedQuestion, Marked};
 pub use types::{
-    AttemptResult, CertificateSummary, CompanyProgress, CourseCard, CourseRate, CourseView,
+    AttemptResult, AuthoringOverview, CertificateSummary, CompanyProgress, CourseCard, CourseRate,
+    CourseView, EditableChoice, EditableCourse, EditableLesson, EditablePath, EditableQuestion,
     Lapsing, LessonItem, LessonView, LockedQuiz, NextCourse, PaperChoice, PaperQuestion, PathCard,
     PathRate, PathStanding, PathStep, PersonProgress, PrintableCertificate, ProgramProgress,
     PublicCertificate, QuizPaper, QuizStanding, UncertifiedPartner,

@@ -81,6 +81,9 @@ pub struct LessonView {
     /// Markdown, shown as text.
     pub body: String,
     pub video_url: Option<String>,
+    /// A document of the library to download with it: (asset id, title),
+    /// when the reader may see that asset.
+    pub document: Option<(String, String)>,
 }
 
 /// A choice as the person sees it.
@@ -279,4 +282,67 @@ pub struct NextCourse {
     pub course_id: String,
     pub title: String,
     pub reason: super::NextReason,
+}
+
+/// A lesson as its author edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableLesson {
+    pub id: String,
+    pub position: i64,
+    pub title: String,
+    pub body: String,
+    pub video_url: Option<String>,
+    pub asset_id: Option<String>,
+}
+
+/// A choice of a quiz question, with whether it is right (the author's
+/// view only: learners never receive this).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableChoice {
+    pub id: String,
+    pub label: String,
+    pub correct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableQuestion {
+    pub id: String,
+    pub prompt: String,
+    pub multiple: bool,
+    pub choices: Vec<EditableChoice>,
+}
+
+/// A course as its author edits it: settings, lessons, question pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableCourse {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: i64,
+    pub pass_mark: i64,
+    pub max_attempts: i64,
+    pub questions_per_attempt: i64,
+    pub lessons: Vec<EditableLesson>,
+    pub questions: Vec<EditableQuestion>,
+}
+
+/// A certification path as its author edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditablePath {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub job_functions: String,
+    pub partner_types: String,
+    pub validity_months: i64,
+    pub counts_toward_tier: bool,
+    /// Course ids in order, and whether recertifying asks each again.
+    pub courses: Vec<(String, bool)>,
+}
+
+/// What the program admin authors: every course (id, title) and path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthoringOverview {
+    pub courses: Vec<(String, String)>,
+    pub paths: Vec<EditablePath>,
 }

@@ -140,7 +140,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     // The help search: a box on a desktop, a link to its page on a phone.
     let search = viewer.as_ref().map(|_| {
         view! {
-            <form method="get" action="/help" role="search" class="mr-auto hidden md:block">
+            <form method="get" action="/help" role="search" aria-label=t!("Search help") class="mr-auto hidden md:block">
                 <label for="header-help-q" class="sr-only">{t!("Search help")}</label>
                 <input
                     id="header-help-q"
@@ -173,7 +173,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 </a>
                 <span class="hidden text-sm text-slate-700 sm:inline dark:text-slate-200">{viewer.name}</span>
                 <ActionForm action=ctx.sign_out>
-                    <button type="submit" class="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+                    <button type="submit" class="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
                         {t!("Sign out")}
                     </button>
                 </ActionForm>

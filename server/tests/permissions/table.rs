@@ -1125,6 +1125,71 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (form(&[("id", &demo_id("faq", n))]), needs_sign_in(expect))
         }
+        // Authoring: the program admin alone. Each write names its own
+        // lesson or question, so the two calls of the program admin (own,
+        // other) each change one thing once.
+        "/api/learning_authoring"
+        | "/api/learning_course_for_editing"
+        | "/api/learning_save_course"
+        | "/api/learning_save_lesson"
+        | "/api/learning_move_lesson"
+        | "/api/learning_add_question"
+        | "/api/learning_remove_question"
+        | "/api/learning_save_path" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let n = match target {
+                Target::Own => "0",
+                Target::Other => "1",
+            };
+            let course = demo_id("course", "fundamentals");
+            let body = match path {
+                "/api/learning_authoring" => String::new(),
+                "/api/learning_course_for_editing" => form(&[("id", &course)]),
+                "/api/learning_save_course" => form(&[
+                    ("course[title]", "Edge basics"),
+                    ("course[summary]", "What the edge is for."),
+                    ("course[minutes]", "20"),
+                    ("course[pass_mark]", "75"),
+                    ("course[max_attempts]", "3"),
+                    ("course[questions_per_attempt]", "4"),
+                ]),
+                "/api/learning_save_lesson" => form(&[
+                    ("course_id", &course),
+                    ("lesson[title]", "Regions"),
+                    ("lesson[body]", "Four regions."),
+                ]),
+                "/api/learning_move_lesson" => {
+                    let lesson = if n == "0" {
+                        "fundamentals-3"
+                    } else {
+                        "security-3"
+                    };
+                    form(&[("id", &demo_id("lesson", lesson))])
+                }
+                // Into the pool the two removals below take from.
+                "/api/learning_add_question" => form(&[
+                    ("course_id", &demo_id("course", "migration")),
+                    ("question[prompt]", "How many regions?"),
+                    ("question[choices][0]", "Four"),
+                    ("question[choices][1]", "Two"),
+                    ("question[correct][0]", "0"),
+                ]),
+                "/api/learning_remove_question" => {
+                    form(&[("id", &demo_id("question", &format!("migration-{n}")))])
+                }
+                _ => form(&[
+                    ("path[title]", "Edge Certified"),
+                    ("path[summary]", "For edge engineers."),
+                    ("path[validity_months]", "12"),
+                    ("path[courses][0]", &course),
+                ]),
+            };
+            (body, needs_sign_in(expect))
+        }
         "/api/live_partners" => {
             let expect = if who == Who::ProgramAdmin {
                 Allowed

@@ -42,7 +42,7 @@ pub fn HelpPage() -> impl IntoView {
             let typed = typed.clone();
             view! {
                 <PageHeader title=t!("Help") lead=t!("One search over the FAQ, the rules of engagement, the courses and the asset library. Nothing you type leaves the portal.") />
-                <form method="get" action="/help" role="search" class="mb-6 flex max-w-xl items-end gap-2">
+                <form method="get" action="/help" role="search" aria-label=t!("Help") class="mb-6 flex max-w-xl items-end gap-2">
                     <div class="flex-1">
                         <Field label=t!("Search help") name="q" id="help-q" kind="search" value=typed />
                     </div>

@@ -82,12 +82,12 @@ fn search_form(r: &AssetResults, get: impl Fn(&str) -> Option<String>) -> impl I
         })
         .collect_view();
     view! {
-        <form method="get" action="/assets" role="search" class="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <div class="sm:col-span-2">
+        <form method="get" action="/assets" role="search" aria-label=t!("Search the library") class="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
+            <div class="col-span-2">
                 <Field label=t!("Search the library") name="q" id="asset-q" kind="search" value=get("q").unwrap_or_default() placeholder=t!("A word from a title or description") />
             </div>
             {selects}
-            <div class="flex items-end gap-3">
+            <div class="col-span-2 flex items-end gap-3 lg:col-span-1">
                 <Button>{t!("Search")}</Button>
                 <a href="/assets" class=link_class()>{t!("Clear")}</a>
             </div>

@@ -224,6 +224,24 @@ pub async fn search(
     })
 }
 
+/// The title of asset `id`, if the viewer may see it (a lesson links it).
+pub async fn visible_title(
+    db: &Db,
+    viewer: &Viewer,
+    id: &str,
+    now: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let mut conn = db.reader().await?;
+    let audience = audience(&mut conn, viewer).await?;
+    let sql = format!("SELECT a.title FROM assets a WHERE {VISIBLE} AND a.id = $5");
+    let found: Option<(String,)> = audience
+        .bind(sqlx::query_as(&sql), now)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.map(|(title,)| title))
+}
+
 /// Asset `id` if the viewer may see it, counting the view.
 pub async fn detail(
     db: &Db,

@@ -8,6 +8,6 @@ mod manage;
 mod store;
 
 pub use help::{delete_faq, faq, help, save_faq};
-pub use library::{detail, file, search, PAGE};
+pub use library::{detail, file, search, visible_title, PAGE};
 pub use manage::{archive, attach, create, tier_ids, FileRefused};
 pub use store::{BlobStore, DbStore};

@@ -50,7 +50,7 @@ pub fn DealsPage() -> impl IntoView {
                         <a href="/deals/review" class=Intent::Primary.class()>{t!("Approval queue")}</a>
                     })}
                     <a href="/deals/rules" class="self-center text-sm font-medium text-teal-800 underline dark:text-teal-300">{t!("Rules of engagement")}</a>
-                    <form method="get" action="/deals" role="search" class="flex flex-wrap items-end gap-2">
+                    <form method="get" action="/deals" role="search" aria-label=t!("Search registrations") class="flex flex-wrap items-end gap-2">
                         <Field label=t!("Search") name="q" id="deal-search" kind="search" value=typed placeholder=t!("Customer or reference") />
                         <SelectField
                             label=t!("Status")

@@ -57,7 +57,7 @@ pub fn DirectAccountsPage() -> impl IntoView {
                 <section aria-labelledby="accounts-heading">
                     <Card>
                         <h2 id="accounts-heading" class="mb-2 font-semibold">{t!("Accounts")}</h2>
-                        <form method="get" action="/deals/accounts" role="search" class="mb-3 flex gap-2">
+                        <form method="get" action="/deals/accounts" role="search" aria-label=t!("Search direct accounts") class="mb-3 flex gap-2">
                             <Field label=t!("Search accounts") label_hidden=true name="q" id="account-search" kind="search" value=typed />
                             <Button intent=Intent::Secondary>{t!("Search")}</Button>
                         </form>

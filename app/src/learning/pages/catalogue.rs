@@ -47,7 +47,11 @@ pub fn LearnPage() -> impl IntoView {
 fn progress_links(role: Role) -> impl IntoView {
     let links: Vec<(&str, &str)> = match role {
         Role::PartnerAdmin => vec![("/learn/team", t!("Your team's learning"))],
-        Role::ProgramAdmin | Role::ChannelManager | Role::Marketer => {
+        Role::ProgramAdmin => vec![
+            ("/learn/program", t!("Learning across the program")),
+            ("/learn/authoring", t!("Authoring")),
+        ],
+        Role::ChannelManager | Role::Marketer => {
             vec![("/learn/program", t!("Learning across the program"))]
         }
         Role::PartnerUser => Vec::new(),

@@ -62,6 +62,9 @@ fn lesson_view(l: LessonView) -> impl IntoView {
                 {l.video_url.clone().map(|url| view! {
                     <p class="mt-4"><a href=url rel="noopener noreferrer" target="_blank" class=link_class()>{t!("Watch the video (opens in a new tab)")}</a></p>
                 })}
+                {l.document.clone().map(|(id, title)| view! {
+                    <p class="mt-4">{t!("To download:")}" "<a href=format!("/assets/{id}") class=link_class()>{title}</a></p>
+                })}
             </Card>
         </article>
         <nav aria-label=t!("Lessons") class="mt-6 flex max-w-2xl flex-wrap items-center justify-between gap-3">

@@ -171,6 +171,7 @@ struct LessonRow {
     title: String,
     body: String,
     video_url: Option<String>,
+    asset_id: Option<String>,
     lessons: i64,
 }
 
@@ -184,7 +185,7 @@ pub async fn lesson(
     position: i64,
 ) -> Result<Option<LessonView>, sqlx::Error> {
     let row: Option<LessonRow> = sqlx::query_as(
-        "SELECT l.id, c.title AS course_title, l.title, l.body, l.video_url, \
+        "SELECT l.id, c.title AS course_title, l.title, l.body, l.video_url, l.asset_id, \
          (SELECT COUNT(*) FROM lessons n WHERE n.course_id = c.id) AS lessons \
          FROM lessons l JOIN courses c ON c.id = l.course_id \
          WHERE l.course_id = $1 AND l.position = $2",
@@ -209,7 +210,14 @@ pub async fn lesson(
     .await?;
     // A partner's first lesson ticks its onboarding "training" step.
     crate::onboarding::server::record_event(db, viewer, "training").await?;
+    let document = match &row.asset_id {
+        Some(id) => crate::assets::server::visible_title(db, viewer, id, now())
+            .await?
+            .map(|title| (id.clone(), title)),
+        None => None,
+    };
     Ok(Some(LessonView {
+        document,
         course_id: course_id.to_owned(),
         course_title: row.course_title,
         position,

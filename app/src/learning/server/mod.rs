@@ -3,6 +3,7 @@
 //! (`certification`). Every read and write is the viewer's own: progress,
 //! attempts and certificates are scoped to the person in SQL.
 
+mod authoring;
 mod certification;
 mod courses;
 mod progress;
@@ -13,6 +14,10 @@ pub use certification::{
     HeldCertificate, Swept,
 };
 
+pub use authoring::{
+    add_question, course as editable_course, move_lesson_up, overview, remove_question,
+    save_course, save_lesson, save_path,
+};
 pub use courses::{catalogue, course, lesson};
 pub use progress::{company, next_course, program, reset_attempts, revoke};
 pub use quiz::{attempt_result, start_attempt, submit_attempt};

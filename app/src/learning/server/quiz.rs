@@ -241,7 +241,13 @@ pub async fn submit_attempt(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut key = key(&mut tx, &course_id).await?;
-    let questions: Vec<KeyedQuestion> = ids.iter().filter_map(|id| key.remove(id)).collect();
+    // A question taken out of the pool since the attempt was drawn is not
+    // marked; the others keep their answers beside them.
+    let (questions, answers): (Vec<KeyedQuestion>, Vec<BTreeSet<String>>) = ids
+        .iter()
+        .zip(answers)
+        .filter_map(|(id, picked)| key.remove(id).map(|q| (q, picked)))
+        .unzip();
     let marked = mark(&questions, &answers, course.pass_mark);
     let stored_answers = answers
         .iter()
