@@ -6,7 +6,7 @@ import { PEOPLE, signIn } from "./support/demo";
 test("search finds an asset by a word inside its description, filtered by industry", async ({ page }) => {
   await signIn(page, PEOPLE.partnerUser);
   await page.goto("/assets");
-  await page.getByLabel("Search the library").fill("radiology");
+  await page.getByRole("searchbox", { name: "Search the library" }).fill("radiology");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const results = page.getByRole("list", { name: "Assets" });
   // A clinic's story and a university's both mention radiology…

@@ -5,7 +5,9 @@
 -- And the FAQ the program admin edits, searched by the help box.
 
 CREATE TABLE assets (
-    id TEXT PRIMARY KEY,
+    -- The full-text index's key (a rowid alias: it never changes).
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     title TEXT NOT NULL,
     description TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -33,6 +35,9 @@ CREATE TABLE assets (
     CHECK (file_name IS NULL OR video_url IS NULL)
 );
 CREATE INDEX assets_created ON assets (created_at);
+-- Facet counts read this index alone, in its order.
+CREATE INDEX assets_facets ON assets (kind, use_case, industry, product, language, archived_at,
+    expires_at, partner_types, tiers, file_name, video_url);
 
 -- A lesson may hand out a document of the library.
 ALTER TABLE lessons ADD COLUMN asset_id TEXT REFERENCES assets (id);
@@ -42,18 +47,25 @@ CREATE TABLE asset_blobs (
     bytes BLOB NOT NULL
 );
 
+-- The full-text index reads its text from `assets` (no second copy).
 CREATE VIRTUAL TABLE assets_fts USING fts5 (
-    asset_id UNINDEXED, title, description, extracted_text,
+    title, description, extracted_text,
+    content = 'assets', content_rowid = 'seq',
     tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TRIGGER assets_fts_insert AFTER INSERT ON assets BEGIN
-    INSERT INTO assets_fts (asset_id, title, description, extracted_text)
-    VALUES (new.id, new.title, new.description, new.extracted_text);
+    INSERT INTO assets_fts (rowid, title, description, extracted_text)
+    VALUES (new.seq, new.title, new.description, new.extracted_text);
 END;
 CREATE TRIGGER assets_fts_update AFTER UPDATE OF title, description, extracted_text ON assets BEGIN
-    DELETE FROM assets_fts WHERE asset_id = old.id;
-    INSERT INTO assets_fts (asset_id, title, description, extracted_text)
-    VALUES (new.id, new.title, new.description, new.extracted_text);
+    INSERT INTO assets_fts (assets_fts, rowid, title, description, extracted_text)
+    VALUES ('delete', old.seq, old.title, old.description, old.extracted_text);
+    INSERT INTO assets_fts (rowid, title, description, extracted_text)
+    VALUES (new.seq, new.title, new.description, new.extracted_text);
+END;
+CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN
+    INSERT INTO assets_fts (assets_fts, rowid, title, description, extracted_text)
+    VALUES ('delete', old.seq, old.title, old.description, old.extracted_text);
 END;
 
 CREATE TABLE asset_events (

@@ -579,6 +579,17 @@ backend_test!(
             enrolled,
             ["Managed Services Specialist", "Technical Certified"]
         );
+        // Each enrolment is in Bluepeak's audit log.
+        let audited: Vec<String> = sqlx::query_scalar(
+            "SELECT a.detail FROM audit_log a JOIN people x ON x.id = a.record_id \
+             WHERE a.action = 'path_enrolled' AND x.email = 'kai.berg@bluepeak.example' \
+             AND a.organisation_id = $1 ORDER BY a.detail",
+        )
+        .bind(&bluepeak)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(audited, enrolled);
         // A job function that is not one is refused beside its field.
         let res = post(
             &app,

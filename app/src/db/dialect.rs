@@ -4,7 +4,8 @@
 use super::Backend;
 
 /// Full-text search over the asset library (`assets a`): the join onto
-/// the index (SQLite's FTS5 table; PostgreSQL's index is a column), the
+/// the index (SQLite's FTS5 table by rowid; PostgreSQL's table of stored
+/// tsvectors with a GIN index), the
 /// predicate on the bound query `param`, and the ordering best first.
 pub struct FullText {
     pub join: &'static str,
@@ -12,22 +13,17 @@ pub struct FullText {
     pub rank: String,
 }
 
-/// The expression of PostgreSQL's full-text index on assets (migration
-/// 0022), which a query must repeat exactly to use it.
-const ASSET_VECTOR: &str =
-    "to_tsvector('simple', a.title || ' ' || a.description || ' ' || a.extracted_text)";
-
 pub fn asset_text(backend: Backend, param: &str) -> FullText {
     match backend {
         Backend::Sqlite => FullText {
-            join: "JOIN assets_fts f ON f.asset_id = a.id",
+            join: "JOIN assets_fts f ON f.rowid = a.seq",
             predicate: format!("assets_fts MATCH {param}"),
             rank: "f.rank".to_owned(),
         },
         Backend::Postgres => FullText {
-            join: "",
-            predicate: format!("{ASSET_VECTOR} @@ to_tsquery('simple', {param})"),
-            rank: format!("ts_rank({ASSET_VECTOR}, to_tsquery('simple', {param})) DESC"),
+            join: "JOIN assets_fts f ON f.asset_id = a.id",
+            predicate: format!("f.document @@ to_tsquery('simple', {param})"),
+            rank: format!("ts_rank(f.document, to_tsquery('simple', {param})) DESC"),
         },
     }
 }

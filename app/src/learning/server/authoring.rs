@@ -496,7 +496,7 @@ pub async fn save_path(
     }
     // Enrol everyone it is now for (path::aimed_at, said in SQL for all
     // partner people at once).
-    sqlx::query(
+    let enrolled = sqlx::query(
         "INSERT INTO path_enrolments (path_id, person_id, organisation_id, enrolled_at) \
          SELECT $1, p.id, p.organisation_id, $2 FROM people p \
          JOIN organisations o ON o.id = p.organisation_id \
@@ -510,8 +510,10 @@ pub async fn save_path(
     .bind(&p.job_functions)
     .bind(&p.partner_types)
     .execute(&mut *tx)
-    .await?;
-    audit(&mut tx, viewer, "path_saved", "cert_path", &id, &p.title).await?;
+    .await?
+    .rows_affected();
+    let detail = format!("{}: {enrolled} people newly enrolled", p.title);
+    audit(&mut tx, viewer, "path_saved", "cert_path", &id, &detail).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -23,35 +23,32 @@ use crate::{
 };
 
 /// Enrols person `person_id` in every path aimed at their job function and
-/// their organisation's partner type (vendor staff: none). Returns how
-/// many enrolments are new.
-pub async fn enrol(
-    conn: &mut AnyConnection,
-    person_id: &str,
-    now: i64,
-) -> Result<u64, sqlx::Error> {
+/// their organisation's partner type (vendor staff: none), each new
+/// enrolment audited. Returns how many enrolments are new.
+pub async fn enrol(tx: &mut Write, person_id: &str, now: i64) -> Result<u64, sqlx::Error> {
     let person: Option<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT p.organisation_id, p.job_function, o.partner_type FROM people p \
          JOIN organisations o ON o.id = p.organisation_id \
          WHERE p.id = $1 AND o.kind = 'partner'",
     )
     .bind(person_id)
-    .fetch_optional(&mut *conn)
+    .fetch_optional(&mut **tx)
     .await?;
     let Some((organisation_id, function, partner_type)) = person else {
         return Ok(0);
     };
     let partner_type = partner_type.unwrap_or_default();
-    let paths: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT id, job_functions, partner_types FROM cert_paths ORDER BY id")
-            .fetch_all(&mut *conn)
-            .await?;
+    let paths: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT id, title, job_functions, partner_types FROM cert_paths ORDER BY id",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
     let mut added = 0;
-    for (path_id, functions, types) in paths {
+    for (path_id, title, functions, types) in paths {
         if !aimed_at(&functions, &types, &function, &partner_type) {
             continue;
         }
-        added += sqlx::query(
+        let new = sqlx::query(
             "INSERT INTO path_enrolments (path_id, person_id, organisation_id, enrolled_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (path_id, person_id) DO NOTHING",
         )
@@ -59,9 +56,20 @@ pub async fn enrol(
         .bind(person_id)
         .bind(&organisation_id)
         .bind(now)
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?
         .rows_affected();
+        if new > 0 {
+            tx.audit(Entry {
+                organisation_id: Some(&organisation_id),
+                action: "path_enrolled",
+                record_type: "person",
+                record_id: Some(person_id),
+                detail: Some(&title),
+            })
+            .await?;
+        }
+        added += new;
     }
     Ok(added)
 }
