@@ -124,7 +124,7 @@ const VOCABULARY: usize = 3_000;
 
 /// The word of rank `rank` (0: the commonest).
 fn word(rank: usize) -> String {
-    if rank % 50 == 0 && rank / 50 < WORDS.len() {
+    if rank.is_multiple_of(50) && rank / 50 < WORDS.len() {
         WORDS[rank / 50].to_owned()
     } else {
         format!("term{rank}")
