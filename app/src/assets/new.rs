@@ -132,12 +132,6 @@ pub fn validate(form: &AssetInput, known_tiers: &[String], now: i64) -> Result<N
     ) else {
         return Err(AppError::fields(errors));
     };
-    let join = |list: &[String]| {
-        let mut list = list.to_vec();
-        list.sort();
-        list.dedup();
-        list.join(",")
-    };
     Ok(NewAsset {
         title: title.to_owned(),
         description: description.to_owned(),
@@ -146,8 +140,8 @@ pub fn validate(form: &AssetInput, known_tiers: &[String], now: i64) -> Result<N
         industry,
         product,
         language,
-        partner_types: join(&form.partner_types),
-        tiers: join(&form.tiers),
+        partner_types: crate::values::comma_list(&form.partner_types),
+        tiers: crate::values::comma_list(&form.tiers),
         expires_at,
         video_url,
     })

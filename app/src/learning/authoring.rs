@@ -330,19 +330,13 @@ pub fn validate_path(input: &PathInput, known_courses: &[String]) -> Result<Vali
     if courses.is_empty() {
         e.push(("courses", t!("A path needs at least one course.")));
     }
-    let join = |list: &[String]| {
-        let mut list = list.to_vec();
-        list.sort();
-        list.dedup();
-        list.join(",")
-    };
     done(
         e,
         ValidPath {
             title,
             summary,
-            job_functions: join(&input.job_functions),
-            partner_types: join(&input.partner_types),
+            job_functions: crate::values::comma_list(&input.job_functions),
+            partner_types: crate::values::comma_list(&input.partner_types),
             validity_months,
             counts_toward_tier: input.counts_toward_tier == "yes",
             courses,

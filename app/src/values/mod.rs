@@ -49,6 +49,15 @@ macro_rules! text_value {
 }
 pub(crate) use text_value;
 
+/// Codes as stored in a comma list column (partner types, tiers, job
+/// functions an item is for): sorted, each once.
+pub fn comma_list(codes: &[String]) -> String {
+    let mut codes = codes.to_vec();
+    codes.sort();
+    codes.dedup();
+    codes.join(",")
+}
+
 /// Declares a closed set of values stored as text, with its database code,
 /// a label for people, and a parser that refuses anything else. Labels are
 /// either `t!("English")` (in the reader's language) or a literal that
