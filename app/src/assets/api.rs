@@ -79,9 +79,7 @@ pub async fn asset_tiers() -> Result<Vec<(String, String)>, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
     crate::auth::policy::authorize_content(&viewer)?;
-    Ok(sqlx::query_as("SELECT id, name FROM tiers ORDER BY rank")
-        .fetch_all(&db.pool)
-        .await?)
+    Ok(super::server::tiers(&db).await?)
 }
 
 /// Takes asset `id` out of the library; its counts are kept.

@@ -4,7 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AssetKind, AssetLanguage, Product, UseCase, ANY_INDUSTRY};
-use crate::{error::AppError, organisations::PartnerType, recruit::Industry};
+use crate::{
+    error::AppError,
+    organisations::PartnerType,
+    recruit::Industry,
+    values::{required_text, video_link, FieldErrors},
+};
 
 /// A new asset's details, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,18 +52,21 @@ pub struct AssetInput {
 /// Checks `form`; `known_tiers` are the tier ids that exist and `today`
 /// the Unix time now (an expiry must be after today).
 pub fn validate(form: &AssetInput, known_tiers: &[String], now: i64) -> Result<NewAsset, AppError> {
-    let mut errors: Vec<(&str, &str)> = Vec::new();
-    let title = form.title.trim();
-    if title.is_empty() || title.chars().count() > 200 {
-        errors.push(("title", t!("Give it a title of at most 200 characters.")));
-    }
-    let description = form.description.trim();
-    if description.is_empty() || description.chars().count() > 2000 {
-        errors.push((
-            "description",
-            t!("Describe it in at most 2,000 characters: partners search these words."),
-        ));
-    }
+    let mut errors = FieldErrors::new();
+    let title = required_text(
+        &mut errors,
+        "title",
+        &form.title,
+        200,
+        t!("Give it a title of at most 200 characters."),
+    );
+    let description = required_text(
+        &mut errors,
+        "description",
+        &form.description,
+        2000,
+        t!("Describe it in at most 2,000 characters: partners search these words."),
+    );
     let kind = AssetKind::parse(&form.kind);
     if kind.is_none() {
         errors.push(("kind", t!("Choose what it is.")));
@@ -106,22 +114,7 @@ pub fn validate(form: &AssetInput, known_tiers: &[String], now: i64) -> Result<N
             }
         },
     };
-    let video_url = match form.video_url.trim() {
-        "" => None,
-        url if url.starts_with("https://")
-            && url.len() <= 500
-            && !url.contains(char::is_whitespace) =>
-        {
-            Some(url.to_owned())
-        }
-        _ => {
-            errors.push((
-                "video_url",
-                t!("A video link starts with https:// and has no spaces."),
-            ));
-            None
-        }
-    };
+    let video_url = video_link(&mut errors, &form.video_url);
     let (Some(kind), Some(use_case), Some(industry), Some(product), Some(language), true) = (
         kind,
         use_case,

@@ -51,14 +51,6 @@ impl FileKind {
             FileKind::Xlsx => "xlsx",
         }
     }
-
-    /// Images may be shown inline (in a sandbox); the rest download.
-    pub fn is_image(self) -> bool {
-        matches!(
-            self,
-            FileKind::Png | FileKind::Jpeg | FileKind::Gif | FileKind::Webp
-        )
-    }
 }
 
 /// Why a file was refused.

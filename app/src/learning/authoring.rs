@@ -5,7 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::JobFunction;
-use crate::{error::AppError, organisations::PartnerType};
+use crate::{
+    error::AppError,
+    organisations::PartnerType,
+    values::{required_text, video_link, FieldErrors},
+};
 
 /// A course's settings as typed (`course[title]` and so on).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,22 +105,8 @@ pub struct ValidPath {
     pub courses: Vec<(String, bool)>,
 }
 
-fn text<'a>(
-    errors: &mut Vec<(&'static str, &'static str)>,
-    field: &'static str,
-    value: &'a str,
-    max: usize,
-    message: &'static str,
-) -> &'a str {
-    let value = value.trim();
-    if value.is_empty() || value.chars().count() > max {
-        errors.push((field, message));
-    }
-    value
-}
-
 fn number(
-    errors: &mut Vec<(&'static str, &'static str)>,
+    errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
     range: std::ops::RangeInclusive<i64>,
@@ -131,7 +121,7 @@ fn number(
     }
 }
 
-fn done<T>(errors: Vec<(&str, &str)>, value: T) -> Result<T, AppError> {
+fn done<T>(errors: FieldErrors, value: T) -> Result<T, AppError> {
     if errors.is_empty() {
         Ok(value)
     } else {
@@ -140,9 +130,9 @@ fn done<T>(errors: Vec<(&str, &str)>, value: T) -> Result<T, AppError> {
 }
 
 pub fn validate_course(input: &CourseInput) -> Result<ValidCourse, AppError> {
-    let mut e = Vec::new();
+    let mut e = FieldErrors::new();
     let course = ValidCourse {
-        title: text(
+        title: required_text(
             &mut e,
             "title",
             &input.title,
@@ -150,7 +140,7 @@ pub fn validate_course(input: &CourseInput) -> Result<ValidCourse, AppError> {
             t!("Give the course a title of at most 200 characters."),
         )
         .to_owned(),
-        summary: text(
+        summary: required_text(
             &mut e,
             "summary",
             &input.summary,
@@ -191,8 +181,8 @@ pub fn validate_course(input: &CourseInput) -> Result<ValidCourse, AppError> {
 }
 
 pub fn validate_lesson(input: &LessonInput) -> Result<ValidLesson, AppError> {
-    let mut e = Vec::new();
-    let title = text(
+    let mut e = FieldErrors::new();
+    let title = required_text(
         &mut e,
         "title",
         &input.title,
@@ -200,7 +190,7 @@ pub fn validate_lesson(input: &LessonInput) -> Result<ValidLesson, AppError> {
         t!("Give the lesson a title of at most 200 characters."),
     )
     .to_owned();
-    let body = text(
+    let body = required_text(
         &mut e,
         "body",
         &input.body,
@@ -208,22 +198,7 @@ pub fn validate_lesson(input: &LessonInput) -> Result<ValidLesson, AppError> {
         t!("Write the lesson in at most 20,000 characters."),
     )
     .to_owned();
-    let video_url = match input.video_url.trim() {
-        "" => None,
-        url if url.starts_with("https://")
-            && url.len() <= 500
-            && !url.contains(char::is_whitespace) =>
-        {
-            Some(url.to_owned())
-        }
-        _ => {
-            e.push((
-                "video_url",
-                t!("A video link starts with https:// and has no spaces."),
-            ));
-            None
-        }
-    };
+    let video_url = video_link(&mut e, &input.video_url);
     let asset_id = Some(input.asset_id.trim().to_owned()).filter(|a| !a.is_empty());
     done(
         e,
@@ -237,8 +212,8 @@ pub fn validate_lesson(input: &LessonInput) -> Result<ValidLesson, AppError> {
 }
 
 pub fn validate_question(input: &QuestionInput) -> Result<ValidQuestion, AppError> {
-    let mut e = Vec::new();
-    let prompt = text(
+    let mut e = FieldErrors::new();
+    let prompt = required_text(
         &mut e,
         "prompt",
         &input.prompt,
@@ -279,8 +254,8 @@ pub fn validate_question(input: &QuestionInput) -> Result<ValidQuestion, AppErro
 }
 
 pub fn validate_path(input: &PathInput, known_courses: &[String]) -> Result<ValidPath, AppError> {
-    let mut e = Vec::new();
-    let title = text(
+    let mut e = FieldErrors::new();
+    let title = required_text(
         &mut e,
         "title",
         &input.title,
@@ -288,7 +263,7 @@ pub fn validate_path(input: &PathInput, known_courses: &[String]) -> Result<Vali
         t!("Give the path a title of at most 200 characters."),
     )
     .to_owned();
-    let summary = text(
+    let summary = required_text(
         &mut e,
         "summary",
         &input.summary,

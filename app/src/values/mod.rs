@@ -49,6 +49,46 @@ macro_rules! text_value {
 }
 pub(crate) use text_value;
 
+/// Field errors gathered while checking a form: (field, message).
+pub type FieldErrors = Vec<(&'static str, &'static str)>;
+
+/// `value` trimmed; `message` is noted against `field` when it is empty or
+/// longer than `max` characters.
+pub fn required_text<'a>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &'a str,
+    max: usize,
+    message: &'static str,
+) -> &'a str {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > max {
+        errors.push((field, message));
+    }
+    value
+}
+
+/// An optional video link as typed (field `video_url`): none when blank,
+/// else an https address of at most 500 characters without spaces.
+pub fn video_link(errors: &mut FieldErrors, value: &str) -> Option<String> {
+    match value.trim() {
+        "" => None,
+        url if url.starts_with("https://")
+            && url.len() <= 500
+            && !url.contains(char::is_whitespace) =>
+        {
+            Some(url.to_owned())
+        }
+        _ => {
+            errors.push((
+                "video_url",
+                t!("A video link starts with https:// and has no spaces."),
+            ));
+            None
+        }
+    }
+}
+
 /// Codes as stored in a comma list column (partner types, tiers, job
 /// functions an item is for): sorted, each once.
 pub fn comma_list(codes: &[String]) -> String {

@@ -130,27 +130,24 @@ pub async fn search(
     let mut conn = db.reader().await?;
     let audience = audience(&mut conn, viewer).await?;
     let terms = search_terms(&filter.q);
-    let text = asset_text(db.backend, "$5");
-    let (join, mut predicate, order) = if terms.is_empty() {
-        // $5 is bound all the same, so the numbering holds.
+    // With no words, $5 is bound all the same (to ''), so the numbering holds.
+    let (join, predicate, order, query) = if terms.is_empty() {
         (
             "",
             "$5 = ''".to_owned(),
             "a.created_at DESC, a.id".to_owned(),
+            String::new(),
         )
     } else {
+        let text = asset_text(db.backend, "$5");
         (
             text.join,
             text.predicate,
             format!("{}, a.created_at DESC, a.id", text.rank),
+            text_query(db.backend, &terms),
         )
     };
-    predicate = format!("{VISIBLE} AND {predicate}");
-    let query = if terms.is_empty() {
-        String::new()
-    } else {
-        text_query(db.backend, &terms)
-    };
+    let predicate = format!("{VISIBLE} AND {predicate}");
     // Each chosen facet narrows the results; a facet's counts are of the
     // matches narrowed by the other facets only, so a choice can be changed.
     let chosen: Vec<(usize, &String)> = [

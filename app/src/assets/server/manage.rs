@@ -13,9 +13,9 @@ use crate::{
     error::AppError,
 };
 
-/// The tier ids that exist, for checking an audience.
-pub async fn tier_ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM tiers ORDER BY rank")
+/// The tiers an asset may be limited to: (id, name), lowest first.
+pub async fn tiers(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, name FROM tiers ORDER BY rank")
         .fetch_all(&db.pool)
         .await
 }
@@ -30,7 +30,8 @@ pub async fn create(
     ip: Option<&str>,
 ) -> Result<String, AppError> {
     authorize_content(viewer)?;
-    let asset = validate(form, &tier_ids(db).await?, now)?;
+    let known: Vec<String> = tiers(db).await?.into_iter().map(|(id, _)| id).collect();
+    let asset = validate(form, &known, now)?;
     let id = uuid::Uuid::new_v4().to_string();
     let mut tx = db.write(viewer.actor(ip)).await?;
     sqlx::query(

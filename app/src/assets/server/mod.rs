@@ -9,5 +9,5 @@ mod store;
 
 pub use help::{delete_faq, faq, help, save_faq};
 pub use library::{detail, file, search, visible_title, PAGE};
-pub use manage::{archive, attach, create, tier_ids, FileRefused};
+pub use manage::{archive, attach, create, tiers, FileRefused};
 pub use store::{BlobStore, DbStore};
