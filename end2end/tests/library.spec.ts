@@ -27,6 +27,22 @@ test("search finds an asset by a word inside its description, filtered by indust
   expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
+test("the library pages through everything a partner may see, keeping the filters", async ({ page }) => {
+  await signIn(page, PEOPLE.partnerUser);
+  await page.goto("/assets?language=en");
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await expect(pages.getByText("Page 1 of 2")).toBeVisible();
+  const first = await page.getByRole("list", { name: "Assets" }).getByRole("link").allTextContents();
+  expect(first).toHaveLength(24);
+  await pages.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/assets\?language=en&page=2$/);
+  await expect(pages.getByText("Page 2 of 2")).toBeVisible();
+  const second = await page.getByRole("list", { name: "Assets" }).getByRole("link").allTextContents();
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.filter((title) => first.includes(title))).toEqual([]);
+  await expect(page.getByLabel("Language")).toHaveValue("en");
+});
+
 test("the partner admin sees who in the company is certified in what, and what lapses next", async ({ page }) => {
   await signIn(page, PEOPLE.partnerAdmin);
   await page.goto("/learn");

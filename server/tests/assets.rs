@@ -4,6 +4,7 @@
 //! counts, and the help box over FAQ, rules, courses and assets.
 
 use app::{
+    assets::MANY,
     backend_test,
     db::Db,
     error::AppError,
@@ -109,6 +110,18 @@ backend_test!(
         let all = search(&app, &ava, "q=").await;
         assert!(all["total"].as_i64().unwrap() >= 40, "{}", all["total"]);
         assert_eq!(all["assets"].as_array().unwrap().len(), 24);
+        // The second page has the rest, none of the first; a page out of
+        // range counts as the nearest.
+        assert_eq!(all["pages"], 2);
+        let second = search(&app, &ava, "q=&page=2").await;
+        let rest = titles(&second);
+        assert_eq!(rest.len() as i64, all["total"].as_i64().unwrap() - 24);
+        assert!(rest.iter().all(|t| !titles(&all).contains(t)));
+        assert_eq!(search(&app, &ava, "q=&page=99").await["page"], 2);
+        assert_eq!(
+            titles(&search(&app, &ava, "q=&page=-3").await),
+            titles(&all)
+        );
     }
 );
 
@@ -156,6 +169,126 @@ backend_test!(
 );
 
 backend_test!(
+    a_word_in_too_many_assets_to_rank_lists_them_newest_first_and_a_facet_narrows_them,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        // More assets with "zephyr" than are ranked. Counting back from
+        // the newest, in every ten: one for MSPs only, one for Silver, one
+        // expired, one archived, one without a file — none for Northwind
+        // (a reseller in Gold) — and one for Gold, which is. More than
+        // MANY remain for Northwind, and the newest of all is not one.
+        let n = MANY * 2 + 500;
+        let hidden = |i: i64| matches!((n - 1 - i) % 10, 0 | 3 | 5 | 7 | 8);
+        let now = app::auth::server::now();
+        let (gold, silver) = (demo_id("tier", "gold"), demo_id("tier", "silver"));
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let library = |cookie: String| {
+            let app = app.clone();
+            async move { search(&app, &cookie, "q=").await["total"].as_i64().unwrap() }
+        };
+        let (ava_before, dana_before) = (library(ava.clone()).await, library(dana.clone()).await);
+        let mut tx = db.pool.begin().await.unwrap();
+        for start in (0..n).step_by(100) {
+            let rows: Vec<i64> = (start..(start + 100).min(n)).collect();
+            let values = (0..rows.len())
+                .map(|r| {
+                    let p = r * 9;
+                    format!(
+                        "(${}, ${}, 'A zephyr story', 'case_study', 'selling', ${}, \
+                         'compute', 'en', ${}, ${}, ${}, ${}, ${}, ${})",
+                        p + 1,
+                        p + 2,
+                        p + 3,
+                        p + 4,
+                        p + 5,
+                        p + 6,
+                        p + 7,
+                        p + 8,
+                        p + 9
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO assets (id, title, description, kind, use_case, industry, product, \
+                 language, partner_types, tiers, expires_at, archived_at, file_name, created_at) \
+                 VALUES {values}"
+            );
+            let mut query = sqlx::query(&sql);
+            for i in rows {
+                let kind = (n - 1 - i) % 10;
+                query = query
+                    .bind(format!("zephyr-{i}"))
+                    .bind(format!("Zephyr {i}"))
+                    .bind(if i % 2 == 0 { "healthcare" } else { "retail" })
+                    .bind(if kind == 0 { "msp" } else { "" })
+                    .bind(match kind {
+                        5 => silver.clone(),
+                        2 => gold.clone(),
+                        _ => String::new(),
+                    })
+                    .bind((kind == 7).then_some(now - 60))
+                    .bind((kind == 3).then_some(now - 60))
+                    .bind((kind != 8).then_some("story.pdf"))
+                    .bind(now + i);
+            }
+            query.execute(&mut *tx).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        let visible = (0..n).filter(|i| !hidden(*i)).count() as i64;
+        assert!(visible > MANY);
+        // Browsing with no words counts them all, as each may see them:
+        // the vendor all but the archived.
+        assert_eq!(library(ava.clone()).await, ava_before + visible);
+        let archived = (0..n).filter(|i| (n - 1 - i) % 10 == 3).count() as i64;
+        assert_eq!(library(dana.clone()).await, dana_before + n - archived);
+        let results = search(&app, &ava, "q=zephyr").await;
+        assert_eq!(results["broad"], true);
+        assert_eq!(results["more"], true);
+        assert_eq!(results["total"], MANY);
+        let expected: Vec<String> = (0..n)
+            .rev()
+            .filter(|i| !hidden(*i))
+            .take(24)
+            .map(|i| format!("Zephyr {i}"))
+            .collect();
+        assert_eq!(titles(&results), expected);
+        // Paged through, newest first, as far as the first MANY.
+        assert_eq!(results["pages"], (MANY + 23) / 24);
+        let second = search(&app, &ava, "q=zephyr&page=2").await;
+        let next: Vec<String> = (0..n)
+            .rev()
+            .filter(|i| !hidden(*i))
+            .skip(24)
+            .take(24)
+            .map(|i| format!("Zephyr {i}"))
+            .collect();
+        assert_eq!(titles(&second), next);
+        // Every facet value is offered, uncounted.
+        assert_eq!(facet(&results, "industry", "healthcare"), Some(0));
+        assert_eq!(facet(&results, "kind", "whitepaper"), Some(0));
+        // A facet narrows them below MANY: counted exactly, newest first.
+        let narrowed = search(&app, &ava, "q=zephyr&industry=retail").await;
+        let retail = (0..n).filter(|i| i % 2 == 1 && !hidden(*i)).count() as i64;
+        assert!(retail < MANY);
+        assert_eq!(narrowed["total"], retail);
+        assert_eq!(narrowed["more"], false);
+        assert_eq!(narrowed["broad"], true);
+        let newest_retail = (0..n).rev().find(|i| i % 2 == 1 && !hidden(*i)).unwrap();
+        assert_eq!(titles(&narrowed)[0], format!("Zephyr {newest_retail}"));
+        // A made-up facet value matches nothing and is no syntax.
+        let odd = search(&app, &ava, "q=zephyr&industry=%22%29+OR+%28%22").await;
+        assert_eq!(odd["total"], 0);
+        assert!(titles(&odd).is_empty());
+        // A word found in a few is ranked as before.
+        let few = search(&app, &ava, "q=radiology").await;
+        assert_eq!(few["broad"], false);
+        assert_eq!(few["total"], 2);
+    }
+);
+
+backend_test!(
     a_marketer_publishes_an_asset_whose_file_is_kept_by_its_content_and_served_as_an_attachment,
     |db: Db| async move {
         let app = app(&db).await;
@@ -176,11 +309,17 @@ backend_test!(
         )
         .await;
         assert!(error_of(res).await.message_for("kind").is_some());
+        let library = |cookie: String| {
+            let app = app.clone();
+            async move { search(&app, &cookie, "q=").await["total"].as_i64().unwrap() }
+        };
+        let (ava_before, dana_before) = (library(ava.clone()).await, library(dana.clone()).await);
         let res = post(&app, "/api/assets_add", add, Some(&dana)).await;
         let page = location_of(&res).expect("to the asset's page");
         let id = page.trim_start_matches("/assets/").to_owned();
-        // Without a file yet, partners do not see it.
+        // Without a file yet, partners do not see it; its author does.
         assert_eq!(search(&app, &ava, "q=telemetry").await["total"], 0);
+        assert_eq!(search(&app, &dana, "q=telemetry").await["total"], 1);
         // An HTML page named .pdf is refused; nothing is kept.
         let res = upload(
             &app,
@@ -211,6 +350,8 @@ backend_test!(
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         // Now partners find it and download it, in a sandbox.
         assert_eq!(search(&app, &ava, "q=telemetry").await["total"], 1);
+        assert_eq!(library(ava.clone()).await, ava_before + 1);
+        assert_eq!(library(dana.clone()).await, dana_before + 1);
         let res = get_page(&app, &format!("/assets/{id}/file"), &ava).await;
         assert_eq!(res.status(), StatusCode::OK);
         let headers = res.headers().clone();
@@ -250,6 +391,9 @@ backend_test!(
         .await;
         assert!(location_of(&res).is_some());
         assert_eq!(search(&app, &ava, "q=telemetry").await["total"], 0);
+        assert_eq!(search(&app, &dana, "q=telemetry").await["total"], 0);
+        assert_eq!(library(ava.clone()).await, ava_before);
+        assert_eq!(library(dana.clone()).await, dana_before);
         let events = format!("SELECT COUNT(*) FROM asset_events WHERE asset_id = '{id}'");
         assert_eq!(count(&db, &events).await, 4);
     }

@@ -8,7 +8,8 @@ use super::{AssetDetail, AssetResults, FaqEntry, HelpResults};
 use crate::error::AppError;
 
 /// The assets the caller may see that match `q` and the chosen facets,
-/// with facet counts.
+/// with facet counts, one page (`page` from 1; out of range counts as the
+/// nearest page).
 ///
 /// Who may call: anyone signed in (partners see only what is for their
 /// type and tier). Errors: `Unauthenticated`, `Internal`.
@@ -20,6 +21,7 @@ pub async fn search_assets(
     industry: Option<String>,
     product: Option<String>,
     language: Option<String>,
+    page: Option<i64>,
 ) -> Result<AssetResults, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
@@ -30,6 +32,7 @@ pub async fn search_assets(
         industry,
         product,
         language,
+        page: page.unwrap_or(1),
     };
     Ok(super::server::search(&db, &viewer, &filter, crate::auth::server::now()).await?)
 }

@@ -71,6 +71,16 @@ text_enum!(
     }
 );
 
+/// Search results on one page.
+pub const PAGE: i64 = 24;
+
+/// Above this many assets having a search's words, ranking and counting
+/// them costs more than it tells: those the viewer may see are listed
+/// newest first, the facets offered without counts, and the total is
+/// "more than" this unless the audience and the facets chosen narrow them
+/// below it.
+pub const MANY: i64 = 5_000;
+
 /// An asset's industry: one of the industries partners serve, or any.
 pub const ANY_INDUSTRY: &str = "any";
 

@@ -41,6 +41,8 @@ pub struct SearchFilter {
     pub industry: Option<String>,
     pub product: Option<String>,
     pub language: Option<String>,
+    /// The page, from 1; out of range counts as the nearest page.
+    pub page: i64,
 }
 
 /// A page of search results, the facets of everything that matched, and
@@ -51,6 +53,15 @@ pub struct AssetResults {
     pub assets: Vec<AssetCard>,
     pub facets: Vec<Facet>,
     pub may_upload: bool,
+    /// The words match more than `server::MANY` assets: listed newest
+    /// first, the facets offered without counts.
+    pub broad: bool,
+    /// More assets match than `total` says.
+    pub more: bool,
+    /// The page shown, from 1, and how many may be paged through (the
+    /// first `server::MANY` results at most).
+    pub page: i64,
+    pub pages: i64,
 }
 
 /// One partner's use of an asset (vendor staff see these).

@@ -3,48 +3,105 @@
 
 use super::Backend;
 
-/// Full-text search over the asset library (`assets a`): the join onto
-/// the index (SQLite's FTS5 table by rowid; PostgreSQL's table of stored
-/// tsvectors with a GIN index), the
-/// predicate on the bound query `param`, and the ordering best first.
-pub struct FullText {
-    pub join: &'static str,
-    pub predicate: String,
+/// Full-text search over the asset library: `assets a` reached through
+/// its index, for the query built by [`asset_query`] bound at `param`.
+/// The index holds each asset's words and, as terms, its facets and
+/// audience (migration 0023), so one intersection finds what matches and
+/// who may see it, however many assets share a word.
+pub struct AssetText {
+    /// `assets a`, joined onto the index where it is a separate table.
+    pub from: &'static str,
+    /// The match of the query.
+    pub matches: String,
+    /// Best first (for queries of words alone: terms shared by most
+    /// assets make ranking slow and tell nothing).
     pub rank: String,
+    /// Newest first, in an order the index yields without sorting.
+    pub newest: &'static str,
 }
 
-pub fn asset_text(backend: Backend, param: &str) -> FullText {
+pub fn asset_text(backend: Backend, param: &str) -> AssetText {
     match backend {
-        Backend::Sqlite => FullText {
-            join: "JOIN assets_fts f ON f.rowid = a.seq",
-            predicate: format!("assets_fts MATCH {param}"),
-            rank: "f.rank".to_owned(),
+        Backend::Sqlite => AssetText {
+            from: "assets_fts f JOIN assets a ON a.seq = f.rowid",
+            matches: format!("assets_fts MATCH {param}"),
+            rank: "f.rank, a.created_at DESC, a.id".to_owned(),
+            // Keys are given in the order assets are added.
+            newest: "f.rowid DESC",
         },
-        Backend::Postgres => FullText {
-            join: "JOIN assets_fts f ON f.asset_id = a.id",
-            predicate: format!("f.document @@ to_tsquery('simple', {param})"),
-            rank: format!("ts_rank(f.document, to_tsquery('simple', {param})) DESC"),
+        Backend::Postgres => AssetText {
+            from: "assets a",
+            matches: format!("a.document @@ CAST({param} AS tsquery)"),
+            rank: format!(
+                "ts_rank(a.document, CAST({param} AS tsquery)) DESC, a.created_at DESC, a.id"
+            ),
+            newest: "a.created_at DESC, a.id",
         },
     }
 }
 
-/// The value to bind as the query of [`asset_text`]: every term must be
-/// present, the last as a prefix (so results follow typing). `terms` are
-/// letters and digits only (`assets::search_terms`), so they cannot be
-/// read as the engines' syntax.
-pub fn text_query(backend: Backend, terms: &[String]) -> String {
-    let last = terms.len().saturating_sub(1);
-    let each = terms.iter().enumerate().map(|(i, t)| match backend {
-        Backend::Sqlite if i == last => format!("\"{t}\"*"),
-        Backend::Sqlite => format!("\"{t}\""),
-        Backend::Postgres if i == last => format!("{t}:*"),
-        Backend::Postgres => t.clone(),
-    });
-    let joiner = match backend {
-        Backend::Sqlite => " ",
-        Backend::Postgres => " & ",
-    };
-    each.collect::<Vec<_>>().join(joiner)
+/// The query of [`asset_text`]: every word in an asset's text (the last
+/// as a prefix, so results follow typing), every term of `all_of`, and a
+/// term of each group of `any_of`. Words are letters and digits only
+/// (`assets::search_terms`) and terms `=` and letters, digits and `_`
+/// (`assets::server` builds them), so neither can be read as the engines'
+/// syntax, nor a word as a term.
+pub fn asset_query(
+    backend: Backend,
+    words: &[String],
+    all_of: &[String],
+    any_of: &[Vec<String>],
+) -> String {
+    let last = words.len().saturating_sub(1);
+    match backend {
+        Backend::Sqlite => {
+            let words = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i == last {
+                        format!("\"{w}\"*")
+                    } else {
+                        format!("\"{w}\"")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let terms = all_of
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .chain(any_of.iter().map(|group| {
+                    let one = group.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>();
+                    format!("({})", one.join(" OR "))
+                }))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            match (words.is_empty(), terms.is_empty()) {
+                (true, _) => format!("{{terms}}: ({terms})"),
+                (false, true) => format!("{{title description extracted_text}}: ({words})"),
+                (false, false) => format!(
+                    "{{title description extracted_text}}: ({words}) AND {{terms}}: ({terms})"
+                ),
+            }
+        }
+        Backend::Postgres => words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == last {
+                    format!("'{w}':*")
+                } else {
+                    format!("'{w}'")
+                }
+            })
+            .chain(all_of.iter().map(|t| format!("'{t}'")))
+            .chain(any_of.iter().map(|group| {
+                let one = group.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>();
+                format!("({})", one.join(" | "))
+            }))
+            .collect::<Vec<_>>()
+            .join(" & "),
+    }
 }
 
 #[cfg(test)]
@@ -52,9 +109,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_term_must_match_and_the_last_is_a_prefix() {
-        let terms = vec!["zero".to_owned(), "tru".to_owned()];
-        assert_eq!(text_query(Backend::Sqlite, &terms), "\"zero\" \"tru\"*");
-        assert_eq!(text_query(Backend::Postgres, &terms), "zero & tru:*");
+    fn every_word_and_term_must_match_and_the_last_word_is_a_prefix() {
+        let words = vec!["zero".to_owned(), "tru".to_owned()];
+        let all = vec!["=live".to_owned()];
+        let any = vec![vec!["=type=all".to_owned(), "=type=var".to_owned()]];
+        assert_eq!(
+            asset_query(Backend::Sqlite, &words, &all, &any),
+            "{title description extracted_text}: (\"zero\" \"tru\"*) \
+             AND {terms}: (\"=live\" AND (\"=type=all\" OR \"=type=var\"))"
+        );
+        assert_eq!(
+            asset_query(Backend::Postgres, &words, &all, &any),
+            "'zero' & 'tru':* & '=live' & ('=type=all' | '=type=var')"
+        );
+        assert_eq!(
+            asset_query(Backend::Sqlite, &[], &all, &[]),
+            "{terms}: (\"=live\")"
+        );
+        assert_eq!(
+            asset_query(Backend::Sqlite, &words, &[], &[]),
+            "{title description extracted_text}: (\"zero\" \"tru\"*)"
+        );
+        assert_eq!(
+            asset_query(Backend::Postgres, &words, &[], &[]),
+            "'zero' & 'tru':*"
+        );
     }
 }

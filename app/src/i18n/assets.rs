@@ -94,6 +94,11 @@ pub(super) const TEXT: super::Pairs = &[
     ("Clear", "Zurücksetzen"),
     ("1 asset", "1 Material"),
     ("{count} assets", "{count} Materialien"),
+    ("More than {count} assets", "Mehr als {count} Materialien"),
+    (
+        "newest first: add a word or a filter to narrow them",
+        "neueste zuerst: ein weiteres Wort oder ein Filter grenzt sie ein",
+    ),
     ("Nothing matches. Try fewer words or another filter.", "Nichts passt. Versuchen Sie weniger Wörter oder einen anderen Filter."),
     ("Assets", "Materialien"),
     ("Video link", "Videolink"),

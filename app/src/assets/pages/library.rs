@@ -7,10 +7,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::{facet_label, size};
 use crate::{
-    assets::{api::search_assets, AssetCard, AssetResults, Facet},
+    assets::{api::search_assets, AssetCard, AssetResults, Facet, PAGE},
     auth::Viewer,
     shell::{
-        ui::{link_class, AsyncSection, Badge, Button, Field, Intent, SelectField, Tone},
+        ui::{
+            link_class, page_href, AsyncSection, Badge, Button, Field, Intent, Pagination,
+            SelectField, Tone,
+        },
         Card, PageHeader, RequireViewer,
     },
 };
@@ -39,10 +42,11 @@ pub fn AssetsPage() -> impl IntoView {
                 get("industry"),
                 get("product"),
                 get("language"),
+                get("page").and_then(|p| p.parse::<i64>().ok()),
             )
         },
-        |(q, kind, use_case, industry, product, language)| {
-            search_assets(q, kind, use_case, industry, product, language)
+        |(q, kind, use_case, industry, product, language, page)| {
+            search_assets(q, kind, use_case, industry, product, language, page)
         },
     );
     view! {
@@ -51,7 +55,13 @@ pub fn AssetsPage() -> impl IntoView {
             <PageHeader title=t!("Asset library") lead=t!("Decks, case studies, playbooks, datasheets and logos to sell with, for your partner type and tier.") />
             <AsyncSection>
                 {move || Suspend::new(async move {
-                    results.await.map(|r| view! { {search_form(&r, get)} {result_list(r)} })
+                    results.await.map(|r| {
+                        let params: Vec<(String, String)> = ["q", "kind", "use_case", "industry", "product", "language"]
+                            .into_iter()
+                            .filter_map(|key| get(key).map(|value| (key.to_owned(), value)))
+                            .collect();
+                        view! { {search_form(&r, get)} {result_list(r, params)} }
+                    })
                 })}
             </AsyncSection>
         } />
@@ -67,7 +77,11 @@ fn search_form(r: &AssetResults, get: impl Fn(&str) -> Option<String>) -> impl I
             options.extend(counted.iter().map(|f| {
                 (
                     f.code.clone(),
-                    format!("{} ({})", facet_label(field, &f.code), f.count),
+                    if r.broad {
+                        facet_label(field, &f.code)
+                    } else {
+                        format!("{} ({})", facet_label(field, &f.code), f.count)
+                    },
                 )
             }));
             let selected = get(field).unwrap_or_default();
@@ -98,14 +112,31 @@ fn search_form(r: &AssetResults, get: impl Fn(&str) -> Option<String>) -> impl I
     }
 }
 
-fn result_list(r: AssetResults) -> impl IntoView {
-    let count = if r.total == 1 {
+fn result_list(r: AssetResults, params: Vec<(String, String)>) -> impl IntoView {
+    let href = page_href(move |page| {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in &params {
+            query.append_pair(key, value);
+        }
+        query.append_pair("page", &page.to_string());
+        format!("/assets?{}", query.finish())
+    });
+    let (page, pages) = (
+        u32::try_from(r.page).unwrap_or(1),
+        u32::try_from(r.pages).unwrap_or(1),
+    );
+    let count = if r.more {
+        t!("More than {count} assets", count = r.total)
+    } else if r.total == 1 {
         t!("1 asset").to_owned()
     } else {
         t!("{count} assets", count = r.total)
     };
     view! {
-        <p class="mb-3 text-sm text-slate-600 dark:text-slate-300" role="status">{count}</p>
+        <p class="mb-3 text-sm text-slate-600 dark:text-slate-300" role="status">
+            {count}
+            {(r.broad || r.total > r.pages * PAGE).then(|| format!(" · {}", t!("newest first: add a word or a filter to narrow them")))}
+        </p>
         {if r.assets.is_empty() {
             view! { <p>{t!("Nothing matches. Try fewer words or another filter.")}</p> }.into_any()
         } else {
@@ -113,6 +144,7 @@ fn result_list(r: AssetResults) -> impl IntoView {
                 <ul class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label=t!("Assets")>
                     {r.assets.into_iter().map(asset_card).collect_view()}
                 </ul>
+                <Pagination page pages href />
             }.into_any()
         }}
     }

@@ -9,16 +9,17 @@ use sqlx::AnyConnection;
 
 use super::store::{BlobStore, DbStore};
 use crate::{
-    assets::{search_terms, AssetCard, AssetDetail, AssetResults, Facet, PartnerUse, SearchFilter},
+    assets::{
+        search_terms, AssetCard, AssetDetail, AssetKind, AssetLanguage, AssetResults, Facet,
+        PartnerUse, Product, SearchFilter, UseCase, ANY_INDUSTRY, MANY, PAGE,
+    },
     auth::{policy::authorize_content, Viewer},
     db::{
-        dialect::{asset_text, text_query},
+        dialect::{asset_query, asset_text},
         Db,
     },
+    recruit::Industry,
 };
-
-/// Results on one page.
-pub const PAGE: i64 = 24;
 
 /// Who is reading: nothing for vendor staff (they see every asset), the
 /// partner's type and tier for partner people.
@@ -51,15 +52,43 @@ pub(super) async fn audience(
     })
 }
 
+/// For the partner type bound at `$2` and the tier id at `$3`: the row
+/// `$t` is for every type or theirs, and every tier or theirs (comma
+/// lists; empty: all).
+macro_rules! for_type_and_tier {
+    ($t:literal) => {
+        concat!(
+            "(",
+            $t,
+            ".partner_types = '' OR ',' || ",
+            $t,
+            ".partner_types || ',' LIKE '%,' || $2 || ',%') AND (",
+            $t,
+            ".tiers = '' OR ',' || ",
+            $t,
+            ".tiers || ',' LIKE '%,' || $3 || ',%')"
+        )
+    };
+}
+
 /// The predicate an asset `a` must meet for the audience bound at
 /// `$1` (1 for vendor staff), `$2` (partner type), `$3` (tier id) and `$4`
 /// (now): listed for them, not archived, and for partners with content,
-/// unexpired, and for their type and tier (a comma list; empty: all).
-pub(super) const VISIBLE: &str = "a.archived_at IS NULL AND ($1 = 1 OR (\
-    (a.file_name IS NOT NULL OR a.video_url IS NOT NULL) \
-    AND (a.expires_at IS NULL OR a.expires_at > $4) \
-    AND (a.partner_types = '' OR ',' || a.partner_types || ',' LIKE '%,' || $2 || ',%') \
-    AND (a.tiers = '' OR ',' || a.tiers || ',' LIKE '%,' || $3 || ',%')))";
+/// unexpired, and for their type and tier.
+pub(super) const VISIBLE: &str = concat!(
+    "a.archived_at IS NULL AND ($1 = 1 OR ((a.file_name IS NOT NULL OR a.video_url IS NOT NULL) \
+     AND (a.expires_at IS NULL OR a.expires_at > $4) AND ",
+    for_type_and_tier!("a"),
+    "))"
+);
+
+/// [`VISIBLE`] on a row `c` of `asset_facet_counts` (unarchived assets by
+/// facets and audience), with the same bindings.
+const COUNTED_VISIBLE: &str = concat!(
+    "c.n > 0 AND ($1 = 1 OR (c.has_content = 1 AND (c.expires_at = 0 OR c.expires_at > $4) AND ",
+    for_type_and_tier!("c"),
+    "))"
+);
 
 impl Audience {
     /// Binds `$1` to `$4` of [`VISIBLE`] on `query`.
@@ -74,7 +103,43 @@ impl Audience {
             .bind(self.tier_id.clone().unwrap_or_default())
             .bind(now)
     }
+
+    /// The index terms of what this audience may see: every term of the
+    /// first, one of each group of the second (migration 0023 writes
+    /// them). The full-text twin of [`VISIBLE`] but for expiry, which
+    /// changes with the clock and is [`UNEXPIRED`].
+    fn terms(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        if self.vendor {
+            return (vec!["=live".to_owned()], Vec::new());
+        }
+        let tier = self.tier_id.as_deref().unwrap_or_default().replace('-', "");
+        (
+            vec!["=live".to_owned(), "=content".to_owned()],
+            vec![
+                vec![
+                    "=type=all".to_owned(),
+                    term("type", self.partner_type.as_deref().unwrap_or_default()),
+                ],
+                vec!["=tier=all".to_owned(), term("tier", &tier)],
+            ],
+        )
+    }
 }
+
+/// The index term `=field=value`, or one no asset has when `value` is not
+/// a code (letters, digits, `_`), so a made-up value matches nothing and
+/// cannot reach the engines as syntax.
+fn term(field: &str, value: &str) -> String {
+    if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!("={field}={value}")
+    } else {
+        "=none".to_owned()
+    }
+}
+
+/// Not expired, for the audience bound at `$2` (1 for vendor staff) at
+/// the time bound at `$3`, beside a full-text match at `$1`.
+const UNEXPIRED: &str = "($2 = 1 OR a.expires_at IS NULL OR a.expires_at > $3)";
 
 #[derive(sqlx::FromRow)]
 struct CardRow {
@@ -115,12 +180,18 @@ const CARD_COLUMNS: &str = "a.id, a.title, a.description, a.kind, a.use_case, a.
                             a.product, a.language, a.file_name, a.byte_size, a.video_url, \
                             a.expires_at";
 
-/// The facet fields, as columns of `assets`.
+/// The facet fields, as columns of `assets`, and as named in index terms.
 const FACETS: [&str; 5] = ["kind", "use_case", "industry", "product", "language"];
+const FACET_TERMS: [&str; 5] = ["kind", "use", "industry", "product", "language"];
+
+/// One row of facet counts: a combination of facet values and how many
+/// assets have it.
+type Group = (String, String, String, String, String, i64);
 
 /// The assets the viewer may see that match `filter` (words in the title,
-/// description or file text; a value per facet), best first, one page;
-/// with the facet counts of every match before the facets narrow it.
+/// description or file text; a value per facet), one page: best first,
+/// or newest first with no words or more than [`MANY`] matches; with the
+/// facet counts of every match before the facets narrow it.
 pub async fn search(
     db: &Db,
     viewer: &Viewer,
@@ -129,25 +200,7 @@ pub async fn search(
 ) -> Result<AssetResults, sqlx::Error> {
     let mut conn = db.reader().await?;
     let audience = audience(&mut conn, viewer).await?;
-    let terms = search_terms(&filter.q);
-    // With no words, $5 is bound all the same (to ''), so the numbering holds.
-    let (join, predicate, order, query) = if terms.is_empty() {
-        (
-            "",
-            "$5 = ''".to_owned(),
-            "a.created_at DESC, a.id".to_owned(),
-            String::new(),
-        )
-    } else {
-        let text = asset_text(db.backend, "$5");
-        (
-            text.join,
-            text.predicate,
-            format!("{}, a.created_at DESC, a.id", text.rank),
-            text_query(db.backend, &terms),
-        )
-    };
-    let predicate = format!("{VISIBLE} AND {predicate}");
+    let words = search_terms(&filter.q);
     // Each chosen facet narrows the results; a facet's counts are of the
     // matches narrowed by the other facets only, so a choice can be changed.
     let chosen: Vec<(usize, &String)> = [
@@ -161,32 +214,196 @@ pub async fn search(
     .enumerate()
     .filter_map(|(i, value)| value.as_ref().filter(|v| !v.is_empty()).map(|v| (i, v)))
     .collect();
-    let groups_sql = format!(
-        "SELECT a.kind, a.use_case, a.industry, a.product, a.language, COUNT(*) \
-         FROM assets a {join} WHERE {predicate} \
-         GROUP BY a.kind, a.use_case, a.industry, a.product, a.language"
-    );
-    let groups: Vec<(String, String, String, String, String, i64)> = audience
-        .bind(sqlx::query_as(&groups_sql), now)
-        .bind(&query)
+    let mut results = AssetResults {
+        total: 0,
+        assets: Vec::new(),
+        facets: Vec::new(),
+        may_upload: authorize_content(viewer).is_ok(),
+        broad: false,
+        more: false,
+        page: filter.page,
+        pages: 1,
+    };
+    if words.is_empty() {
+        browse(&mut conn, &audience, &chosen, now, &mut results).await?;
+        return Ok(paged(results));
+    }
+    let bounded = MANY + 1;
+    let words_only = asset_query(db.backend, &words, &[], &[]);
+    let text = asset_text(db.backend, "$1");
+    let (from, matches) = (text.from, &text.matches);
+    // How many assets have the words, counted up to one past MANY.
+    let having: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {matches} LIMIT {bounded}) m"
+    ))
+    .bind(&words_only)
+    .fetch_one(&mut *conn)
+    .await?;
+    if having <= MANY {
+        ranked(
+            &mut conn,
+            db,
+            &audience,
+            &chosen,
+            &words_only,
+            now,
+            &mut results,
+        )
+        .await?;
+        return Ok(results);
+    }
+    // Too many to rank or count: the index finds words, audience and
+    // facets together, newest first; the total is counted up to MANY.
+    let (all_of, any_of) = audience.terms();
+    let mut narrowed = all_of;
+    narrowed.extend(chosen.iter().map(|(i, v)| term(FACET_TERMS[*i], v)));
+    let query = asset_query(db.backend, &words, &narrowed, &any_of);
+    let vendor = i64::from(audience.vendor);
+    let matching = format!("{from} WHERE {matches} AND {UNEXPIRED}");
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM {matching} LIMIT {bounded}) m"
+    ))
+    .bind(&query)
+    .bind(vendor)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    results.broad = true;
+    results.more = total > MANY;
+    results.total = total.min(MANY);
+    results.facets = every_facet();
+    results.assets = sqlx::query_as::<_, CardRow>(&format!(
+        "SELECT {CARD_COLUMNS} FROM {matching} ORDER BY {} LIMIT {PAGE} OFFSET {}",
+        text.newest,
+        offset(&results)
+    ))
+    .bind(&query)
+    .bind(vendor)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(AssetCard::from)
+    .collect();
+    Ok(paged(results))
+}
+
+/// A search whose words are in at most [`MANY`] assets: those the
+/// audience may see, counted by facet, best first.
+async fn ranked(
+    conn: &mut AnyConnection,
+    db: &Db,
+    audience: &Audience,
+    chosen: &[(usize, &String)],
+    words_only: &str,
+    now: i64,
+    results: &mut AssetResults,
+) -> Result<(), sqlx::Error> {
+    let text = asset_text(db.backend, "$5");
+    let matching = format!("{} WHERE {VISIBLE} AND {}", text.from, text.matches);
+    let groups: Vec<Group> = audience
+        .bind(
+            sqlx::query_as(&format!(
+                "SELECT a.kind, a.use_case, a.industry, a.product, a.language, COUNT(*) \
+                 FROM {matching} \
+                 GROUP BY a.kind, a.use_case, a.industry, a.product, a.language"
+            )),
+            now,
+        )
+        .bind(words_only)
         .fetch_all(&mut *conn)
         .await?;
-    let narrowed = chosen
-        .iter()
-        .enumerate()
-        .map(|(n, (i, _))| format!(" AND a.{} = ${}", FACETS[*i], n + 6))
-        .collect::<String>();
+    (results.total, results.facets) = tally(groups, chosen);
     let page_sql = format!(
-        "SELECT {CARD_COLUMNS} FROM assets a {join} WHERE {predicate}{narrowed} \
-         ORDER BY {order} LIMIT {PAGE}"
+        "SELECT {CARD_COLUMNS} FROM {matching}{} ORDER BY {} LIMIT {PAGE} OFFSET {}",
+        narrowing(chosen, 6),
+        text.rank,
+        offset(results)
     );
     let mut page = audience
         .bind(sqlx::query_as::<_, CardRow>(&page_sql), now)
-        .bind(&query);
-    for (_, value) in &chosen {
+        .bind(words_only);
+    for (_, value) in chosen {
         page = page.bind(value.as_str());
     }
-    let assets = page.fetch_all(&mut *conn).await?;
+    results.assets = page
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(AssetCard::from)
+        .collect();
+    Ok(())
+}
+
+/// How many pages `total` results fill; only the first [`MANY`] are paged
+/// through.
+fn pages(total: i64) -> i64 {
+    ((total.min(MANY) + PAGE - 1) / PAGE).max(1)
+}
+
+/// How many results come before the page asked for, once the total is
+/// known (out of range counts as the nearest page).
+fn offset(results: &AssetResults) -> i64 {
+    (results.page.clamp(1, pages(results.total)) - 1) * PAGE
+}
+
+/// `results` with the page shown brought into range and the pages counted.
+fn paged(mut results: AssetResults) -> AssetResults {
+    results.pages = pages(results.total);
+    results.page = results.page.clamp(1, results.pages);
+    results
+}
+
+/// `AND a.<facet> = $n` for each chosen facet, numbered from `first`.
+fn narrowing(chosen: &[(usize, &String)], first: usize) -> String {
+    chosen
+        .iter()
+        .enumerate()
+        .map(|(n, (i, _))| format!(" AND a.{} = ${}", FACETS[*i], n + first))
+        .collect()
+}
+
+/// The library with no words: facet counts from `asset_facet_counts`,
+/// newest first.
+async fn browse(
+    conn: &mut AnyConnection,
+    audience: &Audience,
+    chosen: &[(usize, &String)],
+    now: i64,
+    results: &mut AssetResults,
+) -> Result<(), sqlx::Error> {
+    let groups_sql = format!(
+        "SELECT c.kind, c.use_case, c.industry, c.product, c.language, \
+         CAST(SUM(c.n) AS BIGINT) FROM asset_facet_counts c WHERE {COUNTED_VISIBLE} \
+         GROUP BY c.kind, c.use_case, c.industry, c.product, c.language"
+    );
+    let groups: Vec<Group> = audience
+        .bind(sqlx::query_as(&groups_sql), now)
+        .fetch_all(&mut *conn)
+        .await?;
+    (results.total, results.facets) = tally(groups, chosen);
+    let page_sql = format!(
+        "SELECT {CARD_COLUMNS} FROM assets a WHERE {VISIBLE}{} \
+         ORDER BY a.created_at DESC, a.id LIMIT {PAGE} OFFSET {}",
+        narrowing(chosen, 5),
+        offset(results)
+    );
+    let mut page = audience.bind(sqlx::query_as::<_, CardRow>(&page_sql), now);
+    for (_, value) in chosen {
+        page = page.bind(value.as_str());
+    }
+    results.assets = page
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(AssetCard::from)
+        .collect();
+    Ok(())
+}
+
+/// The total of `groups` that meet every chosen facet, and each facet
+/// value's count among those that meet the other chosen facets.
+fn tally(groups: Vec<Group>, chosen: &[(usize, &String)]) -> (i64, Vec<Facet>) {
     let mut counts: BTreeMap<(&str, String), i64> = BTreeMap::new();
     let mut total = 0;
     for (kind, use_case, industry, product, language, n) in groups {
@@ -206,19 +423,39 @@ pub async fn search(
             }
         }
     }
-    Ok(AssetResults {
-        total,
-        assets: assets.into_iter().map(AssetCard::from).collect(),
-        facets: counts
-            .into_iter()
-            .map(|((field, code), count)| Facet {
-                field: field.to_owned(),
-                code,
-                count,
-            })
+    let facets = counts
+        .into_iter()
+        .map(|((field, code), count)| Facet {
+            field: field.to_owned(),
+            code,
+            count,
+        })
+        .collect();
+    (total, facets)
+}
+
+/// Every value of every facet, uncounted (a search too broad to count).
+fn every_facet() -> Vec<Facet> {
+    let codes: [Vec<&str>; 5] = [
+        AssetKind::ALL.iter().map(|v| v.code()).collect(),
+        UseCase::ALL.iter().map(|v| v.code()).collect(),
+        std::iter::once(ANY_INDUSTRY)
+            .chain(Industry::ALL.iter().map(|v| v.code()))
             .collect(),
-        may_upload: authorize_content(viewer).is_ok(),
-    })
+        Product::ALL.iter().map(|v| v.code()).collect(),
+        AssetLanguage::ALL.iter().map(|v| v.code()).collect(),
+    ];
+    FACETS
+        .iter()
+        .zip(codes)
+        .flat_map(|(field, codes)| {
+            codes.into_iter().map(|code| Facet {
+                field: (*field).to_owned(),
+                code: code.to_owned(),
+                count: 0,
+            })
+        })
+        .collect()
 }
 
 /// The title of asset `id`, if the viewer may see it (a lesson links it).

@@ -8,6 +8,6 @@ mod manage;
 mod store;
 
 pub use help::{delete_faq, faq, help, save_faq};
-pub use library::{detail, file, search, visible_title, PAGE};
+pub use library::{detail, file, search, visible_title};
 pub use manage::{archive, attach, create, tiers, FileRefused};
 pub use store::{BlobStore, DbStore};
