@@ -52,55 +52,45 @@ pub fn asset_query(
     all_of: &[String],
     any_of: &[Vec<String>],
 ) -> String {
+    let (quote, prefix, and, or): (fn(&str) -> String, &str, &str, &str) = match backend {
+        Backend::Sqlite => (|t| format!("\"{t}\""), "*", " AND ", " OR "),
+        Backend::Postgres => (|t| format!("'{t}'"), ":*", " & ", " | "),
+    };
     let last = words.len().saturating_sub(1);
-    match backend {
-        Backend::Sqlite => {
-            let words = words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    if i == last {
-                        format!("\"{w}\"*")
-                    } else {
-                        format!("\"{w}\"")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            let terms = all_of
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .chain(any_of.iter().map(|group| {
-                    let one = group.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>();
-                    format!("({})", one.join(" OR "))
-                }))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            match (words.is_empty(), terms.is_empty()) {
-                (true, _) => format!("{{terms}}: ({terms})"),
-                (false, true) => format!("{{title description extracted_text}}: ({words})"),
-                (false, false) => format!(
-                    "{{title description extracted_text}}: ({words}) AND {{terms}}: ({terms})"
-                ),
+    let words: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == last {
+                format!("{}{prefix}", quote(w))
+            } else {
+                quote(w)
             }
-        }
-        Backend::Postgres => words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if i == last {
-                    format!("'{w}':*")
-                } else {
-                    format!("'{w}'")
-                }
-            })
-            .chain(all_of.iter().map(|t| format!("'{t}'")))
-            .chain(any_of.iter().map(|group| {
-                let one = group.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>();
-                format!("({})", one.join(" | "))
-            }))
-            .collect::<Vec<_>>()
-            .join(" & "),
+        })
+        .collect();
+    let terms: Vec<String> = all_of
+        .iter()
+        .map(|t| quote(t))
+        .chain(any_of.iter().map(|group| {
+            let one: Vec<String> = group.iter().map(|t| quote(t)).collect();
+            format!("({})", one.join(or))
+        }))
+        .collect();
+    match backend {
+        // FTS5: the words in the text columns, the terms in `terms`.
+        Backend::Sqlite => match (words.is_empty(), terms.is_empty()) {
+            (true, _) => format!("{{terms}}: ({})", terms.join(and)),
+            (false, true) => format!(
+                "{{title description extracted_text}}: ({})",
+                words.join(" ")
+            ),
+            (false, false) => format!(
+                "{{title description extracted_text}}: ({}) AND {{terms}}: ({})",
+                words.join(" "),
+                terms.join(and)
+            ),
+        },
+        Backend::Postgres => words.into_iter().chain(terms).collect::<Vec<_>>().join(and),
     }
 }
 

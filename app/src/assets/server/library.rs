@@ -320,18 +320,7 @@ async fn ranked(
         text.rank,
         offset(results)
     );
-    let mut page = audience
-        .bind(sqlx::query_as::<_, CardRow>(&page_sql), now)
-        .bind(words_only);
-    for (_, value) in chosen {
-        page = page.bind(value.as_str());
-    }
-    results.assets = page
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(AssetCard::from)
-        .collect();
+    results.assets = page(conn, audience, &page_sql, Some(words_only), chosen, now).await?;
     Ok(())
 }
 
@@ -388,17 +377,33 @@ async fn browse(
         narrowing(chosen, 5),
         offset(results)
     );
-    let mut page = audience.bind(sqlx::query_as::<_, CardRow>(&page_sql), now);
-    for (_, value) in chosen {
-        page = page.bind(value.as_str());
+    results.assets = page(conn, audience, &page_sql, None, chosen, now).await?;
+    Ok(())
+}
+
+/// The cards of `sql`, with the audience at `$1` to `$4`, then the words
+/// if any, then each chosen facet's value (see [`narrowing`]).
+async fn page(
+    conn: &mut AnyConnection,
+    audience: &Audience,
+    sql: &str,
+    words: Option<&str>,
+    chosen: &[(usize, &String)],
+    now: i64,
+) -> Result<Vec<AssetCard>, sqlx::Error> {
+    let mut query = audience.bind(sqlx::query_as::<_, CardRow>(sql), now);
+    if let Some(words) = words {
+        query = query.bind(words);
     }
-    results.assets = page
+    for (_, value) in chosen {
+        query = query.bind(value.as_str());
+    }
+    Ok(query
         .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(AssetCard::from)
-        .collect();
-    Ok(())
+        .collect())
 }
 
 /// The total of `groups` that meet every chosen facet, and each facet
