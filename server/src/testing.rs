@@ -27,8 +27,15 @@ pub fn test_options(site_root: &str) -> LeptosOptions {
         .build()
 }
 
-/// The whole router on `db`, with the demo program seeded.
+/// The whole router on `db`, with the demo program seeded. Errors the
+/// server logs (an internal error's cause) go to the test's output, shown
+/// when it fails.
 pub async fn seeded_app(db: &Db) -> Router {
+    // Only the first test of a binary installs it; the others find it there.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("error"))
+        .try_init();
     demo::seed(db).await.expect("demo seed");
     router(
         AppState::new(test_options(PUBLIC_DIR), db.clone())
