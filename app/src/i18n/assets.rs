@@ -96,6 +96,10 @@ pub(super) const TEXT: super::Pairs = &[
     ("{count} assets", "{count} Materialien"),
     ("More than {count} assets", "Mehr als {count} Materialien"),
     (
+        "newest first: the words are in more than {count} assets",
+        "neueste zuerst: die Wörter stehen in mehr als {count} Materialien",
+    ),
+    (
         "newest first: add a word or a filter to narrow them",
         "neueste zuerst: ein weiteres Wort oder ein Filter grenzt sie ein",
     ),

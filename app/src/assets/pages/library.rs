@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{facet_label, size};
 use crate::{
-    assets::{api::search_assets, AssetCard, AssetResults, Facet, PAGE},
+    assets::{api::search_assets, AssetCard, AssetResults, Facet, MANY, PAGE},
     auth::Viewer,
     shell::{
         ui::{
@@ -135,7 +135,8 @@ fn result_list(r: AssetResults, params: Vec<(String, String)>) -> impl IntoView 
     view! {
         <p class="mb-3 text-sm text-slate-600 dark:text-slate-300" role="status">
             {count}
-            {(r.broad || r.total > r.pages * PAGE).then(|| format!(" · {}", t!("newest first: add a word or a filter to narrow them")))}
+            {(r.more || r.total > r.pages * PAGE).then(|| format!(" · {}", t!("newest first: add a word or a filter to narrow them")))}
+            {(r.broad && !r.more).then(|| format!(" · {}", t!("newest first: the words are in more than {count} assets", count = MANY)))}
         </p>
         {if r.assets.is_empty() {
             view! { <p>{t!("Nothing matches. Try fewer words or another filter.")}</p> }.into_any()
