@@ -122,6 +122,12 @@ backend_test!(
             titles(&search(&app, &ava, "q=&page=-3").await),
             titles(&all)
         );
+        // Ranked results page too: every demo asset has a word in "a".
+        let ranked = search(&app, &ava, "q=a&page=2").await;
+        assert_eq!(ranked["broad"], false);
+        assert_eq!(ranked["total"], all["total"]);
+        assert_eq!((&ranked["page"], &ranked["pages"]), (&2.into(), &2.into()));
+        assert_eq!(titles(&ranked).len(), rest.len());
     }
 );
 

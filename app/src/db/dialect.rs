@@ -11,6 +11,8 @@ use super::Backend;
 pub struct AssetText {
     /// `assets a`, joined onto the index where it is a separate table.
     pub from: &'static str,
+    /// The index alone, for counting matches.
+    pub index: &'static str,
     /// The match of the query.
     pub matches: String,
     /// Best first (for queries of words alone: terms shared by most
@@ -24,6 +26,7 @@ pub fn asset_text(backend: Backend, param: &str) -> AssetText {
     match backend {
         Backend::Sqlite => AssetText {
             from: "assets_fts f JOIN assets a ON a.seq = f.rowid",
+            index: "assets_fts",
             matches: format!("assets_fts MATCH {param}"),
             rank: "f.rank, a.created_at DESC, a.id".to_owned(),
             // Keys are given in the order assets are added.
@@ -31,6 +34,7 @@ pub fn asset_text(backend: Backend, param: &str) -> AssetText {
         },
         Backend::Postgres => AssetText {
             from: "assets a",
+            index: "assets a",
             matches: format!("a.document @@ CAST({param} AS tsquery)"),
             rank: format!(
                 "ts_rank(a.document, CAST({param} AS tsquery)) DESC, a.created_at DESC, a.id"

@@ -226,15 +226,17 @@ pub async fn search(
     };
     if words.is_empty() {
         browse(&mut conn, &audience, &chosen, now, &mut results).await?;
-        return Ok(paged(results));
+        return Ok(results);
     }
     let bounded = MANY + 1;
     let words_only = asset_query(db.backend, &words, &[], &[]);
     let text = asset_text(db.backend, "$1");
     let (from, matches) = (text.from, &text.matches);
-    // How many assets have the words, counted up to one past MANY.
+    // How many assets have the words, counted up to one past MANY, in the
+    // index alone.
     let having: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {matches} LIMIT {bounded}) m"
+        "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {matches} LIMIT {bounded}) m",
+        text.index
     ))
     .bind(&words_only)
     .fetch_one(&mut *conn)
@@ -272,10 +274,10 @@ pub async fn search(
     results.more = total > MANY;
     results.total = total.min(MANY);
     results.facets = every_facet();
+    let offset = paginate(&mut results);
     results.assets = sqlx::query_as::<_, CardRow>(&format!(
-        "SELECT {CARD_COLUMNS} FROM {matching} ORDER BY {} LIMIT {PAGE} OFFSET {}",
-        text.newest,
-        offset(&results)
+        "SELECT {CARD_COLUMNS} FROM {matching} ORDER BY {} LIMIT {PAGE} OFFSET {offset}",
+        text.newest
     ))
     .bind(&query)
     .bind(vendor)
@@ -285,7 +287,7 @@ pub async fn search(
     .into_iter()
     .map(AssetCard::from)
     .collect();
-    Ok(paged(results))
+    Ok(results)
 }
 
 /// A search whose words are in at most [`MANY`] assets: those the
@@ -318,29 +320,20 @@ async fn ranked(
         "SELECT {CARD_COLUMNS} FROM {matching}{} ORDER BY {} LIMIT {PAGE} OFFSET {}",
         narrowing(chosen, 6),
         text.rank,
-        offset(results)
+        paginate(results)
     );
     results.assets = page(conn, audience, &page_sql, Some(words_only), chosen, now).await?;
     Ok(())
 }
 
-/// How many pages `total` results fill; only the first [`MANY`] are paged
-/// through.
-fn pages(total: i64) -> i64 {
-    ((total.min(MANY) + PAGE - 1) / PAGE).max(1)
-}
-
-/// How many results come before the page asked for, once the total is
-/// known (out of range counts as the nearest page).
-fn offset(results: &AssetResults) -> i64 {
-    (results.page.clamp(1, pages(results.total)) - 1) * PAGE
-}
-
-/// `results` with the page shown brought into range and the pages counted.
-fn paged(mut results: AssetResults) -> AssetResults {
-    results.pages = pages(results.total);
+/// Once the total is known: counts the pages (only the first [`MANY`]
+/// results are paged through), brings the page asked for into range (out
+/// of range counts as the nearest page) and returns how many results come
+/// before it.
+fn paginate(results: &mut AssetResults) -> i64 {
+    results.pages = ((results.total.min(MANY) + PAGE - 1) / PAGE).max(1);
     results.page = results.page.clamp(1, results.pages);
-    results
+    (results.page - 1) * PAGE
 }
 
 /// `AND a.<facet> = $n` for each chosen facet, numbered from `first`.
@@ -375,7 +368,7 @@ async fn browse(
         "SELECT {CARD_COLUMNS} FROM assets a WHERE {VISIBLE}{} \
          ORDER BY a.created_at DESC, a.id LIMIT {PAGE} OFFSET {}",
         narrowing(chosen, 5),
-        offset(results)
+        paginate(results)
     );
     results.assets = page(conn, audience, &page_sql, None, chosen, now).await?;
     Ok(())
