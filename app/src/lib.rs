@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod campaigns;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod deals;
@@ -113,9 +114,19 @@ fn set_content_security_policy() {
     else {
         return;
     };
+    // The campaign preview draws a whole email or landing page, with its
+    // own stylesheet and the template's images, in a sandboxed frame
+    // (no scripts), which inherits this policy.
+    let preview = use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.uri.path().starts_with("/campaigns/templates/"));
+    let (style, img) = if preview {
+        ("'self' 'unsafe-inline'", "'self' data: https:")
+    } else {
+        ("'self'", "'self' data:")
+    };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+         style-src {style}; img-src {img}; connect-src 'self'; worker-src 'self'; \
          manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
          frame-ancestors 'none'"
     );
@@ -159,6 +170,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assets/new") view=assets::NewAssetPage ssr=SsrMode::InOrder />
                     <Route path=path!("/assets/:id") view=assets::AssetPage ssr=SsrMode::InOrder />
                     <Route path=path!("/help") view=assets::HelpPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/campaigns") view=campaigns::CampaignsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/campaigns/templates/:id") view=campaigns::LaunchPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/campaigns/:id") view=campaigns::CampaignPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/leads") view=campaigns::LeadsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/help/faq") view=assets::FaqPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/team") view=learning::TeamPage ssr=SsrMode::InOrder />

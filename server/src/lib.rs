@@ -9,6 +9,7 @@ pub mod events;
 pub mod guard;
 pub mod isolation;
 pub mod jobs;
+pub mod landing;
 mod logos;
 mod plain;
 pub mod security;
@@ -110,6 +111,7 @@ pub fn router(state: AppState) -> Router {
         state.badge_key.clone(),
         public_url.clone(),
     );
+    let landing_state: landing::LandingState = (state.db.clone(), public_url.clone());
     let context = {
         let db = state.db.clone();
         move || {
@@ -127,6 +129,16 @@ pub fn router(state: AppState) -> Router {
             get(asset_files::download).post(asset_files::upload).layer(
                 axum::extract::DefaultBodyLimit::max(asset_files::UPLOAD_LIMIT),
             ),
+        )
+        .route(
+            "/c/{partner}/logo.png",
+            get(landing::logo).with_state(landing_state.clone()),
+        )
+        .route(
+            "/c/{partner}/{campaign}",
+            get(landing::page)
+                .post(landing::submit)
+                .with_state(landing_state),
         )
         .route(
             "/organisations/{id}/logo",

@@ -108,6 +108,19 @@ pub fn authorize_content(viewer: &Viewer) -> Result<(), AppError> {
     }
 }
 
+/// `Ok` when `viewer` may launch co-branded campaigns for their own
+/// organisation: partner people (admins and users alike: at a small
+/// partner whoever does marketing launches).
+pub fn authorize_campaign_launch(viewer: &Viewer) -> Result<(), AppError> {
+    authorize_deal_registration(viewer)
+}
+
+/// `Ok` when `viewer` may work leads (accept, disqualify, convert):
+/// partner people, on their own organisation's leads.
+pub fn authorize_lead_work(viewer: &Viewer) -> Result<(), AppError> {
+    authorize_deal_registration(viewer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

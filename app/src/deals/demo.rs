@@ -51,6 +51,7 @@ fn input(company: &str, domain: &str, value: &str, products: &str) -> DealInput 
         expected_close: "2027-06-30".to_owned(),
         partner_role: "reseller".to_owned(),
         notes: String::new(),
+        lead: String::new(),
     }
 }
 

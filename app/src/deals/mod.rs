@@ -180,6 +180,9 @@ pub struct DealInput {
     pub expected_close: String,
     pub partner_role: String,
     pub notes: String,
+    /// The lead this registration comes from (marked converted), if any.
+    #[serde(default)]
+    pub lead: String,
 }
 
 /// A registration that passed validation.
@@ -198,6 +201,8 @@ pub struct ValidDeal {
     pub expected_close: String,
     pub partner_role: PartnerRole,
     pub notes: Option<String>,
+    /// The lead converted into this registration.
+    pub lead: Option<String>,
 }
 
 /// A calendar date written `YYYY-MM-DD` (what `<input type=date>` sends).
@@ -352,6 +357,9 @@ impl DealInput {
                     expected_close,
                     partner_role,
                     notes,
+                    lead: Some(self.lead.trim())
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned),
                 })
             }
             _ => Err(AppError::Validation(errors)),
@@ -396,6 +404,7 @@ mod tests {
             expected_close: "2027-03-31".into(),
             partner_role: "reseller".into(),
             notes: String::new(),
+            lead: String::new(),
         }
     }
 

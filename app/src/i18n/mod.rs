@@ -9,6 +9,7 @@
 
 mod assets;
 mod auth;
+mod campaigns;
 mod deals;
 mod deals_server;
 mod kit;
@@ -37,6 +38,7 @@ const CATALOGUE: &[Pairs] = &[
     deals_server::TEXT,
     learning::TEXT,
     assets::TEXT,
+    campaigns::TEXT,
     onboarding::TEXT,
     organisations::TEXT,
     people::TEXT,

@@ -78,6 +78,39 @@ impl PartnerType {
     }
 }
 
+/// The part of a public address naming an organisation: its name in
+/// lower case, letters and digits kept (accents dropped), everything else
+/// one hyphen. "Northwind Solutions" → `northwind-solutions`.
+pub fn slug_of(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => 'a',
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
+            'ü' | 'ù' | 'ú' | 'û' => 'u',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ß' => 's',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = slug.chars().take(60).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "partner".to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
 impl Role {
     /// Vendor roles belong to the program owner; the others to partners.
     pub fn is_vendor(self) -> bool {
@@ -121,6 +154,15 @@ mod tests {
         for r in Role::ALL {
             assert_eq!(Role::parse(r.code()), Some(*r));
         }
+    }
+
+    #[test]
+    fn slugs_are_plain_words_and_hyphens() {
+        assert_eq!(slug_of("Northwind Solutions"), "northwind-solutions");
+        assert_eq!(slug_of("  Müller & Söhne GmbH. "), "muller-sohne-gmbh");
+        assert_eq!(slug_of("<b>Bold</b>"), "b-bold-b");
+        assert_eq!(slug_of("!!!"), "partner");
+        assert!(slug_of(&"a b ".repeat(50)).len() <= 60);
     }
 
     #[test]

@@ -25,6 +25,9 @@ const APPLICATIONS: &str = "M9 5h6M9 3h6v4H9zM5 5h2v16h10V5h2M9 12h6M9 16h4";
 const SESSIONS: &str = "M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0";
 const LEARNING: &str = "M2 9l10-5 10 5-10 5zM6 11v5c3 2 9 2 12 0v-5M22 9v6";
 const LIBRARY: &str = "M4 4h5v16H4zM10 4h5v16h-5zM16 5l4 1-3 14-4-1z";
+const CAMPAIGNS: &str =
+    "M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1zM15 9a4 4 0 0 1 0 6M18 6a8 8 0 0 1 0 12";
+const LEADS: &str = "M4 4h16v12H8l-4 4zM8 9h8M8 12h5";
 const SEARCH: &str = "M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -43,6 +46,14 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
         phone: false,
         ..item("/assets".into(), t!("Library"), LIBRARY)
     };
+    let campaigns = |phone| NavItem {
+        phone,
+        ..item("/campaigns".into(), t!("Campaigns"), CAMPAIGNS)
+    };
+    let leads = NavItem {
+        phone: false,
+        ..item("/leads".into(), t!("Leads"), LEADS)
+    };
     match viewer {
         None => vec![
             item("/".into(), t!("Home"), HOME),
@@ -57,6 +68,7 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             item("/applications".into(), t!("Applications"), APPLICATIONS),
             item("/learn".into(), t!("Learning"), LEARNING),
             library,
+            campaigns(false),
             item(
                 format!("/organisations/{}", viewer.organisation_id),
                 t!("Organisation"),
@@ -64,16 +76,34 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             ),
             sessions,
         ],
-        Some(viewer) => vec![
+        Some(viewer) if viewer.role.is_vendor() => vec![
             item("/home".into(), t!("Home"), HOME),
             item("/deals".into(), t!("Deals"), DEALS),
             item("/learn".into(), t!("Learning"), LEARNING),
+            campaigns(true),
             item(
                 format!("/organisations/{}", viewer.organisation_id),
                 t!("Organisation"),
                 ORGANISATION,
             ),
-            item("/program".into(), t!("Program"), PROGRAM),
+            library,
+            sessions,
+        ],
+        Some(viewer) => vec![
+            item("/home".into(), t!("Home"), HOME),
+            item("/deals".into(), t!("Deals"), DEALS),
+            item("/learn".into(), t!("Learning"), LEARNING),
+            campaigns(true),
+            item(
+                format!("/organisations/{}", viewer.organisation_id),
+                t!("Organisation"),
+                ORGANISATION,
+            ),
+            NavItem {
+                phone: false,
+                ..item("/program".into(), t!("Program"), PROGRAM)
+            },
+            leads,
             library,
             sessions,
         ],

@@ -1217,6 +1217,62 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             ]);
             (body, needs_sign_in(expect))
         }
+        // Campaigns: everyone signed in reads the catalogue (partners only
+        // what is open to them: the databases offer is for MSPs, and
+        // Northwind is a reseller) and the campaigns in their scope;
+        // partner people launch, for their own organisation only.
+        "/api/campaigns_catalogue" | "/api/campaigns_leads" => {
+            (String::new(), needs_sign_in(Allowed))
+        }
+        "/api/campaigns_template" | "/api/campaigns_launch" => {
+            let (slug, expect) = match target {
+                Target::Own => ("migration", Allowed),
+                Target::Other if who.is_vendor() => ("databases", Allowed),
+                Target::Other => ("databases", Denied(AppError::NotFound)),
+            };
+            let expect = if path == "/api/campaigns_launch" && who.is_vendor() {
+                Denied(AppError::Forbidden)
+            } else {
+                expect
+            };
+            (
+                form(&[("id", &demo_id("template", slug))]),
+                needs_sign_in(expect),
+            )
+        }
+        // Lead work: partner people on their own leads (Jo Park's and
+        // Sam Lee's at Northwind); Bluepeak's lead answers NotFound to
+        // them; vendor staff are refused before the id is read.
+        "/api/campaigns_lead_status" | "/api/campaigns_lead" => {
+            let (slug, found) = match (target, who) {
+                (Target::Own, Who::PartnerAdmin) => ("jo-park", true),
+                (Target::Own, _) => ("sam-lee", true),
+                (Target::Other, _) => ("noah-berg", false),
+            };
+            let expect = match (who.is_vendor(), found) {
+                (true, _) => Denied(AppError::Forbidden),
+                (false, true) => Allowed,
+                (false, false) => Denied(AppError::NotFound),
+            };
+            let id = demo_id("lead", slug);
+            let body = if path == "/api/campaigns_lead_status" {
+                form(&[("id", &id), ("status", "working")])
+            } else {
+                form(&[("id", &id)])
+            };
+            (body, needs_sign_in(expect))
+        }
+        "/api/campaigns_get" => {
+            let (slug, expect) = match target {
+                Target::Own => ("northwind-migration", Allowed),
+                Target::Other if who.is_vendor() => ("bluepeak-backup", Allowed),
+                Target::Other => ("bluepeak-backup", Denied(AppError::NotFound)),
+            };
+            (
+                form(&[("id", &demo_id("campaign", slug))]),
+                needs_sign_in(expect),
+            )
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }

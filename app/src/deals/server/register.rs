@@ -155,6 +155,10 @@ pub async fn register(
         })
         .await?;
     }
+    if let Some(lead) = &deal.lead {
+        crate::campaigns::server::mark_converted(&mut tx, lead, &viewer.organisation_id, &id, now)
+            .await?;
+    }
     tx.commit().await?;
     Ok(Registered {
         id,

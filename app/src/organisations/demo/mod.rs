@@ -64,12 +64,13 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
     }
     let vendor_id = demo_id("org", VENDOR_SLUG);
     sqlx::query(
-        "INSERT INTO organisations (id, kind, name, status, website, created_at) \
-         VALUES ($1, 'vendor', $2, 'active', 'acmecloud.example', $3)",
+        "INSERT INTO organisations (id, kind, name, status, website, created_at, slug) \
+         VALUES ($1, 'vendor', $2, 'active', 'acmecloud.example', $3, $4)",
     )
     .bind(&vendor_id)
     .bind(VENDOR_NAME)
     .bind(EPOCH)
+    .bind(VENDOR_SLUG)
     .execute(&mut *tx)
     .await?;
     let mut people = 0;
@@ -86,8 +87,8 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
         let joined = EPOCH + partner.joined_day * DAY;
         sqlx::query(
             "INSERT INTO organisations \
-             (id, kind, name, partner_type, region, country, status, tier_id, website, channel_manager_id, created_at) \
-             VALUES ($1, 'partner', $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             (id, kind, name, partner_type, region, country, status, tier_id, website, channel_manager_id, created_at, slug) \
+             VALUES ($1, 'partner', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&id)
         .bind(partner.name)
@@ -99,6 +100,7 @@ pub async fn seed(db: &Db) -> Result<SeedOutcome, AppError> {
         .bind(partner.website)
         .bind(demo_id("person", manager))
         .bind(joined)
+        .bind(partner.slug)
         .execute(&mut *tx)
         .await?;
         for person in partner.people {

@@ -24,6 +24,25 @@ pub async fn channel_manager(
     .await
 }
 
+/// A slug for a new organisation called `name` that no other has:
+/// [`super::slug_of`], with `-2`, `-3`… added when taken.
+pub async fn free_slug(conn: &mut sqlx::AnyConnection, name: &str) -> Result<String, sqlx::Error> {
+    let base = super::slug_of(name);
+    let mut candidate = base.clone();
+    for n in 2.. {
+        let taken: Option<String> =
+            sqlx::query_scalar("SELECT id FROM organisations WHERE slug = $1")
+                .bind(&candidate)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if taken.is_none() {
+            break;
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Ok(candidate)
+}
+
 /// Live partners (onboarding, active, at risk) as (id, name), by name.
 pub async fn live_partners(db: &crate::db::Db) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as(

@@ -147,12 +147,13 @@ async fn approve(
 ) -> Result<String, AppError> {
     let organisation_id = uuid::Uuid::new_v4().to_string();
     let manager = (viewer.role == Role::ChannelManager).then_some(viewer.person_id.as_str());
+    let slug = crate::organisations::server::free_slug(tx, &applicant.company).await?;
     sqlx::query(
         "INSERT INTO organisations (id, kind, name, partner_type, region, country, status, \
          tier_id, website, channel_manager_id, created_at, contact_name, contact_email, employees, \
-         industries, specialisations, joined_at) \
+         industries, specialisations, joined_at, slug) \
          VALUES ($1, 'partner', $2, $3, $4, $5, 'onboarding', \
-         (SELECT id FROM tiers ORDER BY rank LIMIT 1), $6, $7, $8, $9, $10, $11, $12, $13, $8)",
+         (SELECT id FROM tiers ORDER BY rank LIMIT 1), $6, $7, $8, $9, $10, $11, $12, $13, $8, $14)",
     )
     .bind(&organisation_id)
     .bind(&applicant.company)
@@ -167,6 +168,7 @@ async fn approve(
     .bind(applicant.employees)
     .bind(&applicant.industries)
     .bind(&applicant.specialisations)
+    .bind(&slug)
     .execute(&mut **tx)
     .await?;
     sqlx::query("UPDATE applications SET organisation_id = $1 WHERE id = $2")

@@ -30,7 +30,8 @@ pub fn escape_text(text: &str) -> String {
 #[component]
 pub fn TextArea(
     /// The form field's name.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     /// Visible lines.
     #[prop(default = 3)]
     rows: u32,

@@ -1,0 +1,113 @@
+//! Server functions of campaigns: each finds out who calls, parses the
+//! input and makes one call into `server/`. Landing pages and their lead
+//! forms are plain public routes (server/src/landing.rs).
+
+use leptos::prelude::*;
+
+use super::{CampaignView, Catalogue, LaunchView, LeadRow};
+use crate::error::AppError;
+
+/// The templates the caller may launch and the campaigns in their scope.
+///
+/// Who may call: anyone signed in (partners see the templates open to
+/// their type, tier and region, and their own campaigns). Errors:
+/// `Unauthenticated`, `Internal`.
+#[server(endpoint = "campaigns_catalogue")]
+pub async fn campaign_catalogue() -> Result<Catalogue, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::catalogue(&db, &viewer, crate::auth::server::now()).await
+}
+
+/// Template `id` drawn with the caller's brand, with preflight.
+///
+/// Who may call: anyone signed in to whom the template is open (vendor
+/// staff see a sample partner's brand). Errors: `Unauthenticated`,
+/// `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_template")]
+pub async fn campaign_template(id: String) -> Result<LaunchView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::launch_view(&db, &viewer, &id, crate::auth::server::now()).await
+}
+
+/// Launches template `id` for the caller's organisation with its
+/// rewordable blocks as `wording`, then opens the campaign.
+///
+/// Who may call: partner people. Errors: `Unauthenticated`, `Forbidden`,
+/// `NotFound`, `Conflict` (what preflight found), `Validation`,
+/// `Internal`.
+#[server(endpoint = "campaigns_launch")]
+pub async fn launch_campaign(id: String, wording: Option<Vec<String>>) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let campaign = super::server::launch(
+        &db,
+        &viewer,
+        &id,
+        &wording.unwrap_or_default(),
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/campaigns/{campaign}"));
+    Ok(())
+}
+
+/// Campaign `id`, how it does and its leads.
+///
+/// Who may call: the launching partner's people, vendor staff. Errors:
+/// `Unauthenticated`, `NotFound` (also another partner's), `Internal`.
+#[server(endpoint = "campaigns_get")]
+pub async fn get_campaign(id: String) -> Result<CampaignView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::campaign(&db, &viewer, &id).await
+}
+
+/// The leads of the caller's organisation (every partner's, for vendor
+/// staff), newest first.
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "campaigns_leads")]
+pub async fn list_leads() -> Result<Vec<LeadRow>, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    Ok(super::server::leads(&db, &viewer).await?)
+}
+
+/// Moves lead `id` to `status` (accepted, working, disqualified).
+///
+/// Who may call: partner people, on their organisation's leads. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound` (also another partner's),
+/// `Validation`, `Internal`.
+#[server(endpoint = "campaigns_lead_status")]
+pub async fn set_lead_status(id: String, status: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::change_status(
+        &db,
+        &viewer,
+        &id,
+        &status,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// Lead `id`, to prefill a deal registration from it.
+///
+/// Who may call: partner people, on their organisation's open leads.
+/// Errors: `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_lead")]
+pub async fn get_lead(id: String) -> Result<LeadRow, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_lead_work(&viewer)?;
+    super::server::lead(&db, &viewer, &id)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,110 @@
+//! Co-branded campaigns: templates in blocks (vendor marketers), the one
+//! renderer shared by the live preview, the email and the landing page,
+//! preflight, launching, public landing pages and the leads they take.
+
+pub mod api;
+pub mod content;
+#[cfg(feature = "ssr")]
+pub mod demo;
+pub mod lead;
+mod pages;
+pub mod preflight;
+pub mod render;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod types;
+
+pub use pages::{CampaignPage, CampaignsPage, LaunchPage, LeadsPage};
+pub use types::{CampaignCard, CampaignView, Catalogue, LaunchView, LeadRow, TemplateCard};
+
+use crate::values::text_enum;
+
+text_enum!(
+    /// Whether partners can launch a template.
+    TemplateStatus {
+        Draft => "draft", t!("Draft");
+        Published => "published", t!("Published");
+        Unpublished => "unpublished", t!("Unpublished");
+    }
+);
+
+text_enum!(
+    /// Where a launched campaign stands.
+    CampaignStatus {
+        PendingApproval => "pending_approval", t!("Waiting for approval");
+        Live => "live", t!("Live");
+        Ended => "ended", t!("Ended");
+    }
+);
+
+text_enum!(
+    /// Where a lead stands with its partner.
+    LeadStatus {
+        Unassigned => "unassigned", t!("Not yet routed");
+        Offered => "offered", t!("Offered");
+        New => "new", t!("New");
+        Accepted => "accepted", t!("Accepted");
+        Working => "working", t!("Working");
+        Converted => "converted", t!("Converted to a deal");
+        Disqualified => "disqualified", t!("Disqualified");
+    }
+);
+
+impl LeadStatus {
+    /// A partner works this lead (and may turn it into a registration).
+    pub fn workable(self) -> bool {
+        matches!(
+            self,
+            LeadStatus::New | LeadStatus::Accepted | LeadStatus::Working
+        )
+    }
+
+    /// The statuses a partner may move this lead to, by hand.
+    pub fn next(self) -> &'static [LeadStatus] {
+        match self {
+            LeadStatus::New => &[LeadStatus::Accepted, LeadStatus::Disqualified],
+            LeadStatus::Accepted => &[LeadStatus::Working, LeadStatus::Disqualified],
+            LeadStatus::Working => &[LeadStatus::Disqualified],
+            LeadStatus::Disqualified => &[LeadStatus::Working],
+            _ => &[],
+        }
+    }
+}
+
+/// The public address of partner `partner`'s campaign `campaign`, below
+/// the portal's address `base`.
+pub fn landing_path(partner: &str, campaign: &str) -> String {
+    format!("/c/{partner}/{campaign}")
+}
+
+/// The public address of partner `partner`'s logo.
+pub fn logo_path(partner: &str) -> String {
+    format!("/c/{partner}/logo.png")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for s in LeadStatus::ALL {
+            assert_eq!(LeadStatus::parse(s.code()), Some(*s));
+        }
+        for s in CampaignStatus::ALL {
+            assert_eq!(CampaignStatus::parse(s.code()), Some(*s));
+        }
+        for s in TemplateStatus::ALL {
+            assert_eq!(TemplateStatus::parse(s.code()), Some(*s));
+        }
+    }
+
+    #[test]
+    fn public_addresses() {
+        assert_eq!(
+            landing_path("northwind", "cloud-spring"),
+            "/c/northwind/cloud-spring"
+        );
+        assert_eq!(logo_path("northwind"), "/c/northwind/logo.png");
+    }
+}

@@ -1,0 +1,199 @@
+//! The live co-branded preview: the shared renderer run in the browser on
+//! the partner's own data, redrawn as they reword what the template
+//! allows, at phone or desktop width, light or dark. The wording fields
+//! belong to the launch form around it, so they post without JavaScript.
+
+use leptos::prelude::*;
+
+use crate::{
+    campaigns::{
+        content::{Block, Part},
+        render::{in_dark, FormState, Medium, Renderer},
+        LaunchView,
+    },
+    shell::ui::TextArea,
+};
+
+/// The label of rewordable block `block`, numbered `n` within its part.
+fn wording_label(part: Part, block: &Block, n: usize) -> String {
+    let kind = match block {
+        Block::Heading { .. } => t!("Heading"),
+        Block::Button { .. } => t!("Button"),
+        Block::Quote { .. } => t!("Quote"),
+        _ => t!("Text"),
+    };
+    match part {
+        Part::Email => t!("Email: {kind} {n}", kind = kind, n = n + 1),
+        Part::Page => t!("Landing page: {kind} {n}", kind = kind, n = n + 1),
+    }
+}
+
+#[island]
+pub fn CampaignPreview(view: LaunchView) -> impl IntoView {
+    let parts: Vec<Part> = [
+        view.content.has_email().then_some(Part::Email),
+        view.content.has_page().then_some(Part::Page),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let part = RwSignal::new(parts.first().copied().unwrap_or(Part::Page));
+    let phone = RwSignal::new(false);
+    let dark = RwSignal::new(false);
+    let editable = view.content.editable();
+    let wording = RwSignal::new(
+        editable
+            .iter()
+            .map(|&(p, i)| {
+                view.content.slots(p)[i]
+                    .block
+                    .wording()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect::<Vec<String>>(),
+    );
+    let view = StoredValue::new(view);
+    let html = move || {
+        view.with_value(|v| {
+            let content = v
+                .content
+                .with_wording(&wording.get())
+                .unwrap_or_else(|_| v.content.clone());
+            let (medium, link) = match part.get() {
+                Part::Email => (
+                    Medium::Email {
+                        unsubscribe: v.unsubscribe_url.clone(),
+                        pixel: None,
+                    },
+                    v.email_link.clone(),
+                ),
+                Part::Page => (
+                    Medium::Page {
+                        action: v.landing_url.clone(),
+                        ended: false,
+                        form: FormState::default(),
+                    },
+                    "#lead".to_owned(),
+                ),
+            };
+            let document = Renderer {
+                content: &content,
+                brand: &v.brand,
+                link: &link,
+                locale: v.locale,
+            }
+            .render(part.get(), &medium);
+            if dark.get() {
+                in_dark(&document)
+            } else {
+                document
+            }
+        })
+    };
+    let toggle = move |label: String, pressed: Signal<bool>, set: Callback<()>| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || pressed.get().to_string()
+                on:click=move |_| set.run(())
+                class="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 aria-pressed:bg-teal-700 aria-pressed:text-white aria-pressed:ring-teal-700 dark:ring-slate-600"
+            >
+                {label}
+            </button>
+        }
+    };
+    let part_buttons = (parts.len() > 1).then(|| {
+        parts
+            .iter()
+            .map(|&p| {
+                let label = match p {
+                    Part::Email => t!("Email"),
+                    Part::Page => t!("Landing page"),
+                };
+                toggle(
+                    label.to_owned(),
+                    Signal::derive(move || part.get() == p),
+                    Callback::new(move |_| part.set(p)),
+                )
+            })
+            .collect_view()
+    });
+    let fields = editable
+        .iter()
+        .enumerate()
+        .map(|(k, &(p, i))| {
+            let (block, text) = view.with_value(|v| {
+                let block = v.content.slots(p)[i].block.clone();
+                let text = block.wording().unwrap_or_default().to_owned();
+                (block, text)
+            });
+            let rows = match block {
+                Block::Text { .. } | Block::Quote { .. } => 5,
+                Block::Heading { .. } => 2,
+                _ => 1,
+            };
+            view! {
+                <label class="flex flex-col gap-1 text-sm font-medium">
+                    {wording_label(p, &block, i)}
+                    <TextArea name=format!("wording[{k}]") rows=rows maxlength=block.wording_limit() as u32 value=text required=true />
+                </label>
+            }
+        })
+        .collect_view();
+    let on_input = move |event: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(area) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let index = area
+                .name()
+                .strip_prefix("wording[")
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok());
+            if let Some(index) = index {
+                wording.update(|w| {
+                    if let Some(slot) = w.get_mut(index) {
+                        *slot = area.value();
+                    }
+                });
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
+    };
+    view! {
+        <div class="grid gap-6 lg:grid-cols-[20rem_1fr]">
+            <div class="flex flex-col gap-4" on:input=on_input>
+                {(!editable.is_empty()).then(|| view! {
+                    <h2 class="font-semibold">{t!("Your wording")}</h2>
+                })}
+                {fields}
+            </div>
+            <div>
+                <div class="mb-3 flex flex-wrap gap-2" role="group" aria-label=t!("Preview options")>
+                    {part_buttons}
+                    {toggle(t!("Phone").to_owned(), Signal::derive(move || phone.get()), Callback::new(move |_| phone.set(true)))}
+                    {toggle(t!("Desktop").to_owned(), Signal::derive(move || !phone.get()), Callback::new(move |_| phone.set(false)))}
+                    {toggle(t!("Light").to_owned(), Signal::derive(move || !dark.get()), Callback::new(move |_| dark.set(false)))}
+                    {toggle(t!("Dark").to_owned(), Signal::derive(move || dark.get()), Callback::new(move |_| dark.set(true)))}
+                </div>
+                <iframe
+                    title=t!("Preview")
+                    sandbox=""
+                    srcdoc=html
+                    data-testid="campaign-preview"
+                    class=move || format!(
+                        "h-[40rem] max-w-full rounded-lg border border-slate-300 bg-white dark:border-slate-700 {}",
+                        if phone.get() { "w-[375px]" } else { "w-full" },
+                    )
+                ></iframe>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,239 @@
+//! Reading campaigns: the catalogue of templates a partner may launch, a
+//! template drawn with the caller's brand, a launched campaign.
+
+use crate::{
+    auth::{policy::tenant_scoped, Viewer},
+    campaigns::{
+        landing_path,
+        preflight::check_launch,
+        render::Brand,
+        types::{CampaignCard, CampaignView, Catalogue, LaunchView, TemplateCard},
+        CampaignStatus, TemplateStatus,
+    },
+    db::Db,
+    error::AppError,
+    i18n::Locale,
+    people::server::public_url,
+};
+
+use super::{brand_of, parse_content};
+
+#[derive(sqlx::FromRow)]
+struct TemplateRow {
+    id: String,
+    name: String,
+    summary: String,
+    status: String,
+    version: i64,
+    content: String,
+    language: String,
+    ends_at: Option<i64>,
+}
+
+const TEMPLATE_COLUMNS: &str =
+    "t.id, t.name, t.summary, t.status, t.version, t.language, t.ends_at, \
+     COALESCE(v.content, t.content) AS content";
+
+impl TemplateRow {
+    fn card(&self) -> Result<TemplateCard, sqlx::Error> {
+        let content = parse_content(&self.content)?;
+        Ok(TemplateCard {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            summary: self.summary.clone(),
+            status: TemplateStatus::parse(&self.status).unwrap_or(TemplateStatus::Draft),
+            version: self.version,
+            has_email: content.has_email(),
+            has_page: content.has_page(),
+            social_posts: content.social.len(),
+            ends_at: self.ends_at,
+        })
+    }
+}
+
+/// The SQL condition "template `t` is open to the partner `$1` now
+/// (`$2`)": published, in its dates, for the partner's type, tier and
+/// region. Vendor staff (`$1` NULL) see every template.
+fn open_to(partner: &str, now: &str) -> String {
+    let listed = |column: &str, value: &str| {
+        format!(
+            "(t.{column} = '' OR ',' || t.{column} || ',' LIKE '%,' || \
+             (SELECT {value} FROM organisations p WHERE p.id = {partner}) || ',%')"
+        )
+    };
+    format!(
+        "(CAST({partner} AS TEXT) IS NULL OR (t.status = 'published' \
+         AND (t.starts_at IS NULL OR t.starts_at <= {now}) AND (t.ends_at IS NULL OR t.ends_at > {now}) \
+         AND {} AND {} AND {}))",
+        listed("partner_types", "p.partner_type"),
+        listed("tiers", "p.tier_id"),
+        listed("regions", "p.region"),
+    )
+}
+
+/// The templates `viewer` may launch (every one, for vendor staff) and
+/// the newest campaigns in their scope.
+pub async fn catalogue(db: &Db, viewer: &Viewer, now: i64) -> Result<Catalogue, AppError> {
+    let rows: Vec<TemplateRow> = sqlx::query_as(&format!(
+        "SELECT {TEMPLATE_COLUMNS} FROM campaign_templates t \
+         LEFT JOIN campaign_template_versions v ON v.template_id = t.id AND v.version = t.version \
+         WHERE {} ORDER BY t.updated_at DESC, t.id LIMIT 200",
+        open_to("$1", "$2")
+    ))
+    .bind(viewer.tenant_scope())
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    let templates = rows
+        .iter()
+        .map(TemplateRow::card)
+        .collect::<Result<_, _>>()?;
+    let campaigns = campaign_cards(db, viewer, None).await?;
+    Ok(Catalogue {
+        templates,
+        campaigns,
+        may_launch: !viewer.role.is_vendor(),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct CampaignRow {
+    id: String,
+    name: String,
+    organisation_name: String,
+    status: String,
+    launched_at: i64,
+    partner_slug: Option<String>,
+    slug: String,
+    has_page: i64,
+    views: i64,
+    leads: i64,
+}
+
+impl From<CampaignRow> for CampaignCard {
+    fn from(r: CampaignRow) -> CampaignCard {
+        CampaignCard {
+            landing_path: (r.has_page == 1)
+                .then(|| landing_path(r.partner_slug.as_deref().unwrap_or_default(), &r.slug)),
+            id: r.id,
+            name: r.name,
+            organisation_name: r.organisation_name,
+            status: CampaignStatus::parse(&r.status).unwrap_or(CampaignStatus::Live),
+            launched_at: r.launched_at,
+            views: r.views,
+            leads: r.leads,
+        }
+    }
+}
+
+/// Campaigns in `viewer`'s scope, newest first (or only campaign `id`).
+async fn campaign_cards(
+    db: &Db,
+    viewer: &Viewer,
+    id: Option<&str>,
+) -> Result<Vec<CampaignCard>, sqlx::Error> {
+    let rows: Vec<CampaignRow> = sqlx::query_as(&format!(
+        "SELECT c.id, c.name, o.name AS organisation_name, c.status, c.launched_at, \
+         o.slug AS partner_slug, c.slug, \
+         c.has_page, \
+         CAST(COALESCE((SELECT SUM(d.views) FROM campaign_daily d WHERE d.campaign_id = c.id), 0) AS BIGINT) AS views, \
+         CAST((SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id) AS BIGINT) AS leads \
+         FROM campaigns c JOIN organisations o ON o.id = c.organisation_id \
+         WHERE {} AND ($2 = '' OR c.id = $2) \
+         ORDER BY c.launched_at DESC, c.id LIMIT 100",
+        tenant_scoped("c.organisation_id", "$1")
+    ))
+    .bind(viewer.tenant_scope())
+    .bind(id.unwrap_or_default())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(CampaignCard::from).collect())
+}
+
+/// A sample partner for vendor staff's previews.
+fn sample_brand(locale: Locale) -> Brand {
+    Brand {
+        name: crate::t!(in locale, "Example Partner Ltd").to_owned(),
+        logo_url: None,
+        colour: Some("#1d4ed8".into()),
+        contact_name: Some("Sam Example".into()),
+        contact_email: Some("sam@partner.example".into()),
+        phone: Some("+1 555 0100".into()),
+        website: Some("partner.example".into()),
+    }
+}
+
+/// Template `id` drawn with `viewer`'s brand (a sample partner's, for
+/// vendor staff), what the partner may reword and what stops a launch.
+/// `NotFound` when the template is not open to the caller.
+pub async fn launch_view(
+    db: &Db,
+    viewer: &Viewer,
+    id: &str,
+    now: i64,
+) -> Result<LaunchView, AppError> {
+    let row: TemplateRow = sqlx::query_as(&format!(
+        "SELECT {TEMPLATE_COLUMNS} FROM campaign_templates t \
+         LEFT JOIN campaign_template_versions v ON v.template_id = t.id AND v.version = t.version \
+         WHERE t.id = $3 AND {}",
+        open_to("$1", "$2")
+    ))
+    .bind(viewer.tenant_scope())
+    .bind(now)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let locale = Locale::parse(&row.language).unwrap_or_default();
+    let content = parse_content(&row.content)?;
+    let base = public_url();
+    let (brand, partner_slug) = if viewer.role.is_vendor() {
+        (sample_brand(locale), "example-partner".to_owned())
+    } else {
+        let mut conn = db.pool.acquire().await?;
+        brand_of(&mut conn, &viewer.organisation_id, &base)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let slug = crate::organisations::slug_of(&row.name);
+    let unsubscribe_url = format!("{base}/u/preview");
+    let findings = check_launch(&content, &brand, &unsubscribe_url, Locale::current());
+    Ok(LaunchView {
+        template: row.card()?,
+        landing_url: format!("{base}{}", landing_path(&partner_slug, &slug)),
+        email_link: format!("{base}{}", landing_path(&partner_slug, &slug)),
+        unsubscribe_url,
+        content,
+        brand,
+        locale,
+        findings,
+        may_launch: !viewer.role.is_vendor(),
+    })
+}
+
+/// Campaign `id` in `viewer`'s scope, with its leads. `NotFound` for
+/// another partner's.
+pub async fn campaign(db: &Db, viewer: &Viewer, id: &str) -> Result<CampaignView, AppError> {
+    let card = campaign_cards(db, viewer, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    let (template_name, fills): (String, i64) = sqlx::query_as(
+        "SELECT t.name, CAST(COALESCE((SELECT SUM(d.fills) FROM campaign_daily d \
+         WHERE d.campaign_id = c.id), 0) AS BIGINT) \
+         FROM campaigns c JOIN campaign_templates t ON t.id = c.template_id WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&db.pool)
+    .await?;
+    let leads = super::leads::leads_of(db, viewer, Some(id)).await?;
+    let base = public_url();
+    Ok(CampaignView {
+        landing_url: card.landing_path.as_ref().map(|p| format!("{base}{p}")),
+        card,
+        template_name,
+        fills,
+        leads,
+    })
+}

@@ -1,0 +1,108 @@
+//! Launching a campaign: a template's published version, the partner's
+//! wording, checked by preflight, frozen as the campaign's content.
+
+use crate::{
+    audit::server::Entry,
+    auth::{policy::authorize_campaign_launch, Viewer},
+    campaigns::CampaignStatus,
+    db::Db,
+    error::{AppError, FieldError},
+};
+
+use super::launch_view;
+
+/// Launches template `template_id` for `viewer`'s organisation with
+/// `wording` (one text per rewordable block, in order); returns the new
+/// campaign's id. Refused with what preflight found when something would
+/// break it; waits for approval when the template asks for it and the
+/// wording was changed.
+pub async fn launch(
+    db: &Db,
+    viewer: &Viewer,
+    template_id: &str,
+    wording: &[String],
+    now: i64,
+    ip: Option<&str>,
+) -> Result<String, AppError> {
+    authorize_campaign_launch(viewer)?;
+    let view = launch_view(db, viewer, template_id, now).await?;
+    let blocking: Vec<String> = view
+        .findings
+        .iter()
+        .filter(|f| f.blocking)
+        .map(|f| f.message.clone())
+        .collect();
+    if !blocking.is_empty() {
+        return Err(AppError::Conflict(blocking.join(" ")));
+    }
+    let content = view.content.with_wording(wording).map_err(|_| {
+        AppError::Validation(vec![FieldError {
+            field: "wording".into(),
+            message: crate::t!("Every text you reword needs some words, within its length limit.")
+                .into(),
+        }])
+    })?;
+    let reworded = content != view.content;
+    let (requires_approval,): (i64,) =
+        sqlx::query_as("SELECT requires_approval FROM campaign_templates WHERE id = $1")
+            .bind(template_id)
+            .fetch_one(&db.pool)
+            .await?;
+    let status = if requires_approval == 1 && reworded {
+        CampaignStatus::PendingApproval
+    } else {
+        CampaignStatus::Live
+    };
+    let json = serde_json::to_string(&content).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let base = crate::organisations::slug_of(&view.template.name);
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    let taken: Vec<String> = sqlx::query_scalar(
+        "SELECT slug FROM campaigns WHERE organisation_id = $1 AND (slug = $2 OR slug LIKE $3)",
+    )
+    .bind(&viewer.organisation_id)
+    .bind(&base)
+    .bind(format!("{base}-%"))
+    .fetch_all(&mut *tx)
+    .await?;
+    let slug = (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(base);
+    sqlx::query(
+        "INSERT INTO campaigns (id, organisation_id, template_id, template_version, slug, name, \
+         content, has_email, has_page, status, launched_by, launched_at, ends_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+         (SELECT ends_at FROM campaign_templates WHERE id = $3))",
+    )
+    .bind(&id)
+    .bind(&viewer.organisation_id)
+    .bind(template_id)
+    .bind(view.template.version)
+    .bind(&slug)
+    .bind(&view.template.name)
+    .bind(&json)
+    .bind(i64::from(content.has_email()))
+    .bind(i64::from(content.has_page()))
+    .bind(status.code())
+    .bind(&viewer.person_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "campaign_launched",
+        record_type: "campaign",
+        record_id: Some(&id),
+        detail: Some(&view.template.name),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,28 @@
+//! Campaigns on the server: the catalogue and launching (signed in), the
+//! public landing pages and their leads. Every query on a partner's
+//! campaigns or leads is scoped by the caller's tenant.
+
+mod brand;
+mod catalogue;
+mod landing;
+mod launch;
+mod leads;
+
+pub use brand::{brand_of, public_logo};
+pub use catalogue::{campaign, catalogue, launch_view};
+pub use landing::{count_view, landing, take_lead, Landing, LeadOutcome};
+pub use launch::launch;
+pub use leads::{change_status, lead, leads, mark_converted};
+
+use super::content::Content;
+
+/// Content stored as JSON, read back; a row that does not parse is an
+/// internal error, never a page that renders half.
+fn parse_content(json: &str) -> Result<Content, sqlx::Error> {
+    serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// The first second of the UTC day of `at`.
+fn day_of(at: i64) -> i64 {
+    at - at.rem_euclid(86_400)
+}

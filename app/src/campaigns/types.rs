@@ -1,0 +1,90 @@
+//! What campaign pages receive: nothing secret, nothing of another
+//! partner's.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    content::Content, preflight::Finding, render::Brand, CampaignStatus, LeadStatus, TemplateStatus,
+};
+use crate::i18n::Locale;
+
+/// A template in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateCard {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub status: TemplateStatus,
+    pub version: i64,
+    pub has_email: bool,
+    pub has_page: bool,
+    pub social_posts: usize,
+    pub ends_at: Option<i64>,
+}
+
+/// A campaign some partner launched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignCard {
+    pub id: String,
+    pub name: String,
+    pub organisation_name: String,
+    pub status: CampaignStatus,
+    pub launched_at: i64,
+    /// Its public address (path), when it has a landing page.
+    pub landing_path: Option<String>,
+    pub views: i64,
+    pub leads: i64,
+}
+
+/// `/campaigns`: the templates the caller may launch and the campaigns
+/// of their organisation (every partner's, for vendor staff).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub templates: Vec<TemplateCard>,
+    pub campaigns: Vec<CampaignCard>,
+    /// The caller launches for their own organisation.
+    pub may_launch: bool,
+}
+
+/// `/campaigns/templates/:id`: a template drawn with the caller's own
+/// brand, what they may reword, and what stops a launch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaunchView {
+    pub template: TemplateCard,
+    pub content: Content,
+    pub brand: Brand,
+    pub locale: Locale,
+    /// The address the landing page will have (with the portal's origin).
+    pub landing_url: String,
+    /// What `{link}` becomes in the preview's email.
+    pub email_link: String,
+    pub unsubscribe_url: String,
+    pub findings: Vec<Finding>,
+    pub may_launch: bool,
+}
+
+/// `/campaigns/:id`: a launched campaign and how it does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignView {
+    pub card: CampaignCard,
+    pub template_name: String,
+    pub landing_url: Option<String>,
+    pub fills: i64,
+    pub leads: Vec<LeadRow>,
+}
+
+/// A lead in a partner's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    pub phone: Option<String>,
+    pub message: Option<String>,
+    pub status: LeadStatus,
+    pub campaign: Option<String>,
+    pub organisation_name: Option<String>,
+    pub fills: i64,
+    pub updated_at: i64,
+}

@@ -1,0 +1,397 @@
+//! Campaigns through the real router on both databases: launching from a
+//! template (preflight first), the public landing page and its lead form
+//! without JavaScript, one lead per person and company, the partner told,
+//! and each partner's campaigns and leads kept to itself.
+
+use app::{
+    backend_test,
+    db::Db,
+    error::AppError,
+    organisations::demo::{demo_id, DEMO_PASSWORD},
+};
+use axum::{
+    body::Body,
+    http::{header, Request, Response, StatusCode},
+    Router,
+};
+use server::testing::{
+    body_text, error_of, location_of, post_form as post, seeded_app as app, sign_in,
+};
+use tower::ServiceExt;
+
+const AVA: &str = "ava.thompson@northwind.example";
+const DANA: &str = "dana.okafor@acmecloud.example";
+
+async fn json(res: Response<Body>) -> serde_json::Value {
+    let status = res.status();
+    let text = body_text(res).await;
+    assert!(status.is_success(), "{status}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+async fn get(app: &Router, path: &str, agent: &str) -> Response<Body> {
+    let request = Request::get(path)
+        .header(header::USER_AGENT, agent)
+        .body(Body::empty())
+        .unwrap();
+    app.clone().oneshot(request).await.unwrap()
+}
+
+const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36";
+
+async fn views(db: &Db, campaign: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT) FROM campaign_daily WHERE campaign_id = $1",
+    )
+    .bind(campaign)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap()
+}
+
+async fn leads_of(db: &Db, email: &str) -> Vec<(String, i64)> {
+    sqlx::query_as("SELECT organisation_id, fills FROM leads WHERE email = $1")
+        .bind(email)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap()
+}
+
+fn lead_form(email: &str, extra: &str) -> String {
+    format!(
+        "name=Jo+Park&email={}&company=Fernway+Outfitters&phone=&message=Call+me&consent=yes&website={extra}",
+        email.replace('@', "%40")
+    )
+}
+
+backend_test!(
+    a_partner_launches_and_its_landing_page_takes_leads,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let template = demo_id("template", "migration");
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_template",
+                &format!("id={template}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            view["findings"],
+            serde_json::json!([]),
+            "Northwind's profile is complete"
+        );
+        assert_eq!(view["brand"]["name"], "Northwind Solutions");
+        // The partner rewords the first email heading.
+        let res = post(
+            &app,
+            "/api/campaigns_launch",
+            &format!("id={template}&wording[0]=Your+assessment,+on+us"),
+            Some(&ava),
+        )
+        .await;
+        assert!(
+            res.status().is_success() || res.status().is_redirection(),
+            "{}",
+            res.status()
+        );
+        let (id, slug, content): (String, String, String) = sqlx::query_as(
+        "SELECT id, slug, content FROM campaigns WHERE organisation_id = $1 ORDER BY launched_at DESC, id LIMIT 1",
+    )
+    .bind(demo_id("org", "northwind"))
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+        assert!(content.contains("Your assessment, on us"));
+        assert_eq!(
+            slug, "cloud-migration-assessment-2",
+            "the demo launch took the first slug"
+        );
+
+        // The public page: no sign-in, no script, its own policy; a person's
+        // view is counted, a crawler's is not.
+        let path = format!("/c/northwind/{slug}");
+        let res = get(&app, &path, BROWSER).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let policy = res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            policy.starts_with("default-src 'none'; style-src 'sha256-"),
+            "{policy}"
+        );
+        let page = body_text(res).await;
+        assert!(page.contains("Move to the cloud in 90 days"));
+        assert!(page.contains("/c/northwind/logo.png"));
+        assert!(page.contains("+1 415 555 0142"));
+        assert!(!page.contains("<script"));
+        assert_eq!(views(&db, &id).await, 1);
+        get(&app, &path, "Googlebot/2.1").await;
+        assert_eq!(views(&db, &id).await, 1);
+        let logo = get(&app, "/c/northwind/logo.png", BROWSER).await;
+        assert_eq!(logo.status(), StatusCode::OK);
+
+        // A lead: kept, the partner told; the same person again is the same
+        // lead, filled twice.
+        let res = post(&app, &path, &lead_form("jo@fernway.example", ""), None).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            location_of(&res),
+            Some(format!("{path}?sent=1#lead").as_str())
+        );
+        let thanks = body_text(get(&app, &format!("{path}?sent=1"), BROWSER).await).await;
+        assert!(thanks.contains("Thank you. Northwind Solutions will be in touch soon."));
+        post(&app, &path, &lead_form("JO@fernway.example", ""), None).await;
+        assert_eq!(
+            leads_of(&db, "jo@fernway.example").await,
+            vec![(demo_id("org", "northwind"), 2)]
+        );
+        let told: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox WHERE to_address = $1 AND subject LIKE 'New lead%'",
+    )
+    .bind(AVA)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+        assert_eq!(told, 1, "one email for one new lead");
+        let leads = json(post(&app, "/api/campaigns_leads", "", Some(&ava)).await).await;
+        let names: Vec<&str> = leads
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["email"].as_str().unwrap())
+            .collect();
+        assert!(names.contains(&"jo@fernway.example"));
+        assert!(
+            !names.contains(&"noah@fjordlog.example"),
+            "Bluepeak's lead stays Bluepeak's"
+        );
+    }
+);
+
+backend_test!(bad_lead_forms_change_nothing, |db: Db| async move {
+    let app = app(&db).await;
+    let path = "/c/northwind/cloud-migration-assessment";
+    let before: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leads")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    // Missing consent and a bad address: the page again, marked, 422.
+    let res = post(
+        &app,
+        path,
+        "name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&email=nope&company=X",
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body_text(res).await;
+    assert!(page.contains("aria-describedby=\"lead-email-err\""));
+    assert!(page.contains("lead-consent-err"));
+    assert!(page.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    assert!(!page.contains("<script>alert"));
+    // The honeypot filled: thanked, nothing kept.
+    let res = post(
+        &app,
+        path,
+        &lead_form("bot@spam.example", "http%3A%2F%2Fspam"),
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // No such campaign or partner: 404.
+    assert_eq!(
+        post(
+            &app,
+            "/c/northwind/nope",
+            &lead_form("a@b.example", ""),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, "/c/nobody/cloud-migration-assessment", BROWSER)
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let after: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leads")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(before, after);
+});
+
+backend_test!(
+    preflight_stops_a_launch_that_would_break,
+    |db: Db| async move {
+        let app = app(&db).await;
+        // Lumen has no logo and no phone: the launch is refused and says why.
+        let erik: String = sqlx::query_scalar(
+        "SELECT email FROM people WHERE organisation_id = $1 AND role = 'partner_admin' ORDER BY email LIMIT 1",
+    )
+    .bind(demo_id("org", "lumen"))
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+        let cookie = sign_in(&app, &erik, DEMO_PASSWORD, None).await.unwrap();
+        let template = demo_id("template", "migration");
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_template",
+                &format!("id={template}"),
+                Some(&cookie),
+            )
+            .await,
+        )
+        .await;
+        let findings = view["findings"].as_array().unwrap();
+        assert!(findings
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("no logo")));
+        let res = post(
+            &app,
+            "/api/campaigns_launch",
+            &format!("id={template}"),
+            Some(&cookie),
+        )
+        .await;
+        match error_of(res).await {
+            AppError::Conflict(message) => assert!(message.contains("no logo"), "{message}"),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        let launched: i64 = sqlx::query_scalar(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM campaigns WHERE organisation_id = $1",
+        )
+        .bind(demo_id("org", "lumen"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(launched, 0);
+        // Lumen's logo is not public: it launched nothing.
+        assert_eq!(
+            get(&app, "/c/lumen/logo.png", BROWSER).await.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+);
+
+backend_test!(vendor_staff_see_no_partner_leads, |db: Db| async move {
+    let app = app(&db).await;
+    let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+    let leads = json(post(&app, "/api/campaigns_leads", "", Some(&dana)).await).await;
+    assert_eq!(leads, serde_json::json!([]));
+    let campaign = json(
+        post(
+            &app,
+            "/api/campaigns_get",
+            &format!("id={}", demo_id("campaign", "northwind-migration")),
+            Some(&dana),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(campaign["card"]["leads"], 5, "the count, not the people");
+    assert_eq!(campaign["leads"], serde_json::json!([]));
+});
+
+backend_test!(
+    a_lead_is_worked_and_converted_into_a_registration,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let jo = demo_id("lead", "jo-park");
+        let status = |id: &str| {
+            let db = db.clone();
+            let id = id.to_owned();
+            async move {
+                sqlx::query_as::<_, (String, Option<String>)>(
+                    "SELECT status, deal_id FROM leads WHERE id = $1",
+                )
+                .bind(&id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+            }
+        };
+        let res = post(
+            &app,
+            "/api/campaigns_lead_status",
+            &format!("id={jo}&status=accepted"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        assert_eq!(status(&jo).await.0, "accepted");
+        // Only accepted, working and disqualified can be set by hand.
+        let res = post(
+            &app,
+            "/api/campaigns_lead_status",
+            &format!("id={jo}&status=converted"),
+            Some(&ava),
+        )
+        .await;
+        assert!(matches!(error_of(res).await, AppError::Validation(_)));
+        // Bluepeak's lead is not Northwind's to touch.
+        let noah = demo_id("lead", "noah-berg");
+        let res = post(
+            &app,
+            "/api/campaigns_lead_status",
+            &format!("id={noah}&status=disqualified"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        assert_eq!(status(&noah).await.0, "new");
+        // The lead prefills a registration, which converts it.
+        let lead =
+            json(post(&app, "/api/campaigns_lead", &format!("id={jo}"), Some(&ava)).await).await;
+        assert_eq!(lead["company"], "Fernway Outfitters");
+        let mut form: Vec<(&str, &str)> =
+            server::testing::registration("Fernway Outfitters", "fernway.example").to_vec();
+        form.push(("deal[lead]", &jo));
+        let res = post(
+            &app,
+            "/api/register_deal",
+            &server::testing::form_body(&form),
+            Some(&ava),
+        )
+        .await;
+        assert!(
+            res.status().is_success() || res.status().is_redirection(),
+            "{}",
+            body_text(res).await
+        );
+        let (now, deal) = status(&jo).await;
+        assert_eq!(now, "converted");
+        let deal = deal.expect("the registration is linked");
+        let company: String =
+            sqlx::query_scalar("SELECT customer_company FROM deals WHERE id = $1")
+                .bind(&deal)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(company, "Fernway Outfitters");
+        // Another partner's lead named in a registration stays as it was.
+        form.pop();
+        form.push(("deal[lead]", &noah));
+        form[0] = ("deal[customer_company]", "Globex Fjord");
+        form[1] = ("deal[customer_domain]", "globexfjord.example");
+        post(
+            &app,
+            "/api/register_deal",
+            &server::testing::form_body(&form),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(status(&noah).await, ("new".to_owned(), None));
+    }
+);
