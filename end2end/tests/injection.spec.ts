@@ -279,16 +279,27 @@ function watchFetches(context: BrowserContext, who: string, findings: Finding[])
 async function injected(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const el of document.querySelectorAll("[data-pwn]")) found.push(`element <${el.tagName.toLowerCase()} data-pwn>`);
-    for (const el of document.querySelectorAll("*")) {
-      for (const attr of el.attributes) {
-        if (attr.name.startsWith("on") && attr.value.includes("__pwned")) found.push(`attribute ${attr.name} on <${el.tagName.toLowerCase()}>`);
-        if (["href", "src", "action", "formaction", "data", "srcdoc"].includes(attr.name) && /pwn|javascript:/i.test(attr.value)) {
-          found.push(`${attr.name}="${attr.value}" on <${el.tagName.toLowerCase()}>`);
+    // A frame's `srcdoc` is a document of its own (the campaign preview
+    // draws an email or landing page that way): it is read as the
+    // browser reads it, with the same checks, and must be sandboxed
+    // without scripts.
+    const inspect = (doc: Document, where: string) => {
+      for (const el of doc.querySelectorAll("[data-pwn]")) found.push(`${where}element <${el.tagName.toLowerCase()} data-pwn>`);
+      for (const el of doc.querySelectorAll("*")) {
+        for (const attr of el.attributes) {
+          if (attr.name.startsWith("on") && attr.value.includes("__pwned")) found.push(`${where}attribute ${attr.name} on <${el.tagName.toLowerCase()}>`);
+          if (attr.name === "srcdoc") {
+            const sandbox = el.getAttribute("sandbox");
+            if (sandbox === null || sandbox.includes("allow-scripts")) found.push(`${where}srcdoc on <${el.tagName.toLowerCase()}> without a script-free sandbox`);
+            inspect(new DOMParser().parseFromString(attr.value, "text/html"), `${where}in srcdoc: `);
+          } else if (["href", "src", "action", "formaction", "data"].includes(attr.name) && /pwn|javascript:/i.test(attr.value)) {
+            found.push(`${where}${attr.name}="${attr.value}" on <${el.tagName.toLowerCase()}>`);
+          }
         }
       }
-    }
-    for (const meta of document.querySelectorAll("meta[http-equiv]")) found.push(`meta http-equiv=${meta.getAttribute("http-equiv")}`);
+      for (const meta of doc.querySelectorAll("meta[http-equiv]")) found.push(`${where}meta http-equiv=${meta.getAttribute("http-equiv")}`);
+    };
+    inspect(document, "");
     const ran = (window as unknown as { __pwned?: string }).__pwned;
     if (ran !== undefined) found.push(`script ran: ${ran}`);
     return found;

@@ -301,6 +301,11 @@ backend_test!(vendor_staff_see_no_partner_leads, |db: Db| async move {
     .await;
     assert_eq!(campaign["card"]["leads"], 5, "the count, not the people");
     assert_eq!(campaign["leads"], serde_json::json!([]));
+    // Its last 30 days, one entry a day, the demo's fortnight of views in them.
+    let daily = campaign["daily"].as_array().unwrap();
+    assert_eq!(daily.len(), 30);
+    let views: i64 = daily.iter().map(|d| d[1].as_i64().unwrap()).sum();
+    assert_eq!(views, campaign["card"]["views"].as_i64().unwrap());
 });
 
 backend_test!(
@@ -380,6 +385,21 @@ backend_test!(
                 .await
                 .unwrap();
         assert_eq!(company, "Fernway Outfitters");
+        let campaign = demo_id("campaign", "northwind-migration");
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_get",
+                &format!("id={campaign}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            (view["deals"].as_i64(), view["won"].as_i64()),
+            (Some(1), Some(0))
+        );
         // Another partner's lead named in a registration stays as it was.
         form.pop();
         form.push(("deal[lead]", &noah));
@@ -393,5 +413,43 @@ backend_test!(
         )
         .await;
         assert_eq!(status(&noah).await, ("new".to_owned(), None));
+    }
+);
+
+backend_test!(
+    a_partner_sets_its_brand_colour_and_its_page_carries_it,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let northwind = demo_id("org", "northwind");
+        let profile = |colour: &str| {
+            format!(
+            "id={northwind}&website=northwind.example&description=&contact_name=Ava+Thompson\
+             &contact_email=ava.thompson%40northwind.example&contact_phone=%2B1+415+555+0142&brand_colour={colour}"
+        )
+        };
+        let res = post(
+            &app,
+            "/api/update_organisation",
+            &profile("red%3B%7D"),
+            Some(&ava),
+        )
+        .await;
+        let err = error_of(res).await;
+        assert!(err.message_for("brand_colour").is_some(), "{err:?}");
+        let res = post(
+            &app,
+            "/api/update_organisation",
+            &profile("%23B91C1C"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let page =
+            body_text(get(&app, "/c/northwind/cloud-migration-assessment", BROWSER).await).await;
+        assert!(
+            page.contains(":root{--brand:#b91c1c;--on-brand:#ffffff}"),
+            "the checked colour, lower case"
+        );
     }
 );

@@ -311,6 +311,16 @@ backend_test!(
         let app = app(&db).await;
         let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
         let northwind = demo_id("org", "northwind");
+        let contact_of = || async {
+            sqlx::query_scalar::<_, Option<String>>(
+                "SELECT contact_name FROM organisations WHERE id = $1",
+            )
+            .bind(&northwind)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        };
+        let before = contact_of().await;
         let body = format!(
         "id={northwind}&website=not+a+site&description=&contact_name=Ava&contact_email=nope&contact_phone=call+me"
     );
@@ -320,13 +330,7 @@ backend_test!(
             assert!(err.message_for(field).is_some(), "{field}: {err:?}");
         }
         assert!(err.message_for("contact_name").is_none());
-        let contact: Option<String> =
-            sqlx::query_scalar("SELECT contact_name FROM organisations WHERE id = $1")
-                .bind(&northwind)
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
-        assert_eq!(contact, None, "nothing was saved");
+        assert_eq!(contact_of().await, before, "nothing was saved");
 
         let body = format!(
         "id={northwind}&website=Northwind.example&description=Resellers+since+1999&contact_name=Ava+Thompson&contact_email=Partners%40Northwind.example&contact_phone=%2B1+555+0100"

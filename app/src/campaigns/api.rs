@@ -63,7 +63,7 @@ pub async fn launch_campaign(id: String, wording: Option<Vec<String>>) -> Result
 pub async fn get_campaign(id: String) -> Result<CampaignView, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
-    super::server::campaign(&db, &viewer, &id).await
+    super::server::campaign(&db, &viewer, &id, crate::auth::server::now()).await
 }
 
 /// The leads of the caller's organisation (every partner's, for vendor

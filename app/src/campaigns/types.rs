@@ -70,6 +70,11 @@ pub struct CampaignView {
     pub template_name: String,
     pub landing_url: Option<String>,
     pub fills: i64,
+    /// Registrations made from its leads, and how many of them were won.
+    pub deals: i64,
+    pub won: i64,
+    /// The last 30 days (UTC), oldest first: (day, page views, form fills).
+    pub daily: Vec<(i64, i64, i64)>,
     pub leads: Vec<LeadRow>,
 }
 

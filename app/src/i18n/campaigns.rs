@@ -133,6 +133,9 @@ pub(super) const TEXT: super::Pairs = &[
     ("Start working", "Bearbeitung beginnen"),
     ("Disqualify", "Disqualifizieren"),
     ("Next step", "Nächster Schritt"),
+    ("Page views, last 30 days", "Seitenaufrufe, letzte 30 Tage"),
+    ("Brand colour", "Markenfarbe"),
+    ("Enter a colour like #1d4ed8.", "Geben Sie eine Farbe wie #1d4ed8 ein."),
     ("From the lead {name} of {company}.", "Aus dem Lead {name} von {company}."),
     ("Choose accepted, working or disqualified.", "Wählen Sie angenommen, in Bearbeitung oder disqualifiziert."),
 ];

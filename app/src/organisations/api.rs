@@ -26,7 +26,8 @@ pub async fn organisation_profile(id: String) -> Result<OrganisationDetails, App
         .ok_or(AppError::NotFound)
 }
 
-/// Updates an organisation's website, description and contact person.
+/// Updates an organisation's website, description, contact person and
+/// brand colour.
 ///
 /// Who may call: the partner admin of that organisation; the program admin
 /// for any. Errors: `Unauthenticated`, `NotFound` (another partner's),
@@ -39,6 +40,7 @@ pub async fn update_organisation(
     contact_name: String,
     contact_email: String,
     contact_phone: String,
+    brand_colour: Option<String>,
 ) -> Result<(), AppError> {
     use crate::auth::{
         policy::{authorize, Permission},
@@ -54,6 +56,7 @@ pub async fn update_organisation(
         &contact_name,
         &contact_email,
         &contact_phone,
+        brand_colour.as_deref().unwrap_or_default(),
     )?;
     let ip = RequestInfo::current().ip;
     super::server::update_profile(&db, &viewer, &id, &profile, ip.as_deref()).await

@@ -157,6 +157,17 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
         org.contact_phone.clone(),
         "tel",
     );
+    let brand_colour = field(
+        t!("Brand colour"),
+        "brand_colour",
+        "color",
+        Some(
+            org.brand_colour
+                .clone()
+                .unwrap_or_else(|| crate::campaigns::render::DEFAULT_COLOUR.to_owned()),
+        ),
+        "off",
+    );
     let general = general_error(&error);
     let open = error.is_some();
     let id = org.id.clone();
@@ -172,6 +183,7 @@ fn edit_form(org: &OrganisationDetails, error: Option<AppError>) -> impl IntoVie
                     {contact_name}
                     {contact_email}
                     {contact_phone}
+                    {brand_colour}
                     <label class="block text-sm font-medium sm:col-span-2">
                         {t!("Description")}
                         <TextArea name="description" rows=3 maxlength=1000 value=description />
@@ -256,6 +268,7 @@ fn profile_view(
                         {detail(t!("Contact person"), org.contact_name.clone())}
                         {detail(t!("Contact email"), org.contact_email.clone())}
                         {detail(t!("Contact phone"), org.contact_phone.clone())}
+                        {detail(t!("Brand colour"), org.brand_colour.clone())}
                     </dl>
                     {org.description.clone().map(|d| view! { <p class="mt-4 text-sm text-slate-700 dark:text-slate-200">{d}</p> })}
                 </Card>

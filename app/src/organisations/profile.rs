@@ -12,6 +12,8 @@ pub struct ValidProfile {
     pub contact_name: Option<String>,
     pub contact_email: Option<Email>,
     pub contact_phone: Option<String>,
+    /// `#rrggbb`, the colour co-branded campaigns carry.
+    pub brand_colour: Option<String>,
 }
 
 /// Trims a form value; empty means "not set".
@@ -27,6 +29,7 @@ pub fn validate_profile(
     contact_name: &str,
     contact_email: &str,
     contact_phone: &str,
+    brand_colour: &str,
 ) -> Result<ValidProfile, AppError> {
     let email = optional(contact_email).map(|e| Email::parse(&e));
     let profile = ValidProfile {
@@ -35,6 +38,8 @@ pub fn validate_profile(
         contact_name: optional(contact_name),
         contact_email: email.clone().flatten(),
         contact_phone: optional(contact_phone),
+        brand_colour: optional(brand_colour)
+            .map(|c| crate::campaigns::render::safe_colour(&c).unwrap_or(c)),
     };
     let mut errors = Vec::new();
     let mut check = |ok: bool, field, message| {
@@ -81,6 +86,14 @@ pub fn validate_profile(
         "contact_phone",
         t!("Enter a phone number: digits, spaces and + - ( ) only."),
     );
+    check(
+        profile
+            .brand_colour
+            .as_deref()
+            .is_none_or(|c| crate::campaigns::render::safe_colour(c).is_some()),
+        "brand_colour",
+        t!("Enter a colour like #1d4ed8."),
+    );
     if errors.is_empty() {
         Ok(profile)
     } else {
@@ -100,6 +113,7 @@ mod tests {
             "Ava",
             "AVA@Northwind.example",
             "+1 (555) 010-2000",
+            "#1D4ED8",
         )
         .unwrap();
         assert_eq!(
@@ -110,10 +124,11 @@ mod tests {
                 contact_name: Some("Ava".into()),
                 contact_email: Email::parse("ava@northwind.example"),
                 contact_phone: Some("+1 (555) 010-2000".into()),
+                brand_colour: Some("#1d4ed8".into()),
             }
         );
         assert_eq!(
-            validate_profile("", "", "", "", "").unwrap(),
+            validate_profile("", "", "", "", "", "").unwrap(),
             ValidProfile::default()
         );
     }
@@ -126,6 +141,7 @@ mod tests {
             &"n".repeat(121),
             "ava",
             "call me",
+            "red;}",
         ) else {
             panic!("a bad profile must be refused");
         };
@@ -137,7 +153,8 @@ mod tests {
                 "description",
                 "contact_name",
                 "contact_email",
-                "contact_phone"
+                "contact_phone",
+                "brand_colour"
             ]
         );
     }

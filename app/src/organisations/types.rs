@@ -31,6 +31,7 @@ pub struct OrganisationDetails {
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+    pub brand_colour: Option<String>,
     /// Changes whenever the logo does (part of its URL); `None`: no logo.
     pub logo_version: Option<String>,
     pub people: Vec<PersonSummary>,

@@ -12,9 +12,9 @@ use crate::{
         api::{get_campaign, SetLeadStatus},
         CampaignView,
     },
-    format::day,
+    format::{count, day},
     shell::{
-        ui::{form_error, last_error, link_class, AsyncSection, Badge, Stat},
+        ui::{form_error, last_error, link_class, AsyncSection, Badge, LineChart, Stat},
         Card, PageHeader, RequireViewer,
     },
 };
@@ -54,6 +54,13 @@ fn page(v: CampaignView, act: Option<ServerAction<SetLeadStatus>>) -> impl IntoV
         day = day(c.launched_at),
         template = v.template_name
     );
+    let view_trend: Vec<i64> = v.daily.iter().map(|d| d.1).collect();
+    let fill_trend: Vec<i64> = v.daily.iter().map(|d| d.2).collect();
+    let chart: Vec<(String, i64)> = v
+        .daily
+        .iter()
+        .map(|&(d, views, _)| (day(d), views))
+        .collect();
     view! {
         <PageHeader title=c.name.clone() lead=lead />
         <div class="mb-6 flex flex-wrap items-center gap-3">
@@ -65,10 +72,17 @@ fn page(v: CampaignView, act: Option<ServerAction<SetLeadStatus>>) -> impl IntoV
                 </p>
             })}
         </div>
-        <div class="mb-8 grid gap-4 sm:grid-cols-3">
-            <Card><Stat label=t!("Page views") value=c.views.to_string() /></Card>
-            <Card><Stat label=t!("Form fills") value=v.fills.to_string() /></Card>
-            <Card><Stat label=t!("Leads") value=c.leads.to_string() /></Card>
+        <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
+            <Card><Stat label=t!("Page views") value=count(c.views) trend=view_trend /></Card>
+            <Card><Stat label=t!("Form fills") value=count(v.fills) trend=fill_trend /></Card>
+            <Card><Stat label=t!("Leads") value=count(c.leads) /></Card>
+            <Card><Stat label=t!("Registrations") value=count(v.deals) /></Card>
+            <Card><Stat label=t!("Won") value=count(v.won) /></Card>
+        </div>
+        <div class="mb-8">
+            <Card>
+                <LineChart title=t!("Page views, last 30 days") points=chart />
+            </Card>
         </div>
         {lead_table(v.leads, t!("Leads from this campaign"), act)}
     }

@@ -16,7 +16,7 @@ use crate::{
     people::server::public_url,
 };
 
-use super::{brand_of, parse_content};
+use super::{brand_of, day_of, parse_content};
 
 #[derive(sqlx::FromRow)]
 struct TemplateRow {
@@ -211,9 +211,15 @@ pub async fn launch_view(
     })
 }
 
-/// Campaign `id` in `viewer`'s scope, with its leads. `NotFound` for
-/// another partner's.
-pub async fn campaign(db: &Db, viewer: &Viewer, id: &str) -> Result<CampaignView, AppError> {
+/// Campaign `id` in `viewer`'s scope: its counts, the registrations its
+/// leads became, its last 30 days, its leads (for its partner).
+/// `NotFound` for another partner's.
+pub async fn campaign(
+    db: &Db,
+    viewer: &Viewer,
+    id: &str,
+    now: i64,
+) -> Result<CampaignView, AppError> {
     let card = campaign_cards(db, viewer, Some(id))
         .await?
         .into_iter()
@@ -228,12 +234,41 @@ pub async fn campaign(db: &Db, viewer: &Viewer, id: &str) -> Result<CampaignView
     .fetch_one(&db.pool)
     .await?;
     let leads = super::leads::leads_of(db, viewer, Some(id)).await?;
+    let (deals, won): (i64, i64) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), \
+         CAST(COALESCE(SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM leads l JOIN deals d ON d.id = l.deal_id WHERE l.campaign_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&db.pool)
+    .await?;
+    let today = day_of(now);
+    let first = today - 29 * 86_400;
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT day, views, fills FROM campaign_daily WHERE campaign_id = $1 AND day >= $2 ORDER BY day",
+    )
+    .bind(id)
+    .bind(first)
+    .fetch_all(&db.pool)
+    .await?;
+    let daily = (0..30)
+        .map(|n| {
+            let day = first + n * 86_400;
+            rows.iter()
+                .find(|(d, _, _)| *d == day)
+                .copied()
+                .unwrap_or((day, 0, 0))
+        })
+        .collect();
     let base = public_url();
     Ok(CampaignView {
         landing_url: card.landing_path.as_ref().map(|p| format!("{base}{p}")),
         card,
         template_name,
         fills,
+        deals,
+        won,
+        daily,
         leads,
     })
 }

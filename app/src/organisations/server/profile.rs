@@ -33,6 +33,7 @@ struct ProfileRow {
     contact_name: Option<String>,
     contact_email: Option<String>,
     contact_phone: Option<String>,
+    brand_colour: Option<String>,
     logo_sha256: Option<String>,
 }
 
@@ -57,7 +58,7 @@ pub async fn profile(
     let row = sqlx::query_as::<_, ProfileRow>(&format!(
         "SELECT o.id, o.name, o.kind, o.partner_type, o.region, o.country, o.status, \
          t.name AS tier, o.website, m.name AS channel_manager, o.description, \
-         o.contact_name, o.contact_email, o.contact_phone, l.sha256 AS logo_sha256 \
+         o.contact_name, o.contact_email, o.contact_phone, o.brand_colour, l.sha256 AS logo_sha256 \
          FROM organisations o \
          LEFT JOIN organisation_logos l ON l.organisation_id = o.id \
          LEFT JOIN tiers t ON t.id = o.tier_id \
@@ -109,6 +110,7 @@ pub async fn profile(
         contact_name: row.contact_name,
         contact_email: row.contact_email,
         contact_phone: row.contact_phone,
+        brand_colour: row.brand_colour,
         logo_version: row.logo_sha256.map(|sha| sha.chars().take(12).collect()),
         people,
         can_manage_people: authorize(viewer, Permission::ManagePeople, id).is_ok(),
@@ -128,7 +130,7 @@ pub async fn update_profile(
     let mut tx = db.write(viewer.actor(ip)).await?;
     let done = sqlx::query(&format!(
         "UPDATE organisations SET website = $1, description = $2, contact_name = $3, \
-         contact_email = $4, contact_phone = $5 WHERE id = $6 AND {}",
+         contact_email = $4, contact_phone = $5, brand_colour = $8 WHERE id = $6 AND {}",
         tenant_scoped("id", "$7")
     ))
     .bind(profile.website.as_deref())
@@ -138,6 +140,7 @@ pub async fn update_profile(
     .bind(profile.contact_phone.as_deref())
     .bind(id)
     .bind(viewer.tenant_scope())
+    .bind(profile.brand_colour.as_deref())
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
