@@ -292,7 +292,13 @@ async function injected(page: Page): Promise<string[]> {
             const sandbox = el.getAttribute("sandbox");
             if (sandbox === null || sandbox.includes("allow-scripts")) found.push(`${where}srcdoc on <${el.tagName.toLowerCase()}> without a script-free sandbox`);
             inspect(new DOMParser().parseFromString(attr.value, "text/html"), `${where}in srcdoc: `);
-          } else if (["href", "src", "action", "formaction", "data"].includes(attr.name) && /pwn|javascript:/i.test(attr.value)) {
+          } else if (
+            ["href", "src", "action", "formaction", "data"].includes(attr.name) &&
+            /pwn|javascript:/i.test(attr.value) &&
+            // A stored address written as a mail link (pwn@example.com) is
+            // the address, not a payload: nothing loads or runs from it.
+            !/^mailto:[^\s<>"'()]+@[^\s<>"'()]+$/.test(attr.value)
+          ) {
             found.push(`${where}${attr.name}="${attr.value}" on <${el.tagName.toLowerCase()}>`);
           }
         }

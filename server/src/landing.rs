@@ -24,7 +24,7 @@ use axum::{
 use base64::{engine::general_purpose::STANDARD, Engine};
 use sha2::{Digest, Sha256};
 
-use crate::plain::{denied, viewer_of};
+use crate::plain::{denied, png, viewer_of};
 
 /// What the landing routes need: the database and the portal's address.
 pub type LandingState = (Db, String);
@@ -181,30 +181,8 @@ pub async fn logo(
         Ok(found) => found,
         Err(err) => return denied(&AppError::from(err)),
     };
-    let Some((bytes, sha256)) = found else {
-        return not_found();
-    };
-    let etag = format!("\"{sha256}\"");
-    if req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
-    {
-        return StatusCode::NOT_MODIFIED.into_response();
+    match found {
+        Some((bytes, sha256)) => png(&req, bytes, &sha256, "public, no-cache"),
+        None => not_found(),
     }
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, no-cache"),
-    );
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; sandbox"),
-    );
-    if let Ok(etag) = HeaderValue::from_str(&etag) {
-        headers.insert(header::ETAG, etag);
-    }
-    response
 }

@@ -16,11 +16,10 @@ use app::{
 };
 use axum::{
     extract::{FromRequest, Multipart, Path, Request, State},
-    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::plain::{denied, viewer_of};
+use crate::plain::{denied, png, viewer_of};
 
 /// The logo as PNG, revalidated by its hash.
 pub async fn logo(State(db): State<Db>, Path(id): Path<String>, req: Request) -> Response {
@@ -34,31 +33,10 @@ pub async fn logo(State(db): State<Db>, Path(id): Path<String>, req: Request) ->
         Ok(found) => found,
         Err(err) => return denied(&AppError::from(err)),
     };
-    let Some((bytes, sha256)) = found else {
-        return denied(&AppError::NotFound);
-    };
-    let etag = format!("\"{sha256}\"");
-    if req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
-    {
-        return StatusCode::NOT_MODIFIED.into_response();
+    match found {
+        Some((bytes, sha256)) => png(&req, bytes, &sha256, "private, no-cache"),
+        None => denied(&AppError::NotFound),
     }
-    let mut headers = HeaderMap::new();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-cache"),
-    );
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; sandbox"),
-    );
-    if let Ok(etag) = HeaderValue::from_str(&etag) {
-        headers.insert(header::ETAG, etag);
-    }
-    (headers, bytes).into_response()
 }
 
 /// Replaces the logo with an uploaded file (field `logo`), then goes back

@@ -5,6 +5,7 @@
 use app::{auth::server::ResolvedViewer, auth::Viewer, error::AppError};
 use axum::{
     extract::Request,
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
 
@@ -18,4 +19,30 @@ pub fn viewer_of(req: &Request) -> Option<Viewer> {
 /// `error` as its status and its message (never database text).
 pub fn denied(error: &AppError) -> Response {
     (error.status(), error.to_string()).into_response()
+}
+
+/// A logo's PNG `bytes`, revalidated by its `sha256` (304 when `req`
+/// already holds it), never run as a document. `cache`: its
+/// Cache-Control (private for a signed-in read, public for a landing
+/// page's).
+pub fn png(req: &Request, bytes: Vec<u8>, sha256: &str, cache: &'static str) -> Response {
+    let etag = format!("\"{sha256}\"");
+    if req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
+        return StatusCode::NOT_MODIFIED.into_response();
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    if let Ok(etag) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, etag);
+    }
+    (headers, bytes).into_response()
 }

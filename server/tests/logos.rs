@@ -56,6 +56,17 @@ async fn upload(
         .unwrap()
 }
 
+/// The app, with the demo's logos (Northwind's and Bluepeak's, for their
+/// campaigns) taken away: these tests start from organisations without one.
+async fn app_without_logos(db: &Db) -> axum::Router {
+    let app = app(db).await;
+    sqlx::query("DELETE FROM organisation_logos")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    app
+}
+
 async fn stored_logos(db: &Db) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM organisation_logos")
         .fetch_one(&db.pool)
@@ -66,7 +77,7 @@ async fn stored_logos(db: &Db) -> i64 {
 backend_test!(
     a_partner_admin_uploads_a_logo_that_is_re_encoded,
     |db: Db| async move {
-        let app = app(&db).await;
+        let app = app_without_logos(&db).await;
         let northwind = demo_id("org", "northwind");
         let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD, None)
             .await
@@ -124,7 +135,7 @@ backend_test!(
 backend_test!(
     bad_files_are_refused_with_a_reason_and_change_nothing,
     |db: Db| async move {
-        let app = app(&db).await;
+        let app = app_without_logos(&db).await;
         let northwind = demo_id("org", "northwind");
         let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD, None)
             .await
@@ -150,7 +161,7 @@ backend_test!(
 );
 
 backend_test!(logos_follow_the_access_policy, |db: Db| async move {
-    let app = app(&db).await;
+    let app = app_without_logos(&db).await;
     let northwind = demo_id("org", "northwind");
     let bluepeak = demo_id("org", "bluepeak");
     let ava = sign_in(&app, "ava.thompson@northwind.example", DEMO_PASSWORD, None)

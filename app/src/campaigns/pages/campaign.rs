@@ -73,11 +73,11 @@ fn page(v: CampaignView, act: Option<ServerAction<SetLeadStatus>>) -> impl IntoV
             })}
         </div>
         <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
-            <Card><Stat label=t!("Page views") value=count(c.views) trend=view_trend /></Card>
-            <Card><Stat label=t!("Form fills") value=count(v.fills) trend=fill_trend /></Card>
-            <Card><Stat label=t!("Leads") value=count(c.leads) /></Card>
-            <Card><Stat label=t!("Registrations") value=count(v.deals) /></Card>
-            <Card><Stat label=t!("Won") value=count(v.won) /></Card>
+            <Stat label=t!("Page views") value=count(c.views) trend=view_trend />
+            <Stat label=t!("Form fills") value=count(v.fills) trend=fill_trend />
+            <Stat label=t!("Leads") value=count(c.leads) />
+            <Stat label=t!("Registrations") value=count(v.deals) />
+            <Stat label=t!("Won") value=count(v.won) />
         </div>
         <div class="mb-8">
             <Card>
