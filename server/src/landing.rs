@@ -10,7 +10,7 @@ use app::{
     auth::server::{now, RequestInfo},
     campaigns::{
         render::{FormState, LeadFields},
-        server::{count_view, landing, public_logo, take_lead, Landing, LeadOutcome},
+        server::{landing, public_logo, take_lead, Landing, LeadOutcome, ViewTally},
     },
     db::Db,
     error::AppError,
@@ -26,8 +26,15 @@ use sha2::{Digest, Sha256};
 
 use crate::plain::{denied, png, viewer_of};
 
-/// What the landing routes need: the database and the portal's address.
-pub type LandingState = (Db, String);
+/// What the landing routes need.
+#[derive(Clone)]
+pub struct LandingState {
+    pub db: Db,
+    /// The portal's address, for the links in the partner's notices.
+    pub base: String,
+    /// Where a person's view is counted until it is written.
+    pub views: ViewTally,
+}
 
 /// Whether a request comes from a crawler, a link previewer or a script
 /// rather than a person: its view is not counted.
@@ -80,7 +87,7 @@ fn not_found() -> Response {
 /// `GET /c/{partner}/{campaign}`: the page (`?sent=1`: after a lead, the
 /// thank-you in place of the form). A person's view is counted.
 pub async fn page(
-    State((db, base)): State<LandingState>,
+    State(LandingState { db, base, views }): State<LandingState>,
     Path((partner, campaign)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
@@ -93,10 +100,7 @@ pub async fn page(
     };
     let sent = query.get("sent").is_some_and(|v| v == "1");
     if !sent && !is_bot(&headers) {
-        if let Err(err) = count_view(&db, &found.campaign_id, at).await {
-            // A lost count must not cost the visitor the page.
-            tracing::warn!(error = %err, "landing page view not counted");
-        }
+        views.add(&found.campaign_id, at);
     }
     let form = FormState {
         sent,
@@ -109,7 +113,7 @@ pub async fn page(
 /// with the thank-you; problems → the page again with them beside the
 /// fields (422), nothing kept.
 pub async fn submit(
-    State((db, base)): State<LandingState>,
+    State(LandingState { db, base, .. }): State<LandingState>,
     Path((partner, campaign)): Path<(String, String)>,
     req: Request,
 ) -> Response {
@@ -171,7 +175,7 @@ pub async fn submit(
 /// `GET /c/{partner}/logo.png`: the partner's logo, public once it has
 /// launched a campaign (and to whoever may see the partner before that).
 pub async fn logo(
-    State((db, _)): State<LandingState>,
+    State(LandingState { db, .. }): State<LandingState>,
     Path(partner): Path<String>,
     req: Request,
 ) -> Response {

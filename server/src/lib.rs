@@ -21,7 +21,7 @@ use std::{
     time::Duration,
 };
 
-use app::{auth::server as auth, db::Db, shell, App};
+use app::{auth::server as auth, campaigns::server::ViewTally, db::Db, shell, App};
 use axum::{
     extract::{FromRef, Request, State},
     http::{header, HeaderValue, StatusCode},
@@ -58,6 +58,8 @@ pub struct AppState {
     pub error_link_key: error_links::ErrorLinkKey,
     /// Signs Open Badges credentials (see [`badges`]).
     pub badge_key: badges::BadgeKey,
+    /// Landing-page views not yet written (see [`ViewTally`]).
+    pub views: ViewTally,
     /// The site's files, held in memory.
     static_files: Arc<static_files::StaticFiles>,
 }
@@ -76,6 +78,7 @@ impl AppState {
             public_url: None,
             error_link_key: error_links::ErrorLinkKey::default(),
             badge_key: badges::BadgeKey::default(),
+            views: ViewTally::default(),
         }
     }
 
@@ -111,7 +114,11 @@ pub fn router(state: AppState) -> Router {
         state.badge_key.clone(),
         public_url.clone(),
     );
-    let landing_state: landing::LandingState = (state.db.clone(), public_url.clone());
+    let landing_state = landing::LandingState {
+        db: state.db.clone(),
+        base: public_url.clone(),
+        views: state.views.clone(),
+    };
     let context = {
         let db = state.db.clone();
         move || {

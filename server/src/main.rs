@@ -28,7 +28,7 @@ use leptos::prelude::get_configuration;
 use server::{
     jobs::{
         ApplicationRescore, CertificateSweep, Jobs, OnboardingCheck, OutboxSender, ProtectionSweep,
-        TierRecompute,
+        TierRecompute, ViewFlush,
     },
     router, AppState,
 };
@@ -138,7 +138,16 @@ async fn run() -> Result<(), String> {
             "no TRELLIS_SMTP_URL: email stays in the outbox (program admin: /admin/outbox)"
         ),
     }
-    let app = router(AppState::new(options, db.clone()).with_public_url(public_url));
+    let state = AppState::new(options, db.clone()).with_public_url(public_url);
+    let views = state.views.clone();
+    jobs.spawn(
+        ViewFlush {
+            db: db.clone(),
+            views: views.clone(),
+        },
+        Duration::from_secs(1),
+    );
+    let app = router(state);
     // Pages stream in several writes: without TCP_NODELAY, Nagle's
     // algorithm held each later write until the browser's delayed
     // acknowledgement, some 40 ms, on every page that waits for data.
@@ -176,6 +185,10 @@ async fn run() -> Result<(), String> {
     drop(listening);
     // Requests are done; let a job run in progress finish too.
     jobs.shutdown().await;
+    // The views counted since the last flush.
+    if let Err(err) = views.flush(&db).await {
+        tracing::warn!(error = %err, "landing page views not written at shutdown");
+    }
     Ok(())
 }
 

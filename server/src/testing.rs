@@ -31,16 +31,19 @@ pub fn test_options(site_root: &str) -> LeptosOptions {
 /// server logs (an internal error's cause) go to the test's output, shown
 /// when it fails.
 pub async fn seeded_app(db: &Db) -> Router {
+    router(seeded_state(db).await)
+}
+
+/// The state [`seeded_app`] builds its router on, with the demo program
+/// seeded: for a test that reaches into it (e.g. to flush counted views).
+pub async fn seeded_state(db: &Db) -> AppState {
     // Only the first test of a binary installs it; the others find it there.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
         .with_env_filter(tracing_subscriber::EnvFilter::new("error"))
         .try_init();
     demo::seed(db).await.expect("demo seed");
-    router(
-        AppState::new(test_options(PUBLIC_DIR), db.clone())
-            .with_public_url(Some(PUBLIC_URL.into())),
-    )
+    AppState::new(test_options(PUBLIC_DIR), db.clone()).with_public_url(Some(PUBLIC_URL.into()))
 }
 
 /// A form value as a browser would encode it (enough for emails and spaces).

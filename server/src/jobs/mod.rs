@@ -12,6 +12,7 @@ mod certificates;
 mod expiry;
 mod outbox;
 mod tiers;
+mod views;
 
 use std::{
     future::Future,
@@ -26,6 +27,7 @@ pub use certificates::CertificateSweep;
 pub use expiry::ProtectionSweep;
 pub use outbox::OutboxSender;
 pub use tiers::{ApplicationRescore, OnboardingCheck, TierRecompute};
+pub use views::ViewFlush;
 
 /// Work done on a clock.
 pub trait Job: Send + Sync + 'static {

@@ -111,20 +111,6 @@ pub async fn landing(
     }))
 }
 
-/// Counts one view of campaign `id` today.
-pub async fn count_view(db: &Db, id: &str, now: i64) -> Result<(), sqlx::Error> {
-    db.execute(
-        sqlx::query(
-            "INSERT INTO campaign_daily (campaign_id, day, views) VALUES ($1, $2, 1) \
-             ON CONFLICT (campaign_id, day) DO UPDATE SET views = campaign_daily.views + 1",
-        )
-        .bind(id)
-        .bind(day_of(now)),
-    )
-    .await
-    .map(|_| ())
-}
-
 /// What became of a lead form.
 #[derive(Debug)]
 pub enum LeadOutcome {

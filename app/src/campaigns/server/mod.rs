@@ -7,12 +7,14 @@ mod catalogue;
 mod landing;
 mod launch;
 mod leads;
+mod views;
 
 pub use brand::{brand_of, public_logo};
 pub use catalogue::{campaign, catalogue, launch_view};
-pub use landing::{count_view, landing, take_lead, Landing, LeadOutcome};
+pub use landing::{landing, take_lead, Landing, LeadOutcome};
 pub use launch::launch;
 pub use leads::{change_status, lead, leads, mark_converted};
+pub use views::ViewTally;
 
 use super::content::Content;
 
