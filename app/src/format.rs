@@ -147,6 +147,29 @@ pub fn iso_day(date: &str) -> String {
     }
 }
 
+/// The Unix time of a UTC minute as a `datetime-local` input sends it
+/// (`YYYY-MM-DDTHH:MM`, seconds allowed), if it is a real one.
+pub fn epoch_of_minute(value: &str) -> Option<i64> {
+    let (date, time) = value.split_once('T')?;
+    let mut parts = time.split(':');
+    let mut field = |max: i64| {
+        parts
+            .next()
+            .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<i64>().ok())
+            .filter(|n| *n <= max)
+    };
+    let (h, m) = (field(23)?, field(59)?);
+    let s = match parts.next() {
+        None => 0,
+        Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            p.parse::<i64>().ok().filter(|n| *n <= 59)?
+        }
+        Some(_) => return None,
+    };
+    Some(epoch_of_date(date)? + h * 3600 + m * 60 + s)
+}
+
 /// The Unix time a UTC date (`YYYY-MM-DD`, as a date input sends it)
 /// begins, if it is a real date.
 pub fn epoch_of_date(date: &str) -> Option<i64> {
@@ -250,5 +273,15 @@ mod tests {
     fn iso_days_read_as_the_language_writes_them() {
         assert_eq!(iso_day("2026-12-31"), "2026-12-31");
         assert_eq!(iso_day("soon"), "soon");
+    }
+
+    #[test]
+    fn minutes_from_datetime_inputs() {
+        assert_eq!(epoch_of_minute("1970-01-02T01:01"), Some(86_400 + 3_660));
+        assert_eq!(epoch_of_minute("1970-01-01T00:00:30"), Some(30));
+        assert_eq!(epoch_of_minute("2026-02-30T10:00"), None);
+        assert_eq!(epoch_of_minute("2026-02-03T24:00"), None);
+        assert_eq!(epoch_of_minute("2026-02-03 10:00"), None);
+        assert_eq!(epoch_of_minute("2026-02-03T1:00"), None);
     }
 }

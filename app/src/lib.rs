@@ -173,6 +173,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/campaigns") view=campaigns::CampaignsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/templates/:id") view=campaigns::LaunchPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/:id") view=campaigns::CampaignPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/campaigns/:id/send") view=campaigns::SendEmailPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/campaigns/sends/:id") view=campaigns::SendDraftPage ssr=SsrMode::InOrder />
                     <Route path=path!("/leads") view=campaigns::LeadsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/help/faq") view=assets::FaqPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />

@@ -62,7 +62,14 @@ pub fn is_bot(headers: &HeaderMap) -> bool {
 }
 
 fn html(status: StatusCode, page: &Landing, body: String) -> Response {
-    let style = STANDARD.encode(Sha256::digest(page.style().as_bytes()));
+    document(status, &page.style(), body)
+}
+
+/// A public HTML document `body` whose only stylesheet is `style`: its
+/// Content-Security-Policy allows that (by hash), images and a form back
+/// to itself, nothing else.
+pub fn document(status: StatusCode, style: &str, body: String) -> Response {
+    let style = STANDARD.encode(Sha256::digest(style.as_bytes()));
     let policy = format!(
         "default-src 'none'; style-src 'sha256-{style}'; img-src 'self' https: data:; \
          form-action 'self'; base-uri 'none'; frame-ancestors 'none'"

@@ -4,6 +4,7 @@
 mod asset_files;
 pub mod assets;
 pub mod badges;
+mod campaign_mail;
 pub mod error_links;
 pub mod events;
 pub mod guard;
@@ -145,7 +146,25 @@ pub fn router(state: AppState) -> Router {
             "/c/{partner}/{campaign}",
             get(landing::page)
                 .post(landing::submit)
-                .with_state(landing_state),
+                .with_state(landing_state.clone()),
+        )
+        .route(
+            "/campaigns/{id}/recipients",
+            axum::routing::post(campaign_mail::upload).with_state(landing_state.clone()),
+        )
+        .route(
+            "/e/{token}/open.gif",
+            get(campaign_mail::open).with_state(landing_state.clone()),
+        )
+        .route(
+            "/e/{token}/unsubscribe",
+            get(campaign_mail::unsubscribe_page)
+                .post(campaign_mail::unsubscribe_now)
+                .with_state(landing_state.clone()),
+        )
+        .route(
+            "/e/{token}/{n}",
+            get(campaign_mail::follow).with_state(landing_state),
         )
         .route(
             "/organisations/{id}/logo",

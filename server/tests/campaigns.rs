@@ -457,3 +457,308 @@ backend_test!(
         );
     }
 );
+
+/// Posts a CSV file (and a list name) as the send page's upload form does.
+async fn upload(
+    app: &Router,
+    campaign: &str,
+    csv: &str,
+    list: &str,
+    cookie: &str,
+) -> Response<Body> {
+    let boundary = "trellis-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}\r\n\
+         Content-Disposition: form-data; name=\"list\"\r\n\r\n{list}\r\n--{boundary}--\r\n"
+    );
+    let request = Request::post(format!("/campaigns/{campaign}/recipients"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    app.clone().oneshot(request).await.unwrap()
+}
+
+/// The recipient token in the queued email to `to`.
+async fn token_of(db: &Db, to: &str) -> String {
+    let url: String =
+        sqlx::query_scalar("SELECT unsubscribe_url FROM outbox WHERE to_address = $1")
+            .bind(to)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    url.trim_start_matches("https://partners.acme.example/e/")
+        .trim_end_matches("/unsubscribe")
+        .to_owned()
+}
+
+backend_test!(
+    a_partner_sends_its_campaign_email_and_recipients_unsubscribe,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let campaign = demo_id("campaign", "northwind-migration");
+        let csv = "name,email,company,consent\n\
+                   Kim Lee,kim@fernway.example,Fernway,yes\n\
+                   Al Ray,al@kestrel.example,Kestrel,1\n\
+                   Bad Row,not-an-address,X,yes\n\
+                   No Consent,quiet@x.example,X,no\n\
+                   Kim Again,KIM@fernway.example,Fernway,yes\n";
+
+        // A file without a consent column is refused whole, nothing kept.
+        let res = upload(
+            &app,
+            &campaign,
+            "email,name\nkim@fernway.example,Kim\n",
+            "",
+            &ava,
+        )
+        .await;
+        assert_eq!(
+            location_of(&res),
+            Some(format!("/campaigns/{campaign}/send?refused=no-consent-column").as_str())
+        );
+        let drafts = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM campaign_sends WHERE campaign_id = $1",
+            )
+            .bind(&campaign)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        };
+        assert_eq!(drafts().await, 1, "the demo's send only");
+
+        // The upload becomes a draft: two people, a bad row and one without
+        // consent reported by line, the repeat left out; saved as a list.
+        let res = upload(&app, &campaign, csv, "Fernway event", &ava).await;
+        let draft_path = location_of(&res).unwrap().to_owned();
+        let send = draft_path
+            .trim_start_matches("/campaigns/sends/")
+            .to_owned();
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_send_get",
+                &format!("id={send}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(view["row"]["status"], "Draft");
+        assert_eq!(view["row"]["recipients"], 2);
+        assert_eq!(view["duplicates"], 1);
+        assert_eq!(
+            view["problems"],
+            serde_json::json!([[4, "BadEmail"], [5, "NoConsent"]])
+        );
+        let outbox = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox WHERE unsubscribe_url IS NOT NULL",
+            )
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        };
+        assert_eq!(outbox().await, 0, "a draft sends nothing");
+        let page = json(
+            post(
+                &app,
+                "/api/campaigns_sends",
+                &format!("id={campaign}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert!(page["lists"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["name"] == "Fernway event" && l["people"] == 2));
+
+        // Other partners and vendor staff cannot see or send it.
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let res = post(
+            &app,
+            "/api/campaigns_send_get",
+            &format!("id={send}"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let res = post(
+            &app,
+            "/api/campaigns_send_queue",
+            &format!("id={send}"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let res = post(
+            &app,
+            "/api/campaigns_send_get",
+            &format!("id={send}"),
+            Some(&dana),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        let res = upload(&app, &campaign, csv, "", &oliver).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+        // A time that is no time is refused; then sent now.
+        let res = post(
+            &app,
+            "/api/campaigns_send_queue",
+            &format!("id={send}&at=tomorrow"),
+            Some(&ava),
+        )
+        .await;
+        assert!(matches!(error_of(res).await, AppError::Validation(_)));
+        assert_eq!(outbox().await, 0);
+        let res = post(
+            &app,
+            "/api/campaigns_send_queue",
+            &format!("id={send}"),
+            Some(&ava),
+        )
+        .await;
+        assert!(
+            res.status().is_success() || res.status().is_redirection(),
+            "{}",
+            res.status()
+        );
+        assert_eq!(outbox().await, 2);
+        let (html, body, first, second): (String, String, i64, i64) = sqlx::query_as(
+            "SELECT k.html, k.body, k.next_attempt_at, \
+             (SELECT a.next_attempt_at FROM outbox a WHERE a.to_address = 'al@kestrel.example') \
+             FROM outbox k WHERE k.to_address = 'kim@fernway.example'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert!(html.contains("Move to the cloud in 90 days"));
+        assert!(body.contains("Unsubscribe: https://partners.acme.example/e/"));
+        assert!(
+            second >= first,
+            "later recipients leave later, never earlier"
+        );
+        let res = post(
+            &app,
+            "/api/campaigns_send_queue",
+            &format!("id={send}"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound, "queued once only");
+        assert_eq!(outbox().await, 2);
+
+        // The recipient's links: the pixel counts one open however often it
+        // loads; a tracked link leads where the campaign says; made-up
+        // tokens and numbers find nothing.
+        let token = token_of(&db, "kim@fernway.example").await;
+        assert!(html.contains(&format!("https://partners.acme.example/e/{token}/0")));
+        for _ in 0..2 {
+            let res = get(&app, &format!("/e/{token}/open.gif"), BROWSER).await;
+            assert_eq!(res.status(), StatusCode::OK);
+            assert_eq!(res.headers()[header::CONTENT_TYPE], "image/gif");
+        }
+        let res = get(&app, &format!("/e/{token}/0"), BROWSER).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let landing = location_of(&res).unwrap().to_owned();
+        assert!(
+            landing.starts_with("https://partners.acme.example/c/northwind/"),
+            "{landing}"
+        );
+        assert_eq!(
+            get(&app, &format!("/e/{token}/99"), BROWSER).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            get(&app, &format!("/e/{token}/x"), BROWSER).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        let fake = "0".repeat(64);
+        assert_eq!(
+            get(&app, &format!("/e/{fake}/open.gif"), BROWSER)
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_send_get",
+                &format!("id={send}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            (
+                view["row"]["opens"].as_i64(),
+                view["row"]["clicks"].as_i64()
+            ),
+            (Some(1), Some(1))
+        );
+
+        // Unsubscribing: the page asks first (a link checker's GET changes
+        // nothing); the one-click POST, even from another site, does it.
+        let unsubscribed = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM campaign_unsubscribes WHERE email_key = 'kim@fernway.example'",
+            )
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        };
+        let res = get(&app, &format!("/e/{token}/unsubscribe"), BROWSER).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(body_text(res).await.contains("<form method=\"post\">"));
+        assert_eq!(unsubscribed().await, 0);
+        let request = Request::post(format!("/e/{token}/unsubscribe"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "cross-site")
+            .body(Body::from("List-Unsubscribe=One-Click"))
+            .unwrap();
+        let res = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(body_text(res).await.contains("no more campaign email"));
+        assert_eq!(unsubscribed().await, 1);
+
+        // The next upload leaves them out, and says so.
+        let res = upload(&app, &campaign, csv, "", &ava).await;
+        let next = location_of(&res)
+            .unwrap()
+            .trim_start_matches("/campaigns/sends/")
+            .to_owned();
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_send_get",
+                &format!("id={next}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(view["row"]["recipients"], 1);
+        assert_eq!(view["unsubscribed"], 1);
+        assert_eq!(view["people"][0]["email"], "al@kestrel.example");
+        // A list name already taken is refused.
+        let res = upload(&app, &campaign, csv, "Fernway event", &ava).await;
+        assert_eq!(
+            location_of(&res),
+            Some(format!("/campaigns/{campaign}/send?refused=list-taken").as_str())
+        );
+    }
+);

@@ -115,6 +115,13 @@ pub fn authorize_campaign_launch(viewer: &Viewer) -> Result<(), AppError> {
     authorize_deal_registration(viewer)
 }
 
+/// `Ok` when `viewer` may send a campaign's email and keep recipient
+/// lists: partner people, for their own organisation. Vendor staff never
+/// see who a partner writes to.
+pub fn authorize_campaign_send(viewer: &Viewer) -> Result<(), AppError> {
+    authorize_deal_registration(viewer)
+}
+
 /// `Ok` when `viewer` may work leads (accept, disqualify, convert):
 /// partner people, on their own organisation's leads.
 pub fn authorize_lead_work(viewer: &Viewer) -> Result<(), AppError> {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{CampaignView, Catalogue, LaunchView, LeadRow};
+use super::{CampaignView, Catalogue, LaunchView, LeadRow, SendPage, SendView};
 use crate::error::AppError;
 
 /// The templates the caller may launch and the campaigns in their scope.
@@ -110,4 +110,83 @@ pub async fn get_lead(id: String) -> Result<LeadRow, AppError> {
     super::server::lead(&db, &viewer, &id)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// Campaign `id`'s email sends and the caller's saved recipient lists.
+///
+/// Who may call: the launching partner's people (never vendor staff: who
+/// a partner writes to is the partner's). Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_sends")]
+pub async fn get_send_page(id: String) -> Result<SendPage, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::send_page(&db, &viewer, &id).await
+}
+
+/// A draft send of campaign `campaign` to saved list `list`, then opens it.
+///
+/// Who may call: the launching partner's people. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Validation` (an unknown
+/// list, or nobody on it left to send to), `Internal`.
+#[server(endpoint = "campaigns_send_list")]
+pub async fn send_to_list(campaign: String, list: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    match super::server::draft_from_list(&db, &viewer, &campaign, &list, ip.as_deref()).await? {
+        Ok(send) => {
+            leptos_axum::redirect(&format!("/campaigns/sends/{send}"));
+            Ok(())
+        }
+        Err(refused) => Err(AppError::field("list", refused.label())),
+    }
+}
+
+/// Send `id`: a draft to check, or one on its way.
+///
+/// Who may call: the launching partner's people. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_send_get")]
+pub async fn get_send(id: String) -> Result<SendView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::send_view(&db, &viewer, &id).await
+}
+
+/// Queues draft `id`: now, or at `at` (a UTC minute, `YYYY-MM-DDTHH:MM`).
+///
+/// Who may call: the launching partner's people. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound` (also a send already
+/// queued), `Validation` (a time that is no time), `Internal`.
+#[server(endpoint = "campaigns_send_queue")]
+pub async fn queue_send(id: String, at: Option<String>) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let now = crate::auth::server::now();
+    let when = match at.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        None => now,
+        Some(at) => crate::format::epoch_of_minute(at).ok_or_else(|| {
+            AppError::field("at", crate::t!("Enter a date and time, or send now."))
+        })?,
+    };
+    let base = crate::people::server::public_url();
+    super::server::queue(&db, &viewer, &id, when, &base, ip.as_deref()).await?;
+    leptos_axum::redirect(&format!("/campaigns/sends/{id}"));
+    Ok(())
+}
+
+/// Drops draft `id`, back to the campaign's sends.
+///
+/// Who may call: the launching partner's people. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_send_discard")]
+pub async fn discard_send(id: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let campaign = super::server::discard(&db, &viewer, &id, ip.as_deref()).await?;
+    leptos_axum::redirect(&format!("/campaigns/{campaign}/send"));
+    Ok(())
 }

@@ -483,6 +483,139 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .execute(&mut *tx)
         .await?;
     }
+    seed_email(&mut tx, today).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// (list slug, partner, name, people: (email, name, company))
+const LISTS: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
+    (
+        "northwind-customers",
+        "northwind",
+        "Customers 2026",
+        &[
+            (
+                "dana.reyes@fernway.example",
+                "Dana Reyes",
+                "Fernway Outfitters",
+            ),
+            (
+                "omar.haddad@kestrel.example",
+                "Omar Haddad",
+                "Kestrel Freight",
+            ),
+            (
+                "mia.svensson@lindqvist.example",
+                "Mia Svensson",
+                "Lindqvist Dental",
+            ),
+            ("raj.patel@orbitfoods.example", "Raj Patel", "Orbit Foods"),
+        ],
+    ),
+    (
+        "bluepeak-prospects",
+        "bluepeak",
+        "Prospects",
+        &[("hana.ito@meridian.example", "Hana Ito", "Meridian Clinics")],
+    ),
+];
+
+/// Saved lists, and one send of Northwind's migration campaign ten days
+/// ago: delivered to its customers list, two opened it, one clicked.
+async fn seed_email(tx: &mut crate::db::Write, today: i64) -> Result<(), AppError> {
+    for &(slug, partner, name, people) in LISTS {
+        let list = demo_id("list", slug);
+        sqlx::query(
+            "INSERT INTO recipient_lists (id, organisation_id, name, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&list)
+        .bind(demo_id("org", partner))
+        .bind(name)
+        .bind(demo_id(
+            "person",
+            if partner == "northwind" {
+                "northwind-ava"
+            } else {
+                "bluepeak-amelia"
+            },
+        ))
+        .bind(today - 12 * DAY)
+        .execute(&mut **tx)
+        .await?;
+        for &(email, person, company) in people {
+            sqlx::query(
+                "INSERT INTO recipient_list_members (list_id, email, email_key, name, company) \
+                 VALUES ($1, $2, $2, $3, $4)",
+            )
+            .bind(&list)
+            .bind(email)
+            .bind(person)
+            .bind(company)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    let send = demo_id("send", "northwind-migration-customers");
+    let campaign = demo_id("campaign", "northwind-migration");
+    let org = demo_id("org", "northwind");
+    let at = today - 10 * DAY + 9 * 3600;
+    sqlx::query(
+        "INSERT INTO campaign_sends (id, campaign_id, organisation_id, status, source, created_by, \
+         created_at, send_at) VALUES ($1, $2, $3, 'queued', 'Customers 2026', $4, $5, $5)",
+    )
+    .bind(&send)
+    .bind(&campaign)
+    .bind(&org)
+    .bind(demo_id("person", "northwind-ava"))
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    let people = LISTS[0].3;
+    for (n, &(email, person, company)) in people.iter().enumerate() {
+        let message = demo_id("outbox", &format!("northwind-migration-{n}"));
+        sqlx::query(
+            "INSERT INTO outbox (id, created_at, to_address, subject, body, status, attempts, \
+             next_attempt_at, sent_at) VALUES ($1, $2, $3, 'Move to the cloud in 90 days', \
+             '(demo)', 'sent', 1, $2, $2)",
+        )
+        .bind(&message)
+        .bind(at)
+        .bind(email)
+        .execute(&mut **tx)
+        .await?;
+        let opened = (n < 2).then_some(at + 3600);
+        let clicked = (n == 0).then_some(at + 3700);
+        sqlx::query(
+            "INSERT INTO campaign_recipients (id, send_id, campaign_id, organisation_id, position, \
+             email, email_key, name, company, token_hash, outbox_id, opened_at, clicked_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(demo_id("recipient", &format!("northwind-migration-{n}")))
+        .bind(&send)
+        .bind(&campaign)
+        .bind(&org)
+        .bind(n as i64)
+        .bind(email)
+        .bind(person)
+        .bind(company)
+        // A demo recipient has no token: none of its links work.
+        .bind(format!("demo:{n}"))
+        .bind(&message)
+        .bind(opened)
+        .bind(clicked)
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query(
+        "INSERT INTO campaign_daily (campaign_id, day, sends, opens, clicks) VALUES ($1, $2, 4, 2, 1) \
+         ON CONFLICT (campaign_id, day) DO UPDATE SET sends = campaign_daily.sends + 4, \
+         opens = campaign_daily.opens + 2, clicks = campaign_daily.clicks + 1",
+    )
+    .bind(&campaign)
+    .bind(at - at.rem_euclid(DAY))
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -9,13 +9,17 @@ pub mod demo;
 pub mod lead;
 mod pages;
 pub mod preflight;
+pub mod recipients;
 pub mod render;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod types;
 
-pub use pages::{CampaignPage, CampaignsPage, LaunchPage, LeadsPage};
-pub use types::{CampaignCard, CampaignView, Catalogue, LaunchView, LeadRow, TemplateCard};
+pub use pages::{CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage};
+pub use types::{
+    CampaignCard, CampaignView, Catalogue, LaunchView, LeadRow, ListOption, SendPage, SendPerson,
+    SendRow, SendView, TemplateCard,
+};
 
 use crate::values::text_enum;
 
@@ -34,6 +38,16 @@ text_enum!(
         PendingApproval => "pending_approval", t!("Waiting for approval");
         Live => "live", t!("Live");
         Ended => "ended", t!("Ended");
+    }
+);
+
+text_enum!(
+    /// Where an email send stands: checked and waiting for the partner's
+    /// word, handed to the outbox (now or at its time), or dropped.
+    SendStatus {
+        Draft => "draft", t!("Draft");
+        Queued => "queued", t!("Queued");
+        Discarded => "discarded", t!("Discarded");
     }
 );
 

@@ -198,6 +198,7 @@ pub fn check_launch(
             &Medium::Email {
                 unsubscribe: unsubscribe.to_owned(),
                 pixel: None,
+                clicks: None,
             },
         );
         let link = format!("href=\"{}\"", super::render::escape(unsubscribe));

@@ -58,10 +58,13 @@ pub enum Medium {
         form: FormState,
     },
     /// An email to one recipient: their unsubscribe address and, if opens
-    /// are counted, their pixel's.
+    /// are counted, their pixel's; with `clicks`, each web link is
+    /// `clicks` followed by its number in [`Renderer::links`] (a tracked
+    /// redirect that looks the address up, never reads it from the link).
     Email {
         unsubscribe: String,
         pixel: Option<String>,
+        clicks: Option<String>,
     },
 }
 
@@ -257,6 +260,27 @@ pub fn style(brand: &Brand) -> String {
     )
 }
 
+/// The web links met while drawing, and how an email tracks them.
+struct Links<'a> {
+    prefix: Option<&'a str>,
+    found: Vec<String>,
+}
+
+impl Links<'_> {
+    /// What `url` (already checked) becomes in the document: itself, or
+    /// with tracking a numbered redirect for a web address.
+    fn href(&mut self, url: &str) -> String {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return url.to_owned();
+        }
+        self.found.push(url.to_owned());
+        match self.prefix {
+            Some(prefix) => format!("{prefix}{}", self.found.len() - 1),
+            None => url.to_owned(),
+        }
+    }
+}
+
 /// One campaign part as a complete HTML document.
 pub struct Renderer<'a> {
     pub content: &'a Content,
@@ -287,8 +311,15 @@ impl Renderer<'_> {
         if let Medium::Page { ended: true, .. } = medium {
             self.ended(&mut out);
         }
+        let mut links = Links {
+            prefix: match medium {
+                Medium::Email { clicks, .. } => clicks.as_deref(),
+                Medium::Page { .. } => None,
+            },
+            found: Vec::new(),
+        };
         for slot in self.content.slots(part) {
-            self.block(&mut out, &slot.block, true);
+            self.block(&mut out, &slot.block, true, &mut links);
         }
         if let Medium::Page { action, form, .. } = medium {
             self.form(&mut out, action, form);
@@ -327,7 +358,67 @@ impl Renderer<'_> {
         out.push_str("</header>");
     }
 
-    fn block(&self, out: &mut String, block: &Block, top: bool) {
+    /// The web addresses the buttons of `part` link to, in order: what a
+    /// tracked link's number stands for.
+    pub fn links(&self, part: Part) -> Vec<String> {
+        let mut links = Links {
+            prefix: None,
+            found: Vec::new(),
+        };
+        let mut scratch = String::new();
+        for slot in self.content.slots(part) {
+            self.block(&mut scratch, &slot.block, true, &mut links);
+        }
+        links.found
+    }
+
+    /// `part` as plain text: the alternative an email carries for clients
+    /// that show no HTML, with each button's address written out.
+    pub fn text_version(&self, part: Part, unsubscribe: &str) -> String {
+        let mut out = Vec::new();
+        let fill = |text: &str| self.brand.fill(text, self.link, false);
+        fn walk(blocks: &[&Block], out: &mut Vec<String>, r: &Renderer<'_>) {
+            for block in blocks {
+                match block {
+                    Block::Heading { text } | Block::Text { text } => {
+                        out.push(r.brand.fill(text, r.link, false))
+                    }
+                    Block::Quote { text, by } => out.push(format!(
+                        "“{}” — {}",
+                        r.brand.fill(text, r.link, false),
+                        r.brand.fill(by, r.link, false)
+                    )),
+                    Block::Button { label, href } => {
+                        let href = r.brand.fill(href, r.link, true);
+                        let label = r.brand.fill(label, r.link, false);
+                        match safe_url(&href, true) {
+                            Some(url) => out.push(format!("{label}: {url}")),
+                            None => out.push(label),
+                        }
+                    }
+                    Block::Columns { left, right } => {
+                        let inner: Vec<&Block> = left
+                            .iter()
+                            .chain(right.iter())
+                            .filter(|b| !matches!(b, Block::Columns { .. }))
+                            .collect();
+                        walk(&inner, out, r);
+                    }
+                    Block::Image { .. } => {}
+                }
+            }
+        }
+        let blocks: Vec<&Block> = self.content.slots(part).iter().map(|s| &s.block).collect();
+        walk(&blocks, &mut out, self);
+        out.push(format!("— {}", fill("{partner.name}")));
+        out.push(format!(
+            "{}: {unsubscribe}",
+            crate::t!(in self.locale, "Unsubscribe")
+        ));
+        out.join("\n\n")
+    }
+
+    fn block(&self, out: &mut String, block: &Block, top: bool, links: &mut Links<'_>) {
         match block {
             Block::Heading { text } => {
                 out.push_str(if top { "<h1>" } else { "<h2>" });
@@ -365,7 +456,7 @@ impl Renderer<'_> {
                 {
                     Some(url) if !url.contains(['"', '<', '>', ' ']) => {
                         out.push_str("<p><a class=\"btn\" href=\"");
-                        out.push_str(&escape(url));
+                        out.push_str(&escape(&links.href(url)));
                         out.push_str("\">");
                         out.push_str(&label);
                         out.push_str("</a></p>");
@@ -385,7 +476,7 @@ impl Renderer<'_> {
                         .iter()
                         .filter(|b| !matches!(b, Block::Columns { .. }))
                     {
-                        self.block(out, inner, false);
+                        self.block(out, inner, false, links);
                     }
                     out.push_str("</div>");
                 }
@@ -451,7 +542,10 @@ impl Renderer<'_> {
         out.push_str("<footer class=\"foot\"><p>");
         out.push_str(&self.contact());
         out.push_str("</p>");
-        if let Medium::Email { unsubscribe, pixel } = medium {
+        if let Medium::Email {
+            unsubscribe, pixel, ..
+        } = medium
+        {
             out.push_str("<p>");
             out.push_str(&escape(&crate::t!(
                 in self.locale,
@@ -831,6 +925,7 @@ mod tests {
             &Medium::Email {
                 unsubscribe: "https://p.example/u/abc".into(),
                 pixel: Some("https://p.example/o/abc".into()),
+                clicks: None,
             },
         );
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"de\">"));
@@ -838,5 +933,70 @@ mod tests {
         assert!(html
             .contains("<img src=\"https://p.example/o/abc\" width=\"1\" height=\"1\" alt=\"\">"));
         assert!(!html.contains("<form"));
+    }
+
+    #[test]
+    fn an_email_tracks_its_web_links_by_number() {
+        let content = Content {
+            subject: "News".into(),
+            email: vec![
+                Slot {
+                    block: Block::Button {
+                        label: "Book".into(),
+                        href: "{link}".into(),
+                    },
+                    editable: false,
+                },
+                Slot {
+                    block: Block::Columns {
+                        left: vec![Block::Button {
+                            label: "Site".into(),
+                            href: "{partner.website}".into(),
+                        }],
+                        right: vec![Block::Button {
+                            label: "Mail".into(),
+                            href: "{partner.email}".into(),
+                        }],
+                    },
+                    editable: false,
+                },
+            ],
+            ..Content::default()
+        };
+        let brand = brand();
+        let renderer = Renderer {
+            content: &content,
+            brand: &brand,
+            link: "https://p.example/c/northwind/offer",
+            locale: Locale::En,
+        };
+        assert_eq!(
+            renderer.links(Part::Email),
+            [
+                "https://p.example/c/northwind/offer",
+                "https://northwind.example"
+            ],
+            "web links only, in order; the mail link is no redirect"
+        );
+        let html = renderer.render(
+            Part::Email,
+            &Medium::Email {
+                unsubscribe: "https://p.example/e/tok/unsubscribe".into(),
+                pixel: None,
+                clicks: Some("https://p.example/e/tok/".into()),
+            },
+        );
+        assert!(html.contains("href=\"https://p.example/e/tok/0\">Book</a>"));
+        assert!(html.contains("href=\"https://p.example/e/tok/1\">Site</a>"));
+        assert!(html.contains("href=\"mailto:ava@northwind.example\">Mail</a>"));
+        assert!(!html.contains("href=\"https://northwind.example\" class"));
+        let text = renderer.text_version(Part::Email, "https://p.example/e/tok/unsubscribe");
+        assert!(text.contains("Book: https://p.example/c/northwind/offer"));
+        assert!(text.ends_with("Unsubscribe: https://p.example/e/tok/unsubscribe"));
+        assert!(
+            text.contains("— Northwind <Solutions>"),
+            "plain text, unescaped"
+        );
+        assert!(!text.contains("href"));
     }
 }

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    content::Content, preflight::Finding, render::Brand, CampaignStatus, LeadStatus, TemplateStatus,
+    content::Content, preflight::Finding, recipients::RowProblem, render::Brand, CampaignStatus,
+    LeadStatus, SendStatus, TemplateStatus,
 };
 use crate::i18n::Locale;
 
@@ -73,6 +74,12 @@ pub struct CampaignView {
     /// Registrations made from its leads, and how many of them were won.
     pub deals: i64,
     pub won: i64,
+    /// Emails queued, recipients who opened one (approximate) or clicked.
+    pub sends: i64,
+    pub opens: i64,
+    pub clicks: i64,
+    /// The caller may send its email (its partner's people, while live).
+    pub may_send: bool,
     /// The last 30 days (UTC), oldest first: (day, page views, form fills).
     pub daily: Vec<(i64, i64, i64)>,
     pub leads: Vec<LeadRow>,
@@ -92,4 +99,61 @@ pub struct LeadRow {
     pub organisation_name: Option<String>,
     pub fills: i64,
     pub updated_at: i64,
+}
+
+/// A saved recipient list, to pick for a send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListOption {
+    pub id: String,
+    pub name: String,
+    pub people: i64,
+}
+
+/// One email send of a campaign, with how it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendRow {
+    pub id: String,
+    pub status: SendStatus,
+    pub created_at: i64,
+    pub send_at: Option<i64>,
+    pub recipients: i64,
+    /// Messages the mail server took.
+    pub delivered: i64,
+    /// Recipients who loaded the images (approximate: many clients block
+    /// them, some load them for privacy without anyone reading).
+    pub opens: i64,
+    pub clicks: i64,
+}
+
+/// `/campaigns/:id/send`: sending a campaign's email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendPage {
+    pub campaign_id: String,
+    pub campaign: String,
+    pub lists: Vec<ListOption>,
+    pub sends: Vec<SendRow>,
+}
+
+/// A person a send goes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendPerson {
+    pub email: String,
+    pub name: String,
+    pub company: String,
+}
+
+/// `/campaigns/:id/sends/:send`: a draft to check and send, or a send
+/// on its way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendView {
+    pub row: SendRow,
+    pub campaign_id: String,
+    pub campaign: String,
+    /// The file's name or the saved list's.
+    pub source: String,
+    pub duplicates: i64,
+    pub unsubscribed: i64,
+    pub problems: Vec<(i64, RowProblem)>,
+    /// The first people it goes to (all are counted in `row`).
+    pub people: Vec<SendPerson>,
 }

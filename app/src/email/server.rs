@@ -3,7 +3,10 @@
 use std::time::Duration;
 
 use lettre::{
-    message::{header::ContentType, Mailbox},
+    message::{
+        header::{ContentType, HeaderName, HeaderValue},
+        Mailbox, MultiPart,
+    },
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 
@@ -36,6 +39,44 @@ where
     .bind(to)
     .bind(subject)
     .bind(body)
+    .execute(executor)
+    .await
+    .map(|_| ())
+}
+
+/// A campaign email to one recipient, queued to leave at `at`: the plain
+/// text and its HTML, with `unsubscribe` as the one-click unsubscribe
+/// address (RFC 8058) in its headers.
+pub struct CampaignMessage<'a> {
+    pub id: &'a str,
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: &'a str,
+    pub unsubscribe: &'a str,
+    pub at: i64,
+}
+
+/// Queues `message`, inside the transaction that decides to send it.
+pub async fn enqueue_campaign<'e, E>(
+    executor: E,
+    message: &CampaignMessage<'_>,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO outbox (id, created_at, to_address, subject, body, html, unsubscribe_url, \
+         next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(message.id)
+    .bind(now())
+    .bind(message.to)
+    .bind(message.subject)
+    .bind(message.text)
+    .bind(message.html)
+    .bind(message.unsubscribe)
+    .bind(message.at)
     .execute(executor)
     .await
     .map(|_| ())
@@ -89,14 +130,35 @@ impl Mailer {
         Ok(Mailer { transport, from })
     }
 
-    async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
-        let message = Message::builder()
+    async fn send(&self, message: &Due) -> Result<(), String> {
+        let mut builder = Message::builder()
             .from(self.from.clone())
-            .to(to.parse::<Mailbox>().map_err(|e| e.to_string())?)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
-            .map_err(|e| e.to_string())?;
+            .to(message
+                .to_address
+                .parse::<Mailbox>()
+                .map_err(|e| e.to_string())?)
+            .subject(&message.subject);
+        if let Some(url) = &message.unsubscribe_url {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = match &message.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                message.body.clone(),
+                html.clone(),
+            )),
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(message.body.clone()),
+        }
+        .map_err(|e| e.to_string())?;
         self.transport
             .send(message)
             .await
@@ -111,6 +173,8 @@ struct Due {
     to_address: String,
     subject: String,
     body: String,
+    html: Option<String>,
+    unsubscribe_url: Option<String>,
     attempts: i64,
 }
 
@@ -119,7 +183,7 @@ struct Due {
 pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error> {
     let now = now();
     let due = sqlx::query_as::<_, Due>(
-        "SELECT id, to_address, subject, body, attempts FROM outbox \
+        "SELECT id, to_address, subject, body, html, unsubscribe_url, attempts FROM outbox \
          WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY created_at LIMIT 50",
     )
     .bind(now)
@@ -142,10 +206,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error>
         if claimed.rows_affected() != 1 {
             continue;
         }
-        match mailer
-            .send(&message.to_address, &message.subject, &message.body)
-            .await
-        {
+        match mailer.send(&message).await {
             Ok(()) => {
                 db.execute(
                     sqlx::query(

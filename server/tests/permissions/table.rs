@@ -94,6 +94,41 @@ pub struct Fixture {
     pub done_attempts: Vec<(Who, String)>,
     pub other_open_attempt: String,
     pub other_done_attempt: String,
+    /// Draft email sends: each partner caller's own (one to queue, one to
+    /// discard, as each call uses its draft up), and Bluepeak's.
+    pub drafts: Vec<(Who, String, String)>,
+    pub other_draft: String,
+}
+
+/// A draft send of demo campaign `campaign` by `person` of `org`, to one
+/// recipient.
+async fn draft_send(db: &Db, org: &str, campaign: &str, person: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO campaign_sends (id, campaign_id, organisation_id, status, source, created_by, \
+         created_at) VALUES ($1, $2, $3, 'draft', 'fixture.csv', $4, 1)",
+    )
+    .bind(&id)
+    .bind(demo_id("campaign", campaign))
+    .bind(demo_id("org", org))
+    .bind(demo_id("person", person))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO campaign_recipients (id, send_id, campaign_id, organisation_id, position, \
+         email, email_key, name, company, token_hash) \
+         VALUES ($1, $2, $3, $4, 0, 'kim@fixture.example', 'kim@fixture.example', 'Kim', 'Fixture', $5)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(&id)
+    .bind(demo_id("campaign", campaign))
+    .bind(demo_id("org", org))
+    .bind(format!("draft:{id}"))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    id
 }
 
 /// A quiz attempt at the demo course "fundamentals" by `person` of
@@ -196,7 +231,19 @@ impl Fixture {
         let bluepeak = demo_id("org", "bluepeak");
         let other_open_attempt = quiz_attempt(&db, "bluepeak-oliver", &bluepeak, false).await;
         let other_done_attempt = quiz_attempt(&db, "bluepeak-oliver", &bluepeak, true).await;
+        let mut drafts = Vec::new();
+        for who in [Who::PartnerAdmin, Who::PartnerUser] {
+            let person = who.person().unwrap_or_default();
+            drafts.push((
+                who,
+                draft_send(&db, "northwind", "northwind-migration", person).await,
+                draft_send(&db, "northwind", "northwind-migration", person).await,
+            ));
+        }
+        let other_draft = draft_send(&db, "bluepeak", "bluepeak-backup", "bluepeak-amelia").await;
         Fixture {
+            drafts,
+            other_draft,
             app,
             db,
             cookies,
@@ -1272,6 +1319,52 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
                 form(&[("id", &demo_id("campaign", slug))]),
                 needs_sign_in(expect),
             )
+        }
+        // Email sends and recipient lists: the launching partner's people
+        // only; vendor staff never see who a partner writes to (refused
+        // before any id is read), Bluepeak's answer NotFound.
+        "/api/campaigns_sends" | "/api/campaigns_send_list" => {
+            let (campaign, list, expect) = match (target, who.is_vendor()) {
+                (_, true) => (
+                    "northwind-migration",
+                    "northwind-customers",
+                    Denied(AppError::Forbidden),
+                ),
+                (Target::Own, false) => ("northwind-migration", "northwind-customers", Allowed),
+                (Target::Other, false) => (
+                    "bluepeak-backup",
+                    "bluepeak-prospects",
+                    Denied(AppError::NotFound),
+                ),
+            };
+            let body = if path == "/api/campaigns_sends" {
+                form(&[("id", &demo_id("campaign", campaign))])
+            } else {
+                form(&[
+                    ("campaign", &demo_id("campaign", campaign)),
+                    ("list", &demo_id("list", list)),
+                ])
+            };
+            (body, needs_sign_in(expect))
+        }
+        "/api/campaigns_send_get" | "/api/campaigns_send_queue" | "/api/campaigns_send_discard" => {
+            let own = fx
+                .drafts
+                .iter()
+                .find(|(w, _, _)| *w == who)
+                .map(|(_, queue, discard)| {
+                    if path.ends_with("discard") {
+                        discard.clone()
+                    } else {
+                        queue.clone()
+                    }
+                });
+            let (id, expect) = match (target, own) {
+                (_, None) => (fx.drafts[0].1.clone(), Denied(AppError::Forbidden)),
+                (Target::Own, Some(id)) => (id, Allowed),
+                (Target::Other, Some(_)) => (fx.other_draft.clone(), Denied(AppError::NotFound)),
+            };
+            (form(&[("id", &id)]), needs_sign_in(expect))
         }
         other => panic!("no row in the permission table for {other}: add one"),
     }

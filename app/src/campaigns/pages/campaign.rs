@@ -14,7 +14,7 @@ use crate::{
     },
     format::{count, day},
     shell::{
-        ui::{form_error, last_error, link_class, AsyncSection, Badge, LineChart, Stat},
+        ui::{form_error, last_error, link_class, AsyncSection, Badge, Intent, LineChart, Stat},
         Card, PageHeader, RequireViewer,
     },
 };
@@ -72,7 +72,15 @@ fn page(v: CampaignView, act: Option<ServerAction<SetLeadStatus>>) -> impl IntoV
                 </p>
             })}
         </div>
-        <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
+        {v.may_send.then(|| view! {
+            <p class="mb-6">
+                <a href=format!("/campaigns/{}/send", c.id) class=Intent::Primary.class() data-testid="send-email">{t!("Send the email")}</a>
+            </p>
+        })}
+        <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
+            <Stat label=t!("Emails sent") value=count(v.sends) />
+            <Stat label=t!("Opened (approx.)") value=count(v.opens) />
+            <Stat label=t!("Clicked") value=count(v.clicks) />
             <Stat label=t!("Page views") value=count(c.views) trend=view_trend />
             <Stat label=t!("Form fills") value=count(v.fills) trend=fill_trend />
             <Stat label=t!("Leads") value=count(c.leads) />

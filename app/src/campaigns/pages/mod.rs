@@ -5,11 +5,13 @@ mod catalogue;
 mod launch;
 mod leads;
 mod preview;
+mod send;
 
 pub use campaign::CampaignPage;
 pub use catalogue::CampaignsPage;
 pub use launch::LaunchPage;
 pub use leads::LeadsPage;
+pub use send::{SendDraftPage, SendEmailPage};
 
 use crate::shell::ui::Tone;
 

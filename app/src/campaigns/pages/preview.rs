@@ -65,6 +65,7 @@ pub fn CampaignPreview(view: LaunchView) -> impl IntoView {
                     Medium::Email {
                         unsubscribe: v.unsubscribe_url.clone(),
                         pixel: None,
+                        clicks: None,
                     },
                     v.email_link.clone(),
                 ),

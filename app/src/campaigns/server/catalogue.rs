@@ -225,14 +225,18 @@ pub async fn campaign(
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)?;
-    let (template_name, fills): (String, i64) = sqlx::query_as(
-        "SELECT t.name, CAST(COALESCE((SELECT SUM(d.fills) FROM campaign_daily d \
-         WHERE d.campaign_id = c.id), 0) AS BIGINT) \
-         FROM campaigns c JOIN campaign_templates t ON t.id = c.template_id WHERE c.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
+    let (template_name, has_email, fills, sends, opens, clicks): (String, i64, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT t.name, c.has_email, \
+             CAST(COALESCE(SUM(d.fills), 0) AS BIGINT), CAST(COALESCE(SUM(d.sends), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(d.opens), 0) AS BIGINT), CAST(COALESCE(SUM(d.clicks), 0) AS BIGINT) \
+             FROM campaigns c JOIN campaign_templates t ON t.id = c.template_id \
+             LEFT JOIN campaign_daily d ON d.campaign_id = c.id WHERE c.id = $1 \
+             GROUP BY t.name, c.has_email",
+        )
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
     let leads = super::leads::leads_of(db, viewer, Some(id)).await?;
     let (deals, won): (i64, i64) = sqlx::query_as(
         "SELECT CAST(COUNT(*) AS BIGINT), \
@@ -261,8 +265,15 @@ pub async fn campaign(
         })
         .collect();
     let base = public_url();
+    let may_send = has_email == 1
+        && card.status == crate::campaigns::CampaignStatus::Live
+        && !viewer.role.is_vendor();
     Ok(CampaignView {
         landing_url: card.landing_path.as_ref().map(|p| format!("{base}{p}")),
+        sends,
+        opens,
+        clicks,
+        may_send,
         card,
         template_name,
         fills,

@@ -7,6 +7,7 @@ mod catalogue;
 mod landing;
 mod launch;
 mod leads;
+mod sends;
 mod views;
 
 pub use brand::{brand_of, public_logo};
@@ -14,6 +15,10 @@ pub use catalogue::{campaign, catalogue, launch_view};
 pub use landing::{landing, take_lead, Landing, LeadOutcome};
 pub use launch::launch;
 pub use leads::{change_status, lead, leads, mark_converted};
+pub use sends::{
+    click, discard, draft_from_list, draft_from_upload, queue, record_open, send_page, send_view,
+    tracked, unsubscribe, Tracked, SENDS_PER_SECOND,
+};
 pub use views::ViewTally;
 
 use super::content::Content;
