@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { PEOPLE, signIn } from "./support/demo";
+import { headerOfEmail } from "./support/mail";
 
 // Each run launches its own campaign (a new address each time) and sends
 // its own lead (a unique address), so the projects never share records.
@@ -97,3 +98,46 @@ for (const scheme of ["light", "dark"] as const) {
     expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
   });
 }
+
+test("a partner emails its campaign to an uploaded list through SMTP, and a recipient unsubscribes", async ({ page }, info) => {
+  const unique = `${info.project.name}-${Date.now()}`;
+  const kim = `kim-${unique}@fernway.example`;
+  const al = `al-${unique}@kestrel.example`;
+  await signIn(page, PEOPLE.partnerAdmin);
+  await page.goto("/campaigns");
+  await page.getByRole("region", { name: "Launched campaigns" }).getByRole("link", { name: "Cloud migration assessment" }).first().click();
+  await page.getByTestId("send-email").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Send the email" })).toBeVisible();
+  const csv = `name,email,company,consent\nKim Lee,${kim},Fernway,yes\nAl Ray,${al},Kestrel,yes\nBad Row,not-an-address,X,yes\nQuiet,quiet-${unique}@x.example,X,no\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the recipients" }).click();
+  // The draft: who it goes to, and each refused row by its line.
+  await expect(page.getByRole("heading", { level: 1, name: "Email send" })).toBeVisible();
+  await expect(page.getByTestId("send-problems")).toContainText("Line 4: not an email address");
+  await expect(page.getByTestId("send-problems")).toContainText("Line 5: no consent given");
+  await expect(page.getByRole("cell", { name: kim })).toBeVisible();
+  await page.getByRole("button", { name: "Send to 2 people" }).click();
+  await expect(page.getByText("Queued", { exact: true })).toBeVisible();
+
+  // Through the real SMTP server, with one-click unsubscribe headers.
+  expect(await headerOfEmail(kim, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  const unsubscribe = (await headerOfEmail(kim, "List-Unsubscribe")).replace(/^<|>$/g, "");
+  expect(unsubscribe).toMatch(/\/e\/[0-9a-f]{64}\/unsubscribe$/);
+  const recipient = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+  const mail = await recipient.newPage();
+  await mail.goto(unsubscribe);
+  await expect(mail.getByRole("heading", { name: "Unsubscribe from Northwind Solutions's email?" })).toBeVisible();
+  await mail.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(mail.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  await recipient.close();
+
+  // The next send to the same file leaves Kim out and says so.
+  await page.goto(page.url().replace(/\/campaigns\/sends\/.*/, "/campaigns"));
+  await page.getByRole("region", { name: "Launched campaigns" }).getByRole("link", { name: "Cloud migration assessment" }).first().click();
+  await page.getByTestId("send-email").click();
+  await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the recipients" }).click();
+  await expect(page.getByTestId("send-left-out")).toContainText("1 unsubscribed before");
+  await expect(page.getByRole("cell", { name: kim })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: al })).toBeVisible();
+});

@@ -210,7 +210,7 @@ fn done(found: &Tracked) -> Response {
             partner = found.partner
         ))
     );
-    page(l, &title, &body)
+    page(l, title, &body)
 }
 
 /// `POST /e/{token}/unsubscribe`: the button, or a mail client's

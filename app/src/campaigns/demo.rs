@@ -488,8 +488,11 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     Ok(())
 }
 
-/// (list slug, partner, name, people: (email, name, company))
-const LISTS: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
+/// A list member: (email, name, company).
+type Member = (&'static str, &'static str, &'static str);
+
+/// (list slug, partner, name, people)
+const LISTS: &[(&str, &str, &str, &[Member])] = &[
     (
         "northwind-customers",
         "northwind",

@@ -87,3 +87,28 @@ export async function emailTo(to: string, subject: string): Promise<{ subject: s
     .not.toBe("");
   return found;
 }
+
+/** Waits for an email to `to` carrying header `name`; returns the header's value (unfolded). */
+export async function headerOfEmail(to: string, name: string): Promise<string> {
+  let value = "";
+  await expect
+    .poll(
+      () => {
+        for (const sub of ["new", "cur"]) {
+          const dir = path.join(maildir(), sub);
+          if (!fs.existsSync(dir)) continue;
+          for (const file of fs.readdirSync(dir)) {
+            const raw = fs.readFileSync(path.join(dir, file), "utf8").replace(/\r\n/g, "\n");
+            if (!raw.includes(`X-RcptTo: ${to}`)) continue;
+            const headers = raw.slice(0, raw.indexOf("\n\n")).replace(/\n[ \t]+/g, " ");
+            const line = headers.split("\n").find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+            if (line) value = line.slice(name.length + 1).trim();
+          }
+        }
+        return value;
+      },
+      { timeout: 20_000, message: `an email to ${to} with ${name}` },
+    )
+    .not.toBe("");
+  return value;
+}
