@@ -141,3 +141,13 @@ test("a partner emails its campaign to an uploaded list through SMTP, and a reci
   await expect(page.getByRole("cell", { name: kim })).toHaveCount(0);
   await expect(page.getByRole("cell", { name: al })).toBeVisible();
 });
+
+test("the vendor sees campaigns added up by template, partner and region, and who launched nothing", async ({ page }) => {
+  await signIn(page, PEOPLE.channelManager);
+  await page.goto("/campaigns");
+  await expect(page.getByRole("heading", { name: "Across the program" })).toBeVisible();
+  const byPartner = page.getByRole("region", { name: "By partner" });
+  await expect(byPartner.getByRole("row", { name: /Northwind Solutions/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "By template" }).getByRole("row", { name: /Managed backup and recovery/ })).toBeVisible();
+  await expect(page.getByTestId("idle-partners").getByRole("link", { name: "Lumen Systems Integration" })).toBeVisible();
+});

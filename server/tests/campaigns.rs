@@ -310,6 +310,55 @@ backend_test!(vendor_staff_see_no_partner_leads, |db: Db| async move {
     assert_eq!(daily.len(), 30);
     let views: i64 = daily.iter().map(|d| d[1].as_i64().unwrap()).sum();
     assert_eq!(views, campaign["card"]["views"].as_i64().unwrap());
+
+    // The roll-up: every partner's campaigns added up by template, partner
+    // and region, and who launched nothing; partners get none of it.
+    let catalogue = json(post(&app, "/api/campaigns_catalogue", "", Some(&dana)).await).await;
+    let rollup = &catalogue["rollup"];
+    let row = |group: &str, label: &str| {
+        rollup[group]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["label"] == label)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {label} in {group}: {rollup}"))
+    };
+    let migration = row("by_template", "Cloud migration assessment");
+    assert_eq!(
+        (migration["campaigns"].as_i64(), migration["leads"].as_i64()),
+        (Some(1), Some(5))
+    );
+    assert_eq!(
+        migration["sends"], 4,
+        "the demo's send to its customers list"
+    );
+    let northwind = row("by_partner", "Northwind Solutions");
+    assert_eq!(
+        (
+            northwind["campaigns"].as_i64(),
+            northwind["partners"].as_i64()
+        ),
+        (Some(2), Some(1))
+    );
+    let regions: i64 = rollup["by_region"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["campaigns"].as_i64().unwrap())
+        .sum();
+    assert_eq!(regions, 3, "each demo campaign counted in its region once");
+    let idle: Vec<&str> = rollup["idle"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[1].as_str().unwrap())
+        .collect();
+    assert!(idle.contains(&"Lumen Systems Integration"), "{idle:?}");
+    assert!(!idle.contains(&"Northwind Solutions"));
+    let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+    let own = json(post(&app, "/api/campaigns_catalogue", "", Some(&ava)).await).await;
+    assert_eq!(own["rollup"], serde_json::Value::Null);
 });
 
 backend_test!(

@@ -441,11 +441,10 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         for day in 0..ago {
             let at = launched + day * DAY;
             let views = 12 + (day * 7 + ago) % 23;
-            sqlx::query("INSERT INTO campaign_daily (campaign_id, day, views, clicks) VALUES ($1, $2, $3, $4)")
+            sqlx::query("INSERT INTO campaign_daily (campaign_id, day, views) VALUES ($1, $2, $3)")
                 .bind(&id)
                 .bind(at - at.rem_euclid(DAY))
                 .bind(views)
-                .bind(views / 4)
                 .execute(&mut *tx)
                 .await?;
         }

@@ -17,8 +17,8 @@ mod types;
 
 pub use pages::{CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage};
 pub use types::{
-    CampaignCard, CampaignView, Catalogue, LaunchView, LeadRow, ListOption, SendPage, SendPerson,
-    SendRow, SendView, TemplateCard,
+    CampaignCard, CampaignView, Catalogue, LaunchView, LeadRow, ListOption, Rollup, RollupRow,
+    SendPage, SendPerson, SendRow, SendView, TemplateCard,
 };
 
 use crate::values::text_enum;

@@ -45,6 +45,30 @@ pub struct Catalogue {
     pub campaigns: Vec<CampaignCard>,
     /// The caller launches for their own organisation.
     pub may_launch: bool,
+    /// For vendor staff: how campaigns do across the program.
+    pub rollup: Option<Rollup>,
+}
+
+/// Campaigns added up along one line (a template, a partner, a region).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RollupRow {
+    pub label: String,
+    pub campaigns: i64,
+    pub partners: i64,
+    pub views: i64,
+    pub fills: i64,
+    pub leads: i64,
+    pub sends: i64,
+}
+
+/// The vendor's view of campaigns: by template, partner and region, and
+/// the partners that launched nothing yet (id, name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rollup {
+    pub by_template: Vec<RollupRow>,
+    pub by_partner: Vec<RollupRow>,
+    pub by_region: Vec<RollupRow>,
+    pub idle: Vec<(String, String)>,
 }
 
 /// `/campaigns/templates/:id`: a template drawn with the caller's own

@@ -196,4 +196,12 @@ pub(super) const TEXT: super::Pairs = &[
     ("Who it goes to", "An wen es geht"),
     ("Nobody.", "Niemand."),
     ("Emails sent", "E-Mails gesendet"),
+    ("Across the program", "Im ganzen Programm"),
+    ("By template", "Nach Vorlage"),
+    ("By partner", "Nach Partner"),
+    ("By region", "Nach Region"),
+    ("Partners who launched nothing yet ({n})", "Partner ohne Kampagne bisher ({n})"),
+    ("Every partner has launched a campaign.", "Jeder Partner hat eine Kampagne gestartet."),
+    ("Template", "Vorlage"),
+    ("Partners", "Partner"),
 ];

@@ -6,8 +6,10 @@ use leptos_meta::Title;
 use super::campaign_tone;
 use crate::{
     auth::Viewer,
-    campaigns::{api::campaign_catalogue, CampaignCard, Catalogue, TemplateCard},
-    format::day,
+    campaigns::{
+        api::campaign_catalogue, CampaignCard, Catalogue, Rollup, RollupRow, TemplateCard,
+    },
+    format::{count, day},
     shell::{
         ui::{cell_class, link_class, AsyncSection, Badge, Column, Table, Tone},
         Card, PageHeader, RequireViewer,
@@ -48,6 +50,62 @@ fn page(c: Catalogue) -> impl IntoView {
         <section aria-labelledby="launched-title" class="mt-10">
             {launched(c.campaigns)}
         </section>
+        {c.rollup.map(rollup)}
+    }
+}
+
+/// The vendor's roll-up: three tables and the partners with no campaign.
+fn rollup(r: Rollup) -> impl IntoView {
+    let idle = r.idle.len();
+    view! {
+        <section aria-labelledby="rollup-title" class="mt-10 flex flex-col gap-6">
+            <h2 id="rollup-title" class="text-lg font-semibold">{t!("Across the program")}</h2>
+            {rollup_table(t!("By template"), t!("Template"), r.by_template)}
+            {rollup_table(t!("By partner"), t!("Partner"), r.by_partner)}
+            {rollup_table(t!("By region"), t!("Region"), r.by_region)}
+            <Card>
+                <h3 class="font-semibold">{t!("Partners who launched nothing yet ({n})", n = count(idle as i64))}</h3>
+                {if idle == 0 {
+                    view! { <p class="mt-2 text-sm">{t!("Every partner has launched a campaign.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="idle-partners">
+                            {r.idle.into_iter().map(|(id, name)| view! {
+                                <li><a href=format!("/organisations/{id}") class=link_class()>{name}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </Card>
+        </section>
+    }
+}
+
+fn rollup_table(caption: &str, first: &str, rows: Vec<RollupRow>) -> impl IntoView {
+    let columns = vec![
+        Column::new(first),
+        Column::new(t!("Campaigns")).numeric(),
+        Column::new(t!("Partners")).numeric(),
+        Column::new(t!("Page views")).numeric(),
+        Column::new(t!("Form fills")).numeric(),
+        Column::new(t!("Leads")).numeric(),
+        Column::new(t!("Emails sent")).numeric(),
+    ];
+    let n = rows.len();
+    view! {
+        <Table caption=caption.to_owned() caption_visible=true columns empty=t!("No campaign launched yet.") row_count=n>
+            {rows.into_iter().map(|r| view! {
+                <tr>
+                    <td class=cell_class(false)>{r.label}</td>
+                    <td class=cell_class(true)>{count(r.campaigns)}</td>
+                    <td class=cell_class(true)>{count(r.partners)}</td>
+                    <td class=cell_class(true)>{count(r.views)}</td>
+                    <td class=cell_class(true)>{count(r.fills)}</td>
+                    <td class=cell_class(true)>{count(r.leads)}</td>
+                    <td class=cell_class(true)>{count(r.sends)}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
     }
 }
 

@@ -89,10 +89,16 @@ pub async fn catalogue(db: &Db, viewer: &Viewer, now: i64) -> Result<Catalogue, 
         .map(TemplateRow::card)
         .collect::<Result<_, _>>()?;
     let campaigns = campaign_cards(db, viewer, None).await?;
+    let rollup = if viewer.role.is_vendor() {
+        Some(super::rollup::rollup(db).await?)
+    } else {
+        None
+    };
     Ok(Catalogue {
         templates,
         campaigns,
         may_launch: !viewer.role.is_vendor(),
+        rollup,
     })
 }
 

@@ -7,6 +7,7 @@ mod catalogue;
 mod landing;
 mod launch;
 mod leads;
+mod rollup;
 mod sends;
 mod views;
 
