@@ -811,3 +811,59 @@ backend_test!(
         );
     }
 );
+
+backend_test!(a_partner_ends_a_campaign, |db: Db| async move {
+    let app = app(&db).await;
+    let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+    let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+        .await
+        .unwrap();
+    let id = demo_id("campaign", "northwind-migration");
+    let status = || async {
+        sqlx::query_scalar::<_, String>("SELECT status FROM campaigns WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+    };
+    // Another partner cannot end it.
+    let res = post(
+        &app,
+        "/api/campaigns_end",
+        &format!("id={id}"),
+        Some(&oliver),
+    )
+    .await;
+    assert_eq!(error_of(res).await, AppError::NotFound);
+    assert_eq!(status().await, "live");
+
+    let view = json(post(&app, "/api/campaigns_get", &format!("id={id}"), Some(&ava)).await).await;
+    assert_eq!(
+        (view["may_send"].as_bool(), view["may_end"].as_bool()),
+        (Some(true), Some(true))
+    );
+    for _ in 0..2 {
+        let res = post(&app, "/api/campaigns_end", &format!("id={id}"), Some(&ava)).await;
+        assert!(res.status().is_success(), "{}", res.status());
+    }
+    assert_eq!(status().await, "ended");
+    let view = json(post(&app, "/api/campaigns_get", &format!("id={id}"), Some(&ava)).await).await;
+    assert_eq!(
+        (view["may_send"].as_bool(), view["may_end"].as_bool()),
+        (Some(false), Some(false))
+    );
+    // No more email; the page stays, saying it ended, and still takes leads.
+    let res = post(
+        &app,
+        "/api/campaigns_sends",
+        &format!("id={id}"),
+        Some(&ava),
+    )
+    .await;
+    assert_eq!(error_of(res).await, AppError::NotFound);
+    let res = get(&app, "/c/northwind/cloud-migration-assessment", BROWSER).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = body_text(res).await;
+    assert!(page.contains("This campaign has ended."));
+    assert!(page.contains("<form"));
+});

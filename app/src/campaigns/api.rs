@@ -190,3 +190,15 @@ pub async fn discard_send(id: String) -> Result<(), AppError> {
     leptos_axum::redirect(&format!("/campaigns/{campaign}/send"));
     Ok(())
 }
+
+/// Ends campaign `id`: no more email; its landing page says it ended.
+///
+/// Who may call: the launching partner's people. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_end")]
+pub async fn end_campaign(id: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::end(&db, &viewer, &id, ip.as_deref()).await
+}

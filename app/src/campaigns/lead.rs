@@ -55,12 +55,7 @@ pub fn validate(fields: &LeadFields, locale: Locale) -> Result<ValidLead, Vec<(S
     );
     let phone = optional(&fields.phone);
     check(
-        phone.as_deref().is_none_or(|p| {
-            p.len() <= 40
-                && p.chars()
-                    .all(|c| c.is_ascii_digit() || " +-().".contains(c))
-                && p.chars().any(|c| c.is_ascii_digit())
-        }),
+        phone.as_deref().is_none_or(crate::values::is_phone_number),
         "phone",
         crate::t!(in locale, "Enter a phone number with digits, spaces and + - ( ) only."),
     );

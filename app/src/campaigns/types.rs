@@ -104,6 +104,8 @@ pub struct CampaignView {
     pub clicks: i64,
     /// The caller may send its email (its partner's people, while live).
     pub may_send: bool,
+    /// The caller may end it (its partner's people, until it has ended).
+    pub may_end: bool,
     /// The last 30 days (UTC), oldest first: (day, page views, form fills).
     pub daily: Vec<(i64, i64, i64)>,
     pub leads: Vec<LeadRow>,

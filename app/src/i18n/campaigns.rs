@@ -204,4 +204,5 @@ pub(super) const TEXT: super::Pairs = &[
     ("Every partner has launched a campaign.", "Jeder Partner hat eine Kampagne gestartet."),
     ("Template", "Vorlage"),
     ("Partners", "Partner"),
+    ("End the campaign", "Kampagne beenden"),
 ];

@@ -77,12 +77,10 @@ pub fn validate_profile(
         t!("Enter an email address like name@company.com."),
     );
     check(
-        profile.contact_phone.as_deref().is_none_or(|p| {
-            p.len() <= 40
-                && p.chars()
-                    .all(|c| c.is_ascii_digit() || " +-().".contains(c))
-                && p.chars().any(|c| c.is_ascii_digit())
-        }),
+        profile
+            .contact_phone
+            .as_deref()
+            .is_none_or(crate::values::is_phone_number),
         "contact_phone",
         t!("Enter a phone number: digits, spaces and + - ( ) only."),
     );

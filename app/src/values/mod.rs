@@ -52,6 +52,16 @@ pub(crate) use text_value;
 /// Field errors gathered while checking a form: (field, message).
 pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
+/// Whether `phone` reads as a phone number: digits, with spaces and
+/// `+ - ( ) .` between them, at most 40 characters.
+pub fn is_phone_number(phone: &str) -> bool {
+    phone.len() <= 40
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && phone.chars().any(|c| c.is_ascii_digit())
+}
+
 /// `value` trimmed; `message` is noted against `field` when it is empty or
 /// longer than `max` characters.
 pub fn required_text<'a>(

@@ -1366,6 +1366,20 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (form(&[("id", &id)]), needs_sign_in(expect))
         }
+        // Ending: the launching partner's people (Northwind's webinar; the
+        // migration campaign stays live for the send rows); Bluepeak's
+        // answers NotFound; vendor staff are refused.
+        "/api/campaigns_end" => {
+            let (slug, expect) = match (target, who.is_vendor()) {
+                (_, true) => ("northwind-webinar", Denied(AppError::Forbidden)),
+                (Target::Own, false) => ("northwind-webinar", Allowed),
+                (Target::Other, false) => ("bluepeak-backup", Denied(AppError::NotFound)),
+            };
+            (
+                form(&[("id", &demo_id("campaign", slug))]),
+                needs_sign_in(expect),
+            )
+        }
         other => panic!("no row in the permission table for {other}: add one"),
     }
 }

@@ -9,12 +9,15 @@ use super::{campaign_tone, leads::lead_table};
 use crate::{
     auth::Viewer,
     campaigns::{
-        api::{get_campaign, SetLeadStatus},
+        api::{get_campaign, EndCampaign, SetLeadStatus},
         CampaignView,
     },
     format::{count, day},
     shell::{
-        ui::{form_error, last_error, link_class, AsyncSection, Badge, Intent, LineChart, Stat},
+        ui::{
+            form_error, last_error, link_class, AsyncSection, Badge, Button, Intent, LineChart,
+            Stat,
+        },
         Card, PageHeader, RequireViewer,
     },
 };
@@ -23,11 +26,12 @@ use crate::{
 pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
     let act = ServerAction::<SetLeadStatus>::new();
+    let end = ServerAction::<EndCampaign>::new();
     let campaign = Resource::new(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
-                act.version().get(),
+                act.version().get() + end.version().get(),
             )
         },
         |(id, _)| get_campaign(id),
@@ -38,15 +42,20 @@ pub fn CampaignPage() -> impl IntoView {
             let act = (!viewer.role.is_vendor()).then_some(act);
             view! {
                 {form_error(act.and_then(last_error))}
+                {form_error(last_error(end))}
                 <AsyncSection>
-                    {move || Suspend::new(async move { campaign.await.map(|c| page(c, act)) })}
+                    {move || Suspend::new(async move { campaign.await.map(|c| page(c, act, end)) })}
                 </AsyncSection>
             }
         } />
     }
 }
 
-fn page(v: CampaignView, act: Option<ServerAction<SetLeadStatus>>) -> impl IntoView {
+fn page(
+    v: CampaignView,
+    act: Option<ServerAction<SetLeadStatus>>,
+    end: ServerAction<EndCampaign>,
+) -> impl IntoView {
     let c = v.card.clone();
     let lead = t!(
         "{partner} · launched {day} from “{template}”",
@@ -72,11 +81,20 @@ fn page(v: CampaignView, act: Option<ServerAction<SetLeadStatus>>) -> impl IntoV
                 </p>
             })}
         </div>
-        {v.may_send.then(|| view! {
-            <p class="mb-6">
+        <div class="mb-6 flex flex-wrap items-center gap-3">
+            {v.may_send.then(|| view! {
                 <a href=format!("/campaigns/{}/send", c.id) class=Intent::Primary.class() data-testid="send-email">{t!("Send the email")}</a>
-            </p>
-        })}
+            })}
+            {v.may_end.then(|| {
+                let id = c.id.clone();
+                view! {
+                    <ActionForm action=end>
+                        <input type="hidden" name="id" value=id />
+                        <Button intent=Intent::Danger>{t!("End the campaign")}</Button>
+                    </ActionForm>
+                }
+            })}
+        </div>
         <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
             <Stat label=t!("Emails sent") value=count(v.sends) />
             <Stat label=t!("Opened (approx.)") value=count(v.opens) />

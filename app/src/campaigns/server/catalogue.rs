@@ -274,12 +274,15 @@ pub async fn campaign(
     let may_send = has_email == 1
         && card.status == crate::campaigns::CampaignStatus::Live
         && !viewer.role.is_vendor();
+    let may_end =
+        card.status != crate::campaigns::CampaignStatus::Ended && !viewer.role.is_vendor();
     Ok(CampaignView {
         landing_url: card.landing_path.as_ref().map(|p| format!("{base}{p}")),
         sends,
         opens,
         clicks,
         may_send,
+        may_end,
         card,
         template_name,
         fills,

@@ -106,3 +106,40 @@ pub async fn launch(
     tx.commit().await?;
     Ok(id)
 }
+
+/// Ends campaign `id` of `viewer`'s organisation: no more email goes out,
+/// and its landing page says it has ended (its form still takes leads, so
+/// nobody who follows an old link is turned away). Ending an ended
+/// campaign changes nothing. `NotFound` for another partner's.
+pub async fn end(db: &Db, viewer: &Viewer, id: &str, ip: Option<&str>) -> Result<(), AppError> {
+    authorize_campaign_launch(viewer)?;
+    let mut tx = db
+        .write(crate::db::Actor::person(&viewer.person_id, ip))
+        .await?;
+    let found: Option<(String, String)> = sqlx::query_as(&format!(
+        "SELECT organisation_id, status FROM campaigns WHERE id = $2 AND {}",
+        crate::auth::policy::tenant_scoped("organisation_id", "$1")
+    ))
+    .bind(viewer.tenant_scope())
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (organisation, status) = found.ok_or(AppError::NotFound)?;
+    if CampaignStatus::parse(&status) == Some(CampaignStatus::Ended) {
+        return Ok(());
+    }
+    sqlx::query("UPDATE campaigns SET status = 'ended' WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.audit(Entry {
+        organisation_id: Some(&organisation),
+        action: "campaign.ended",
+        record_type: "campaign",
+        record_id: Some(id),
+        detail: None,
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -34,18 +34,30 @@ pub(super) async fn leads_of(
     viewer: &Viewer,
     campaign: Option<&str>,
 ) -> Result<Vec<LeadRow>, sqlx::Error> {
+    leads_where(db, viewer, campaign, None).await
+}
+
+/// The leads in `viewer`'s scope, of campaign `campaign` and with id
+/// `lead` when given.
+async fn leads_where(
+    db: &Db,
+    viewer: &Viewer,
+    campaign: Option<&str>,
+    lead: Option<&str>,
+) -> Result<Vec<LeadRow>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT l.id, l.name, l.email, l.company, l.phone, l.message, l.status, \
          c.name AS campaign, o.name AS organisation_name, l.fills, l.updated_at \
          FROM leads l LEFT JOIN campaigns c ON c.id = l.campaign_id \
          LEFT JOIN organisations o ON o.id = l.organisation_id \
-         WHERE {} AND ($2 = '' OR l.campaign_id = $2) \
+         WHERE {} AND ($2 = '' OR l.campaign_id = $2) AND ($3 = '' OR l.id = $3) \
          AND (CAST($1 AS TEXT) IS NOT NULL OR l.campaign_id IS NULL) \
          ORDER BY l.updated_at DESC, l.id LIMIT 500",
         tenant_scoped("l.organisation_id", "$1")
     ))
     .bind(viewer.tenant_scope())
     .bind(campaign.unwrap_or_default())
+    .bind(lead.unwrap_or_default())
     .fetch_all(&db.pool)
     .await?;
     Ok(rows
@@ -74,7 +86,7 @@ pub async fn leads(db: &Db, viewer: &Viewer) -> Result<Vec<LeadRow>, sqlx::Error
 /// Lead `id` of `viewer`'s organisation (to prefill a registration);
 /// `None` for another's or one already converted.
 pub async fn lead(db: &Db, viewer: &Viewer, id: &str) -> Result<Option<LeadRow>, sqlx::Error> {
-    Ok(leads_of(db, viewer, None)
+    Ok(leads_where(db, viewer, None, Some(id))
         .await?
         .into_iter()
         .find(|l| l.id == id && l.status.workable()))

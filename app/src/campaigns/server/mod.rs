@@ -14,7 +14,7 @@ mod views;
 pub use brand::{brand_of, public_logo};
 pub use catalogue::{campaign, catalogue, launch_view};
 pub use landing::{landing, take_lead, Landing, LeadOutcome};
-pub use launch::launch;
+pub use launch::{end, launch};
 pub use leads::{change_status, lead, leads, mark_converted};
 pub use sends::{
     click, discard, draft_from_list, draft_from_upload, queue, record_open, send_page, send_view,
