@@ -14,9 +14,11 @@ use app::{
     error::AppError,
     i18n::Locale,
 };
+use std::collections::HashMap;
+
 use axum::{
-    extract::{FromRequest, Multipart, Path, Request, State},
-    http::{header, HeaderValue, StatusCode},
+    extract::{FromRequest, FromRequestParts, Multipart, Path, Request, State},
+    http::{header, request::Parts, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 
@@ -95,11 +97,26 @@ pub async fn upload(
     }
 }
 
-async fn recipient(db: &app::db::Db, token: &str) -> Result<Tracked, Response> {
-    match tracked(db, token).await {
-        Ok(Some(found)) => Ok(found),
-        Ok(None) => Err(denied(&AppError::NotFound)),
-        Err(err) => Err(denied(&AppError::from(err))),
+/// The recipient whose token is the address's `{token}`; a made-up one
+/// is answered 404 before the handler runs.
+pub struct Recipient(Tracked);
+
+impl FromRequestParts<LandingState> for Recipient {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &LandingState,
+    ) -> Result<Self, Self::Rejection> {
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| denied(&AppError::NotFound))?;
+        let token = params.get("token").map(String::as_str).unwrap_or_default();
+        match tracked(&state.db, token).await {
+            Ok(Some(found)) => Ok(Recipient(found)),
+            Ok(None) => Err(denied(&AppError::NotFound)),
+            Err(err) => Err(denied(&AppError::from(err))),
+        }
     }
 }
 
@@ -113,12 +130,8 @@ const PIXEL: &[u8] = &[
 /// `GET /e/{token}/open.gif`: the recipient's client loaded the images.
 pub async fn open(
     State(LandingState { db, .. }): State<LandingState>,
-    Path(token): Path<String>,
+    Recipient(found): Recipient,
 ) -> Response {
-    let found = match recipient(&db, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     if let Err(err) = record_open(&db, &found, now()).await {
         // The image still loads; an open is approximate anyway.
         tracing::warn!(error = %err, "email open not counted");
@@ -137,14 +150,11 @@ pub async fn open(
 /// campaign as sent says it leads.
 pub async fn follow(
     State(LandingState { db, base, .. }): State<LandingState>,
-    Path((token, n)): Path<(String, String)>,
+    Path((_, n)): Path<(String, String)>,
+    Recipient(found): Recipient,
 ) -> Response {
     let Ok(n) = n.parse::<usize>() else {
         return denied(&AppError::NotFound);
-    };
-    let found = match recipient(&db, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
     };
     match click(&db, &base, &found, n, now()).await {
         Ok(Some(target)) => Redirect::to(&target).into_response(),
@@ -174,14 +184,7 @@ fn page(locale: Locale, title: &str, body: &str) -> Response {
 
 /// `GET /e/{token}/unsubscribe`: asks, with one button (a link checker
 /// following the link unsubscribes nobody).
-pub async fn unsubscribe_page(
-    State(LandingState { db, .. }): State<LandingState>,
-    Path(token): Path<String>,
-) -> Response {
-    let found = match recipient(&db, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+pub async fn unsubscribe_page(Recipient(found): Recipient) -> Response {
     let l = found.locale();
     if found.unsubscribed == 1 {
         return done(&found);
@@ -217,12 +220,8 @@ fn done(found: &Tracked) -> Response {
 /// one-click unsubscribe. Once is enough; again changes nothing.
 pub async fn unsubscribe_now(
     State(LandingState { db, .. }): State<LandingState>,
-    Path(token): Path<String>,
+    Recipient(found): Recipient,
 ) -> Response {
-    let found = match recipient(&db, &token).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     if let Err(err) = unsubscribe(&db, &found, now()).await {
         return denied(&AppError::from(err));
     }

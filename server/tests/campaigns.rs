@@ -532,6 +532,20 @@ async fn upload(
     app.clone().oneshot(request).await.unwrap()
 }
 
+/// Send `id` as its page reads it, for `cookie`.
+async fn send_view(app: &Router, id: &str, cookie: &str) -> serde_json::Value {
+    json(
+        post(
+            app,
+            "/api/campaigns_send_get",
+            &format!("id={id}"),
+            Some(cookie),
+        )
+        .await,
+    )
+    .await
+}
+
 /// The recipient token in the queued email to `to`.
 async fn token_of(db: &Db, to: &str) -> String {
     let url: String =
@@ -589,16 +603,7 @@ backend_test!(
         let send = draft_path
             .trim_start_matches("/campaigns/sends/")
             .to_owned();
-        let view = json(
-            post(
-                &app,
-                "/api/campaigns_send_get",
-                &format!("id={send}"),
-                Some(&ava),
-            )
-            .await,
-        )
-        .await;
+        let view = send_view(&app, &send, &ava).await;
         assert_eq!(view["row"]["status"], "Draft");
         assert_eq!(view["row"]["recipients"], 2);
         assert_eq!(view["duplicates"], 1);
@@ -742,16 +747,7 @@ backend_test!(
                 .status(),
             StatusCode::NOT_FOUND
         );
-        let view = json(
-            post(
-                &app,
-                "/api/campaigns_send_get",
-                &format!("id={send}"),
-                Some(&ava),
-            )
-            .await,
-        )
-        .await;
+        let view = send_view(&app, &send, &ava).await;
         assert_eq!(
             (
                 view["row"]["opens"].as_i64(),
@@ -790,16 +786,7 @@ backend_test!(
             .unwrap()
             .trim_start_matches("/campaigns/sends/")
             .to_owned();
-        let view = json(
-            post(
-                &app,
-                "/api/campaigns_send_get",
-                &format!("id={next}"),
-                Some(&ava),
-            )
-            .await,
-        )
-        .await;
+        let view = send_view(&app, &next, &ava).await;
         assert_eq!(view["row"]["recipients"], 1);
         assert_eq!(view["unsubscribed"], 1);
         assert_eq!(view["people"][0]["email"], "al@kestrel.example");

@@ -49,6 +49,15 @@ export async function linkFromEmail(to: string, prefix: string): Promise<string>
   return link;
 }
 
+/** Every message delivered to `to` so far, raw. */
+function messagesTo(to: string): string[] {
+  return ["new", "cur"]
+    .map((sub) => path.join(maildir(), sub))
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap((dir) => fs.readdirSync(dir).map((name) => fs.readFileSync(path.join(dir, name), "utf8")))
+    .filter((raw) => raw.includes(`X-RcptTo: ${to}`));
+}
+
 /** An RFC 2047 header (`=?utf-8?b?…?=` words) as text. */
 function decodeHeader(value: string): string {
   return value
@@ -69,16 +78,10 @@ export async function emailTo(to: string, subject: string): Promise<{ subject: s
   await expect
     .poll(
       () => {
-        for (const sub of ["new", "cur"]) {
-          const dir = path.join(maildir(), sub);
-          if (!fs.existsSync(dir)) continue;
-          for (const name of fs.readdirSync(dir)) {
-            const raw = fs.readFileSync(path.join(dir, name), "utf8");
-            if (!raw.includes(`X-RcptTo: ${to}`)) continue;
-            const header = raw.replace(/\r\n/g, "\n").match(/^Subject: (.*(?:\n[ \t].*)*)/m);
-            const text = header ? decodeHeader(header[1].replace(/\n[ \t]/g, " ")) : "";
-            if (text.includes(subject)) found = { subject: text, body: decode(raw) };
-          }
+        for (const raw of messagesTo(to)) {
+          const header = raw.replace(/\r\n/g, "\n").match(/^Subject: (.*(?:\n[ \t].*)*)/m);
+          const text = header ? decodeHeader(header[1].replace(/\n[ \t]/g, " ")) : "";
+          if (text.includes(subject)) found = { subject: text, body: decode(raw) };
         }
         return found.subject;
       },
@@ -94,16 +97,11 @@ export async function headerOfEmail(to: string, name: string): Promise<string> {
   await expect
     .poll(
       () => {
-        for (const sub of ["new", "cur"]) {
-          const dir = path.join(maildir(), sub);
-          if (!fs.existsSync(dir)) continue;
-          for (const file of fs.readdirSync(dir)) {
-            const raw = fs.readFileSync(path.join(dir, file), "utf8").replace(/\r\n/g, "\n");
-            if (!raw.includes(`X-RcptTo: ${to}`)) continue;
-            const headers = raw.slice(0, raw.indexOf("\n\n")).replace(/\n[ \t]+/g, " ");
-            const line = headers.split("\n").find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-            if (line) value = line.slice(name.length + 1).trim();
-          }
+        for (const message of messagesTo(to)) {
+          const raw = message.replace(/\r\n/g, "\n");
+          const headers = raw.slice(0, raw.indexOf("\n\n")).replace(/\n[ \t]+/g, " ");
+          const line = headers.split("\n").find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+          if (line) value = line.slice(name.length + 1).trim();
         }
         return value;
       },
