@@ -48,6 +48,11 @@ const signedInPages: Record<string, string> = {
   [`/campaigns/templates/${demoId("template", "migration")}`]: PEOPLE.partnerAdmin,
   [`/campaigns/${demoId("campaign", "northwind-migration")}`]: PEOPLE.partnerUser,
   "/leads": PEOPLE.partnerAdmin,
+  [`/campaigns/${demoId("campaign", "northwind-migration")}/send`]: PEOPLE.partnerAdmin,
+  [`/campaigns/sends/${demoId("send", "northwind-migration-customers")}`]: PEOPLE.partnerAdmin,
+  // The vendor's /campaigns, with the roll-up (the unused query only keeps
+  // the key apart from the partner's).
+  "/campaigns?as=vendor": PEOPLE.channelManager,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

@@ -121,6 +121,13 @@ async fn two_runners_do_each_piece_of_work_once(backend: Backend) {
                 .unwrap();
         assert!(approved.len() >= 2, "the demo has approved registrations");
 
+        // The demo's history (a campaign send delivered days ago) is no
+        // work of this run.
+        let delivered_before: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM outbox WHERE status = 'sent'")
+                .fetch_all(&a.pool)
+                .await
+                .unwrap();
         let mut servers = Vec::new();
         for db in [a.clone(), b.clone()] {
             let mailer = Mailer::from_url(
@@ -173,13 +180,16 @@ async fn two_runners_do_each_piece_of_work_once(backend: Backend) {
             .unwrap();
             assert_eq!(expiries, 1, "{reference} expired once");
         }
-        let outbox: Vec<(String, String, String, i64)> =
-            sqlx::query_as("SELECT to_address, subject, status, attempts FROM outbox")
+        let outbox: Vec<(String, String, String, String, i64)> =
+            sqlx::query_as("SELECT id, to_address, subject, status, attempts FROM outbox")
                 .fetch_all(&a.pool)
                 .await
                 .unwrap();
         let mut expected: BTreeMap<(String, String), usize> = BTreeMap::new();
-        for (to, subject, status, attempts) in outbox {
+        for (_, to, subject, status, attempts) in outbox
+            .into_iter()
+            .filter(|(id, ..)| !delivered_before.contains(id))
+        {
             assert_eq!(
                 (status.as_str(), attempts),
                 ("sent", 1),
