@@ -854,3 +854,67 @@ backend_test!(a_partner_ends_a_campaign, |db: Db| async move {
     assert!(page.contains("This campaign has ended."));
     assert!(page.contains("<form"));
 });
+
+backend_test!(
+    a_scheduled_email_never_reaches_who_unsubscribed_meanwhile,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let campaign = demo_id("campaign", "northwind-migration");
+        let csv = "email,name,company,consent\n\
+                   kim@fernway.example,Kim Lee,Fernway,yes\n\
+                   al@kestrel.example,Al Ray,Kestrel,yes\n";
+        let res = upload(&app, &campaign, csv, "", &ava).await;
+        let send = location_of(&res)
+            .unwrap()
+            .trim_start_matches("/campaigns/sends/")
+            .to_owned();
+        let res = post(
+            &app,
+            "/api/campaigns_send_queue",
+            &format!("id={send}&at=2099-01-01T09:00"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success() || res.status().is_redirection());
+        // Kim unsubscribes (an earlier campaign email's link) before it leaves.
+        let token = token_of(&db, "kim@fernway.example").await;
+        let res = post(&app, &format!("/e/{token}/unsubscribe"), "", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        // The time comes; nothing listens on port 1, so a message that is
+        // tried fails its first attempt and stays pending.
+        db.execute(sqlx::query(
+            "UPDATE outbox SET next_attempt_at = 0 WHERE unsubscribe_url IS NOT NULL",
+        ))
+        .await
+        .unwrap();
+        let mailer = app::email::server::Mailer::from_url(
+            "smtp://127.0.0.1:1",
+            "Trellis <no-reply@acmecloud.example>",
+        )
+        .unwrap();
+        app::email::server::deliver_due(&db, &mailer).await.unwrap();
+        let state = |to: &'static str| {
+            let db = db.clone();
+            async move {
+                sqlx::query_as::<_, (String, i64, Option<String>)>(
+                    "SELECT status, attempts, last_error FROM outbox \
+                     WHERE to_address = $1 AND unsubscribe_url IS NOT NULL",
+                )
+                .bind(to)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+            }
+        };
+        let (status, attempts, error) = state("kim@fernway.example").await;
+        assert_eq!((status.as_str(), attempts), ("failed", 0), "never tried");
+        assert!(error.unwrap().contains("unsubscribed"));
+        let (status, attempts, _) = state("al@kestrel.example").await;
+        assert_eq!(
+            (status.as_str(), attempts),
+            ("pending", 1),
+            "tried, to be retried"
+        );
+    }
+);

@@ -176,6 +176,9 @@ struct Due {
     html: Option<String>,
     unsubscribe_url: Option<String>,
     attempts: i64,
+    /// A campaign email whose recipient unsubscribed after it was queued
+    /// (a scheduled send): it must not leave.
+    withdrawn: i64,
 }
 
 /// Sends every message that is due; returns how many were sent. Failures
@@ -183,8 +186,12 @@ struct Due {
 pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error> {
     let now = now();
     let due = sqlx::query_as::<_, Due>(
-        "SELECT id, to_address, subject, body, html, unsubscribe_url, attempts FROM outbox \
-         WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY created_at LIMIT 50",
+        "SELECT m.id, m.to_address, m.subject, m.body, m.html, m.unsubscribe_url, m.attempts, \
+         CAST(CASE WHEN EXISTS (SELECT 1 FROM campaign_recipients r \
+         JOIN campaign_unsubscribes u ON u.organisation_id = r.organisation_id \
+         AND u.email_key = r.email_key WHERE r.outbox_id = m.id) THEN 1 ELSE 0 END AS BIGINT) \
+         AS withdrawn FROM outbox m \
+         WHERE m.status = 'pending' AND m.next_attempt_at <= $1 ORDER BY m.created_at LIMIT 50",
     )
     .bind(now)
     .fetch_all(&db.pool)
@@ -204,6 +211,15 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> Result<usize, sqlx::Error>
             )
             .await?;
         if claimed.rows_affected() != 1 {
+            continue;
+        }
+        if message.withdrawn == 1 {
+            db.execute(
+                sqlx::query("UPDATE outbox SET status = 'failed', last_error = $1 WHERE id = $2")
+                    .bind("not sent: the recipient unsubscribed after it was queued")
+                    .bind(&message.id),
+            )
+            .await?;
             continue;
         }
         match mailer.send(&message).await {
