@@ -18,7 +18,7 @@ use crate::{
         content::Part,
         landing_path,
         recipients::{Recipient, RowProblem, Upload, UploadRefused},
-        render::{Medium, Renderer},
+        render::{Brand, Medium, Renderer},
         types::{ListOption, SendPage, SendPerson, SendRow, SendView},
         SendStatus,
     },
@@ -404,6 +404,18 @@ pub async fn send_view(db: &Db, viewer: &Viewer, id: &str) -> Result<SendView, A
     })
 }
 
+/// What `{link}` becomes in campaign `slug`'s email from `partner`: its
+/// landing page, or without one the partner's website (else the portal).
+/// The send and the click redirect both read it here, so link numbers
+/// always mean the same addresses.
+fn email_link(brand: &Brand, base: &str, partner: &str, slug: &str, has_page: bool) -> String {
+    if has_page {
+        format!("{base}{}", landing_path(partner, slug))
+    } else {
+        brand.website_url().unwrap_or_else(|| base.to_owned())
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct DraftRow {
     campaign_id: String,
@@ -445,11 +457,7 @@ pub async fn queue(
     let (brand, partner) = brand_of(&mut tx, &draft.organisation_id, base)
         .await?
         .ok_or(AppError::NotFound)?;
-    let link = if draft.has_page == 1 {
-        format!("{base}{}", landing_path(&partner, &draft.slug))
-    } else {
-        brand.website_url().unwrap_or_else(|| base.to_owned())
-    };
+    let link = email_link(&brand, base, &partner, &draft.slug, draft.has_page == 1);
     let locale = Locale::parse(&draft.language).unwrap_or_default();
     let renderer = Renderer {
         content: &content,
@@ -651,11 +659,7 @@ pub async fn click(
         return Ok(None);
     };
     drop(conn);
-    let link = if has_page == 1 {
-        format!("{base}{}", landing_path(&partner, &slug))
-    } else {
-        brand.website_url().unwrap_or_else(|| base.to_owned())
-    };
+    let link = email_link(&brand, base, &partner, &slug, has_page == 1);
     let target = Renderer {
         content: &content,
         brand: &brand,
