@@ -86,6 +86,8 @@ export default defineConfig({
         // scripts/test runs a real SMTP server; its maildir is read by the specs.
         TRELLIS_SMTP_URL: process.env.TRELLIS_TEST_SMTP ? `smtp://${process.env.TRELLIS_TEST_SMTP}` : "",
         LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        // The webhook spec's receiver listens on loopback.
+        TRELLIS_WEBHOOKS_LOOPBACK: "1",
         RUST_LOG: "warn",
       },
     },

@@ -18,6 +18,7 @@ pub async fn seed(db: &crate::db::Db) -> Result<SeedOutcome, AppError> {
         crate::learning::demo::seed(db).await?;
         crate::assets::demo::seed(db).await?;
         crate::campaigns::demo::seed(db).await?;
+        crate::webhooks::demo::seed(db).await?;
         crate::onboarding::demo::seed_progress(db).await?;
         crate::tiers::demo::seed(db).await?;
     }

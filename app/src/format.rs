@@ -110,6 +110,19 @@ pub fn utc_date(epoch: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A Unix time in RFC 3339, UTC, to the second (`2026-12-01T14:05:09Z`):
+/// for data other programs read (webhook payloads).
+pub fn rfc3339(epoch: i64) -> String {
+    let secs = epoch.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        utc_date(epoch),
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 /// A Unix time's UTC date as people read it: "2026-12-01", "01.12.2026".
 pub fn day(epoch: i64) -> String {
     day_in(Locale::current(), epoch)
@@ -215,6 +228,12 @@ mod tests {
         assert_eq!(percent_from_bp(1500), "15%");
         assert_eq!(percent_from_bp(1250), "12.5%");
         assert_eq!(percent_from_bp(0), "0%");
+    }
+
+    #[test]
+    fn rfc3339_times() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_614_265_330), "2021-02-25T15:02:10Z");
     }
 
     #[test]

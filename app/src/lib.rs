@@ -29,6 +29,7 @@ pub mod shell;
 mod source_scan;
 pub mod tiers;
 pub mod values;
+pub mod webhooks;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -215,6 +216,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password-reset") view=PasswordResetRequestPage ssr=SsrMode::InOrder />
                     <Route path=path!("/password-reset/:token") view=PasswordResetPage ssr=SsrMode::InOrder />
                     <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/webhooks") view=webhooks::WebhooksPage ssr=SsrMode::InOrder />
                     <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::InOrder />
                 </Routes>
             </AppLayout>

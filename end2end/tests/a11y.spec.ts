@@ -53,6 +53,8 @@ const signedInPages: Record<string, string> = {
   // The vendor's /campaigns, with the roll-up (the unused query only keeps
   // the key apart from the partner's).
   "/campaigns?as=vendor": PEOPLE.channelManager,
+  "/webhooks": PEOPLE.partnerAdmin,
+  "/webhooks?as=vendor": PEOPLE.programAdmin,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

@@ -61,6 +61,8 @@ pub struct AppState {
     pub badge_key: badges::BadgeKey,
     /// Landing-page views not yet written (see [`ViewTally`]).
     pub views: ViewTally,
+    /// Posts signed webhooks (see `app::webhooks`).
+    pub webhooks: app::webhooks::server::Sender,
     /// The site's files, held in memory.
     static_files: Arc<static_files::StaticFiles>,
 }
@@ -80,7 +82,14 @@ impl AppState {
             error_link_key: error_links::ErrorLinkKey::default(),
             badge_key: badges::BadgeKey::default(),
             views: ViewTally::default(),
+            webhooks: app::webhooks::server::Sender::default(),
         }
+    }
+
+    /// The same state, posting webhooks to the addresses `reach` allows.
+    pub fn with_webhook_reach(mut self, reach: app::webhooks::Reach) -> Self {
+        self.webhooks = app::webhooks::server::Sender::new(reach);
+        self
     }
 
     pub fn with_public_url(mut self, url: Option<String>) -> Self {
@@ -122,8 +131,10 @@ pub fn router(state: AppState) -> Router {
     };
     let context = {
         let db = state.db.clone();
+        let webhooks = state.webhooks.clone();
         move || {
             provide_context(db.clone());
+            provide_context(webhooks.clone());
             provide_context(app::people::server::PublicUrl(public_url.clone()));
         }
     };

@@ -5,7 +5,9 @@
 //! `postgres://` URL switches to PostgreSQL), `TRELLIS_LEPTOS_CONFIG` (default
 //! `Leptos.toml`), `TRELLIS_DEMO=1` (same as `--demo`), `TRELLIS_PUBLIC_URL`
 //! (the https address people use; turns on HSTS), `TRELLIS_SMTP_URL`
-//! (`smtp://host:port`; without it mail stays in the outbox), `LEPTOS_SITE_ADDR` and
+//! (`smtp://host:port`; without it mail stays in the outbox),
+//! `TRELLIS_WEBHOOKS_LOOPBACK=1` (webhooks may also go to `http://127.0.0.1`,
+//! for development and the tests), `LEPTOS_SITE_ADDR` and
 //! the other `LEPTOS_*` overrides, `RUST_LOG`.
 
 use std::process::ExitCode;
@@ -22,13 +24,14 @@ use app::{
     db::Db,
     demo::{self, SeedOutcome},
     email::server::Mailer,
+    webhooks::Reach,
 };
 use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{
     jobs::{
         ApplicationRescore, CertificateSweep, Jobs, OnboardingCheck, OutboxSender, ProtectionSweep,
-        TierRecompute, ViewFlush,
+        TierRecompute, ViewFlush, WebhookSender,
     },
     router, AppState,
 };
@@ -138,7 +141,21 @@ async fn run() -> Result<(), String> {
             "no TRELLIS_SMTP_URL: email stays in the outbox (program admin: /admin/outbox)"
         ),
     }
-    let state = AppState::new(options, db.clone()).with_public_url(public_url);
+    let reach = if std::env::var("TRELLIS_WEBHOOKS_LOOPBACK").is_ok_and(|v| v == "1") {
+        Reach::PublicAndLoopback
+    } else {
+        Reach::Public
+    };
+    let state = AppState::new(options, db.clone())
+        .with_public_url(public_url)
+        .with_webhook_reach(reach);
+    jobs.spawn(
+        WebhookSender {
+            db: db.clone(),
+            sender: state.webhooks.clone(),
+        },
+        Duration::from_secs(2),
+    );
     let views = state.views.clone();
     jobs.spawn(
         ViewFlush {

@@ -122,6 +122,18 @@ pub fn authorize_campaign_send(viewer: &Viewer) -> Result<(), AppError> {
     authorize_deal_registration(viewer)
 }
 
+/// `Ok` when `viewer` may keep their own organisation's webhook endpoints
+/// and read and replay their deliveries: the program admin (the vendor's
+/// endpoints) and partner admins (their partner's own). Nobody sees
+/// another organisation's endpoints, the program admin included.
+pub fn authorize_webhooks(viewer: &Viewer) -> Result<(), AppError> {
+    if matches!(viewer.role, Role::ProgramAdmin | Role::PartnerAdmin) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// `Ok` when `viewer` may work leads (accept, disqualify, convert):
 /// partner people, on their own organisation's leads.
 pub fn authorize_lead_work(viewer: &Viewer) -> Result<(), AppError> {

@@ -24,6 +24,7 @@ mod recruit;
 mod scan;
 mod shell;
 mod tiers;
+mod webhooks;
 
 pub use locale::Locale;
 
@@ -39,6 +40,7 @@ const CATALOGUE: &[Pairs] = &[
     learning::TEXT,
     assets::TEXT,
     campaigns::TEXT,
+    webhooks::TEXT,
     onboarding::TEXT,
     organisations::TEXT,
     people::TEXT,

@@ -28,6 +28,8 @@ const LIBRARY: &str = "M4 4h5v16H4zM10 4h5v16h-5zM16 5l4 1-3 14-4-1z";
 const CAMPAIGNS: &str =
     "M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1zM15 9a4 4 0 0 1 0 6M18 6a8 8 0 0 1 0 12";
 const LEADS: &str = "M4 4h16v12H8l-4 4zM8 9h8M8 12h5";
+const WEBHOOKS: &str =
+    "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1";
 const SEARCH: &str = "M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -54,7 +56,12 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
         phone: false,
         ..item("/leads".into(), t!("Leads"), LEADS)
     };
-    match viewer {
+    let webhooks = NavItem {
+        phone: false,
+        ..item("/webhooks".into(), t!("Webhooks"), WEBHOOKS)
+    };
+    let may_webhook = viewer.is_some_and(|v| crate::auth::policy::authorize_webhooks(v).is_ok());
+    let mut items = match viewer {
         None => vec![
             item("/".into(), t!("Home"), HOME),
             item("/program".into(), t!("Program"), PROGRAM),
@@ -107,7 +114,11 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             library,
             sessions,
         ],
+    };
+    if may_webhook {
+        items.insert(items.len() - 1, webhooks);
     }
+    items
 }
 
 fn nav_icon(path: &'static str) -> impl IntoView {

@@ -13,6 +13,7 @@ mod expiry;
 mod outbox;
 mod tiers;
 mod views;
+mod webhooks;
 
 use std::{
     future::Future,
@@ -28,6 +29,7 @@ pub use expiry::ProtectionSweep;
 pub use outbox::OutboxSender;
 pub use tiers::{ApplicationRescore, OnboardingCheck, TierRecompute};
 pub use views::ViewFlush;
+pub use webhooks::WebhookSender;
 
 /// Work done on a clock.
 pub trait Job: Send + Sync + 'static {

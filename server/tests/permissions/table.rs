@@ -98,6 +98,27 @@ pub struct Fixture {
     /// discard, as each call uses its draft up), and Bluepeak's.
     pub drafts: Vec<(Who, String, String)>,
     pub other_draft: String,
+    /// A webhook delivery to the vendor's endpoint and one to Northwind's.
+    pub vendor_delivery: String,
+    pub northwind_delivery: String,
+}
+
+/// A delivery of demo endpoint `endpoint`, aimed at an address the test
+/// server refuses at once (so replaying it never waits on a network).
+async fn delivery_of(db: &Db, endpoint: &str) -> String {
+    let endpoint = demo_id("webhook", endpoint);
+    sqlx::query("UPDATE webhook_endpoints SET url = 'https://127.0.0.1/refused' WHERE id = $1")
+        .bind(&endpoint)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    sqlx::query_scalar(
+        "SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY id LIMIT 1",
+    )
+    .bind(&endpoint)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap()
 }
 
 /// A draft send of demo campaign `campaign` by `person` of `org`, to one
@@ -241,7 +262,11 @@ impl Fixture {
             ));
         }
         let other_draft = draft_send(&db, "bluepeak", "bluepeak-backup", "bluepeak-amelia").await;
+        let vendor_delivery = delivery_of(&db, "acme-crm").await;
+        let northwind_delivery = delivery_of(&db, "northwind-crm").await;
         Fixture {
+            vendor_delivery,
+            northwind_delivery,
             drafts,
             other_draft,
             app,
@@ -1379,6 +1404,55 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
                 form(&[("id", &demo_id("campaign", slug))]),
                 needs_sign_in(expect),
             )
+        }
+        // Webhooks: the program admin and partner admins, each on their
+        // own organisation's endpoints only; the other side's endpoint
+        // (Northwind's for the program admin, the vendor's for Northwind)
+        // answers NotFound.
+        "/api/webhooks_view" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::PartnerAdmin) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/webhooks_add" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::PartnerAdmin) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (
+                form(&[
+                    ("url", "https://crm.example.com/hooks/trellis"),
+                    ("events[0]", "lead.created"),
+                ]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/webhooks_active" | "/api/webhooks_replay" => {
+            let vendor_side = who.is_vendor() == (target == Target::Own);
+            let expect = match (who, target) {
+                (Who::ProgramAdmin | Who::PartnerAdmin, Target::Own) => Allowed,
+                (Who::ProgramAdmin | Who::PartnerAdmin, Target::Other) => {
+                    Denied(AppError::NotFound)
+                }
+                _ => Denied(AppError::Forbidden),
+            };
+            let body = if path == "/api/webhooks_active" {
+                let endpoint = if vendor_side {
+                    "acme-crm"
+                } else {
+                    "northwind-crm"
+                };
+                form(&[("id", &demo_id("webhook", endpoint)), ("active", "true")])
+            } else if vendor_side {
+                form(&[("id", &fx.vendor_delivery)])
+            } else {
+                form(&[("id", &fx.northwind_delivery)])
+            };
+            (body, needs_sign_in(expect))
         }
         other => panic!("no row in the permission table for {other}: add one"),
     }

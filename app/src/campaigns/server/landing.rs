@@ -14,6 +14,7 @@ use crate::{
     db::{Actor, Db},
     error::AppError,
     i18n::Locale,
+    webhooks::WebhookEvent,
 };
 
 use super::{brand_of, day_of, parse_content};
@@ -199,6 +200,16 @@ pub async fn take_lead(
     .bind(&landing.campaign_id)
     .bind(day_of(now))
     .execute(&mut *tx)
+    .await?;
+    tx.lead_event(
+        &lead_id,
+        if fills == 1 {
+            WebhookEvent::LeadCreated
+        } else {
+            WebhookEvent::LeadUpdated
+        },
+        now,
+    )
     .await?;
     if fills == 1 {
         let told: Vec<String> = sqlx::query_scalar(

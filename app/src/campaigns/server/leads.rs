@@ -9,6 +9,7 @@ use crate::{
     campaigns::{types::LeadRow, LeadStatus},
     db::{Db, Write},
     error::{AppError, FieldError},
+    webhooks::WebhookEvent,
 };
 
 #[derive(sqlx::FromRow)]
@@ -133,6 +134,7 @@ pub async fn change_status(
     if changed.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
+    tx.lead_event(id, WebhookEvent::LeadUpdated, now).await?;
     tx.audit(Entry {
         organisation_id: Some(&viewer.organisation_id),
         action: "lead_status_changed",
@@ -156,7 +158,7 @@ pub async fn mark_converted(
     deal: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let converted = sqlx::query(
         "UPDATE leads SET status = 'converted', deal_id = $1, updated_at = $2 \
          WHERE id = $3 AND organisation_id = $4 AND status IN ('new', 'accepted', 'working')",
     )
@@ -165,6 +167,9 @@ pub async fn mark_converted(
     .bind(lead)
     .bind(organisation)
     .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    .await?;
+    if converted.rows_affected() == 1 {
+        tx.lead_event(lead, WebhookEvent::LeadUpdated, now).await?;
+    }
+    Ok(())
 }

@@ -1,0 +1,105 @@
+//! Demo webhooks: the vendor's CRM and Northwind's own, each told of the
+//! demo leads (the vendor without the people in Northwind's and
+//! Bluepeak's); all delivered but one Northwind delivery, which its
+//! receiver kept refusing until the sender gave up.
+
+use base64::Engine;
+
+use crate::{
+    auth::server::now,
+    db::{Actor, Db},
+    error::AppError,
+    organisations::demo::demo_id,
+    webhooks::{WebhookEvent, MAX_ATTEMPTS},
+};
+
+/// (endpoint slug, organisation, address)
+const ENDPOINTS: &[(&str, &str, &str)] = &[
+    (
+        "acme-crm",
+        "acme-cloud",
+        "https://crm.acmecloud.example/hooks/trellis",
+    ),
+    (
+        "northwind-crm",
+        "northwind",
+        "https://hooks.northwind.example/trellis/leads",
+    ),
+];
+
+/// The leads the endpoints were told of, oldest first.
+const TOLD: &[&str] = &[
+    "tom-ward",
+    "ines-marsh",
+    "sam-lee",
+    "noah-berg",
+    "rita-gomez",
+    "li-chen",
+    "jo-park",
+];
+
+/// The lead whose delivery to Northwind's endpoint was given up.
+const REFUSED: &str = "li-chen";
+
+pub async fn seed(db: &Db) -> Result<(), AppError> {
+    let today = now();
+    let mut tx = db.write(Actor::system()).await?;
+    for &(slug, org, url) in ENDPOINTS {
+        let mut secret = [0u8; 24];
+        getrandom::fill(&mut secret).expect("the operating system has randomness");
+        sqlx::query(
+            "INSERT INTO webhook_endpoints (id, organisation_id, url, secret, events, active, created_at) \
+             VALUES ($1, $2, $3, $4, 'lead.created lead.updated', 1, $5)",
+        )
+        .bind(demo_id("webhook", slug))
+        .bind(demo_id("org", org))
+        .bind(url)
+        .bind(base64::engine::general_purpose::STANDARD.encode(secret))
+        .bind(today - 30 * 86_400)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for &lead in TOLD {
+        let id = demo_id("lead", lead);
+        let at: i64 = sqlx::query_scalar("SELECT created_at FROM leads WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.lead_event(&id, WebhookEvent::LeadCreated, at).await?;
+        sqlx::query(
+            "UPDATE webhook_deliveries SET status = 'delivered', attempts = 1, last_code = 200, \
+             delivered_at = created_at + 1 WHERE subject_id = $1",
+        )
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO webhook_attempts (delivery_id, at, code, error, duration_ms, kind) \
+             SELECT id, created_at + 1, 200, NULL, 140, 'retry' FROM webhook_deliveries WHERE subject_id = $1",
+        )
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let refused = demo_id("lead", REFUSED);
+    let northwind = demo_id("webhook", "northwind-crm");
+    sqlx::query(
+        "UPDATE webhook_deliveries SET status = 'failed', attempts = $1, last_code = 503, \
+         last_error = 'answered HTTP 503', delivered_at = NULL WHERE subject_id = $2 AND endpoint_id = $3",
+    )
+    .bind(MAX_ATTEMPTS)
+    .bind(&refused)
+    .bind(&northwind)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE webhook_attempts SET code = 503, error = 'answered HTTP 503' WHERE delivery_id IN \
+         (SELECT id FROM webhook_deliveries WHERE subject_id = $1 AND endpoint_id = $2)",
+    )
+    .bind(&refused)
+    .bind(&northwind)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! The webhooks page.
+
+mod webhooks;
+
+pub use webhooks::WebhooksPage;
