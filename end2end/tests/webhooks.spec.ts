@@ -90,12 +90,16 @@ test("the vendor's log never shows the person in a partner's lead", async ({ pag
   await signIn(page, PEOPLE.programAdmin);
   await page.goto("/webhooks");
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
-  await expect(page.getByText("https://crm.acmecloud.example/hooks/trellis")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Endpoints" }).getByText("https://crm.acmecloud.example/hooks/trellis")).toBeVisible();
   const log = page.getByRole("region", { name: "Delivery log" });
+  // It does hear of the partners' leads: where each stands, and whose.
   await expect(log).toContainText("lead.created");
+  await expect(log).toContainText("Northwind Solutions");
+  await expect(log).toContainText("Bluepeak Managed Services");
   // The demo leads' people (Northwind's and Bluepeak's) are not in it.
   for (const person of ["jo.park@fernway.example", "Noah Berg", "Fjord Logistics"]) {
     await expect(log).not.toContainText(person);
   }
+  // Northwind's own endpoint is Northwind's alone.
   await expect(page.getByText("hooks.northwind.example")).toHaveCount(0);
 });
