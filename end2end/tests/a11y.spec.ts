@@ -54,6 +54,7 @@ const signedInPages: Record<string, string> = {
   // the key apart from the partner's).
   "/campaigns?as=vendor": PEOPLE.channelManager,
   "/webhooks": PEOPLE.partnerAdmin,
+  "/leads?as=vendor": PEOPLE.programAdmin,
   "/webhooks?as=vendor": PEOPLE.programAdmin,
 };
 

@@ -30,8 +30,8 @@ use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{
     jobs::{
-        ApplicationRescore, CertificateSweep, Jobs, OnboardingCheck, OutboxSender, ProtectionSweep,
-        TierRecompute, ViewFlush, WebhookSender,
+        ApplicationRescore, CertificateSweep, Jobs, LeadOfferSweep, OnboardingCheck, OutboxSender,
+        ProtectionSweep, TierRecompute, ViewFlush, WebhookSender,
     },
     router, AppState,
 };
@@ -149,6 +149,7 @@ async fn run() -> Result<(), String> {
     let state = AppState::new(options, db.clone())
         .with_public_url(public_url)
         .with_webhook_reach(reach);
+    jobs.spawn(LeadOfferSweep { db: db.clone() }, Duration::from_secs(60));
     jobs.spawn(
         WebhookSender {
             db: db.clone(),

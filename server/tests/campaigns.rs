@@ -291,8 +291,20 @@ backend_test!(
 backend_test!(vendor_staff_see_no_partner_leads, |db: Db| async move {
     let app = app(&db).await;
     let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+    // Vendor staff see only the vendor's own (distributed) leads: none a
+    // partner's campaign brought.
     let leads = json(post(&app, "/api/campaigns_leads", "", Some(&dana)).await).await;
-    assert_eq!(leads, serde_json::json!([]));
+    let leads = leads.as_array().unwrap();
+    assert!(!leads.is_empty(), "the demo's distributed leads");
+    assert!(leads.iter().all(|l| l["campaign"].is_null()), "{leads:?}");
+    let text = serde_json::to_string(leads).unwrap();
+    for partners_lead in [
+        "jo.park@fernway.example",
+        "noah@fjordlog.example",
+        "Fernway",
+    ] {
+        assert!(!text.contains(partners_lead), "{partners_lead}");
+    }
     let campaign = json(
         post(
             &app,

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::{CampaignView, Catalogue, LaunchView, LeadRow, SendPage, SendView};
+use super::{
+    CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, RoutingView, SendPage, SendView,
+};
 use crate::error::AppError;
 
 /// The templates the caller may launch and the campaigns in their scope.
@@ -201,4 +203,86 @@ pub async fn end_campaign(id: String) -> Result<(), AppError> {
     let viewer = crate::auth::server::require_viewer(&db).await?;
     let ip = crate::auth::server::RequestInfo::current().ip;
     super::server::end(&db, &viewer, &id, ip.as_deref()).await
+}
+
+/// Enters a lead for the vendor and offers it to the partner the routing
+/// rules pick (or keeps it unassigned when none fits).
+///
+/// Who may call: vendor staff. Errors: `Unauthenticated`, `Forbidden`,
+/// `Validation` (the person, the region, the partner type, tier or
+/// specialisation, a person already being distributed), `Internal`.
+#[server(endpoint = "campaigns_lead_enter")]
+pub async fn enter_lead(lead: LeadEntry) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::enter(
+        &db,
+        &viewer,
+        &lead,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Accepts (`accept`) or declines, with `reason`, lead `id` offered to the
+/// caller's organisation.
+///
+/// Who may call: partner people, on leads offered to their organisation.
+/// Errors: `Unauthenticated`, `Forbidden`, `NotFound` (also one offered to
+/// another partner, or no longer offered), `Validation` (a decline without
+/// a reason), `Internal`.
+#[server(endpoint = "campaigns_lead_answer")]
+pub async fn answer_lead(id: String, accept: bool, reason: Option<String>) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::answer(
+        &db,
+        &viewer,
+        &id,
+        accept,
+        reason.as_deref().unwrap_or_default(),
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// The lead routing rules and the hours partners have to answer.
+///
+/// Who may call: vendor staff. Errors: `Unauthenticated`, `Forbidden`,
+/// `Internal`.
+#[server(endpoint = "campaigns_routing")]
+pub async fn lead_routing() -> Result<RoutingView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::routing_view(&db, &viewer).await
+}
+
+/// Sets how region, partner type, tier and specialisation count (`off`,
+/// `optional`, `required`) and the hours partners have to answer.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation`, `Internal`.
+#[server(endpoint = "campaigns_routing_save")]
+pub async fn save_lead_routing(
+    region: String,
+    partner_type: String,
+    tier: String,
+    specialisation: String,
+    sla_hours: i64,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let modes = [
+        ("region".to_owned(), region),
+        ("partner_type".to_owned(), partner_type),
+        ("tier".to_owned(), tier),
+        ("specialisation".to_owned(), specialisation),
+    ];
+    super::server::save_rules(&db, &viewer, &modes, sla_hours, ip.as_deref()).await
 }

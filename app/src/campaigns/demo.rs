@@ -483,6 +483,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .await?;
     }
     seed_email(&mut tx, today).await?;
+    seed_distribution(&mut tx, today).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -619,5 +620,144 @@ async fn seed_email(tx: &mut crate::db::Write, today: i64) -> Result<(), AppErro
     .bind(at - at.rem_euclid(DAY))
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// A distributed lead: (slug, name, email, company, region, partner type
+/// wanted, status, its offers as (partner, hours ago offered, hours it had,
+/// outcome, hours to the answer, reason)).
+type Distributed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static [(
+        &'static str,
+        i64,
+        i64,
+        &'static str,
+        Option<i64>,
+        Option<&'static str>,
+    )],
+);
+
+/// Vendor leads routed to partners: one accepted within hours, one waiting
+/// for Northwind's answer, one pulled back from Quantix (unanswered) and
+/// accepted by Northwind, one declined by Lumen and offered to Bluepeak,
+/// and one overdue at Meridian (no other partner in Latin America).
+const DISTRIBUTED: &[Distributed] = &[
+    (
+        "hana-sato",
+        "Hana Sato",
+        "hana.sato@keystonefoods.example",
+        "Keystone Foods",
+        "north_america",
+        Some("var"),
+        "accepted",
+        &[("northwind", 120, 48, "accepted", Some(6), None)],
+    ),
+    (
+        "omar-haddad",
+        "Omar Haddad",
+        "omar@larkspurhealth.example",
+        "Larkspur Health",
+        "north_america",
+        Some("var"),
+        "offered",
+        &[("northwind", 10, 48, "pending", None, None)],
+    ),
+    (
+        "lena-fischer",
+        "Lena Fischer",
+        "lena@brightwater.example",
+        "Brightwater Retail",
+        "north_america",
+        None,
+        "accepted",
+        &[
+            ("quantix", 100, 48, "expired", Some(48), None),
+            ("northwind", 52, 48, "accepted", Some(3), None),
+        ],
+    ),
+    (
+        "ruth-okoye",
+        "Ruth Okoye",
+        "ruth@tidewaterports.example",
+        "Tidewater Ports",
+        "emea",
+        None,
+        "offered",
+        &[
+            (
+                "lumen",
+                30,
+                48,
+                "rejected",
+                Some(2),
+                Some("Ports and logistics are outside what we support."),
+            ),
+            ("bluepeak", 28, 48, "pending", None, None),
+        ],
+    ),
+    (
+        "diego-ramos",
+        "Diego Ramos",
+        "diego@andinamining.example",
+        "Andina Mining",
+        "latam",
+        None,
+        "offered",
+        &[("meridian", 60, 48, "pending", None, None)],
+    ),
+];
+
+async fn seed_distribution(tx: &mut crate::db::Write, today: i64) -> Result<(), AppError> {
+    const HOUR: i64 = 3600;
+    for &(slug, name, email, company, region, kind, status, offers) in DISTRIBUTED {
+        let id = demo_id("lead", slug);
+        let first = offers.first().map_or(0, |o| o.1);
+        let (partner, last_at, last_for, ..) = offers[offers.len() - 1];
+        let expires = (status == "offered").then_some(today - last_at * HOUR + last_for * HOUR);
+        sqlx::query(
+            "INSERT INTO leads (id, organisation_id, campaign_id, name, email, company, email_key, \
+             company_key, consent_at, status, created_at, updated_at, region, partner_type, \
+             offer_expires_at, entered_by) \
+             VALUES ($1, $2, NULL, $3, $4, $5, $4, $6, $7, $8, $7, $9, $10, $11, $12, $13)",
+        )
+        .bind(&id)
+        .bind(demo_id("org", partner))
+        .bind(name)
+        .bind(email)
+        .bind(company)
+        .bind(crate::values::company_key(company))
+        .bind(today - first * HOUR)
+        .bind(status)
+        .bind(today - last_at * HOUR)
+        .bind(region)
+        .bind(kind)
+        .bind(expires)
+        .bind(demo_id("person", "marcus-webb"))
+        .execute(&mut **tx)
+        .await?;
+        for (n, &(partner, ago, hours, outcome, answered, reason)) in offers.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO lead_offers (id, lead_id, organisation_id, offered_at, expires_at, outcome, \
+                 decided_at, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(demo_id("offer", &format!("{slug}-{n}")))
+            .bind(&id)
+            .bind(demo_id("org", partner))
+            .bind(today - ago * HOUR)
+            .bind(today - ago * HOUR + hours * HOUR)
+            .bind(outcome)
+            .bind(answered.map(|h| today - ago * HOUR + h * HOUR))
+            .bind(reason)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
     Ok(())
 }

@@ -11,14 +11,15 @@ mod pages;
 pub mod preflight;
 pub mod recipients;
 pub mod render;
+pub mod routing;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod types;
 
 pub use pages::{CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage};
 pub use types::{
-    CampaignCard, CampaignView, Catalogue, LaunchView, LeadRow, ListOption, Rollup, RollupRow,
-    SendPage, SendPerson, SendRow, SendView, TemplateCard,
+    CampaignCard, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, ListOption, OfferRow,
+    Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow, SendView, TemplateCard,
 };
 
 use crate::values::text_enum;

@@ -125,6 +125,33 @@ pub struct LeadRow {
     pub organisation_name: Option<String>,
     pub fills: i64,
     pub updated_at: i64,
+    /// While offered to the partner: when its time to answer runs out.
+    pub offer_expires_at: Option<i64>,
+    /// Where the lead was offered and how each answered: vendor staff only.
+    pub history: Vec<OfferRow>,
+}
+
+/// One offer of a vendor's lead to a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferRow {
+    pub partner: String,
+    pub offered_at: i64,
+    pub expires_at: i64,
+    pub outcome: super::routing::OfferOutcome,
+    pub decided_at: Option<i64>,
+    pub reason: Option<String>,
+}
+
+/// The routing rules, the time partners have to answer, and what the
+/// lead form offers to choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoutingView {
+    pub rules: Vec<(super::routing::Criterion, super::routing::RuleMode)>,
+    pub sla_hours: i64,
+    /// (id, name) of the program's tiers.
+    pub tiers: Vec<(String, String)>,
+    /// The program admin may change the rules.
+    pub may_edit: bool,
 }
 
 /// A saved recipient list, to pick for a send.
@@ -182,4 +209,24 @@ pub struct SendView {
     pub problems: Vec<(i64, RowProblem)>,
     /// The first people it goes to (all are counted in `row`).
     pub people: Vec<SendPerson>,
+}
+
+/// A lead as vendor staff enter it, to be distributed; the optional
+/// fields empty when not given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadEntry {
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub message: String,
+    pub region: String,
+    #[serde(default)]
+    pub partner_type: String,
+    #[serde(default)]
+    pub tier: String,
+    #[serde(default)]
+    pub specialisation: String,
 }

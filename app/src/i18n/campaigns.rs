@@ -114,10 +114,6 @@ pub(super) const TEXT: super::Pairs = &[
     ("Landing page:", "Landingpage:"),
     ("Form fills", "Formulareinsendungen"),
     ("Leads from this campaign", "Leads aus dieser Kampagne"),
-    (
-        "People who asked to be contacted through your campaigns' landing pages.",
-        "Menschen, die über die Landingpages Ihrer Kampagnen um Kontakt gebeten haben.",
-    ),
     ("Your leads", "Ihre Leads"),
     ("Last activity", "Letzte Aktivität"),
     ("No leads yet.", "Noch keine Leads."),

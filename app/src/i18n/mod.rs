@@ -20,6 +20,7 @@ mod onboarding;
 mod organisations;
 mod people;
 mod recruit;
+mod routing;
 #[cfg(test)]
 mod scan;
 mod shell;
@@ -40,6 +41,7 @@ const CATALOGUE: &[Pairs] = &[
     learning::TEXT,
     assets::TEXT,
     campaigns::TEXT,
+    routing::TEXT,
     webhooks::TEXT,
     onboarding::TEXT,
     organisations::TEXT,

@@ -10,6 +10,7 @@
 
 mod certificates;
 mod expiry;
+mod lead_offers;
 mod outbox;
 mod tiers;
 mod views;
@@ -26,6 +27,7 @@ use tokio::{sync::watch, task::JoinSet};
 
 pub use certificates::CertificateSweep;
 pub use expiry::ProtectionSweep;
+pub use lead_offers::LeadOfferSweep;
 pub use outbox::OutboxSender;
 pub use tiers::{ApplicationRescore, OnboardingCheck, TierRecompute};
 pub use views::ViewFlush;

@@ -98,9 +98,43 @@ pub struct Fixture {
     /// discard, as each call uses its draft up), and Bluepeak's.
     pub drafts: Vec<(Who, String, String)>,
     pub other_draft: String,
+    /// A vendor lead offered to Northwind for each partner caller to
+    /// answer, and one offered to Bluepeak.
+    pub offers: Vec<(Who, String)>,
+    pub other_offer: String,
     /// A webhook delivery to the vendor's endpoint and one to Northwind's.
     pub vendor_delivery: String,
     pub northwind_delivery: String,
+}
+
+/// A vendor lead offered to partner `org` until next year.
+async fn offered_lead(db: &Db, org: &str, who: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    let email = format!("{who}-{id}@fixture.example");
+    sqlx::query(
+        "INSERT INTO leads (id, organisation_id, name, email, company, email_key, company_key, \
+         consent_at, status, created_at, updated_at, region, offer_expires_at) \
+         VALUES ($1, $2, 'Kim', $3, 'Fixture', $3, 'fixture', 1, 'offered', 1, 1, 'north_america', $4)",
+    )
+    .bind(&id)
+    .bind(demo_id("org", org))
+    .bind(&email)
+    .bind(app::format::now_secs() + 86_400 * 365)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO lead_offers (id, lead_id, organisation_id, offered_at, expires_at, outcome) \
+         VALUES ($1, $2, $3, 1, $4, 'pending')",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(&id)
+    .bind(demo_id("org", org))
+    .bind(app::format::now_secs() + 86_400 * 365)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    id
 }
 
 /// A delivery of demo endpoint `endpoint`, aimed at an address the test
@@ -262,9 +296,19 @@ impl Fixture {
             ));
         }
         let other_draft = draft_send(&db, "bluepeak", "bluepeak-backup", "bluepeak-amelia").await;
+        let mut offers = Vec::new();
+        for who in [Who::PartnerAdmin, Who::PartnerUser] {
+            offers.push((
+                who,
+                offered_lead(&db, "northwind", &format!("{who:?}")).await,
+            ));
+        }
+        let other_offer = offered_lead(&db, "bluepeak", "other").await;
         let vendor_delivery = delivery_of(&db, "acme-crm").await;
         let northwind_delivery = delivery_of(&db, "northwind-crm").await;
         Fixture {
+            offers,
+            other_offer,
             vendor_delivery,
             northwind_delivery,
             drafts,
@@ -1402,6 +1446,67 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (
                 form(&[("id", &demo_id("campaign", slug))]),
+                needs_sign_in(expect),
+            )
+        }
+        // Distribution: vendor staff enter leads (each call its own
+        // person); partner people answer offers to their organisation
+        // (each its own offer); Bluepeak's offer answers NotFound.
+        "/api/campaigns_lead_enter" => {
+            let expect = if who.is_vendor() {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let email = format!("{who:?}-{target:?}@fixture.example").to_lowercase();
+            (
+                form(&[
+                    ("lead[name]", "Kim Fixture"),
+                    ("lead[email]", &email),
+                    ("lead[company]", "Fixture Foods"),
+                    ("lead[region]", "north_america"),
+                ]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/campaigns_lead_answer" => {
+            let own = fx
+                .offers
+                .iter()
+                .find(|(w, _)| *w == who)
+                .map(|(_, id)| id.clone());
+            let (id, expect) = match (target, own) {
+                (_, None) => (fx.offers[0].1.clone(), Denied(AppError::Forbidden)),
+                (Target::Own, Some(id)) => (id, Allowed),
+                (Target::Other, Some(_)) => (fx.other_offer.clone(), Denied(AppError::NotFound)),
+            };
+            (
+                form(&[("id", &id), ("accept", "true")]),
+                needs_sign_in(expect),
+            )
+        }
+        "/api/campaigns_routing" => {
+            let expect = if who.is_vendor() {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (String::new(), needs_sign_in(expect))
+        }
+        "/api/campaigns_routing_save" => {
+            let expect = if who == Who::ProgramAdmin {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            (
+                form(&[
+                    ("region", "required"),
+                    ("partner_type", "optional"),
+                    ("tier", "optional"),
+                    ("specialisation", "optional"),
+                    ("sla_hours", "48"),
+                ]),
                 needs_sign_in(expect),
             )
         }

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{campaign_tone, leads::lead_table};
+use super::{
+    campaign_tone,
+    leads::{lead_table, Acts},
+};
 use crate::{
     auth::Viewer,
     campaigns::{
-        api::{get_campaign, EndCampaign, SetLeadStatus},
+        api::{get_campaign, AnswerLead, EndCampaign, SetLeadStatus},
         CampaignView,
     },
     format::{count, day},
@@ -26,6 +29,7 @@ use crate::{
 pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
     let act = ServerAction::<SetLeadStatus>::new();
+    let answer = ServerAction::<AnswerLead>::new();
     let end = ServerAction::<EndCampaign>::new();
     let campaign = Resource::new(
         move || {
@@ -39,9 +43,12 @@ pub fn CampaignPage() -> impl IntoView {
     view! {
         <Title text=t!("Campaign") />
         <RequireViewer signed_in=move |viewer: Viewer| {
-            let act = (!viewer.role.is_vendor()).then_some(act);
+            let act = (!viewer.role.is_vendor()).then_some(Acts {
+                status: act,
+                answer,
+            });
             view! {
-                {form_error(act.and_then(last_error))}
+                {form_error(act.and_then(|a| last_error(a.status)))}
                 {form_error(last_error(end))}
                 <AsyncSection>
                     {move || Suspend::new(async move { campaign.await.map(|c| page(c, act, end)) })}
@@ -51,11 +58,7 @@ pub fn CampaignPage() -> impl IntoView {
     }
 }
 
-fn page(
-    v: CampaignView,
-    act: Option<ServerAction<SetLeadStatus>>,
-    end: ServerAction<EndCampaign>,
-) -> impl IntoView {
+fn page(v: CampaignView, act: Option<Acts>, end: ServerAction<EndCampaign>) -> impl IntoView {
     let c = v.card.clone();
     let lead = t!(
         "{partner} · launched {day} from “{template}”",

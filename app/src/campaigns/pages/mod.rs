@@ -2,6 +2,7 @@
 
 mod campaign;
 mod catalogue;
+mod distribution;
 mod launch;
 mod leads;
 mod preview;

@@ -25,6 +25,7 @@ struct Row {
     organisation_name: Option<String>,
     fills: i64,
     updated_at: i64,
+    offer_expires_at: Option<i64>,
 }
 
 /// The leads in `viewer`'s scope (of campaign `campaign` only, if given).
@@ -47,8 +48,15 @@ async fn leads_where(
     lead: Option<&str>,
 ) -> Result<Vec<LeadRow>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT l.id, l.name, l.email, l.company, l.phone, l.message, l.status, \
-         c.name AS campaign, o.name AS organisation_name, l.fills, l.updated_at \
+        // A lead offered to a partner shows the partner who and what, not
+        // how to reach them, until it accepts: declined, it moves on.
+        "SELECT l.id, \
+         CASE WHEN l.status = 'offered' AND CAST($1 AS TEXT) IS NOT NULL THEN '' ELSE l.name END AS name, \
+         CASE WHEN l.status = 'offered' AND CAST($1 AS TEXT) IS NOT NULL THEN '' ELSE l.email END AS email, \
+         l.company, \
+         CASE WHEN l.status = 'offered' AND CAST($1 AS TEXT) IS NOT NULL THEN NULL ELSE l.phone END AS phone, \
+         l.message, l.status, \
+         c.name AS campaign, o.name AS organisation_name, l.fills, l.updated_at, l.offer_expires_at \
          FROM leads l LEFT JOIN campaigns c ON c.id = l.campaign_id \
          LEFT JOIN organisations o ON o.id = l.organisation_id \
          WHERE {} AND ($2 = '' OR l.campaign_id = $2) AND ($3 = '' OR l.id = $3) \
@@ -61,9 +69,16 @@ async fn leads_where(
     .bind(lead.unwrap_or_default())
     .fetch_all(&db.pool)
     .await?;
+    let mut history = if viewer.role.is_vendor() {
+        super::routing::history(db, rows.iter().map(|r| r.id.as_str())).await?
+    } else {
+        Default::default()
+    };
     Ok(rows
         .into_iter()
         .map(|r| LeadRow {
+            history: history.remove(&r.id).unwrap_or_default(),
+            offer_expires_at: r.offer_expires_at,
             id: r.id,
             name: r.name,
             email: r.email,

@@ -8,6 +8,7 @@ mod landing;
 mod launch;
 mod leads;
 mod rollup;
+mod routing;
 mod sends;
 mod views;
 
@@ -16,6 +17,7 @@ pub use catalogue::{campaign, catalogue, launch_view};
 pub use landing::{landing, take_lead, Landing, LeadOutcome};
 pub use launch::{end, launch};
 pub use leads::{change_status, lead, leads, mark_converted};
+pub use routing::{answer, enter, expire_offers, route, routing_view, save_rules};
 pub use sends::{
     click, discard, draft_from_list, draft_from_upload, queue, record_open, send_page, send_view,
     tracked, unsubscribe, Tracked, SENDS_PER_SECOND,
