@@ -14,7 +14,8 @@ use crate::{
     recruit::Industry,
     shell::{
         ui::{
-            form_error, options, AsyncSection, Button, CheckboxGroup, Field, SelectField, TextArea,
+            form_error, options, AsyncSection, Button, CheckboxGroup, Field, FormResult,
+            SelectField, TextArea,
         },
         PageHeader, RequireViewer,
     },
@@ -36,16 +37,9 @@ pub fn NewAssetPage() -> impl IntoView {
 }
 
 fn form(add: ServerAction<AddAsset>, tiers: Vec<(String, String)>) -> impl IntoView {
-    let error = add.value().get_untracked().and_then(Result::err);
-    let summary = error.as_ref().map(crate::error::AppError::summary);
-    let error = StoredValue::new(error);
-    let message = move |name: &str| {
-        error.with_value(|e| {
-            e.as_ref()
-                .and_then(|e| e.message_for(name))
-                .map(str::to_owned)
-        })
-    };
+    let result = FormResult::of(add);
+    let summary = result.summary();
+    let message = move |name: &str| result.message(name);
     let choose = || vec![(String::new(), t!("Choose…").to_owned())];
     let select = move |label: &'static str, name: &'static str, list: Vec<(String, String)>| {
         view! {

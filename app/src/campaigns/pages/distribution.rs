@@ -11,7 +11,9 @@ use crate::{
     },
     organisations::{PartnerType, Region},
     recruit::Specialisation,
-    shell::ui::{form_error, options, AsyncSection, Button, Field, Panel, SelectField, TextArea},
+    shell::ui::{
+        form_error, options, AsyncSection, Button, Field, FormResult, Panel, SelectField, TextArea,
+    },
 };
 
 /// The two vendor panels above the leads.
@@ -43,19 +45,10 @@ fn any() -> (String, String) {
 }
 
 fn enter_form(enter: ServerAction<EnterLead>, r: &RoutingView) -> impl IntoView {
-    let error = enter.value().get_untracked().and_then(Result::err);
-    let summary = error.as_ref().map(crate::error::AppError::summary);
-    let message = move |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.message_for(name))
-            .map(str::to_owned)
-    };
-    let entered = enter
-        .value()
-        .get_untracked()
-        .and_then(Result::ok)
-        .map(|_| view! { <p role="status" class="mb-3 text-sm">{t!("Lead entered and routed; it is at the top of the list below.")}</p> });
+    let result = FormResult::of(enter);
+    let summary = result.summary();
+    let message = move |name: &str| result.message(name);
+    let entered = result.succeeded.then(|| view! { <p role="status" class="mb-3 text-sm">{t!("Lead entered and routed; it is at the top of the list below.")}</p> });
     let regions = options(Region::ALL.iter().map(|r| (r.code(), r.label())));
     let types = std::iter::once(any())
         .chain(options(
@@ -117,11 +110,7 @@ fn rules_form(save: ServerAction<SaveLeadRouting>, r: RoutingView) -> impl IntoV
             view! { <SelectField label=c.label() name id options=modes() selected=m.code() /> }
         })
         .collect_view();
-    let error = save
-        .value()
-        .get_untracked()
-        .and_then(Result::err)
-        .map(|e| e.summary());
+    let error = FormResult::of(save).summary();
     view! {
         <p class="mb-3 text-sm text-slate-600 dark:text-slate-300">{intro}</p>
         {form_error(error)}

@@ -79,6 +79,49 @@ where
         .map(|e| e.summary())
 }
 
+/// What a form's last submission answered, read once when the form is
+/// drawn (after a submission without JavaScript too): whether it
+/// succeeded, the error's summary for above the form, and each field's
+/// message for beside it.
+#[derive(Clone, Copy)]
+pub struct FormResult {
+    error: StoredValue<Option<crate::error::AppError>>,
+    pub succeeded: bool,
+}
+
+impl FormResult {
+    pub fn of<A>(action: ServerAction<A>) -> FormResult
+    where
+        A: leptos::server_fn::ServerFn<Error = crate::error::AppError>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        A::Output: Clone + Send + Sync + 'static,
+    {
+        let last = action.value().get_untracked();
+        FormResult {
+            succeeded: matches!(last, Some(Ok(_))),
+            error: StoredValue::new(last.and_then(Result::err)),
+        }
+    }
+
+    /// The error's summary, for [`form_error`].
+    pub fn summary(&self) -> Option<String> {
+        self.error
+            .with_value(|e| e.as_ref().map(crate::error::AppError::summary))
+    }
+
+    /// The message for field `name`, if the error names it.
+    pub fn message(&self, name: &str) -> Option<String> {
+        self.error.with_value(|e| {
+            e.as_ref()
+                .and_then(|e| e.message_for(name))
+                .map(str::to_owned)
+        })
+    }
+}
+
 /// A form error, announced to screen readers.
 pub fn form_error(message: Option<String>) -> impl IntoView {
     message.map(|message| {

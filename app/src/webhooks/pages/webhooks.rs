@@ -10,7 +10,7 @@ use crate::{
     shell::{
         ui::{
             cell_class, form_error, last_error, options, AsyncSection, Badge, Button,
-            CheckboxGroup, Column, Field, Intent, Panel, Table, Tone,
+            CheckboxGroup, Column, Field, FormResult, Intent, Panel, Table, Tone,
         },
         PageHeader, RequireViewer,
     },
@@ -84,19 +84,10 @@ fn page(
 const EXAMPLE_ADDRESS: &str = "https://crm.example.com/hooks/trellis";
 
 fn add_form(add: ServerAction<AddWebhook>) -> impl IntoView {
-    let error = add.value().get_untracked().and_then(Result::err);
-    let summary = error.as_ref().map(crate::error::AppError::summary);
-    let message = move |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.message_for(name))
-            .map(str::to_owned)
-    };
-    let added = add
-        .value()
-        .get_untracked()
-        .and_then(Result::ok)
-        .map(|_| view! { <p role="status" class="mb-3 text-sm">{t!("Endpoint added. Its signing secret is in the list beside this form.")}</p> });
+    let result = FormResult::of(add);
+    let summary = result.summary();
+    let message = move |name: &str| result.message(name);
+    let added = result.succeeded.then(|| view! { <p role="status" class="mb-3 text-sm">{t!("Endpoint added. Its signing secret is in the list beside this form.")}</p> });
     view! {
         {added}
         {form_error(summary)}
