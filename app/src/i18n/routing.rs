@@ -53,6 +53,7 @@ pub(super) const TEXT: super::Pairs = &[
     ("Decline the lead", "Lead ablehnen"),
     (" after {hours} h", " nach {hours} Std."),
     ("Routing history", "Verlauf der Zuweisung"),
+    ("From the vendor", "Vom Hersteller"),
     ("Shown once you accept", "Sichtbar, sobald Sie annehmen"),
     ("Enter a lead", "Lead erfassen"),
     ("Routing rules", "Zuweisungsregeln"),

@@ -213,7 +213,7 @@ pub(super) fn lead_table(rows: Vec<LeadRow>, caption: &str, acts: Option<Acts>) 
                         <td class=cell_class(false)>
                             {(!hidden).then(|| view! { <a href=format!("mailto:{}", l.email) class="underline">{l.email.clone()}</a> })}
                         </td>
-                        <td class=cell_class(false)>{l.campaign.unwrap_or_default()}</td>
+                        <td class=cell_class(false)>{l.campaign.unwrap_or_else(|| t!("From the vendor").to_owned())}</td>
                         <td class=cell_class(false)>
                             <Badge tone=lead_tone(l.status) label=l.status.label() />
                             {partner.map(|p| view! { <p class="mt-1 text-xs">{p}</p> })}
