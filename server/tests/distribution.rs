@@ -13,7 +13,9 @@ use app::{
     organisations::demo::{demo_id, DEMO_PASSWORD},
 };
 use axum::{body::Body, http::Response};
-use server::testing::{body_text, error_of, post_form as post, seeded_app as app, sign_in};
+use server::testing::{
+    body_text, error_of, form_value, post_form as post, seeded_app as app, sign_in,
+};
 
 const AVA: &str = "ava.thompson@northwind.example";
 const MARCUS: &str = "marcus.webb@acmecloud.example";
@@ -41,7 +43,7 @@ async fn lead_of(db: &Db, email: &str) -> (String, Option<String>, String, Optio
 fn entry(email: &str, region: &str, kind: &str) -> String {
     format!(
         "lead[name]=Iris+Vale&lead[email]={}&lead[company]=Vale+Mills&lead[region]={region}&lead[partner_type]={kind}&lead[message]=Wants+a+migration",
-        email.replace('@', "%40")
+        form_value(email)
     )
 }
 

@@ -26,7 +26,7 @@ use axum::{
 };
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use server::testing::{body_text, error_of, post_form as post, seeded_state, sign_in};
+use server::testing::{body_text, error_of, form_value, post_form as post, seeded_state, sign_in};
 
 const AVA: &str = "ava.thompson@northwind.example";
 const LEO: &str = "leo.martinez@northwind.example";
@@ -106,8 +106,8 @@ async fn landing_path(db: &Db, campaign: &str, partner: &str) -> String {
 fn lead_form(name: &str, email: &str) -> String {
     format!(
         "name={}&email={}&company=Orbit+Freight&phone=%2B44+20+7946+0000&message=Call+me&consent=yes&website=",
-        name.replace(' ', "+"),
-        email.replace('@', "%40")
+        form_value(name),
+        form_value(email)
     )
 }
 
@@ -118,7 +118,7 @@ async fn add_endpoint(app: &Router, cookie: &str, url: &str) -> serde_json::Valu
             "/api/webhooks_add",
             &format!(
                 "url={}&events[0]=lead.created&events[1]=lead.updated",
-                url.replace(':', "%3A").replace('/', "%2F")
+                form_value(url)
             ),
             Some(cookie),
         )
@@ -368,10 +368,7 @@ backend_test!(
             let res = post(
                 &app,
                 "/api/webhooks_add",
-                &format!(
-                    "url={}&events[0]=lead.created",
-                    url.replace(':', "%3A").replace('/', "%2F")
-                ),
+                &format!("url={}&events[0]=lead.created", form_value(url)),
                 Some(&ava),
             )
             .await;

@@ -122,6 +122,16 @@ pub fn authorize_campaign_send(viewer: &Viewer) -> Result<(), AppError> {
     authorize_deal_registration(viewer)
 }
 
+/// `Ok` when `viewer` may enter leads for partners and see where they
+/// went: vendor staff.
+pub fn authorize_lead_distribution(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.role.is_vendor() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// `Ok` when `viewer` may keep their own organisation's webhook endpoints
 /// and read and replay their deliveries: the program admin (the vendor's
 /// endpoints) and partner admins (their partner's own). Nobody sees

@@ -4,7 +4,7 @@
 use super::render::LeadFields;
 use crate::{
     i18n::Locale,
-    values::{company_key, Email},
+    values::{company_key, optional_text, Email},
 };
 
 /// A lead form that passed its checks.
@@ -18,11 +18,6 @@ pub struct ValidLead {
     /// Lower-case address and normalised company: one lead per pair.
     pub email_key: String,
     pub company_key: String,
-}
-
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// Checks `fields`; every problem at once, as (field, message) in the
@@ -53,13 +48,13 @@ pub fn validate(fields: &LeadFields, locale: Locale) -> Result<ValidLead, Vec<(S
         "company",
         crate::t!(in locale, "Enter your company's name."),
     );
-    let phone = optional(&fields.phone);
+    let phone = optional_text(&fields.phone);
     check(
         phone.as_deref().is_none_or(crate::values::is_phone_number),
         "phone",
         crate::t!(in locale, "Enter a phone number with digits, spaces and + - ( ) only."),
     );
-    let message = optional(&fields.message);
+    let message = optional_text(&fields.message);
     check(
         message
             .as_deref()

@@ -1,7 +1,10 @@
 //! What an organisation says about itself: its website, description and
 //! contact person, checked the same way in the form and on the server.
 
-use crate::{error::AppError, values::Email};
+use crate::{
+    error::AppError,
+    values::{optional_text, Email},
+};
 
 /// The profile form, checked: trimmed, empty fields unset, addresses in
 /// lower case.
@@ -16,12 +19,6 @@ pub struct ValidProfile {
     pub brand_colour: Option<String>,
 }
 
-/// Trims a form value; empty means "not set".
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
-}
-
 /// Checks the profile form field by field; every problem at once.
 pub fn validate_profile(
     website: &str,
@@ -31,14 +28,14 @@ pub fn validate_profile(
     contact_phone: &str,
     brand_colour: &str,
 ) -> Result<ValidProfile, AppError> {
-    let email = optional(contact_email).map(|e| Email::parse(&e));
+    let email = optional_text(contact_email).map(|e| Email::parse(&e));
     let profile = ValidProfile {
-        website: optional(website).map(|w| w.to_lowercase()),
-        description: optional(description),
-        contact_name: optional(contact_name),
+        website: optional_text(website).map(|w| w.to_lowercase()),
+        description: optional_text(description),
+        contact_name: optional_text(contact_name),
         contact_email: email.clone().flatten(),
-        contact_phone: optional(contact_phone),
-        brand_colour: optional(brand_colour)
+        contact_phone: optional_text(contact_phone),
+        brand_colour: optional_text(brand_colour)
             .map(|c| crate::campaigns::render::safe_colour(&c).unwrap_or(c)),
     };
     let mut errors = Vec::new();

@@ -78,6 +78,12 @@ pub fn required_text<'a>(
     value
 }
 
+/// A form value trimmed; empty means "not given".
+pub fn optional_text(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
 /// An optional video link as typed (field `video_url`): none when blank,
 /// else an https address of at most 500 characters without spaces.
 pub fn video_link(errors: &mut FieldErrors, value: &str) -> Option<String> {

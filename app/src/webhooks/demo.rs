@@ -3,14 +3,12 @@
 //! Bluepeak's); all delivered but one Northwind delivery, which its
 //! receiver kept refusing until the sender gave up.
 
-use base64::Engine;
-
 use crate::{
     auth::server::now,
     db::{Actor, Db},
     error::AppError,
     organisations::demo::demo_id,
-    webhooks::{WebhookEvent, MAX_ATTEMPTS},
+    webhooks::{new_secret, WebhookEvent, MAX_ATTEMPTS},
 };
 
 /// (endpoint slug, organisation, address)
@@ -45,8 +43,6 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     let today = now();
     let mut tx = db.write(Actor::system()).await?;
     for &(slug, org, url) in ENDPOINTS {
-        let mut secret = [0u8; 24];
-        getrandom::fill(&mut secret).expect("the operating system has randomness");
         sqlx::query(
             "INSERT INTO webhook_endpoints (id, organisation_id, url, secret, events, active, created_at) \
              VALUES ($1, $2, $3, $4, 'lead.created lead.updated', 1, $5)",
@@ -54,7 +50,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .bind(demo_id("webhook", slug))
         .bind(demo_id("org", org))
         .bind(url)
-        .bind(base64::engine::general_purpose::STANDARD.encode(secret))
+        .bind(new_secret())
         .bind(today - 30 * 86_400)
         .execute(&mut *tx)
         .await?;

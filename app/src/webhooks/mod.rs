@@ -223,6 +223,16 @@ pub fn signature(secret: &[u8], id: &str, timestamp: i64, body: &str) -> String 
     )
 }
 
+/// A fresh signing secret, as stored: 24 random bytes in base64 (shown
+/// with `whsec_` before it).
+#[cfg(feature = "ssr")]
+pub fn new_secret() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).expect("the operating system has randomness");
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 /// The bytes of a secret written `whsec_<base64>`.
 #[cfg(feature = "ssr")]
 pub fn secret_bytes(secret: &str) -> Option<Vec<u8>> {

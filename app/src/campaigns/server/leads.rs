@@ -12,6 +12,9 @@ use crate::{
     webhooks::WebhookEvent,
 };
 
+/// Leads a list shows, newest first.
+pub(super) const LIST_LENGTH: i64 = 500;
+
 #[derive(sqlx::FromRow)]
 struct Row {
     id: String,
@@ -61,12 +64,13 @@ async fn leads_where(
          LEFT JOIN organisations o ON o.id = l.organisation_id \
          WHERE {} AND ($2 = '' OR l.campaign_id = $2) AND ($3 = '' OR l.id = $3) \
          AND (CAST($1 AS TEXT) IS NOT NULL OR l.campaign_id IS NULL) \
-         ORDER BY l.updated_at DESC, l.id LIMIT 500",
+         ORDER BY l.updated_at DESC, l.id LIMIT $4",
         tenant_scoped("l.organisation_id", "$1")
     ))
     .bind(viewer.tenant_scope())
     .bind(campaign.unwrap_or_default())
     .bind(lead.unwrap_or_default())
+    .bind(LIST_LENGTH)
     .fetch_all(&db.pool)
     .await?;
     let mut history = if viewer.role.is_vendor() {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use crate::{
     audit::server::Entry,
     auth::{
-        policy::{authorize_lead_work, authorize_program},
+        policy::{authorize_lead_distribution, authorize_lead_work, authorize_program},
         Viewer,
     },
     campaigns::{
@@ -24,22 +24,9 @@ use crate::{
     i18n::Locale,
     organisations::{PartnerType, Region},
     recruit::Specialisation,
+    values::optional_text,
     webhooks::WebhookEvent,
 };
-
-/// `Ok` for vendor staff, who distribute leads.
-fn authorize_distribution(viewer: &Viewer) -> Result<(), AppError> {
-    if viewer.role.is_vendor() {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
-}
 
 /// The rules, every criterion once, in their order.
 async fn rules<'e, E>(executor: E) -> Result<Vec<(Criterion, RuleMode)>, sqlx::Error>
@@ -199,7 +186,7 @@ pub async fn enter(
     now: i64,
     ip: Option<&str>,
 ) -> Result<String, AppError> {
-    authorize_distribution(viewer)?;
+    authorize_lead_distribution(viewer)?;
     let fields = LeadFields {
         name: input.name.clone(),
         email: input.email.clone(),
@@ -208,11 +195,15 @@ pub async fn enter(
         message: input.message.clone(),
         consent: true,
     };
-    let mut errors: Vec<FieldError> = match validate(&fields, Locale::current()) {
+    let checked = validate(&fields, Locale::current());
+    let mut errors: Vec<FieldError> = match &checked {
         Ok(_) => Vec::new(),
         Err(errors) => errors
-            .into_iter()
-            .map(|(field, message)| FieldError { field, message })
+            .iter()
+            .map(|(field, message)| FieldError {
+                field: field.clone(),
+                message: message.clone(),
+            })
             .collect(),
     };
     let region = Region::parse(input.region.trim());
@@ -222,7 +213,7 @@ pub async fn enter(
             message: t!("Choose the region the lead is in.").into(),
         });
     }
-    let partner_type = optional(&input.partner_type);
+    let partner_type = optional_text(&input.partner_type);
     if partner_type
         .as_deref()
         .is_some_and(|t| PartnerType::parse(t).is_none())
@@ -232,7 +223,7 @@ pub async fn enter(
             message: t!("Choose a partner type from the list.").into(),
         });
     }
-    let specialisation = optional(&input.specialisation);
+    let specialisation = optional_text(&input.specialisation);
     if specialisation
         .as_deref()
         .is_some_and(|s| Specialisation::parse(s).is_none())
@@ -242,7 +233,7 @@ pub async fn enter(
             message: t!("Choose a specialisation from the list.").into(),
         });
     }
-    let tier = optional(&input.tier);
+    let tier = optional_text(&input.tier);
     if let Some(tier) = &tier {
         let known: Option<String> = sqlx::query_scalar("SELECT id FROM tiers WHERE id = $1")
             .bind(tier)
@@ -255,7 +246,7 @@ pub async fn enter(
             });
         }
     }
-    let lead = match validate(&fields, Locale::current()) {
+    let lead = match checked {
         Ok(lead) if errors.is_empty() => lead,
         _ => return Err(AppError::Validation(errors)),
     };
@@ -325,7 +316,7 @@ pub async fn answer(
 ) -> Result<(), AppError> {
     authorize_lead_work(viewer)?;
     let reason = reason.trim();
-    if !accept && (reason.chars().count() < 3 || reason.chars().count() > 500) {
+    if !accept && !(3..=500).contains(&reason.chars().count()) {
         return Err(AppError::field(
             "reason",
             t!("Say why you decline it (3 to 500 characters): it helps route the next lead."),
@@ -441,8 +432,10 @@ pub(super) async fn history<'a>(
     let lines: Vec<OfferLine> = sqlx::query_as(
         "SELECT f.lead_id, o.name AS partner, f.offered_at, f.expires_at, f.outcome, f.decided_at, \
          f.reason FROM lead_offers f JOIN organisations o ON o.id = f.organisation_id \
-         JOIN leads l ON l.id = f.lead_id WHERE l.campaign_id IS NULL ORDER BY f.offered_at, f.id",
+         WHERE f.lead_id IN (SELECT l.id FROM leads l WHERE l.campaign_id IS NULL \
+         ORDER BY l.updated_at DESC, l.id LIMIT $1) ORDER BY f.offered_at, f.id",
     )
+    .bind(super::leads::LIST_LENGTH)
     .fetch_all(&db.pool)
     .await?;
     for line in lines
@@ -463,7 +456,7 @@ pub(super) async fn history<'a>(
 
 /// The rules and the tiers to route by: vendor staff.
 pub async fn routing_view(db: &Db, viewer: &Viewer) -> Result<RoutingView, AppError> {
-    authorize_distribution(viewer)?;
+    authorize_lead_distribution(viewer)?;
     let sla: i64 = sqlx::query_scalar("SELECT lead_sla_hours FROM program_settings WHERE id = 1")
         .fetch_one(&db.pool)
         .await?;

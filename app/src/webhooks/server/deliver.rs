@@ -80,6 +80,10 @@ impl Resolve for AllowedAddresses {
     }
 }
 
+/// A delivery with what sending it takes: its endpoint's address and key.
+const DUE: &str = "SELECT d.id, d.endpoint_id, d.payload, e.url, e.secret \
+    FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id";
+
 #[derive(sqlx::FromRow)]
 struct Due {
     id: String,
@@ -115,14 +119,12 @@ enum Kind {
 /// per delivery.
 pub async fn deliver_due(db: &Db, sender: &Sender) -> Result<usize, sqlx::Error> {
     let now = now_secs();
-    let due: Vec<Due> = sqlx::query_as(
-        "SELECT d.id, d.endpoint_id, d.payload, e.url, e.secret FROM webhook_deliveries d \
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id \
-         WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND d.lease_until <= $1 \
+    let due: Vec<Due> = sqlx::query_as(&format!(
+        "{DUE} WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND d.lease_until <= $1 \
          AND e.active = 1 AND NOT EXISTS (SELECT 1 FROM webhook_deliveries f \
          WHERE f.endpoint_id = d.endpoint_id AND f.status = 'pending' AND f.attempts > 0 \
-         AND f.next_attempt_at > $1) ORDER BY d.id LIMIT 50",
-    )
+         AND f.next_attempt_at > $1) ORDER BY d.id LIMIT 50"
+    ))
     .bind(now)
     .fetch_all(&db.pool)
     .await?;
@@ -169,16 +171,13 @@ pub async fn replay(
     ip: Option<&str>,
 ) -> Result<bool, AppError> {
     authorize_webhooks(viewer)?;
-    let delivery: Due = sqlx::query_as(
-        "SELECT d.id, d.endpoint_id, d.payload, e.url, e.secret FROM webhook_deliveries d \
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id \
-         WHERE d.id = $1 AND e.organisation_id = $2",
-    )
-    .bind(id)
-    .bind(&viewer.organisation_id)
-    .fetch_optional(&db.pool)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let delivery: Due =
+        sqlx::query_as(&format!("{DUE} WHERE d.id = $1 AND e.organisation_id = $2"))
+            .bind(id)
+            .bind(&viewer.organisation_id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or(AppError::NotFound)?;
     let now = now_secs();
     let mut tx = db.write(viewer.actor(ip)).await?;
     let claimed = sqlx::query(

@@ -2,8 +2,6 @@
 
 use std::collections::HashMap;
 
-use base64::Engine;
-
 use crate::{
     audit::server::Entry,
     auth::{policy::authorize_webhooks, Viewer},
@@ -11,8 +9,8 @@ use crate::{
     error::AppError,
     organisations::Role,
     webhooks::{
-        AttemptRow, DeliveryRow, DeliveryStatus, EndpointCreated, EndpointRow, EndpointUrl, Reach,
-        WebhookEvent, WebhooksView,
+        new_secret, AttemptRow, DeliveryRow, DeliveryStatus, EndpointCreated, EndpointRow,
+        EndpointUrl, Reach, WebhookEvent, WebhooksView,
     },
 };
 
@@ -44,9 +42,7 @@ pub async fn add(
     if chosen.is_empty() {
         return Err(AppError::field("events", t!("Choose the events to send.")));
     }
-    let mut bytes = [0u8; 24];
-    getrandom::fill(&mut bytes).expect("the operating system has randomness");
-    let secret = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let secret = new_secret();
     let id = uuid::Uuid::new_v4().to_string();
     let mut tx = db.write(viewer.actor(ip)).await?;
     let count: i64 = sqlx::query_scalar(
