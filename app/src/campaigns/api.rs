@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::{
-    CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, RoutingView, SendPage, SendView,
+    authoring::TemplateInput, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, RoutingView,
+    SendPage, SendView, TemplateEditView,
 };
 use crate::error::AppError;
 
@@ -285,4 +286,113 @@ pub async fn save_lead_routing(
         ("specialisation".to_owned(), specialisation),
     ];
     super::server::save_rules(&db, &viewer, &modes, sla_hours, ip.as_deref()).await
+}
+
+/// Starts a template named `name` in `language` (`en`, `de`) as a draft
+/// and opens it in the editor.
+///
+/// Who may call: the program admin, vendor marketers. Errors:
+/// `Unauthenticated`, `Forbidden`, `Validation`, `Internal`.
+#[server(endpoint = "campaigns_template_new")]
+pub async fn new_template(name: String, language: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    let id = super::server::create_template(
+        &db,
+        &viewer,
+        &name,
+        &language,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/campaigns/templates/{id}/edit"));
+    Ok(())
+}
+
+/// Template `id`'s draft, settings and versions, for its editor.
+///
+/// Who may call: the program admin, vendor marketers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_template_draft")]
+pub async fn template_draft(id: String) -> Result<TemplateEditView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::edit_view(&db, &viewer, &id).await
+}
+
+/// Saves template `id`'s draft blocks and its settings (name, summary,
+/// language, audience, dates, approval); partners keep the published
+/// version until the next publish.
+///
+/// Who may call: the program admin, vendor marketers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Validation`, `Internal`.
+#[server(endpoint = "campaigns_template_save")]
+pub async fn save_template(id: String, template: TemplateInput) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::save_template(
+        &db,
+        &viewer,
+        &id,
+        &template,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// Publishes template `id`'s saved draft as its next version.
+///
+/// Who may call: the program admin, vendor marketers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Conflict` (what preflight
+/// found, or a publish a moment earlier), `Internal`.
+#[server(endpoint = "campaigns_template_publish")]
+pub async fn publish_template(id: String) -> Result<i64, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::publish(&db, &viewer, &id, crate::auth::server::now(), ip.as_deref()).await
+}
+
+/// Takes template `id` out of the catalogue; launched campaigns run on.
+///
+/// Who may call: the program admin, vendor marketers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Conflict` (never
+/// published), `Internal`.
+#[server(endpoint = "campaigns_template_unpublish")]
+pub async fn unpublish_template(id: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::unpublish(&db, &viewer, &id, crate::auth::server::now(), ip.as_deref()).await
+}
+
+/// Approves (`approve`) campaign `id`, which waits because its partner
+/// reworded a template that asks for approval, or returns it with `note`.
+///
+/// Who may call: the program admin, vendor marketers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Conflict` (not waiting),
+/// `Validation` (a return without a note), `Internal`.
+#[server(endpoint = "campaigns_review")]
+pub async fn review_campaign(
+    id: String,
+    approve: bool,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::review(
+        &db,
+        &viewer,
+        &id,
+        approve,
+        note.as_deref(),
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
 }

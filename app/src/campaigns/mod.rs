@@ -3,6 +3,7 @@
 //! preflight, launching, public landing pages and the leads they take.
 
 pub mod api;
+pub mod authoring;
 pub mod content;
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -16,10 +17,14 @@ pub mod routing;
 pub mod server;
 mod types;
 
-pub use pages::{CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage};
+pub use pages::{
+    CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage,
+    TemplateEditPage,
+};
 pub use types::{
     CampaignCard, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, ListOption, OfferRow,
-    Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow, SendView, TemplateCard,
+    ReviewRow, Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow, SendView,
+    TemplateCard, TemplateEditView, TemplateVersion,
 };
 
 use crate::values::text_enum;

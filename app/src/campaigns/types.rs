@@ -35,6 +35,8 @@ pub struct CampaignCard {
     pub landing_path: Option<String>,
     pub views: i64,
     pub leads: i64,
+    /// Why a vendor marketer returned it (it waits for new wording).
+    pub returned: Option<String>,
 }
 
 /// `/campaigns`: the templates the caller may launch and the campaigns
@@ -47,6 +49,50 @@ pub struct Catalogue {
     pub may_launch: bool,
     /// For vendor staff: how campaigns do across the program.
     pub rollup: Option<Rollup>,
+    /// The caller writes templates and reviews reworded launches.
+    pub may_author: bool,
+    /// Reworded launches waiting for the caller's review (authors only).
+    pub reviews: Vec<ReviewRow>,
+}
+
+/// A campaign a partner reworded, waiting for a vendor marketer: what
+/// the template said and what the partner wants it to say instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub campaign: CampaignCard,
+    /// (the template's words, the partner's words), per reworded block.
+    pub changes: Vec<(String, String)>,
+}
+
+/// A published version of a template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateVersion {
+    pub version: i64,
+    pub published_by: Option<String>,
+    pub published_at: i64,
+}
+
+/// `/campaigns/templates/:id/edit`: the draft drawn with a sample
+/// partner's brand, its settings and its published versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateEditView {
+    /// The draft being written (not the published version), with what
+    /// preflight finds in it.
+    pub preview: LaunchView,
+    pub partner_types: Vec<String>,
+    pub tiers: Vec<String>,
+    pub regions: Vec<String>,
+    /// As the date fields show them (`2027-03-31`), empty when unset.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub requires_approval: bool,
+    /// Every tier: (id, name).
+    pub tier_options: Vec<(String, String)>,
+    pub versions: Vec<TemplateVersion>,
+    /// The draft differs from the published version.
+    pub unpublished_changes: bool,
+    /// Campaigns launched from it so far.
+    pub campaigns: i64,
 }
 
 /// Campaigns added up along one line (a template, a partner, a region).

@@ -5,22 +5,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{
-    campaign_tone,
-    leads::{lead_table, Acts},
-};
+use super::leads::{lead_table, Acts};
 use crate::{
     auth::Viewer,
     campaigns::{
         api::{get_campaign, AnswerLead, EndCampaign, SetLeadStatus},
-        CampaignView,
+        CampaignStatus, CampaignView,
     },
     format::{count, day},
     shell::{
-        ui::{
-            form_error, last_error, link_class, AsyncSection, Badge, Button, Intent, LineChart,
-            Stat,
-        },
+        ui::{form_error, last_error, link_class, AsyncSection, Button, Intent, LineChart, Stat},
         Card, PageHeader, RequireViewer,
     },
 };
@@ -76,7 +70,10 @@ fn page(v: CampaignView, act: Option<Acts>, end: ServerAction<EndCampaign>) -> i
     view! {
         <PageHeader title=c.name.clone() lead=lead />
         <div class="mb-6 flex flex-wrap items-center gap-3">
-            <Badge tone=campaign_tone(c.status) label=c.status.label() />
+            {super::status_cell(c.status, c.returned.clone())}
+            {(c.status == CampaignStatus::PendingApproval && c.returned.is_none()).then(|| view! {
+                <p class="text-sm">{t!("The vendor reviews your wording before the campaign goes live.")}</p>
+            })}
             {v.landing_url.clone().map(|url| view! {
                 <p class="text-sm">
                     {t!("Landing page:")} " "

@@ -3,6 +3,7 @@
 mod campaign;
 mod catalogue;
 mod distribution;
+mod editor;
 mod launch;
 mod leads;
 mod preview;
@@ -10,11 +11,14 @@ mod send;
 
 pub use campaign::CampaignPage;
 pub use catalogue::CampaignsPage;
+pub use editor::TemplateEditPage;
 pub use launch::LaunchPage;
 pub use leads::LeadsPage;
 pub use send::{SendDraftPage, SendEmailPage};
 
-use crate::shell::ui::Tone;
+use leptos::prelude::*;
+
+use crate::shell::ui::{Badge, Tone};
 
 use super::{CampaignStatus, LeadStatus};
 
@@ -32,5 +36,17 @@ fn lead_tone(status: LeadStatus) -> Tone {
         LeadStatus::Accepted | LeadStatus::Working => Tone::Warning,
         LeadStatus::Converted => Tone::Success,
         LeadStatus::Disqualified | LeadStatus::Unassigned => Tone::Neutral,
+    }
+}
+
+/// A campaign's status; a returned one says why.
+fn status_cell(status: CampaignStatus, returned: Option<String>) -> impl IntoView {
+    match returned {
+        Some(note) => view! {
+            <Badge tone=Tone::Danger label=t!("Returned") />
+            <p class="mt-1 max-w-xs text-xs">{note}</p>
+        }
+        .into_any(),
+        None => view! { <Badge tone=campaign_tone(status) label=status.label() /> }.into_any(),
     }
 }

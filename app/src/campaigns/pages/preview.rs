@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::{
     campaigns::{
-        content::{Block, Part},
+        content::{Block, Content, Part},
         render::{in_dark, FormState, Medium, Renderer},
         LaunchView,
     },
@@ -54,72 +54,16 @@ pub fn CampaignPreview(view: LaunchView) -> impl IntoView {
             .collect::<Vec<String>>(),
     );
     let view = StoredValue::new(view);
-    let html = move || {
+    let html = Signal::derive(move || {
         view.with_value(|v| {
             let content = v
                 .content
                 .with_wording(&wording.get())
                 .unwrap_or_else(|_| v.content.clone());
-            let (medium, link) = match part.get() {
-                Part::Email => (
-                    Medium::Email {
-                        unsubscribe: v.unsubscribe_url.clone(),
-                        pixel: None,
-                        clicks: None,
-                    },
-                    v.email_link.clone(),
-                ),
-                Part::Page => (
-                    Medium::Page {
-                        action: v.landing_url.clone(),
-                        ended: false,
-                        form: FormState::default(),
-                    },
-                    "#lead".to_owned(),
-                ),
-            };
-            let document = Renderer {
-                content: &content,
-                brand: &v.brand,
-                link: &link,
-                locale: v.locale,
-            }
-            .render(part.get(), &medium);
-            if dark.get() {
-                in_dark(&document)
-            } else {
-                document
-            }
+            document(v, &content, part.get(), dark.get())
         })
-    };
-    let toggle = move |label: String, pressed: Signal<bool>, set: Callback<()>| {
-        view! {
-            <button
-                type="button"
-                aria-pressed=move || pressed.get().to_string()
-                on:click=move |_| set.run(())
-                class="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 aria-pressed:bg-teal-700 aria-pressed:text-white aria-pressed:ring-teal-700 dark:ring-slate-600"
-            >
-                {label}
-            </button>
-        }
-    };
-    let part_buttons = (parts.len() > 1).then(|| {
-        parts
-            .iter()
-            .map(|&p| {
-                let label = match p {
-                    Part::Email => t!("Email"),
-                    Part::Page => t!("Landing page"),
-                };
-                toggle(
-                    label.to_owned(),
-                    Signal::derive(move || part.get() == p),
-                    Callback::new(move |_| part.set(p)),
-                )
-            })
-            .collect_view()
     });
+    let pane = preview_pane(parts, part, phone, dark, html);
     let fields = editable
         .iter()
         .enumerate()
@@ -176,25 +120,102 @@ pub fn CampaignPreview(view: LaunchView) -> impl IntoView {
                 })}
                 {fields}
             </div>
-            <div>
-                <div class="mb-3 flex flex-wrap gap-2" role="group" aria-label=t!("Preview options")>
-                    {part_buttons}
-                    {toggle(t!("Phone").to_owned(), Signal::derive(move || phone.get()), Callback::new(move |_| phone.set(true)))}
-                    {toggle(t!("Desktop").to_owned(), Signal::derive(move || !phone.get()), Callback::new(move |_| phone.set(false)))}
-                    {toggle(t!("Light").to_owned(), Signal::derive(move || !dark.get()), Callback::new(move |_| dark.set(false)))}
-                    {toggle(t!("Dark").to_owned(), Signal::derive(move || dark.get()), Callback::new(move |_| dark.set(true)))}
-                </div>
-                <iframe
-                    title=t!("Preview")
-                    sandbox=""
-                    srcdoc=html
-                    data-testid="campaign-preview"
-                    class=move || format!(
-                        "h-[40rem] max-w-full rounded-lg border border-slate-300 bg-white dark:border-slate-700 {}",
-                        if phone.get() { "w-[375px]" } else { "w-full" },
-                    )
-                ></iframe>
+            {pane}
+        </div>
+    }
+}
+
+/// `content` drawn as `part` with the brand and addresses of `v`, light
+/// or dark: exactly what goes out, by the renderer the server uses.
+pub(super) fn document(v: &LaunchView, content: &Content, part: Part, dark: bool) -> String {
+    let (medium, link) = match part {
+        Part::Email => (
+            Medium::Email {
+                unsubscribe: v.unsubscribe_url.clone(),
+                pixel: None,
+                clicks: None,
+            },
+            v.email_link.clone(),
+        ),
+        Part::Page => (
+            Medium::Page {
+                action: v.landing_url.clone(),
+                ended: false,
+                form: FormState::default(),
+            },
+            "#lead".to_owned(),
+        ),
+    };
+    let document = Renderer {
+        content,
+        brand: &v.brand,
+        link: &link,
+        locale: v.locale,
+    }
+    .render(part, &medium);
+    if dark {
+        in_dark(&document)
+    } else {
+        document
+    }
+}
+
+/// The preview's option buttons (which part, when there are several;
+/// phone or desktop; light or dark) above its sandboxed frame.
+pub(super) fn preview_pane(
+    parts: Vec<Part>,
+    part: RwSignal<Part>,
+    phone: RwSignal<bool>,
+    dark: RwSignal<bool>,
+    html: Signal<String>,
+) -> impl IntoView {
+    let toggle = move |label: String, pressed: Signal<bool>, set: Callback<()>| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || pressed.get().to_string()
+                on:click=move |_| set.run(())
+                class="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 aria-pressed:bg-teal-700 aria-pressed:text-white aria-pressed:ring-teal-700 dark:ring-slate-600"
+            >
+                {label}
+            </button>
+        }
+    };
+    let part_buttons = (parts.len() > 1).then(|| {
+        parts
+            .iter()
+            .map(|&p| {
+                let label = match p {
+                    Part::Email => t!("Email"),
+                    Part::Page => t!("Landing page"),
+                };
+                toggle(
+                    label.to_owned(),
+                    Signal::derive(move || part.get() == p),
+                    Callback::new(move |_| part.set(p)),
+                )
+            })
+            .collect_view()
+    });
+    view! {
+        <div>
+            <div class="mb-3 flex flex-wrap gap-2" role="group" aria-label=t!("Preview options")>
+                {part_buttons}
+                {toggle(t!("Phone").to_owned(), Signal::derive(move || phone.get()), Callback::new(move |_| phone.set(true)))}
+                {toggle(t!("Desktop").to_owned(), Signal::derive(move || !phone.get()), Callback::new(move |_| phone.set(false)))}
+                {toggle(t!("Light").to_owned(), Signal::derive(move || !dark.get()), Callback::new(move |_| dark.set(false)))}
+                {toggle(t!("Dark").to_owned(), Signal::derive(move || dark.get()), Callback::new(move |_| dark.set(true)))}
             </div>
+            <iframe
+                title=t!("Preview")
+                sandbox=""
+                srcdoc=move || html.get()
+                data-testid="campaign-preview"
+                class=move || format!(
+                    "h-[40rem] max-w-full rounded-lg border border-slate-300 bg-white dark:border-slate-700 {}",
+                    if phone.get() { "w-[375px]" } else { "w-full" },
+                )
+            ></iframe>
         </div>
     }
 }

@@ -2,10 +2,14 @@
 //! template drawn with the caller's brand, a launched campaign.
 
 use crate::{
-    auth::{policy::tenant_scoped, Viewer},
+    auth::{
+        policy::{authorize_content, tenant_scoped},
+        Viewer,
+    },
     campaigns::{
+        content::Content,
         landing_path,
-        preflight::check_launch,
+        preflight::{check_launch, Finding},
         render::Brand,
         types::{CampaignCard, CampaignView, Catalogue, LaunchView, TemplateCard},
         CampaignStatus, TemplateStatus,
@@ -88,17 +92,25 @@ pub async fn catalogue(db: &Db, viewer: &Viewer, now: i64) -> Result<Catalogue, 
         .iter()
         .map(TemplateRow::card)
         .collect::<Result<_, _>>()?;
-    let campaigns = campaign_cards(db, viewer, None).await?;
+    let campaigns = campaign_cards(db, viewer, Which::Newest).await?;
     let rollup = if viewer.role.is_vendor() {
         Some(super::rollup::rollup(db).await?)
     } else {
         None
+    };
+    let may_author = authorize_content(viewer).is_ok();
+    let reviews = if may_author {
+        super::authoring::reviews(db, viewer).await?
+    } else {
+        Vec::new()
     };
     Ok(Catalogue {
         templates,
         campaigns,
         may_launch: !viewer.role.is_vendor(),
         rollup,
+        may_author,
+        reviews,
     })
 }
 
@@ -114,6 +126,7 @@ struct CampaignRow {
     has_page: i64,
     views: i64,
     leads: i64,
+    review_note: Option<String>,
 }
 
 impl From<CampaignRow> for CampaignCard {
@@ -128,36 +141,55 @@ impl From<CampaignRow> for CampaignCard {
             launched_at: r.launched_at,
             views: r.views,
             leads: r.leads,
+            returned: r.review_note,
         }
     }
 }
 
-/// Campaigns in `viewer`'s scope, newest first (or only campaign `id`).
-async fn campaign_cards(
+/// Which of the campaigns in scope to read.
+#[derive(Clone, Copy)]
+pub(super) enum Which<'a> {
+    /// The newest 100.
+    Newest,
+    /// Only this one.
+    One(&'a str),
+    /// Those waiting for a vendor marketer's review.
+    Waiting,
+}
+
+/// Campaigns in `viewer`'s scope, newest first.
+pub(super) async fn campaign_cards(
     db: &Db,
     viewer: &Viewer,
-    id: Option<&str>,
+    which: Which<'_>,
 ) -> Result<Vec<CampaignCard>, sqlx::Error> {
+    let (id, waiting) = match which {
+        Which::Newest => ("", 0),
+        Which::One(id) => (id, 0),
+        Which::Waiting => ("", 1),
+    };
     let rows: Vec<CampaignRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.name, o.name AS organisation_name, c.status, c.launched_at, \
          o.slug AS partner_slug, c.slug, \
-         c.has_page, \
+         c.has_page, c.review_note, \
          CAST(COALESCE((SELECT SUM(d.views) FROM campaign_daily d WHERE d.campaign_id = c.id), 0) AS BIGINT) AS views, \
          CAST((SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id) AS BIGINT) AS leads \
          FROM campaigns c JOIN organisations o ON o.id = c.organisation_id \
          WHERE {} AND ($2 = '' OR c.id = $2) \
+         AND ($3 = 0 OR (c.status = 'pending_approval' AND c.reviewed_at IS NULL)) \
          ORDER BY c.launched_at DESC, c.id LIMIT 100",
         tenant_scoped("c.organisation_id", "$1")
     ))
     .bind(viewer.tenant_scope())
-    .bind(id.unwrap_or_default())
+    .bind(id)
+    .bind(waiting)
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().map(CampaignCard::from).collect())
 }
 
 /// A sample partner for vendor staff's previews.
-fn sample_brand(locale: Locale) -> Brand {
+pub(super) fn sample_brand(locale: Locale) -> Brand {
     Brand {
         name: crate::t!(in locale, "Example Partner Ltd").to_owned(),
         logo_url: None,
@@ -192,29 +224,58 @@ pub async fn launch_view(
     .ok_or(AppError::NotFound)?;
     let locale = Locale::parse(&row.language).unwrap_or_default();
     let content = parse_content(&row.content)?;
-    let base = public_url();
     let (brand, partner_slug) = if viewer.role.is_vendor() {
         (sample_brand(locale), "example-partner".to_owned())
     } else {
         let mut conn = db.pool.acquire().await?;
-        brand_of(&mut conn, &viewer.organisation_id, &base)
+        brand_of(&mut conn, &viewer.organisation_id, &public_url())
             .await?
             .ok_or(AppError::NotFound)?
     };
-    let slug = crate::organisations::slug_of(&row.name);
-    let unsubscribe_url = format!("{base}/u/preview");
-    let findings = check_launch(&content, &brand, &unsubscribe_url, Locale::current());
-    Ok(LaunchView {
-        template: row.card()?,
-        landing_url: format!("{base}{}", landing_path(&partner_slug, &slug)),
-        email_link: format!("{base}{}", landing_path(&partner_slug, &slug)),
-        unsubscribe_url,
+    let findings = check_launch(&content, &brand, &preview_unsubscribe(), Locale::current());
+    Ok(drawn(
+        row.card()?,
+        content,
+        brand,
+        &partner_slug,
+        locale,
+        findings,
+        !viewer.role.is_vendor(),
+    ))
+}
+
+/// The unsubscribe address a preview's email carries.
+fn preview_unsubscribe() -> String {
+    format!("{}/u/preview", public_url())
+}
+
+/// `content` of `template` drawn for the partner `brand` (whose slug is
+/// `partner_slug`): the addresses its page and links will have.
+pub(super) fn drawn(
+    template: TemplateCard,
+    content: Content,
+    brand: Brand,
+    partner_slug: &str,
+    locale: Locale,
+    findings: Vec<Finding>,
+    may_launch: bool,
+) -> LaunchView {
+    let address = format!(
+        "{}{}",
+        public_url(),
+        landing_path(partner_slug, &crate::organisations::slug_of(&template.name))
+    );
+    LaunchView {
+        template,
+        landing_url: address.clone(),
+        email_link: address,
+        unsubscribe_url: preview_unsubscribe(),
         content,
         brand,
         locale,
         findings,
-        may_launch: !viewer.role.is_vendor(),
-    })
+        may_launch,
+    }
 }
 
 /// Campaign `id` in `viewer`'s scope: its counts, the registrations its
@@ -226,7 +287,7 @@ pub async fn campaign(
     id: &str,
     now: i64,
 ) -> Result<CampaignView, AppError> {
-    let card = campaign_cards(db, viewer, Some(id))
+    let card = campaign_cards(db, viewer, Which::One(id))
         .await?
         .into_iter()
         .next()

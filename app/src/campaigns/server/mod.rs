@@ -2,6 +2,7 @@
 //! public landing pages and their leads. Every query on a partner's
 //! campaigns or leads is scoped by the caller's tenant.
 
+mod authoring;
 mod brand;
 mod catalogue;
 mod landing;
@@ -12,6 +13,9 @@ mod routing;
 mod sends;
 mod views;
 
+pub use authoring::{
+    create as create_template, edit_view, publish, review, save as save_template, unpublish,
+};
 pub use brand::{brand_of, public_logo};
 pub use catalogue::{campaign, catalogue, launch_view};
 pub use landing::{landing, take_lead, Landing, LeadOutcome};
