@@ -15,7 +15,8 @@ use axum::{
     Router,
 };
 use server::testing::{
-    body_text, error_of, location_of, post_form as post, seeded_app as app, seeded_state, sign_in,
+    body_text, error_of, form_value, location_of, post_form as post, seeded_app as app,
+    seeded_state, sign_in,
 };
 use tower::ServiceExt;
 
@@ -928,5 +929,564 @@ backend_test!(
             ("pending", 1),
             "tried, to be retried"
         );
+    }
+);
+
+/// A settings form for template `id` with `content` (JSON) and extra
+/// fields, fully encoded.
+fn template_form(
+    id: &str,
+    name: &str,
+    content: &serde_json::Value,
+    extra: &[(&str, &str)],
+) -> String {
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.append_pair("id", id)
+        .append_pair("template[name]", name)
+        .append_pair("template[language]", "en")
+        .append_pair("template[content]", &content.to_string());
+    for (k, v) in extra {
+        form.append_pair(k, v);
+    }
+    form.finish()
+}
+
+async fn template_ids(app: &Router, cookie: &str) -> Vec<String> {
+    let catalogue = json(post(app, "/api/campaigns_catalogue", "", Some(cookie)).await).await;
+    catalogue["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn template_row(db: &Db, id: &str) -> (String, String, i64, String) {
+    sqlx::query_as("SELECT name, status, version, content FROM campaign_templates WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+/// Starts a template as `cookie` and returns its id.
+async fn start_template(app: &Router, db: &Db, cookie: &str, name: &str) -> String {
+    let res = post(
+        app,
+        "/api/campaigns_template_new",
+        &format!("name={}&language=en", form_value(name)),
+        Some(cookie),
+    )
+    .await;
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    let id: String = sqlx::query_scalar("SELECT id FROM campaign_templates WHERE name = $1")
+        .bind(name)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    if let Some(location) = location_of(&res) {
+        assert_eq!(location, format!("/campaigns/templates/{id}/edit"));
+    }
+    id
+}
+
+backend_test!(
+    a_marketer_writes_publishes_and_unpublishes_a_template,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let id = start_template(&app, &db, &dana, "Edge launch").await;
+
+        // A draft starts with an email and a page in the partner's brand,
+        // which preflight finds nothing wrong with; partners do not see it.
+        let draft = json(
+            post(
+                &app,
+                "/api/campaigns_template_draft",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(draft["preview"]["template"]["status"], "Draft");
+        assert_eq!(draft["preview"]["findings"], serde_json::json!([]));
+        assert_eq!(draft["preview"]["brand"]["name"], "Example Partner Ltd");
+        let mut content = draft["preview"]["content"].clone();
+        assert!(!content["email"].as_array().unwrap().is_empty());
+        assert!(!template_ids(&app, &ava).await.contains(&id));
+        let res = post(
+            &app,
+            "/api/campaigns_template",
+            &format!("id={id}"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        // Partners can neither read the draft nor write it.
+        for path in [
+            "/api/campaigns_template_draft",
+            "/api/campaigns_template_publish",
+        ] {
+            let res = post(&app, path, &format!("id={id}"), Some(&ava)).await;
+            assert_eq!(error_of(res).await, AppError::Forbidden, "{path}");
+        }
+
+        // Unreadable blocks or an end before the start: a field error, and
+        // nothing changes.
+        let before = template_row(&db, &id).await;
+        let mut broken = template_form(&id, "Renamed", &content, &[]);
+        broken = broken.replace("template%5Bcontent%5D=%7B", "template%5Bcontent%5D=%5B");
+        let res = post(&app, "/api/campaigns_template_save", &broken, Some(&dana)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let AppError::Validation(errors) = error_of(res).await else {
+            panic!("field errors expected");
+        };
+        assert_eq!(errors[0].field, "content");
+        let dates = template_form(
+            &id,
+            "Renamed",
+            &content,
+            &[
+                ("template[starts_on]", "2027-05-01"),
+                ("template[ends_on]", "2027-04-01"),
+            ],
+        );
+        let res = post(&app, "/api/campaigns_template_save", &dates, Some(&dana)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(template_row(&db, &id).await, before);
+
+        // A draft may hold what would break a launch; publishing it may not.
+        content["subject"] = "Faxed to {partner.fax}".into();
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(&id, "Edge launch", &content, &[]),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let res = post(
+            &app,
+            "/api/campaigns_template_publish",
+            &format!("id={id}"),
+            Some(&dana),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        let AppError::Conflict(message) = error_of(res).await else {
+            panic!("a conflict expected");
+        };
+        assert!(message.contains("{partner.fax}"), "{message}");
+        assert_eq!(template_row(&db, &id).await.2, 0, "not published");
+
+        // Fixed, published as version 1: Northwind (a reseller) launches it.
+        content["subject"] = "Edge news from {partner.name}".into();
+        content["email"][1]["block"]["text"] = "Edge for {partner.name}".into();
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(
+                &id,
+                "Edge launch",
+                &content,
+                &[("template[summary]", "For edge deals.")],
+            ),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let version = json(
+            post(
+                &app,
+                "/api/campaigns_template_publish",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(version, 1);
+        assert!(template_ids(&app, &ava).await.contains(&id));
+        let seen = json(
+            post(
+                &app,
+                "/api/campaigns_template",
+                &format!("id={id}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            seen["content"]["email"][1]["block"]["text"],
+            "Edge for {partner.name}"
+        );
+        assert_eq!(seen["template"]["summary"], "For edge deals.");
+
+        // A saved change waits for the next publish; partners keep v1.
+        content["email"][1]["block"]["text"] = "Second draft".into();
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(&id, "Edge launch", &content, &[]),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success());
+        let seen = json(
+            post(
+                &app,
+                "/api/campaigns_template",
+                &format!("id={id}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            seen["content"]["email"][1]["block"]["text"],
+            "Edge for {partner.name}"
+        );
+        let draft = json(
+            post(
+                &app,
+                "/api/campaigns_template_draft",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(draft["unpublished_changes"], true);
+        assert_eq!(
+            draft["preview"]["content"]["email"][1]["block"]["text"],
+            "Second draft"
+        );
+
+        // The audience narrows to MSPs: Northwind no longer sees it.
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(
+                &id,
+                "Edge launch",
+                &content,
+                &[("template[partner_types][0]", "msp")],
+            ),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success());
+        assert!(!template_ids(&app, &ava).await.contains(&id));
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(&id, "Edge launch", &content, &[]),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success());
+        let version = json(
+            post(
+                &app,
+                "/api/campaigns_template_publish",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(version, 2);
+        let draft = json(
+            post(
+                &app,
+                "/api/campaigns_template_draft",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        let versions: Vec<i64> = draft["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["version"].as_i64().unwrap())
+            .collect();
+        assert_eq!(versions, vec![2, 1]);
+        assert_eq!(draft["versions"][0]["published_by"], "Dana Okafor");
+
+        // Unpublished: no new launches (twice changes nothing more).
+        for _ in 0..2 {
+            let res = post(
+                &app,
+                "/api/campaigns_template_unpublish",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await;
+            assert!(res.status().is_success(), "{}", res.status());
+        }
+        assert!(!template_ids(&app, &ava).await.contains(&id));
+        let res = post(
+            &app,
+            "/api/campaigns_launch",
+            &format!("id={id}"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let audit: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE record_id = $1 AND action LIKE 'campaign_template.%'",
+        )
+        .bind(&id)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert!(
+            audit >= 8,
+            "created, saved, published, unpublished: {audit}"
+        );
+    }
+);
+
+backend_test!(
+    reworded_launches_wait_for_a_vendor_review,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let id = start_template(&app, &db, &dana, "Reviewed offer").await;
+        let draft = json(
+            post(
+                &app,
+                "/api/campaigns_template_draft",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        let content = draft["preview"]["content"].clone();
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(
+                &id,
+                "Reviewed offer",
+                &content,
+                &[("template[requires_approval]", "on")],
+            ),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success());
+        json(
+            post(
+                &app,
+                "/api/campaigns_template_publish",
+                &format!("id={id}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+
+        // Northwind rewords the heading: the campaign waits, off the web.
+        let launch = |wording: &'static str| {
+            let app = app.clone();
+            let ava = ava.clone();
+            let id = id.clone();
+            async move {
+                let seen = json(
+                    post(
+                        &app,
+                        "/api/campaigns_template",
+                        &format!("id={id}"),
+                        Some(&ava),
+                    )
+                    .await,
+                )
+                .await;
+                let mut body = format!("id={id}");
+                // The first rewordable block (the email's heading) gets
+                // `wording`; the others keep the template's words.
+                let kept: Vec<String> = seen["content"]["email"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .chain(seen["content"]["page"].as_array().unwrap())
+                    .filter(|s| s["editable"] == true)
+                    .map(|s| {
+                        let block = &s["block"];
+                        block["text"]
+                            .as_str()
+                            .or(block["label"].as_str())
+                            .unwrap()
+                            .to_owned()
+                    })
+                    .collect();
+                for (k, text) in kept.iter().enumerate() {
+                    let text = if k == 0 { wording } else { text.as_str() };
+                    body.push_str(&format!("&wording[{k}]={}", form_value(text)));
+                }
+                let res = post(&app, "/api/campaigns_launch", &body, Some(&ava)).await;
+                assert!(
+                    res.status().is_success() || res.status().is_redirection(),
+                    "{}",
+                    res.status()
+                );
+            }
+        };
+        let campaigns = || {
+            let db = db.clone();
+            async move {
+                sqlx::query_as::<_, (String, String, String)>(
+                    "SELECT id, slug, status FROM campaigns WHERE organisation_id = $1",
+                )
+                .bind(demo_id("org", "northwind"))
+                .fetch_all(&db.pool)
+                .await
+                .unwrap()
+            }
+        };
+        // The campaign a launch made (ids are random, launches share a second).
+        let launched = |before: Vec<(String, String, String)>| {
+            let campaigns = campaigns.clone();
+            async move {
+                let mut new: Vec<_> = campaigns()
+                    .await
+                    .into_iter()
+                    .filter(|c| !before.iter().any(|b| b.0 == c.0))
+                    .collect();
+                assert_eq!(new.len(), 1);
+                new.remove(0)
+            }
+        };
+        let before = campaigns().await;
+        launch("Northwind's own heading").await;
+        let (campaign, slug, status) = launched(before).await;
+        assert_eq!(status, "pending_approval");
+        let page = format!("/c/northwind/{slug}");
+        assert_eq!(
+            get(&app, &page, BROWSER).await.status(),
+            StatusCode::NOT_FOUND
+        );
+
+        // The marketer sees what changed; partners cannot review.
+        let catalogue = json(post(&app, "/api/campaigns_catalogue", "", Some(&dana)).await).await;
+        let review = catalogue["reviews"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["campaign"]["id"] == campaign.as_str())
+            .cloned()
+            .expect("waiting for review");
+        assert_eq!(
+            review["changes"][0],
+            serde_json::json!(["A heading", "Northwind's own heading"])
+        );
+        let partner = json(post(&app, "/api/campaigns_catalogue", "", Some(&ava)).await).await;
+        assert_eq!(partner["reviews"], serde_json::json!([]));
+        assert_eq!(partner["may_author"], false);
+        let res = post(
+            &app,
+            "/api/campaigns_review",
+            &format!("id={campaign}&approve=true"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+
+        // Returned without a reason: refused. With one: the partner reads it.
+        let res = post(
+            &app,
+            "/api/campaigns_review",
+            &format!("id={campaign}&approve=false"),
+            Some(&dana),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let res = post(
+            &app,
+            "/api/campaigns_review",
+            &format!(
+                "id={campaign}&approve=false&note={}",
+                form_value("Keep our product name.")
+            ),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let seen = json(
+            post(
+                &app,
+                "/api/campaigns_get",
+                &format!("id={campaign}"),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(seen["card"]["returned"], "Keep our product name.");
+        assert_eq!(
+            get(&app, &page, BROWSER).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        let told: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE person_id = $1 AND subject LIKE '%needs new wording%'",
+        )
+        .bind(demo_id("person", "northwind-ava"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(told, 1);
+        // Reviewed once: a second review is refused.
+        let res = post(
+            &app,
+            "/api/campaigns_review",
+            &format!("id={campaign}&approve=true"),
+            Some(&dana),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+
+        // Launched again with new wording and approved: live on the web.
+        let before = campaigns().await;
+        launch("Acme Cloud, from Northwind").await;
+        let (campaign, slug, status) = launched(before).await;
+        assert_eq!(status, "pending_approval");
+        let res = post(
+            &app,
+            "/api/campaigns_review",
+            &format!("id={campaign}&approve=true"),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let status: String = sqlx::query_scalar("SELECT status FROM campaigns WHERE id = $1")
+            .bind(&campaign)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(status, "live");
+        let res = get(&app, &format!("/c/northwind/{slug}"), BROWSER).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let content: String = sqlx::query_scalar("SELECT content FROM campaigns WHERE id = $1")
+            .bind(&campaign)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert!(content.contains("Acme Cloud, from Northwind"));
+        // Unchanged wording needs no review.
+        let before = campaigns().await;
+        launch("A heading").await;
+        assert_eq!(launched(before).await.2, "live");
     }
 );

@@ -105,6 +105,62 @@ pub struct Fixture {
     /// A webhook delivery to the vendor's endpoint and one to Northwind's.
     pub vendor_delivery: String,
     pub northwind_delivery: String,
+    /// Two published templates to edit, publish and unpublish (own,
+    /// other), apart from the demo's that partners launch.
+    pub templates: (String, String),
+    /// A reworded campaign waiting for review for each template author:
+    /// Northwind's (own) and Bluepeak's (other).
+    pub reviews: Vec<(Who, Target, String)>,
+}
+
+/// A published template with the starter content.
+async fn fixture_template(db: &Db, name: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    let content = starter_json();
+    sqlx::query(
+        "INSERT INTO campaign_templates (id, name, summary, language, status, version, content, \
+         created_at, updated_at) VALUES ($1, $2, '', 'en', 'published', 1, $3, 1, 1)",
+    )
+    .bind(&id)
+    .bind(name)
+    .bind(&content)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO campaign_template_versions (template_id, version, content, published_at) \
+         VALUES ($1, 1, $2, 1)",
+    )
+    .bind(&id)
+    .bind(&content)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    id
+}
+
+fn starter_json() -> String {
+    serde_json::to_string(&app::campaigns::authoring::starter(app::i18n::Locale::En)).unwrap()
+}
+
+/// A campaign of partner `org` launched by `person` from `template`,
+/// waiting for a vendor marketer's review.
+async fn pending_campaign(db: &Db, org: &str, person: &str, template: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO campaigns (id, organisation_id, template_id, template_version, slug, name, \
+         content, has_email, has_page, status, launched_by, launched_at) \
+         VALUES ($1, $2, $3, 1, $1, 'Fixture', $4, 1, 1, 'pending_approval', $5, 1)",
+    )
+    .bind(&id)
+    .bind(demo_id("org", org))
+    .bind(template)
+    .bind(starter_json())
+    .bind(demo_id("person", person))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    id
 }
 
 /// A vendor lead offered to partner `org` until next year.
@@ -306,7 +362,26 @@ impl Fixture {
         let other_offer = offered_lead(&db, "bluepeak", "other").await;
         let vendor_delivery = delivery_of(&db, "acme-crm").await;
         let northwind_delivery = delivery_of(&db, "northwind-crm").await;
+        let templates = (
+            fixture_template(&db, "Fixture own").await,
+            fixture_template(&db, "Fixture other").await,
+        );
+        let mut reviews = Vec::new();
+        for who in [Who::ProgramAdmin, Who::Marketer] {
+            reviews.push((
+                who,
+                Target::Own,
+                pending_campaign(&db, "northwind", "northwind-ava", &templates.0).await,
+            ));
+            reviews.push((
+                who,
+                Target::Other,
+                pending_campaign(&db, "bluepeak", "bluepeak-amelia", &templates.0).await,
+            ));
+        }
         Fixture {
+            templates,
+            reviews,
             offers,
             other_offer,
             vendor_delivery,
@@ -1482,6 +1557,54 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             };
             (
                 form(&[("id", &id), ("accept", "true")]),
+                needs_sign_in(expect),
+            )
+        }
+        // Templates are the vendor's: the program admin and vendor
+        // marketers write, publish and review them; nobody else may, and
+        // partners are refused before any id is read.
+        "/api/campaigns_template_new"
+        | "/api/campaigns_template_draft"
+        | "/api/campaigns_template_save"
+        | "/api/campaigns_template_publish"
+        | "/api/campaigns_template_unpublish" => {
+            let expect = if matches!(who, Who::ProgramAdmin | Who::Marketer) {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            };
+            let id = match target {
+                Target::Own => fx.templates.0.clone(),
+                Target::Other => fx.templates.1.clone(),
+            };
+            let body = match path {
+                "/api/campaigns_template_new" => {
+                    form(&[("name", "Spring offer"), ("language", "en")])
+                }
+                "/api/campaigns_template_save" => format!(
+                    "{}&template[content]={}",
+                    form(&[
+                        ("id", &id),
+                        ("template[name]", "Fixture, renamed"),
+                        ("template[language]", "en"),
+                    ]),
+                    form_urlencoded::byte_serialize(starter_json().as_bytes()).collect::<String>()
+                ),
+                _ => form(&[("id", &id)]),
+            };
+            (body, needs_sign_in(expect))
+        }
+        "/api/campaigns_review" => {
+            let (id, expect) = match fx
+                .reviews
+                .iter()
+                .find(|(w, t, _)| *w == who && *t == target)
+            {
+                Some((_, _, id)) => (id.clone(), Allowed),
+                None => (fx.reviews[0].2.clone(), Denied(AppError::Forbidden)),
+            };
+            (
+                form(&[("id", &id), ("approve", "true")]),
                 needs_sign_in(expect),
             )
         }
