@@ -449,6 +449,40 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
                 .await?;
         }
     }
+    // Northwind reworded the backup template, which asks for approval: its
+    // campaign waits for a vendor marketer.
+    let template = backup();
+    let mut wording: Vec<String> = template
+        .editable()
+        .iter()
+        .map(|&(part, i)| {
+            template.slots(part)[i]
+                .block
+                .wording()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    if let Some(first) = wording.first_mut() {
+        *first = "Backups Northwind restores for you every quarter".into();
+    }
+    let reworded = template
+        .with_wording(&wording)
+        .map_err(|_| AppError::Request("demo".into()))?;
+    sqlx::query(
+        "INSERT INTO campaigns (id, organisation_id, template_id, template_version, slug, name, \
+         content, has_email, has_page, status, launched_by, launched_at) \
+         VALUES ($1, $2, $3, 1, 'managed-backup-and-recovery', 'Managed backup and recovery', $4, 1, 1, \
+         'pending_approval', $5, $6)",
+    )
+    .bind(demo_id("campaign", "northwind-backup"))
+    .bind(demo_id("org", "northwind"))
+    .bind(demo_id("template", "backup"))
+    .bind(serde_json::to_string(&reworded).map_err(|_| AppError::Request("demo".into()))?)
+    .bind(demo_id("person", "northwind-ava"))
+    .bind(today - DAY)
+    .execute(&mut *tx)
+    .await?;
     for &(slug, campaign, name, email, company, status, ago) in LEADS {
         let at = today - ago * DAY;
         let partner = LAUNCHED
