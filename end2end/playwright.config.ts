@@ -12,7 +12,7 @@ const database = path.join(os.tmpdir(), `trellis-e2e-${process.pid}-${Date.now()
 const attackPort = port + 1;
 const attackURL = `http://127.0.0.1:${attackPort}`;
 const attackDatabase = path.join(os.tmpdir(), `trellis-e2e-attack-${process.pid}-${Date.now()}.db`);
-const attackSpec = /injection\.spec\.ts/;
+const attackSpec = /injection\.spec\.ts/; // injection.spec.ts, campaign-injection.spec.ts
 
 // Debian's Chromium; never `playwright install`. The flags keep it off the
 // network this machine does not have.
@@ -99,7 +99,8 @@ export default defineConfig({
       timeout: 120_000,
       env: {
         DATABASE_URL: `sqlite://${attackDatabase}`,
-        TRELLIS_SMTP_URL: "",
+        // The campaign sweep reads the email it sends as it was sent.
+        TRELLIS_SMTP_URL: process.env.TRELLIS_TEST_SMTP ? `smtp://${process.env.TRELLIS_TEST_SMTP}` : "",
         LEPTOS_SITE_ADDR: `127.0.0.1:${attackPort}`,
         RUST_LOG: "warn",
       },

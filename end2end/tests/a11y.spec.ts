@@ -56,6 +56,10 @@ const signedInPages: Record<string, string> = {
   "/webhooks": PEOPLE.partnerAdmin,
   "/leads?as=vendor": PEOPLE.programAdmin,
   "/webhooks?as=vendor": PEOPLE.programAdmin,
+  // The template editor, on the demo's draft (and the catalogue with the
+  // authoring tools and a launch waiting for review).
+  [`/campaigns/templates/${demoId("template", "year-end")}/edit`]: PEOPLE.programAdmin,
+  "/campaigns?as=author": PEOPLE.programAdmin,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

@@ -1,6 +1,6 @@
-import { type Browser, type BrowserContext, type Cookie, expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, PEOPLE, VENDOR_STAFF } from "./support/demo";
-import { DEMO_TOTP_SECRET, totp } from "./support/totp";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Finding, injected, signIn, watchFetches } from "./support/attack";
+import { PEOPLE } from "./support/demo";
 
 // Stored markup injection, tried the way an attacker would. Runs in its own
 // project against its own server and database (playwright.config.ts), since
@@ -56,31 +56,6 @@ const MAX_PAGES = 80;
 let serial = 0;
 
 type FormSpec = { signature: string; action: string; fields: string[] };
-
-/** Vendor staff's trusted-device cookies, earned once per person with a code. */
-const devices = new Map<string, Cookie>();
-
-async function signIn(browser: Browser, baseURL: string, email: string, javaScript: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: javaScript });
-  const device = devices.get(email);
-  if (device) await context.addCookies([device]);
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (VENDOR_STAFF.includes(email) && !device) {
-    await expect(page).toHaveURL(/\/signin\/verify$/);
-    await page.getByLabel("Code", { exact: true }).fill(totp(DEMO_TOTP_SECRET));
-    await page.getByLabel("Do not ask for a code on this device for 30 days").check();
-    await page.getByRole("button", { name: "Verify" }).click();
-    const cookie = (await context.cookies()).find((c) => c.name === "__Host-trellis_device");
-    if (cookie) devices.set(email, cookie);
-  }
-  await expect(page).toHaveURL(/\/home$/);
-  await page.close();
-  return context;
-}
 
 /** Same-origin pages linked from `page`, without queries and fragments. */
 async function linksOf(page: Page): Promise<string[]> {
@@ -191,7 +166,6 @@ function fallbackFor(name: string): string | undefined {
 }
 
 type Submitted = { id: string; field: string; accepted: boolean };
-type Finding = { page: string; what: string };
 
 /** Phase 2: the whole corpus through every form `email` can reach. */
 async function attack(browser: Browser, baseURL: string, email: string, submitted: Submitted[], findings: Finding[]) {
@@ -266,50 +240,6 @@ async function attack(browser: Browser, baseURL: string, email: string, submitte
   }
   await context.close();
   await viewer.close();
-}
-
-/** Anything a payload points at, fetched by any page of `context`. */
-function watchFetches(context: BrowserContext, who: string, findings: Finding[]) {
-  context.on("request", (request) => {
-    if (/pwn/i.test(request.url())) findings.push({ page: who, what: `fetched ${request.url()}` });
-  });
-}
-
-/** What no payload may have become, on the page as the browser built it. */
-async function injected(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    // A frame's `srcdoc` is a document of its own (the campaign preview
-    // draws an email or landing page that way): it is read as the
-    // browser reads it, with the same checks, and must be sandboxed
-    // without scripts.
-    const inspect = (doc: Document, where: string) => {
-      for (const el of doc.querySelectorAll("[data-pwn]")) found.push(`${where}element <${el.tagName.toLowerCase()} data-pwn>`);
-      for (const el of doc.querySelectorAll("*")) {
-        for (const attr of el.attributes) {
-          if (attr.name.startsWith("on") && attr.value.includes("__pwned")) found.push(`${where}attribute ${attr.name} on <${el.tagName.toLowerCase()}>`);
-          if (attr.name === "srcdoc") {
-            const sandbox = el.getAttribute("sandbox");
-            if (sandbox === null || sandbox.includes("allow-scripts")) found.push(`${where}srcdoc on <${el.tagName.toLowerCase()}> without a script-free sandbox`);
-            inspect(new DOMParser().parseFromString(attr.value, "text/html"), `${where}in srcdoc: `);
-          } else if (
-            ["href", "src", "action", "formaction", "data"].includes(attr.name) &&
-            /pwn|javascript:/i.test(attr.value) &&
-            // A stored address written as a mail link (pwn@example.com) is
-            // the address, not a payload: nothing loads or runs from it.
-            !/^mailto:[^\s<>"'()]+@[^\s<>"'()]+$/.test(attr.value)
-          ) {
-            found.push(`${where}${attr.name}="${attr.value}" on <${el.tagName.toLowerCase()}>`);
-          }
-        }
-      }
-      for (const meta of doc.querySelectorAll("meta[http-equiv]")) found.push(`${where}meta http-equiv=${meta.getAttribute("http-equiv")}`);
-    };
-    inspect(document, "");
-    const ran = (window as unknown as { __pwned?: string }).__pwned;
-    if (ran !== undefined) found.push(`script ran: ${ran}`);
-    return found;
-  });
 }
 
 test("no stored payload becomes markup or runs, on any page, for anyone", async ({ browser, baseURL }) => {

@@ -1357,17 +1357,14 @@ backend_test!(
             }
         };
         // The campaign a launch made (ids are random, launches share a second).
-        let launched = |before: Vec<(String, String, String)>| {
-            let campaigns = campaigns.clone();
-            async move {
-                let mut new: Vec<_> = campaigns()
-                    .await
-                    .into_iter()
-                    .filter(|c| !before.iter().any(|b| b.0 == c.0))
-                    .collect();
-                assert_eq!(new.len(), 1);
-                new.remove(0)
-            }
+        let launched = |before: Vec<(String, String, String)>| async move {
+            let mut new: Vec<_> = campaigns()
+                .await
+                .into_iter()
+                .filter(|c| !before.iter().any(|b| b.0 == c.0))
+                .collect();
+            assert_eq!(new.len(), 1);
+            new.remove(0)
         };
         let before = campaigns().await;
         launch("Northwind's own heading").await;
@@ -1488,5 +1485,132 @@ backend_test!(
         let before = campaigns().await;
         launch("A heading").await;
         assert_eq!(launched(before).await.2, "live");
+    }
+);
+
+backend_test!(
+    a_marketer_launches_on_a_partners_behalf,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let marcus = sign_in(&app, "marcus.webb@acmecloud.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let template = demo_id("template", "migration");
+        let northwind = demo_id("org", "northwind");
+        // Drawn with Northwind's brand, with the live partners to choose from.
+        let view = json(
+            post(
+                &app,
+                "/api/campaigns_template",
+                &format!("id={template}&partner={northwind}"),
+                Some(&dana),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(view["brand"]["name"], "Northwind Solutions");
+        assert_eq!(view["may_launch"], true);
+        assert_eq!(view["partner"], northwind.as_str());
+        let names: Vec<&str> = view["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[1].as_str().unwrap())
+            .collect();
+        assert!(
+            names.contains(&"Northwind Solutions") && names.contains(&"Bluepeak Managed Services")
+        );
+        assert!(!names.contains(&"Acme Cloud"), "the vendor is no partner");
+        // Only template authors launch for a partner; the vendor itself, or
+        // a template the partner may not launch, is not found.
+        let res = post(
+            &app,
+            "/api/campaigns_template",
+            &format!("id={template}&partner={northwind}"),
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        for (id, partner) in [
+            (template.clone(), demo_id("org", "acme-cloud")),
+            (demo_id("template", "databases"), northwind.clone()),
+        ] {
+            let res = post(
+                &app,
+                "/api/campaigns_launch",
+                &format!("id={id}&partner={partner}"),
+                Some(&dana),
+            )
+            .await;
+            assert_eq!(
+                error_of(res).await,
+                AppError::NotFound,
+                "{id} for {partner}"
+            );
+        }
+        // A partner names only itself.
+        let res = post(
+            &app,
+            "/api/campaigns_template",
+            &format!("id={template}&partner={}", demo_id("org", "bluepeak")),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+
+        let before: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM campaigns WHERE organisation_id = $1")
+                .bind(&northwind)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let res = post(
+            &app,
+            "/api/campaigns_launch",
+            &format!("id={template}&partner={northwind}"),
+            Some(&dana),
+        )
+        .await;
+        assert!(
+            res.status().is_success() || res.status().is_redirection(),
+            "{}",
+            res.status()
+        );
+        let (id, launched_by, status): (String, String, String) = sqlx::query_as(
+            "SELECT id, launched_by, status FROM campaigns WHERE organisation_id = $1 \
+             AND launched_by = $2",
+        )
+        .bind(&northwind)
+        .bind(demo_id("person", "dana-okafor"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            (launched_by.as_str(), status.as_str()),
+            (demo_id("person", "dana-okafor").as_str(), "live")
+        );
+        let after: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM campaigns WHERE organisation_id = $1")
+                .bind(&northwind)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(after, before + 1);
+        // It is Northwind's: its admin is told and works it like its own.
+        let told: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE person_id = $1 AND link = $2",
+        )
+        .bind(demo_id("person", "northwind-ava"))
+        .bind(format!("/campaigns/{id}"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(told, 1);
+        let seen =
+            json(post(&app, "/api/campaigns_get", &format!("id={id}"), Some(&ava)).await).await;
+        assert_eq!(seen["card"]["organisation_name"], "Northwind Solutions");
+        assert_eq!(seen["may_send"], true);
     }
 );

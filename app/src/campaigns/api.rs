@@ -22,26 +22,45 @@ pub async fn campaign_catalogue() -> Result<Catalogue, AppError> {
     super::server::catalogue(&db, &viewer, crate::auth::server::now()).await
 }
 
-/// Template `id` drawn with the caller's brand, with preflight.
+/// Template `id` drawn with the caller's brand (or, for a vendor marketer
+/// naming `partner`, that partner's), with preflight.
 ///
 /// Who may call: anyone signed in to whom the template is open (vendor
-/// staff see a sample partner's brand). Errors: `Unauthenticated`,
-/// `NotFound`, `Internal`.
+/// staff see a sample partner's brand; the program admin and vendor
+/// marketers may name a live partner). Errors: `Unauthenticated`,
+/// `Forbidden` (other vendor staff naming a partner), `NotFound`,
+/// `Internal`.
 #[server(endpoint = "campaigns_template")]
-pub async fn campaign_template(id: String) -> Result<LaunchView, AppError> {
+pub async fn campaign_template(
+    id: String,
+    partner: Option<String>,
+) -> Result<LaunchView, AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
-    super::server::launch_view(&db, &viewer, &id, crate::auth::server::now()).await
+    super::server::launch_view(
+        &db,
+        &viewer,
+        &id,
+        crate::auth::server::now(),
+        partner.as_deref(),
+    )
+    .await
 }
 
-/// Launches template `id` for the caller's organisation with its
-/// rewordable blocks as `wording`, then opens the campaign.
+/// Launches template `id` for the caller's organisation (or, for a vendor
+/// marketer, for `partner`) with its rewordable blocks as `wording`, then
+/// opens the campaign.
 ///
-/// Who may call: partner people. Errors: `Unauthenticated`, `Forbidden`,
+/// Who may call: partner people; the program admin and vendor marketers
+/// for a live partner they name. Errors: `Unauthenticated`, `Forbidden`,
 /// `NotFound`, `Conflict` (what preflight found), `Validation`,
 /// `Internal`.
 #[server(endpoint = "campaigns_launch")]
-pub async fn launch_campaign(id: String, wording: Option<Vec<String>>) -> Result<(), AppError> {
+pub async fn launch_campaign(
+    id: String,
+    wording: Option<Vec<String>>,
+    partner: Option<String>,
+) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let viewer = crate::auth::server::require_viewer(&db).await?;
     let ip = crate::auth::server::RequestInfo::current().ip;
@@ -50,6 +69,7 @@ pub async fn launch_campaign(id: String, wording: Option<Vec<String>>) -> Result
         &viewer,
         &id,
         &wording.unwrap_or_default(),
+        partner.as_deref(),
         crate::auth::server::now(),
         ip.as_deref(),
     )

@@ -132,6 +132,10 @@ pub struct LaunchView {
     pub unsubscribe_url: String,
     pub findings: Vec<Finding>,
     pub may_launch: bool,
+    /// The partner a vendor marketer launches for (drawn with its brand).
+    pub partner: Option<String>,
+    /// The live partners a vendor marketer may launch for: (id, name).
+    pub partners: Vec<(String, String)>,
 }
 
 /// `/campaigns/:id`: a launched campaign and how it does.

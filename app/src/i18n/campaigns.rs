@@ -289,4 +289,10 @@ pub(super) const TEXT: super::Pairs = &[
     ("Social posts", "Social-Media-Beiträge"),
     ("Placeholders: {list}", "Platzhalter: {list}"),
     ("Returned", "Zurückgegeben"),
+    ("Choose a partner…", "Partner wählen…"),
+    ("Launch on a partner's behalf", "Im Auftrag eines Partners starten"),
+    ("The preview shows that partner's brand; the campaign is theirs, and their admins are told.", "Die Vorschau zeigt die Marke dieses Partners; die Kampagne gehört ihm, und seine Admins werden benachrichtigt."),
+    ("Show it for this partner", "Für diesen Partner anzeigen"),
+    ("The vendor launched {name} for you", "Der Hersteller hat {name} für Sie gestartet"),
+    ("A vendor marketer launched the campaign {name} with your brand and contact details. Its landing page is live; you can send its email and see its leads in Trellis.", "Ein Marketer des Herstellers hat die Kampagne {name} mit Ihrer Marke und Ihren Kontaktdaten gestartet. Ihre Landingpage ist live; Sie können die E-Mail senden und die Leads in Trellis sehen."),
 ];

@@ -19,6 +19,29 @@ pub struct ValidProfile {
     pub brand_colour: Option<String>,
 }
 
+/// Whether `site` reads as a website: a domain, or an http(s) address on
+/// one, at most 200 characters, with nothing that could leave a link
+/// (quotes, angle brackets, spaces).
+fn is_website(site: &str) -> bool {
+    let address = if site.contains("://") {
+        site.to_owned()
+    } else {
+        format!("https://{site}")
+    };
+    let host = address
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or_default();
+    site.len() <= 200
+        && crate::campaigns::render::safe_url(&address, false).is_some()
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && crate::values::Domain::parse(host).is_some()
+}
+
 /// Checks the profile form field by field; every problem at once.
 pub fn validate_profile(
     website: &str,
@@ -45,10 +68,7 @@ pub fn validate_profile(
         }
     };
     check(
-        profile
-            .website
-            .as_deref()
-            .is_none_or(|w| w.len() <= 200 && w.contains('.') && !w.contains(char::is_whitespace)),
+        profile.website.as_deref().is_none_or(is_website),
         "website",
         t!("Enter a web address like example.com."),
     );
@@ -152,5 +172,28 @@ mod tests {
                 "brand_colour"
             ]
         );
+    }
+
+    #[test]
+    fn a_website_is_a_domain_or_a_web_address_on_one() {
+        for good in [
+            "northwind.example",
+            "www.acme.co.uk",
+            "https://northwind.example/partners?ref=acme",
+            "http://shop.example:8080",
+        ] {
+            assert!(is_website(good), "{good}");
+        }
+        for bad in [
+            "<script>window.x=1</script>",
+            "window.__pwned",
+            "javascript:alert(1)//x.example",
+            "ftp://files.example",
+            "x.example/\"><b>",
+            "northwind",
+            "https://",
+        ] {
+            assert!(!is_website(bad), "{bad}");
+        }
     }
 }

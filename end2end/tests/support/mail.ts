@@ -110,3 +110,25 @@ export async function headerOfEmail(to: string, name: string): Promise<string> {
     .not.toBe("");
   return value;
 }
+
+/** Waits for an email to `to` and returns its HTML part as sent (transfer encoding undone). */
+export async function htmlOfEmail(to: string): Promise<string> {
+  let html = "";
+  await expect
+    .poll(
+      () => {
+        for (const message of messagesTo(to)) {
+          const raw = message.replace(/\r\n/g, "\n");
+          const start = raw.search(/^Content-Type: text\/html/im);
+          if (start < 0) continue;
+          const part = raw.slice(start);
+          const end = part.search(/\n--[^\n]+\n?/);
+          html = decode(end > 0 ? part.slice(0, end) : part);
+        }
+        return html;
+      },
+      { timeout: 20_000, message: `an HTML email to ${to}` },
+    )
+    .not.toBe("");
+  return html;
+}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::preview::CampaignPreview;
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
         LaunchView,
     },
     shell::{
-        ui::{form_error, last_error, AsyncSection, Button, Intent},
+        ui::{form_error, last_error, AsyncSection, Button, Intent, SelectField},
         PageHeader, RequireViewer,
     },
 };
@@ -22,10 +22,16 @@ use crate::{
 #[component]
 pub fn LaunchPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let launch = ServerAction::<LaunchCampaign>::new();
     let view = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        campaign_template,
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                query.read().get("partner"),
+            )
+        },
+        |(id, partner)| campaign_template(id, partner),
     );
     view! {
         <Title text=t!("Launch a campaign") />
@@ -42,12 +48,19 @@ fn page(v: LaunchView, launch: ServerAction<LaunchCampaign>) -> impl IntoView {
     let id = v.template.id.clone();
     let may_launch = v.may_launch;
     let address = v.content.has_page().then(|| v.landing_url.clone());
+    let chooser = partner_chooser(&v);
+    let partner = v
+        .partner
+        .clone()
+        .map(|p| view! { <input type="hidden" name="partner" value=p /> });
     view! {
         <PageHeader title=v.template.name.clone() lead=v.template.summary.clone() />
+        {chooser}
         {findings(&v.findings)}
         {form_error(last_error(launch))}
         <ActionForm action=launch attr:class="flex flex-col gap-6">
             <input type="hidden" name="id" value=id />
+            {partner}
             <CampaignPreview view=v />
             {may_launch.then(|| view! {
                 <div class="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
@@ -66,6 +79,30 @@ fn page(v: LaunchView, launch: ServerAction<LaunchCampaign>) -> impl IntoView {
             })}
         </ActionForm>
     }
+}
+
+/// For vendor marketers: the partner to launch for (a plain GET form, so
+/// it works before the page's script has loaded).
+fn partner_chooser(v: &LaunchView) -> impl IntoView {
+    (!v.partners.is_empty()).then(|| {
+        let chosen = v.partner.clone().unwrap_or_default();
+        let options = std::iter::once((String::new(), t!("Choose a partner…").to_owned()))
+            .chain(v.partners.iter().cloned())
+            .collect();
+        view! {
+            <form method="get" class="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end">
+                <SelectField
+                    label=t!("Launch on a partner's behalf")
+                    name="partner"
+                    id="launch-partner"
+                    options
+                    selected=chosen
+                    hint=t!("The preview shows that partner's brand; the campaign is theirs, and their admins are told.")
+                />
+                <div><Button intent=Intent::Secondary>{t!("Show it for this partner")}</Button></div>
+            </form>
+        }
+    })
 }
 
 fn findings(findings: &[Finding]) -> impl IntoView {

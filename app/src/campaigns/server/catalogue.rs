@@ -201,22 +201,66 @@ pub(super) fn sample_brand(locale: Locale) -> Brand {
     }
 }
 
-/// Template `id` drawn with `viewer`'s brand (a sample partner's, for
-/// vendor staff), what the partner may reword and what stops a launch.
-/// `NotFound` when the template is not open to the caller.
+/// Whose campaign a launch by `viewer` makes: their own organisation's
+/// (a partner's people; naming another partner is `NotFound`), or, for a
+/// vendor marketer or the program admin naming `partner`, that live
+/// partner's (`Forbidden` for other vendor staff). `None`: vendor staff
+/// who named no partner, who only look.
+pub(super) async fn launching_for(
+    db: &Db,
+    viewer: &Viewer,
+    partner: Option<&str>,
+) -> Result<Option<String>, AppError> {
+    let partner = partner.filter(|p| !p.is_empty());
+    if !viewer.role.is_vendor() {
+        return match partner {
+            Some(p) if p != viewer.organisation_id => Err(AppError::NotFound),
+            _ => Ok(Some(viewer.organisation_id.clone())),
+        };
+    }
+    let Some(partner) = partner else {
+        return Ok(None);
+    };
+    authorize_content(viewer)?;
+    let live: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM organisations WHERE id = $1 AND kind = 'partner' \
+         AND status IN ('active', 'at_risk')",
+    )
+    .bind(partner)
+    .fetch_optional(&db.pool)
+    .await?;
+    live.map(Some).ok_or(AppError::NotFound)
+}
+
+/// The live partners a vendor marketer may launch for, by name.
+async fn live_partners(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name FROM organisations WHERE kind = 'partner' \
+         AND status IN ('active', 'at_risk') ORDER BY name, id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Template `id` drawn with the brand of the partner it would launch for
+/// (see [`launching_for`]; a sample partner's when vendor staff name
+/// none), what the partner may reword and what stops a launch.
+/// `NotFound` when the template is not open to that partner.
 pub async fn launch_view(
     db: &Db,
     viewer: &Viewer,
     id: &str,
     now: i64,
+    partner: Option<&str>,
 ) -> Result<LaunchView, AppError> {
+    let whom = launching_for(db, viewer, partner).await?;
     let row: TemplateRow = sqlx::query_as(&format!(
         "SELECT {TEMPLATE_COLUMNS} FROM campaign_templates t \
          LEFT JOIN campaign_template_versions v ON v.template_id = t.id AND v.version = t.version \
          WHERE t.id = $3 AND {}",
         open_to("$1", "$2")
     ))
-    .bind(viewer.tenant_scope())
+    .bind(whom.as_deref())
     .bind(now)
     .bind(id)
     .fetch_optional(&db.pool)
@@ -224,24 +268,32 @@ pub async fn launch_view(
     .ok_or(AppError::NotFound)?;
     let locale = Locale::parse(&row.language).unwrap_or_default();
     let content = parse_content(&row.content)?;
-    let (brand, partner_slug) = if viewer.role.is_vendor() {
-        (sample_brand(locale), "example-partner".to_owned())
-    } else {
-        let mut conn = db.pool.acquire().await?;
-        brand_of(&mut conn, &viewer.organisation_id, &public_url())
-            .await?
-            .ok_or(AppError::NotFound)?
+    let (brand, partner_slug) = match &whom {
+        None => (sample_brand(locale), "example-partner".to_owned()),
+        Some(org) => {
+            let mut conn = db.pool.acquire().await?;
+            brand_of(&mut conn, org, &public_url())
+                .await?
+                .ok_or(AppError::NotFound)?
+        }
     };
     let findings = check_launch(&content, &brand, &preview_unsubscribe(), Locale::current());
-    Ok(drawn(
+    let mut view = drawn(
         row.card()?,
         content,
         brand,
         &partner_slug,
         locale,
         findings,
-        !viewer.role.is_vendor(),
-    ))
+        whom.is_some(),
+    );
+    if viewer.role.is_vendor() {
+        view.partner = whom;
+        if authorize_content(viewer).is_ok() {
+            view.partners = live_partners(db).await?;
+        }
+    }
+    Ok(view)
 }
 
 /// The unsubscribe address a preview's email carries.
@@ -275,6 +327,8 @@ pub(super) fn drawn(
         locale,
         findings,
         may_launch,
+        partner: None,
+        partners: Vec::new(),
     }
 }
 

@@ -9,23 +9,31 @@ use crate::{
     error::{AppError, FieldError},
 };
 
-use super::launch_view;
+use super::{catalogue::launching_for, launch_view};
 
-/// Launches template `template_id` for `viewer`'s organisation with
-/// `wording` (one text per rewordable block, in order); returns the new
-/// campaign's id. Refused with what preflight found when something would
-/// break it; waits for approval when the template asks for it and the
-/// wording was changed.
+/// Launches template `template_id` for `viewer`'s organisation (or, for a
+/// vendor marketer, for `partner`) with `wording` (one text per rewordable
+/// block, in order); returns the new campaign's id. Refused with what
+/// preflight found when something would break it; waits for approval
+/// when the template asks for it and a partner changed the wording. A
+/// campaign launched on a partner's behalf is the partner's, and its
+/// admins are told.
 pub async fn launch(
     db: &Db,
     viewer: &Viewer,
     template_id: &str,
     wording: &[String],
+    partner: Option<&str>,
     now: i64,
     ip: Option<&str>,
 ) -> Result<String, AppError> {
-    authorize_campaign_launch(viewer)?;
-    let view = launch_view(db, viewer, template_id, now).await?;
+    if partner.is_none_or(str::is_empty) {
+        authorize_campaign_launch(viewer)?;
+    }
+    let organisation = launching_for(db, viewer, partner)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let view = launch_view(db, viewer, template_id, now, partner).await?;
     let blocking: Vec<String> = view
         .findings
         .iter()
@@ -48,7 +56,8 @@ pub async fn launch(
             .bind(template_id)
             .fetch_one(&db.pool)
             .await?;
-    let status = if requires_approval == 1 && reworded {
+    // Vendor marketers approve wording; their own needs no approval.
+    let status = if requires_approval == 1 && reworded && !viewer.role.is_vendor() {
         CampaignStatus::PendingApproval
     } else {
         CampaignStatus::Live
@@ -60,7 +69,7 @@ pub async fn launch(
     let taken: Vec<String> = sqlx::query_scalar(
         "SELECT slug FROM campaigns WHERE organisation_id = $1 AND (slug = $2 OR slug LIKE $3)",
     )
-    .bind(&viewer.organisation_id)
+    .bind(&organisation)
     .bind(&base)
     .bind(format!("{base}-%"))
     .fetch_all(&mut *tx)
@@ -82,7 +91,7 @@ pub async fn launch(
          (SELECT ends_at FROM campaign_templates WHERE id = $3))",
     )
     .bind(&id)
-    .bind(&viewer.organisation_id)
+    .bind(&organisation)
     .bind(template_id)
     .bind(view.template.version)
     .bind(&slug)
@@ -95,8 +104,28 @@ pub async fn launch(
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    if viewer.role.is_vendor() {
+        let admins: Vec<String> = sqlx::query_scalar(
+            "SELECT email FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
+             AND status = 'active' ORDER BY email",
+        )
+        .bind(&organisation)
+        .fetch_all(&mut *tx)
+        .await?;
+        let link = format!("/campaigns/{id}");
+        let name = view.template.name.clone();
+        for email in admins {
+            tx.notify(&email, &link, |l| {
+                (
+                    crate::t!(in l, "The vendor launched {name} for you", name = name),
+                    crate::t!(in l, "A vendor marketer launched the campaign {name} with your brand and contact details. Its landing page is live; you can send its email and see its leads in Trellis.", name = name),
+                )
+            })
+            .await?;
+        }
+    }
     tx.audit(Entry {
-        organisation_id: Some(&viewer.organisation_id),
+        organisation_id: Some(&organisation),
         action: "campaign_launched",
         record_type: "campaign",
         record_id: Some(&id),
