@@ -97,7 +97,7 @@ test("a reworded launch waits for the marketer, who returns it with a reason", a
 test("a marketer launches a campaign on a partner's behalf, with that partner's brand", async ({ page, browser }) => {
   await signIn(page, DANA);
   await page.goto("/campaigns");
-  await page.getByRole("region", { name: "Templates" }).getByRole("link", { name: "Zero-trust security webinar" }).click();
+  await page.getByRole("region", { name: "Templates" }).getByRole("link", { name: "Cloud migration assessment" }).click();
   await page.getByLabel("Launch on a partner's behalf").selectOption({ label: "Northwind Solutions" });
   await page.getByRole("button", { name: "Show it for this partner" }).click();
   await expect(page).toHaveURL(/\?partner=[0-9a-f-]{36}$/);

@@ -462,10 +462,15 @@ backend_test!(
             .await,
         )
         .await;
+        // The demo's converted lead (Umbrella, approved) and this one.
         assert_eq!(
             (view["deals"].as_i64(), view["won"].as_i64()),
-            (Some(1), Some(0))
+            (Some(2), Some(0))
         );
+        let usd = &view["values"][0];
+        assert_eq!(usd[0], "USD");
+        assert!(usd[1].as_i64().unwrap() >= 9_600_000, "{usd}");
+        assert_eq!(usd[2], 0);
         // Another partner's lead named in a registration stays as it was.
         form.pop();
         form.push(("deal[lead]", &noah));
@@ -1060,6 +1065,22 @@ backend_test!(
         let res = post(&app, "/api/campaigns_template_save", &dates, Some(&dana)).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(template_row(&db, &id).await, before);
+
+        // A long template travels whole (its blocks are one value, longer
+        // than the 20,000 characters any other field may have).
+        let mut long = content.clone();
+        long["page"] = serde_json::json!((0..8)
+            .map(|_| serde_json::json!({"block": {"kind": "text", "text": "x".repeat(3_900)}, "editable": false}))
+            .collect::<Vec<_>>());
+        let res = post(
+            &app,
+            "/api/campaigns_template_save",
+            &template_form(&id, "Edge launch", &long, &[]),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        assert!(template_row(&db, &id).await.3.len() > 31_000);
 
         // A draft may hold what would break a launch; publishing it may not.
         content["subject"] = "Faxed to {partner.fax}".into();

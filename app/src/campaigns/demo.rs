@@ -316,8 +316,8 @@ const LEADS: &[(&str, &str, &str, &str, &str, &str, i64)] = &[
         "ines-marsh",
         "northwind-migration",
         "Ines Marsh",
-        "ines@kessler.example",
-        "Kessler Precision",
+        "ines@umbrella.example",
+        "Umbrella Pharmaceuticals",
         "converted",
         9,
     ),
@@ -516,6 +516,16 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .execute(&mut *tx)
         .await?;
     }
+    // Ines Marsh's lead became Northwind's registration for Umbrella
+    // Pharmaceuticals (approved): the campaign's pipeline.
+    sqlx::query(
+        "UPDATE leads SET deal_id = (SELECT id FROM deals WHERE organisation_id = $1 \
+         AND customer_company = 'Umbrella Pharmaceuticals') WHERE id = $2",
+    )
+    .bind(demo_id("org", "northwind"))
+    .bind(demo_id("lead", "ines-marsh"))
+    .execute(&mut *tx)
+    .await?;
     seed_email(&mut tx, today).await?;
     seed_distribution(&mut tx, today).await?;
     tx.commit().await?;

@@ -148,6 +148,10 @@ pub struct CampaignView {
     /// Registrations made from its leads, and how many of them were won.
     pub deals: i64,
     pub won: i64,
+    /// The value of those registrations, per currency (amounts in
+    /// different currencies are never added up): (currency, open
+    /// pipeline in cents, won in cents).
+    pub values: Vec<(String, i64, i64)>,
     /// Emails queued, recipients who opened one (approximate) or clicked.
     pub sends: i64,
     pub opens: i64,

@@ -295,4 +295,8 @@ pub(super) const TEXT: super::Pairs = &[
     ("Show it for this partner", "Für diesen Partner anzeigen"),
     ("The vendor launched {name} for you", "Der Hersteller hat {name} für Sie gestartet"),
     ("A vendor marketer launched the campaign {name} with your brand and contact details. Its landing page is live; you can send its email and see its leads in Trellis.", "Ein Marketer des Herstellers hat die Kampagne {name} mit Ihrer Marke und Ihren Kontaktdaten gestartet. Ihre Landingpage ist live; Sie können die E-Mail senden und die Leads in Trellis sehen."),
+    ("Open pipeline", "Offene Pipeline"),
+    ("Registrations from its leads", "Registrierungen aus ihren Leads"),
+    ("Won value", "Gewonnener Wert"),
+    ("Each currency on its own", "Jede Währung für sich"),
 ];

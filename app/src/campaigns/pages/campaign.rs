@@ -12,7 +12,7 @@ use crate::{
         api::{get_campaign, AnswerLead, EndCampaign, SetLeadStatus},
         CampaignStatus, CampaignView,
     },
-    format::{count, day},
+    format::{amount_from_cents, count, day},
     shell::{
         ui::{form_error, last_error, link_class, AsyncSection, Button, Intent, LineChart, Stat},
         Card, PageHeader, RequireViewer,
@@ -49,6 +49,21 @@ pub fn CampaignPage() -> impl IntoView {
                 </AsyncSection>
             }
         } />
+    }
+}
+
+/// Amounts per currency, side by side ("120,000 USD · 40,000 EUR"); zero
+/// when there are none.
+fn amounts(values: &[(String, i64, i64)], pick: impl Fn(&(String, i64, i64)) -> i64) -> String {
+    let shown: Vec<String> = values
+        .iter()
+        .filter(|v| pick(v) != 0)
+        .map(|v| amount_from_cents(pick(v), &v.0))
+        .collect();
+    if shown.is_empty() {
+        count(0)
+    } else {
+        shown.join(" · ")
     }
 }
 
@@ -95,7 +110,7 @@ fn page(v: CampaignView, act: Option<Acts>, end: ServerAction<EndCampaign>) -> i
                 }
             })}
         </div>
-        <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <div class="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
             <Stat label=t!("Emails sent") value=count(v.sends) />
             <Stat label=t!("Opened (approx.)") value=count(v.opens) />
             <Stat label=t!("Clicked") value=count(v.clicks) />
@@ -104,6 +119,8 @@ fn page(v: CampaignView, act: Option<Acts>, end: ServerAction<EndCampaign>) -> i
             <Stat label=t!("Leads") value=count(c.leads) />
             <Stat label=t!("Registrations") value=count(v.deals) />
             <Stat label=t!("Won") value=count(v.won) />
+            <Stat label=t!("Open pipeline") value=amounts(&v.values, |(_, open, _)| *open) detail=t!("Registrations from its leads") />
+            <Stat label=t!("Won value") value=amounts(&v.values, |(_, _, won)| *won) detail=t!("Each currency on its own") />
         </div>
         <div class="mb-8">
             <Card>

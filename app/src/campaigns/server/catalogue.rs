@@ -367,6 +367,17 @@ pub async fn campaign(
     .bind(id)
     .fetch_one(&db.pool)
     .await?;
+    let values: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT d.currency, \
+         CAST(COALESCE(SUM(CASE WHEN d.status IN ('submitted', 'more_info', 'approved') \
+         THEN d.value_cents ELSE 0 END), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(CASE WHEN d.status = 'won' THEN d.value_cents ELSE 0 END), 0) AS BIGINT) \
+         FROM leads l JOIN deals d ON d.id = l.deal_id WHERE l.campaign_id = $1 \
+         GROUP BY d.currency ORDER BY d.currency",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
     let today = day_of(now);
     let first = today - 29 * 86_400;
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
@@ -403,6 +414,7 @@ pub async fn campaign(
         fills,
         deals,
         won,
+        values,
         daily,
         leads,
     })
