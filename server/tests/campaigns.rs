@@ -937,6 +937,16 @@ backend_test!(
     }
 );
 
+/// Server function `path` called with `id` as `cookie`: its JSON answer.
+async fn by_id(app: &Router, path: &str, id: &str, cookie: &str) -> serde_json::Value {
+    json(post(app, path, &format!("id={id}"), Some(cookie)).await).await
+}
+
+/// Saves a template's settings form as `cookie`.
+async fn save(app: &Router, cookie: &str, form: &str) -> Response<Body> {
+    post(app, "/api/campaigns_template_save", form, Some(cookie)).await
+}
+
 /// A settings form for template `id` with `content` (JSON) and extra
 /// fields, fully encoded.
 fn template_form(
@@ -1009,16 +1019,7 @@ backend_test!(
 
         // A draft starts with an email and a page in the partner's brand,
         // which preflight finds nothing wrong with; partners do not see it.
-        let draft = json(
-            post(
-                &app,
-                "/api/campaigns_template_draft",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        let draft = by_id(&app, "/api/campaigns_template_draft", &id, &dana).await;
         assert_eq!(draft["preview"]["template"]["status"], "Draft");
         assert_eq!(draft["preview"]["findings"], serde_json::json!([]));
         assert_eq!(draft["preview"]["brand"]["name"], "Example Partner Ltd");
@@ -1072,23 +1073,16 @@ backend_test!(
         long["page"] = serde_json::json!((0..8)
             .map(|_| serde_json::json!({"block": {"kind": "text", "text": "x".repeat(3_900)}, "editable": false}))
             .collect::<Vec<_>>());
-        let res = post(
-            &app,
-            "/api/campaigns_template_save",
-            &template_form(&id, "Edge launch", &long, &[]),
-            Some(&dana),
-        )
-        .await;
+        let res = save(&app, &dana, &template_form(&id, "Edge launch", &long, &[])).await;
         assert!(res.status().is_success(), "{}", res.status());
         assert!(template_row(&db, &id).await.3.len() > 31_000);
 
         // A draft may hold what would break a launch; publishing it may not.
         content["subject"] = "Faxed to {partner.fax}".into();
-        let res = post(
+        let res = save(
             &app,
-            "/api/campaigns_template_save",
+            &dana,
             &template_form(&id, "Edge launch", &content, &[]),
-            Some(&dana),
         )
         .await;
         assert!(res.status().is_success(), "{}", res.status());
@@ -1109,41 +1103,22 @@ backend_test!(
         // Fixed, published as version 1: Northwind (a reseller) launches it.
         content["subject"] = "Edge news from {partner.name}".into();
         content["email"][1]["block"]["text"] = "Edge for {partner.name}".into();
-        let res = post(
+        let res = save(
             &app,
-            "/api/campaigns_template_save",
+            &dana,
             &template_form(
                 &id,
                 "Edge launch",
                 &content,
                 &[("template[summary]", "For edge deals.")],
             ),
-            Some(&dana),
         )
         .await;
         assert!(res.status().is_success(), "{}", res.status());
-        let version = json(
-            post(
-                &app,
-                "/api/campaigns_template_publish",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        let version = by_id(&app, "/api/campaigns_template_publish", &id, &dana).await;
         assert_eq!(version, 1);
         assert!(template_ids(&app, &ava).await.contains(&id));
-        let seen = json(
-            post(
-                &app,
-                "/api/campaigns_template",
-                &format!("id={id}"),
-                Some(&ava),
-            )
-            .await,
-        )
-        .await;
+        let seen = by_id(&app, "/api/campaigns_template", &id, &ava).await;
         assert_eq!(
             seen["content"]["email"][1]["block"]["text"],
             "Edge for {partner.name}"
@@ -1152,38 +1127,19 @@ backend_test!(
 
         // A saved change waits for the next publish; partners keep v1.
         content["email"][1]["block"]["text"] = "Second draft".into();
-        let res = post(
+        let res = save(
             &app,
-            "/api/campaigns_template_save",
+            &dana,
             &template_form(&id, "Edge launch", &content, &[]),
-            Some(&dana),
         )
         .await;
         assert!(res.status().is_success());
-        let seen = json(
-            post(
-                &app,
-                "/api/campaigns_template",
-                &format!("id={id}"),
-                Some(&ava),
-            )
-            .await,
-        )
-        .await;
+        let seen = by_id(&app, "/api/campaigns_template", &id, &ava).await;
         assert_eq!(
             seen["content"]["email"][1]["block"]["text"],
             "Edge for {partner.name}"
         );
-        let draft = json(
-            post(
-                &app,
-                "/api/campaigns_template_draft",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        let draft = by_id(&app, "/api/campaigns_template_draft", &id, &dana).await;
         assert_eq!(draft["unpublished_changes"], true);
         assert_eq!(
             draft["preview"]["content"]["email"][1]["block"]["text"],
@@ -1191,49 +1147,29 @@ backend_test!(
         );
 
         // The audience narrows to MSPs: Northwind no longer sees it.
-        let res = post(
+        let res = save(
             &app,
-            "/api/campaigns_template_save",
+            &dana,
             &template_form(
                 &id,
                 "Edge launch",
                 &content,
                 &[("template[partner_types][0]", "msp")],
             ),
-            Some(&dana),
         )
         .await;
         assert!(res.status().is_success());
         assert!(!template_ids(&app, &ava).await.contains(&id));
-        let res = post(
+        let res = save(
             &app,
-            "/api/campaigns_template_save",
+            &dana,
             &template_form(&id, "Edge launch", &content, &[]),
-            Some(&dana),
         )
         .await;
         assert!(res.status().is_success());
-        let version = json(
-            post(
-                &app,
-                "/api/campaigns_template_publish",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        let version = by_id(&app, "/api/campaigns_template_publish", &id, &dana).await;
         assert_eq!(version, 2);
-        let draft = json(
-            post(
-                &app,
-                "/api/campaigns_template_draft",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        let draft = by_id(&app, "/api/campaigns_template_draft", &id, &dana).await;
         let versions: Vec<i64> = draft["versions"]
             .as_array()
             .unwrap()
@@ -1284,40 +1220,21 @@ backend_test!(
         let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
         let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
         let id = start_template(&app, &db, &dana, "Reviewed offer").await;
-        let draft = json(
-            post(
-                &app,
-                "/api/campaigns_template_draft",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        let draft = by_id(&app, "/api/campaigns_template_draft", &id, &dana).await;
         let content = draft["preview"]["content"].clone();
-        let res = post(
+        let res = save(
             &app,
-            "/api/campaigns_template_save",
+            &dana,
             &template_form(
                 &id,
                 "Reviewed offer",
                 &content,
                 &[("template[requires_approval]", "on")],
             ),
-            Some(&dana),
         )
         .await;
         assert!(res.status().is_success());
-        json(
-            post(
-                &app,
-                "/api/campaigns_template_publish",
-                &format!("id={id}"),
-                Some(&dana),
-            )
-            .await,
-        )
-        .await;
+        by_id(&app, "/api/campaigns_template_publish", &id, &dana).await;
 
         // Northwind rewords the heading: the campaign waits, off the web.
         let launch = |wording: &'static str| {
@@ -1325,16 +1242,7 @@ backend_test!(
             let ava = ava.clone();
             let id = id.clone();
             async move {
-                let seen = json(
-                    post(
-                        &app,
-                        "/api/campaigns_template",
-                        &format!("id={id}"),
-                        Some(&ava),
-                    )
-                    .await,
-                )
-                .await;
+                let seen = by_id(&app, "/api/campaigns_template", &id, &ava).await;
                 let mut body = format!("id={id}");
                 // The first rewordable block (the email's heading) gets
                 // `wording`; the others keep the template's words.
@@ -1442,16 +1350,7 @@ backend_test!(
         )
         .await;
         assert!(res.status().is_success(), "{}", res.status());
-        let seen = json(
-            post(
-                &app,
-                "/api/campaigns_get",
-                &format!("id={campaign}"),
-                Some(&ava),
-            )
-            .await,
-        )
-        .await;
+        let seen = by_id(&app, "/api/campaigns_get", &campaign, &ava).await;
         assert_eq!(seen["card"]["returned"], "Keep our product name.");
         assert_eq!(
             get(&app, &page, BROWSER).await.status(),
@@ -1629,8 +1528,7 @@ backend_test!(
         .await
         .unwrap();
         assert_eq!(told, 1);
-        let seen =
-            json(post(&app, "/api/campaigns_get", &format!("id={id}"), Some(&ava)).await).await;
+        let seen = by_id(&app, "/api/campaigns_get", &id, &ava).await;
         assert_eq!(seen["card"]["organisation_name"], "Northwind Solutions");
         assert_eq!(seen["may_send"], true);
     }
