@@ -243,7 +243,7 @@ async function attack(browser: Browser, baseURL: string, email: string, submitte
 }
 
 test("no stored payload becomes markup or runs, on any page, for anyone", async ({ browser, baseURL }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const submitted: Submitted[] = [];
   const findings: Finding[] = [];
   for (const email of PERSONS) await attack(browser, baseURL!, email, submitted, findings);

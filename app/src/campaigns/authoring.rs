@@ -69,28 +69,49 @@ fn date_field(value: &str) -> Result<Option<i64>, ()> {
     }
 }
 
-/// Checks `form`; `known_tiers` are the tier ids that exist.
-pub fn validate(form: &TemplateInput, known_tiers: &[String]) -> Result<TemplateDraft, AppError> {
-    let mut errors = FieldErrors::new();
-    let name = required_text(
-        &mut errors,
+/// A template's name, trimmed (noted in `errors` when empty or long).
+fn check_name<'a>(errors: &mut FieldErrors, name: &'a str) -> &'a str {
+    required_text(
+        errors,
         "name",
-        &form.name,
+        name,
         MAX_LINE,
         t!("Name the template in at most 200 characters."),
-    );
-    let summary = form.summary.trim();
-    if summary.chars().count() > 500 {
-        errors.push(("summary", t!("Keep the summary within 500 characters.")));
-    }
-    let language = match form.language.as_str() {
+    )
+}
+
+/// A template's language from its code (`en`, `de`).
+fn check_language(errors: &mut FieldErrors, code: &str) -> Option<Locale> {
+    match code {
         "en" => Some(Locale::En),
         "de" => Some(Locale::De),
         _ => {
             errors.push(("language", t!("Choose the template's language.")));
             None
         }
-    };
+    }
+}
+
+/// Checks what a new template starts with: its name and language.
+pub fn validate_start(name: &str, language: &str) -> Result<(String, Locale), AppError> {
+    let mut errors = FieldErrors::new();
+    let name = check_name(&mut errors, name);
+    let language = check_language(&mut errors, language);
+    match (language, errors.is_empty()) {
+        (Some(language), true) => Ok((name.to_owned(), language)),
+        _ => Err(AppError::fields(errors)),
+    }
+}
+
+/// Checks `form`; `known_tiers` are the tier ids that exist.
+pub fn validate(form: &TemplateInput, known_tiers: &[String]) -> Result<TemplateDraft, AppError> {
+    let mut errors = FieldErrors::new();
+    let name = check_name(&mut errors, &form.name);
+    let summary = form.summary.trim();
+    if summary.chars().count() > 500 {
+        errors.push(("summary", t!("Keep the summary within 500 characters.")));
+    }
+    let language = check_language(&mut errors, &form.language);
     let content = match serde_json::from_str::<Content>(&form.content) {
         Ok(content) => match check_limits(&content) {
             Ok(()) => Some(content),

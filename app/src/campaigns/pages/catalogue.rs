@@ -175,9 +175,9 @@ fn review_row(r: ReviewRow, review: ServerAction<ReviewCampaign>) -> impl IntoVi
                 <h3 class="font-semibold">
                     {t!("{partner}: {campaign}", partner = r.campaign.organisation_name.clone(), campaign = r.campaign.name.clone())}
                 </h3>
-                <dl class="mt-3 flex flex-col gap-3 text-sm">
+                <div class="mt-3 flex flex-col gap-3 text-sm">
                     {r.changes.into_iter().map(|(before, after)| view! {
-                        <div class="grid gap-1 sm:grid-cols-2 sm:gap-4">
+                        <dl class="grid gap-1 sm:grid-cols-2 sm:gap-4">
                             <div>
                                 <dt class="font-medium text-slate-600 dark:text-slate-300">{t!("The template says")}</dt>
                                 <dd class="whitespace-pre-line">{before}</dd>
@@ -186,9 +186,9 @@ fn review_row(r: ReviewRow, review: ServerAction<ReviewCampaign>) -> impl IntoVi
                                 <dt class="font-medium text-slate-600 dark:text-slate-300">{t!("The partner wants")}</dt>
                                 <dd class="whitespace-pre-line">{after}</dd>
                             </div>
-                        </div>
+                        </dl>
                     }).collect_view()}
-                </dl>
+                </div>
                 <div class="mt-4 flex flex-col gap-2 sm:flex-row sm:items-start sm:gap-4">
                     <ActionForm action=review>
                         <input type="hidden" name="id" value=id />

@@ -170,31 +170,33 @@ fn page(
             </Card>
             <div><Button>{t!("Save the draft")}</Button></div>
         </ActionForm>
-        <Card>
-            <h2 class="text-lg font-semibold">{t!("Publish")}</h2>
-            <p class="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {if blocking {
-                    t!("Fix what is listed at the top, save, then publish.").to_owned()
-                } else {
-                    t!("Publishing makes the saved draft the version partners launch. Campaigns already launched keep their wording.").to_owned()
-                }}
-            </p>
-            {form_error(last_error(publish))}
-            {form_error(last_error(unpublish))}
-            <ButtonRow>
-                <ActionForm action=publish>
-                    <input type="hidden" name="id" value=publish_id />
-                    <Button disabled=blocking>{t!("Publish the saved draft")}</Button>
-                </ActionForm>
-                {may_unpublish.then(|| view! {
-                    <ActionForm action=unpublish>
-                        <input type="hidden" name="id" value=unpublish_id />
-                        <Button intent=Intent::Secondary>{t!("Unpublish")}</Button>
+        <div class="mt-8">
+            <Card>
+                <h2 class="text-lg font-semibold">{t!("Publish")}</h2>
+                <p class="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                    {if blocking {
+                        t!("Fix what is listed at the top, save, then publish.").to_owned()
+                    } else {
+                        t!("Publishing makes the saved draft the version partners launch. Campaigns already launched keep their wording.").to_owned()
+                    }}
+                </p>
+                {form_error(last_error(publish))}
+                {form_error(last_error(unpublish))}
+                <ButtonRow>
+                    <ActionForm action=publish>
+                        <input type="hidden" name="id" value=publish_id />
+                        <Button disabled=blocking>{t!("Publish the saved draft")}</Button>
                     </ActionForm>
-                })}
-            </ButtonRow>
-            {versions}
-        </Card>
+                    {may_unpublish.then(|| view! {
+                        <ActionForm action=unpublish>
+                            <input type="hidden" name="id" value=unpublish_id />
+                            <Button intent=Intent::Secondary>{t!("Unpublish")}</Button>
+                        </ActionForm>
+                    })}
+                </ButtonRow>
+                {versions}
+            </Card>
+        </div>
     }
 }
 

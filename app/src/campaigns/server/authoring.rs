@@ -7,8 +7,8 @@ use crate::{
     audit::server::Entry,
     auth::{policy::authorize_content, Viewer},
     campaigns::{
-        authoring::{starter, validate, TemplateDraft, TemplateInput, MAX_NOTE},
-        content::{Content, MAX_LINE},
+        authoring::{starter, validate, validate_start, TemplateDraft, TemplateInput, MAX_NOTE},
+        content::Content,
         preflight::check_template,
         types::{ReviewRow, TemplateCard, TemplateEditView, TemplateVersion},
         TemplateStatus,
@@ -41,23 +41,7 @@ pub async fn create(
     ip: Option<&str>,
 ) -> Result<String, AppError> {
     authorize_content(viewer)?;
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_LINE {
-        return Err(field_error(
-            "name",
-            t!("Name the template in at most 200 characters."),
-        ));
-    }
-    let locale = match language {
-        "en" => Locale::En,
-        "de" => Locale::De,
-        _ => {
-            return Err(field_error(
-                "language",
-                t!("Choose the template's language."),
-            ))
-        }
-    };
+    let (name, locale) = validate_start(name, language)?;
     let content =
         serde_json::to_string(&starter(locale)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let id = uuid::Uuid::new_v4().to_string();
@@ -67,7 +51,7 @@ pub async fn create(
          created_by, created_at, updated_at) VALUES ($1, $2, '', $3, 'draft', 0, $4, $5, $6, $6)",
     )
     .bind(&id)
-    .bind(name)
+    .bind(&name)
     .bind(locale.as_str())
     .bind(&content)
     .bind(&viewer.person_id)
@@ -79,7 +63,7 @@ pub async fn create(
         action: "campaign_template.created",
         record_type: "campaign_template",
         record_id: Some(&id),
-        detail: Some(name),
+        detail: Some(&name),
     })
     .await?;
     tx.commit().await?;
