@@ -185,7 +185,7 @@ mod tests {
             assert!(is_website(good), "{good}");
         }
         for bad in [
-            "<script>window.x=1</script>",
+            "<b onmouseover=x>bold</b>.example",
             "window.__pwned",
             "javascript:alert(1)//x.example",
             "ftp://files.example",
