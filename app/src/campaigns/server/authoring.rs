@@ -10,7 +10,7 @@ use crate::{
         authoring::{starter, validate, validate_start, TemplateDraft, TemplateInput, MAX_NOTE},
         content::Content,
         preflight::check_template,
-        types::{ReviewRow, TemplateCard, TemplateEditView, TemplateVersion},
+        types::{TemplateCard, TemplateEditView, TemplateVersion},
         TemplateStatus,
     },
     db::Db,
@@ -19,7 +19,7 @@ use crate::{
 };
 
 use super::{
-    catalogue::{campaign_cards, drawn, sample_brand, Which},
+    catalogue::{drawn, sample_brand},
     parse_content,
 };
 
@@ -352,39 +352,6 @@ pub async fn unpublish(
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// What each reworded block said in `before` and says in `after`.
-fn changes(before: &Content, after: &Content) -> Vec<(String, String)> {
-    before
-        .editable()
-        .into_iter()
-        .filter_map(|(part, i)| {
-            let was = before.slots(part).get(i)?.block.wording()?;
-            let now = after.slots(part).get(i)?.block.wording()?;
-            (was != now).then(|| (was.to_owned(), now.to_owned()))
-        })
-        .collect()
-}
-
-/// The reworded launches waiting for review, oldest changes first, with
-/// what each partner changed.
-pub async fn reviews(db: &Db, viewer: &Viewer) -> Result<Vec<ReviewRow>, sqlx::Error> {
-    let cards = campaign_cards(db, viewer, Which::Waiting).await?;
-    let mut rows = Vec::with_capacity(cards.len());
-    for campaign in cards {
-        let (launched, template): (String, String) = sqlx::query_as(
-            "SELECT c.content, v.content FROM campaigns c \
-             JOIN campaign_template_versions v ON v.template_id = c.template_id \
-             AND v.version = c.template_version WHERE c.id = $1",
-        )
-        .bind(&campaign.id)
-        .fetch_one(&db.pool)
-        .await?;
-        let changes = changes(&parse_content(&template)?, &parse_content(&launched)?);
-        rows.push(ReviewRow { campaign, changes });
-    }
-    Ok(rows)
 }
 
 /// Approves campaign `id` (it goes live) or returns it with `note` (it

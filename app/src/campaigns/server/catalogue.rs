@@ -11,7 +11,7 @@ use crate::{
         landing_path,
         preflight::{check_launch, Finding},
         render::Brand,
-        types::{CampaignCard, CampaignView, Catalogue, LaunchView, TemplateCard},
+        types::{CampaignCard, CampaignView, Catalogue, LaunchView, ReviewRow, TemplateCard},
         CampaignStatus, TemplateStatus,
     },
     db::Db,
@@ -100,7 +100,7 @@ pub async fn catalogue(db: &Db, viewer: &Viewer, now: i64) -> Result<Catalogue, 
     };
     let may_author = authorize_content(viewer).is_ok();
     let reviews = if may_author {
-        super::authoring::reviews(db, viewer).await?
+        reviews(db, viewer).await?
     } else {
         Vec::new()
     };
@@ -148,7 +148,7 @@ impl From<CampaignRow> for CampaignCard {
 
 /// Which of the campaigns in scope to read.
 #[derive(Clone, Copy)]
-pub(super) enum Which<'a> {
+enum Which<'a> {
     /// The newest 100.
     Newest,
     /// Only this one.
@@ -158,7 +158,7 @@ pub(super) enum Which<'a> {
 }
 
 /// Campaigns in `viewer`'s scope, newest first.
-pub(super) async fn campaign_cards(
+async fn campaign_cards(
     db: &Db,
     viewer: &Viewer,
     which: Which<'_>,
@@ -186,6 +186,39 @@ pub(super) async fn campaign_cards(
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().map(CampaignCard::from).collect())
+}
+
+/// What each reworded block said in `before` and says in `after`.
+fn changes(before: &Content, after: &Content) -> Vec<(String, String)> {
+    before
+        .editable()
+        .into_iter()
+        .filter_map(|(part, i)| {
+            let was = before.slots(part).get(i)?.block.wording()?;
+            let now = after.slots(part).get(i)?.block.wording()?;
+            (was != now).then(|| (was.to_owned(), now.to_owned()))
+        })
+        .collect()
+}
+
+/// The reworded launches waiting for review, oldest changes first, with
+/// what each partner changed.
+async fn reviews(db: &Db, viewer: &Viewer) -> Result<Vec<ReviewRow>, sqlx::Error> {
+    let cards = campaign_cards(db, viewer, Which::Waiting).await?;
+    let mut rows = Vec::with_capacity(cards.len());
+    for campaign in cards {
+        let (launched, template): (String, String) = sqlx::query_as(
+            "SELECT c.content, v.content FROM campaigns c \
+             JOIN campaign_template_versions v ON v.template_id = c.template_id \
+             AND v.version = c.template_version WHERE c.id = $1",
+        )
+        .bind(&campaign.id)
+        .fetch_one(&db.pool)
+        .await?;
+        let changes = changes(&parse_content(&template)?, &parse_content(&launched)?);
+        rows.push(ReviewRow { campaign, changes });
+    }
+    Ok(rows)
 }
 
 /// A sample partner for vendor staff's previews.

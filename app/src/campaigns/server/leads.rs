@@ -12,9 +12,6 @@ use crate::{
     webhooks::WebhookEvent,
 };
 
-/// Leads a list shows, newest first.
-pub(super) const LIST_LENGTH: i64 = 500;
-
 #[derive(sqlx::FromRow)]
 struct Row {
     id: String,
@@ -70,7 +67,7 @@ async fn leads_where(
     .bind(viewer.tenant_scope())
     .bind(campaign.unwrap_or_default())
     .bind(lead.unwrap_or_default())
-    .bind(LIST_LENGTH)
+    .bind(super::LIST_LENGTH)
     .fetch_all(&db.pool)
     .await?;
     let mut history = if viewer.role.is_vendor() {

@@ -30,6 +30,9 @@ pub use views::ViewTally;
 
 use super::content::Content;
 
+/// Leads a list shows, newest first.
+const LIST_LENGTH: i64 = 500;
+
 /// Content stored as JSON, read back; a row that does not parse is an
 /// internal error, never a page that renders half.
 fn parse_content(json: &str) -> Result<Content, sqlx::Error> {

@@ -435,7 +435,7 @@ pub(super) async fn history<'a>(
          WHERE f.lead_id IN (SELECT l.id FROM leads l WHERE l.campaign_id IS NULL \
          ORDER BY l.updated_at DESC, l.id LIMIT $1) ORDER BY f.offered_at, f.id",
     )
-    .bind(super::leads::LIST_LENGTH)
+    .bind(super::LIST_LENGTH)
     .fetch_all(&db.pool)
     .await?;
     for line in lines
