@@ -71,6 +71,18 @@ impl Block {
         }
     }
 
+    /// This block's kind, as its JSON names it (`heading`, `columns`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Block::Heading { .. } => "heading",
+            Block::Text { .. } => "text",
+            Block::Image { .. } => "image",
+            Block::Button { .. } => "button",
+            Block::Columns { .. } => "columns",
+            Block::Quote { .. } => "quote",
+        }
+    }
+
     /// The longest wording this block's kind takes.
     pub fn wording_limit(&self) -> usize {
         match self {
@@ -270,6 +282,15 @@ mod tests {
         assert_eq!(c.with_wording(&[" ".into()]), Err((Part::Email, 0)));
         let long = "x".repeat(MAX_LINE + 1);
         assert_eq!(c.with_wording(&["ok".into(), long]), Err((Part::Page, 1)));
+    }
+
+    #[test]
+    fn a_blocks_kind_is_its_json_tag() {
+        let c = content();
+        for slot in c.email.iter().chain(&c.page) {
+            let json = serde_json::to_value(&slot.block).unwrap();
+            assert_eq!(json["kind"], slot.block.kind());
+        }
     }
 
     #[test]

@@ -44,6 +44,21 @@ impl Write {
         }
         crate::email::server::enqueue(&mut **self, email, &subject, &body).await
     }
+
+    /// The active admins of partner `organisation`, who are told of what
+    /// comes to it: (email, name), by email.
+    pub async fn partner_admins(
+        &mut self,
+        organisation: &str,
+    ) -> Result<Vec<(String, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT email, name FROM people WHERE organisation_id = $1 \
+             AND role = 'partner_admin' AND status = 'active' ORDER BY email",
+        )
+        .bind(organisation)
+        .fetch_all(&mut **self)
+        .await
+    }
 }
 
 /// Person `person_id`'s 50 newest notifications and the unread count.

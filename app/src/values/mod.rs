@@ -114,6 +114,15 @@ pub fn comma_list(codes: &[String]) -> String {
     codes.join(",")
 }
 
+/// The codes of a comma list column, as [`comma_list`] stored them.
+pub fn comma_items(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Declares a closed set of values stored as text, with its database code,
 /// a label for people, and a parser that refuses anything else. Labels are
 /// either `t!("English")` (in the reader's language) or a literal that

@@ -8,7 +8,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::preview::{document, preview_pane};
+use super::{
+    kind_name,
+    preview::{document, preview_pane},
+};
 use crate::{
     auth::Viewer,
     campaigns::{
@@ -88,7 +91,7 @@ fn page(
             t!("Unpublished: partners cannot launch it; their campaigns run on.").to_owned()
         }
     };
-    let language = card_language(&d.preview);
+    let language = d.preview.locale.as_str().to_owned();
     let (publish_id, unpublish_id) = (id.clone(), id.clone());
     let may_unpublish = card.status == TemplateStatus::Published;
     let findings = findings(&d.preview);
@@ -200,10 +203,6 @@ fn page(
     }
 }
 
-fn card_language(v: &LaunchView) -> String {
-    v.locale.as_str().to_owned()
-}
-
 fn findings(v: &LaunchView) -> impl IntoView {
     (!v.findings.is_empty()).then(|| {
         view! {
@@ -272,29 +271,7 @@ const UP: &str = "↑";
 const DOWN: &str = "↓";
 const REMOVE: &str = "✕";
 
-fn kind_label(block: &Block) -> &'static str {
-    match block {
-        Block::Heading { .. } => t!("Heading"),
-        Block::Text { .. } => t!("Text"),
-        Block::Image { .. } => t!("Image"),
-        Block::Button { .. } => t!("Button"),
-        Block::Columns { .. } => t!("Two columns"),
-        Block::Quote { .. } => t!("Quote"),
-    }
-}
-
 const KINDS: [&str; 6] = ["heading", "text", "image", "button", "quote", "columns"];
-
-fn kind_name(kind: &str) -> &'static str {
-    match kind {
-        "heading" => t!("Heading"),
-        "text" => t!("Text"),
-        "image" => t!("Image"),
-        "button" => t!("Button"),
-        "quote" => t!("Quote"),
-        _ => t!("Two columns"),
-    }
-}
 
 fn small_button(label: &'static str, name: String, on: impl Fn() + 'static) -> impl IntoView {
     view! {
@@ -383,7 +360,7 @@ fn block_editor(
     editable: Option<bool>,
     locale: crate::i18n::Locale,
 ) -> AnyView {
-    let label = kind_label(block);
+    let label = kind_name(block.kind());
     let controls = view! {
         <div class="flex gap-1">
             {small_button(UP, t!("Move {kind} up", kind = label), move || draft.restructure(|c| move_block(c, place, -1)))}

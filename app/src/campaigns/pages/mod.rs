@@ -50,3 +50,16 @@ fn status_cell(status: CampaignStatus, returned: Option<String>) -> impl IntoVie
         None => view! { <Badge tone=campaign_tone(status) label=status.label() /> }.into_any(),
     }
 }
+
+/// What a block of `kind` (as [`crate::campaigns::content::Block::kind`]
+/// names it) is called on screen.
+pub(super) fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "heading" => t!("Heading"),
+        "text" => t!("Text"),
+        "image" => t!("Image"),
+        "button" => t!("Button"),
+        "quote" => t!("Quote"),
+        _ => t!("Two columns"),
+    }
+}

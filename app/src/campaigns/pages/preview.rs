@@ -16,12 +16,7 @@ use crate::{
 
 /// The label of rewordable block `block`, numbered `n` within its part.
 fn wording_label(part: Part, block: &Block, n: usize) -> String {
-    let kind = match block {
-        Block::Heading { .. } => t!("Heading"),
-        Block::Button { .. } => t!("Button"),
-        Block::Quote { .. } => t!("Quote"),
-        _ => t!("Text"),
-    };
+    let kind = super::kind_name(block.kind());
     match part {
         Part::Email => t!("Email: {kind} {n}", kind = kind, n = n + 1),
         Part::Page => t!("Landing page: {kind} {n}", kind = kind, n = n + 1),

@@ -14,21 +14,15 @@ use crate::{
         TemplateStatus,
     },
     db::Db,
-    error::{AppError, FieldError},
+    error::AppError,
     i18n::Locale,
+    values::comma_items,
 };
 
 use super::{
     catalogue::{drawn, sample_brand},
     parse_content,
 };
-
-fn field_error(field: &str, message: &str) -> AppError {
-    AppError::Validation(vec![FieldError {
-        field: field.into(),
-        message: message.into(),
-    }])
-}
 
 /// Starts template `name` in `language` ("en" or "de") as a draft with a
 /// starter email and landing page; returns its id.
@@ -88,14 +82,6 @@ struct DraftRow {
     campaigns: i64,
 }
 
-fn list(comma: &str) -> Vec<String> {
-    comma
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// The date field's value for `at` (an end date shows the day it runs
 /// through, one day before the stored instant).
 fn date_value(at: Option<i64>, end: bool) -> String {
@@ -153,9 +139,9 @@ pub async fn edit_view(db: &Db, viewer: &Viewer, id: &str) -> Result<TemplateEdi
             findings,
             false,
         ),
-        partner_types: list(&row.partner_types),
-        tiers: list(&row.tiers),
-        regions: list(&row.regions),
+        partner_types: comma_items(&row.partner_types),
+        tiers: comma_items(&row.tiers),
+        regions: comma_items(&row.regions),
         starts_on: date_value(row.starts_at, false),
         ends_on: date_value(row.ends_at, true),
         requires_approval: row.requires_approval == 1,
@@ -370,10 +356,10 @@ pub async fn review(
     authorize_content(viewer)?;
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     if !approve && note.is_none_or(|n| n.chars().count() > MAX_NOTE) {
-        return Err(field_error(
+        return Err(AppError::fields([(
             "note",
             t!("Tell the partner what to change, in at most 500 characters."),
-        ));
+        )]));
     }
     let mut tx = db.write(viewer.actor(ip)).await?;
     let found: Option<(String, String, String, Option<i64>, String)> = sqlx::query_as(

@@ -205,20 +205,29 @@ fn changes(before: &Content, after: &Content) -> Vec<(String, String)> {
 /// what each partner changed.
 async fn reviews(db: &Db, viewer: &Viewer) -> Result<Vec<ReviewRow>, sqlx::Error> {
     let cards = campaign_cards(db, viewer, Which::Waiting).await?;
-    let mut rows = Vec::with_capacity(cards.len());
-    for campaign in cards {
-        let (launched, template): (String, String) = sqlx::query_as(
-            "SELECT c.content, v.content FROM campaigns c \
-             JOIN campaign_template_versions v ON v.template_id = c.template_id \
-             AND v.version = c.template_version WHERE c.id = $1",
-        )
-        .bind(&campaign.id)
-        .fetch_one(&db.pool)
-        .await?;
-        let changes = changes(&parse_content(&template)?, &parse_content(&launched)?);
-        rows.push(ReviewRow { campaign, changes });
-    }
-    Ok(rows)
+    // Each waiting campaign's words beside its template version's, in one read.
+    let words: Vec<(String, String, String)> = sqlx::query_as(&format!(
+        "SELECT c.id, c.content, v.content FROM campaigns c \
+         JOIN campaign_template_versions v ON v.template_id = c.template_id \
+         AND v.version = c.template_version \
+         WHERE c.status = 'pending_approval' AND c.reviewed_at IS NULL AND {}",
+        tenant_scoped("c.organisation_id", "$1")
+    ))
+    .bind(viewer.tenant_scope())
+    .fetch_all(&db.pool)
+    .await?;
+    // A campaign reviewed between the two reads is no longer waiting.
+    cards
+        .into_iter()
+        .filter_map(|campaign| {
+            let (_, launched, template) = words.iter().find(|(id, _, _)| *id == campaign.id)?;
+            Some(
+                parse_content(template)
+                    .and_then(|t| Ok(changes(&t, &parse_content(launched)?)))
+                    .map(|changes| ReviewRow { campaign, changes }),
+            )
+        })
+        .collect()
 }
 
 /// A sample partner for vendor staff's previews.
@@ -287,6 +296,17 @@ pub async fn launch_view(
     partner: Option<&str>,
 ) -> Result<LaunchView, AppError> {
     let whom = launching_for(db, viewer, partner).await?;
+    launch_view_for(db, viewer, id, now, whom).await
+}
+
+/// [`launch_view`] for `whom`, as [`launching_for`] answered.
+pub(super) async fn launch_view_for(
+    db: &Db,
+    viewer: &Viewer,
+    id: &str,
+    now: i64,
+    whom: Option<String>,
+) -> Result<LaunchView, AppError> {
     let row: TemplateRow = sqlx::query_as(&format!(
         "SELECT {TEMPLATE_COLUMNS} FROM campaign_templates t \
          LEFT JOIN campaign_template_versions v ON v.template_id = t.id AND v.version = t.version \

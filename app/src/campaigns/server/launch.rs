@@ -9,7 +9,7 @@ use crate::{
     error::{AppError, FieldError},
 };
 
-use super::{catalogue::launching_for, launch_view};
+use super::catalogue::{launch_view_for, launching_for};
 
 /// Launches template `template_id` for `viewer`'s organisation (or, for a
 /// vendor marketer, for `partner`) with `wording` (one text per rewordable
@@ -33,7 +33,7 @@ pub async fn launch(
     let organisation = launching_for(db, viewer, partner)
         .await?
         .ok_or(AppError::Forbidden)?;
-    let view = launch_view(db, viewer, template_id, now, partner).await?;
+    let view = launch_view_for(db, viewer, template_id, now, Some(organisation.clone())).await?;
     let blocking: Vec<String> = view
         .findings
         .iter()
@@ -105,16 +105,9 @@ pub async fn launch(
     .execute(&mut *tx)
     .await?;
     if viewer.role.is_vendor() {
-        let admins: Vec<String> = sqlx::query_scalar(
-            "SELECT email FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
-             AND status = 'active' ORDER BY email",
-        )
-        .bind(&organisation)
-        .fetch_all(&mut *tx)
-        .await?;
         let link = format!("/campaigns/{id}");
         let name = view.template.name.clone();
-        for email in admins {
+        for (email, _) in tx.partner_admins(&organisation).await? {
             tx.notify(&email, &link, |l| {
                 (
                     crate::t!(in l, "The vendor launched {name} for you", name = name),

@@ -153,15 +153,8 @@ pub async fn route(tx: &mut Write, lead: &str, now: i64) -> Result<Option<String
     .bind(expires)
     .execute(&mut **tx)
     .await?;
-    let admins: Vec<String> = sqlx::query_scalar(
-        "SELECT email FROM people WHERE organisation_id = $1 AND role = 'partner_admin' \
-         AND status = 'active' ORDER BY email",
-    )
-    .bind(&partner.id)
-    .fetch_all(&mut **tx)
-    .await?;
     let link = format!("/leads#lead-{lead}");
-    for email in admins {
+    for (email, _) in tx.partner_admins(&partner.id).await? {
         tx.notify(&email, &link, |l| {
             (
                 crate::t!(in l, "A lead is offered to you: please answer within {hours} hours", hours = sla),

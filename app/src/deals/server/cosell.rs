@@ -185,14 +185,7 @@ pub async fn add_co_seller(
         detail: Some(&detail),
     })
     .await?;
-    let admins: Vec<(String, String)> = sqlx::query_as(
-        "SELECT email, name FROM people WHERE organisation_id = $1 \
-         AND role = 'partner_admin' AND status = 'active' ORDER BY email",
-    )
-    .bind(&partner_id)
-    .fetch_all(&mut *tx)
-    .await?;
-    for (email, name) in admins {
+    for (email, name) in tx.partner_admins(&partner_id).await? {
         tx.notify(&email, &format!("/deals/{deal_id}"), |l| {
             (
                 t!(in l, "You are co-selling {customer}", customer = customer),

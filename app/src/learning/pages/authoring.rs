@@ -20,6 +20,7 @@ use crate::{
         },
         Card, PageHeader, RequireViewer,
     },
+    values::comma_items,
 };
 
 #[component]
@@ -104,12 +105,6 @@ fn path_form(
         counts_toward_tier: true,
         courses: Vec::new(),
     });
-    let split = |list: &str| {
-        list.split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
     let choices: Vec<(String, String)> = std::iter::once((String::new(), t!("(none)").to_owned()))
         .chain(courses.iter().cloned())
         .collect();
@@ -139,14 +134,14 @@ fn path_form(
                 name="path[job_functions]"
                 id=format!("path-{key}-functions")
                 options=options(JobFunction::ALL.iter().map(|f| (f.code(), f.label())))
-                checked=split(&p.job_functions)
+                checked=comma_items(&p.job_functions)
             />
             <CheckboxGroup
                 label=t!("For these partner types (none ticked: all)")
                 name="path[partner_types]"
                 id=format!("path-{key}-types")
                 options=options(PartnerType::ALL.iter().map(|t| (t.code(), t.label())))
-                checked=split(&p.partner_types)
+                checked=comma_items(&p.partner_types)
             />
             <Field label=t!("Valid for (months)") name="path[validity_months]" id=format!("path-{key}-months") kind="number" min="1" max="60" required=true value=p.validity_months.to_string() />
             <label class="flex items-center gap-2 text-sm" for=format!("path-{key}-counts")>
