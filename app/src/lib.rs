@@ -174,6 +174,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/campaigns") view=campaigns::CampaignsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/templates/:id") view=campaigns::LaunchPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/templates/:id/edit") view=campaigns::TemplateEditPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/campaigns/streams") view=campaigns::StreamsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/:id") view=campaigns::CampaignPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/:id/send") view=campaigns::SendEmailPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/sends/:id") view=campaigns::SendDraftPage ssr=SsrMode::InOrder />

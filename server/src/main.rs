@@ -31,7 +31,7 @@ use leptos::prelude::get_configuration;
 use server::{
     jobs::{
         ApplicationRescore, CertificateSweep, Jobs, LeadOfferSweep, OnboardingCheck, OutboxSender,
-        ProtectionSweep, TierRecompute, ViewFlush, WebhookSender,
+        ProtectionSweep, SocialPoster, TierRecompute, ViewFlush, WebhookSender,
     },
     router, AppState,
 };
@@ -150,6 +150,7 @@ async fn run() -> Result<(), String> {
         .with_public_url(public_url)
         .with_webhook_reach(reach);
     jobs.spawn(LeadOfferSweep { db: db.clone() }, Duration::from_secs(60));
+    jobs.spawn(SocialPoster { db: db.clone() }, Duration::from_secs(5));
     jobs.spawn(
         WebhookSender {
             db: db.clone(),

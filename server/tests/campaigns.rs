@@ -1533,3 +1533,241 @@ backend_test!(
         assert_eq!(seen["may_send"], true);
     }
 );
+
+/// Template content for a stream test: the starter blocks and one post.
+fn stream_content() -> serde_json::Value {
+    use app::campaigns::content::{Network, SocialPost};
+    let mut content = app::campaigns::authoring::starter(app::i18n::Locale::En);
+    content.social.push(SocialPost {
+        network: Network::LinkedIn,
+        text: "News from {partner.name}: {link}".into(),
+    });
+    serde_json::to_value(&content).unwrap()
+}
+
+async fn subscribe(app: &Router, cookie: &str, stream: &str, mode: &str) -> Response<Body> {
+    post(
+        app,
+        "/api/campaigns_subscribe",
+        &format!("stream={}&mode={mode}", form_value(stream)),
+        Some(cookie),
+    )
+    .await
+}
+
+backend_test!(
+    streams_launch_new_templates_for_partners_who_take_them,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        let subscriptions = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stream_subscriptions")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        };
+        let before = subscriptions().await;
+        // Vendor staff take no stream; a bad name or mode changes nothing.
+        assert_eq!(
+            error_of(subscribe(&app, &dana, "partner news", "auto").await).await,
+            AppError::Forbidden
+        );
+        for (stream, mode) in [("x", "auto"), ("a,b", "auto"), ("partner news", "always")] {
+            let res = subscribe(&app, &ava, stream, mode).await;
+            assert_eq!(
+                res.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{stream} {mode}"
+            );
+        }
+        assert_eq!(subscriptions().await, before);
+        // Bluepeak takes "Partner news" by itself; Northwind asks first.
+        for (cookie, mode) in [(&oliver, "auto"), (&ava, "approval")] {
+            let res = subscribe(&app, cookie, "Partner News", mode).await;
+            assert!(res.status().is_success(), "{}", res.status());
+        }
+        assert_eq!(subscriptions().await, before + 2);
+
+        // Dana writes a template in that stream and publishes it.
+        let template = start_template(&app, &db, &dana, "Quarterly partner news").await;
+        let res = save(
+            &app,
+            &dana,
+            &template_form(
+                &template,
+                "Quarterly partner news",
+                &stream_content(),
+                &[("template[streams]", "partner news, Cloud")],
+            ),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let draft = by_id(&app, "/api/campaigns_template_draft", &template, &dana).await;
+        assert_eq!(draft["streams"], "partner news, cloud");
+        let res = post(
+            &app,
+            "/api/campaigns_template_publish",
+            &format!("id={template}"),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+
+        let launched = |org: &'static str| {
+            let (db, template) = (db.clone(), template.clone());
+            async move {
+                sqlx::query_as::<_, (String, String, String)>(
+                    "SELECT id, status, launched_by FROM campaigns \
+                     WHERE template_id = $1 AND organisation_id = $2",
+                )
+                .bind(&template)
+                .bind(demo_id("org", org))
+                .fetch_all(&db.pool)
+                .await
+                .unwrap()
+            }
+        };
+        // Bluepeak's campaign launched by itself, live, with its post
+        // filled in with Bluepeak's name and scheduled.
+        let bluepeak = launched("bluepeak").await;
+        assert_eq!(bluepeak.len(), 1);
+        assert_eq!(bluepeak[0].1, "live");
+        assert_eq!(bluepeak[0].2, demo_id("person", "dana-okafor"));
+        let view = by_id(&app, "/api/campaigns_get", &bluepeak[0].0, &oliver).await;
+        let post_text = view["posts"][0]["text"].as_str().unwrap();
+        assert!(
+            post_text.starts_with("News from Bluepeak Managed Services: http"),
+            "{post_text}"
+        );
+        assert!(post_text.contains("/c/"), "{post_text}");
+        assert_eq!(view["posts"][0]["state"], "Scheduled");
+        // Northwind asks first for "partner news" but takes "cloud" by
+        // itself (demo): the automatic stream wins.
+        let northwind = launched("northwind").await;
+        assert_eq!(northwind.len(), 1, "cloud is automatic for Northwind");
+
+        // Publishing again launches nothing twice.
+        let res = post(
+            &app,
+            "/api/campaigns_template_publish",
+            &format!("id={template}"),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        assert_eq!(launched("bluepeak").await.len(), 1);
+        assert_eq!(launched("northwind").await.len(), 1);
+
+        // Each partner reads its own subscriptions only; the vendor reads
+        // how many partners take each stream.
+        let streams = |cookie: String| {
+            let app = app.clone();
+            async move { json(post(&app, "/api/campaigns_streams", "", Some(&cookie)).await).await }
+        };
+        let mine = streams(oliver.clone()).await;
+        let row = |v: &serde_json::Value, name: &str| {
+            v["streams"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["name"] == name)
+                .cloned()
+                .unwrap_or_else(|| panic!("{name} in {v}"))
+        };
+        assert_eq!(row(&mine, "partner news")["mode"], "Auto");
+        assert_eq!(
+            row(&mine, "cloud")["mode"],
+            serde_json::Value::Null,
+            "Northwind's, not Bluepeak's"
+        );
+        assert_eq!(row(&mine, "partner news")["automatic"], 0);
+        let vendor = streams(dana.clone()).await;
+        assert_eq!(row(&vendor, "partner news")["automatic"], 1);
+        assert_eq!(row(&vendor, "partner news")["asking"], 1);
+        assert_eq!(row(&vendor, "partner news")["templates"], 1);
+        assert_eq!(vendor["may_subscribe"], false);
+
+        // Taking a stream no more removes it; another partner's stays.
+        let res = subscribe(&app, &oliver, "partner news", "").await;
+        assert!(res.status().is_success(), "{}", res.status());
+        assert_eq!(
+            row(&streams(oliver.clone()).await, "partner news")["mode"],
+            serde_json::Value::Null
+        );
+        assert_eq!(
+            row(&streams(ava.clone()).await, "partner news")["mode"],
+            "Approval"
+        );
+    }
+);
+
+backend_test!(
+    a_partner_asking_first_is_told_and_finds_the_template_waiting,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        // Northwind asks first for security (demo); Dana publishes a new
+        // security template.
+        let template = start_template(&app, &db, &dana, "Phishing drill kit").await;
+        let res = save(
+            &app,
+            &dana,
+            &template_form(
+                &template,
+                "Phishing drill kit",
+                &stream_content(),
+                &[("template[streams]", "security")],
+            ),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let res = post(
+            &app,
+            "/api/campaigns_template_publish",
+            &format!("id={template}"),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let campaigns: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM campaigns WHERE template_id = $1")
+                .bind(&template)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(campaigns, 0, "nobody takes security by itself");
+        let told: Vec<String> = sqlx::query_scalar(
+            "SELECT n.subject FROM notifications n JOIN people p ON p.id = n.person_id \
+             WHERE p.email = $1 AND n.link = '/campaigns/streams'",
+        )
+        .bind(AVA)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            told,
+            vec!["New in your stream security: Phishing drill kit".to_owned()]
+        );
+        let view = json(post(&app, "/api/campaigns_streams", "", Some(&ava)).await).await;
+        let security = view["streams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "security")
+            .cloned()
+            .unwrap();
+        assert_eq!(security["mode"], "Approval");
+        let waiting: Vec<&str> = security["waiting"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w[1].as_str().unwrap())
+            .collect();
+        assert!(waiting.contains(&"Phishing drill kit"), "{waiting:?}");
+    }
+);

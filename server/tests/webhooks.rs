@@ -447,3 +447,208 @@ backend_test!(
         assert_eq!(attempts, 0);
     }
 );
+
+backend_test!(
+    social_posts_reach_the_partners_automation_or_wait_to_be_shared,
+    |db: Db| async move {
+        use app::campaigns::server::place_due;
+        let state = seeded_state(&db)
+            .await
+            .with_webhook_reach(Reach::PublicAndLoopback);
+        let sender: Sender = state.webhooks.clone();
+        let app = server::router(state);
+        let answer = Arc::new(Mutex::new(StatusCode::OK));
+        let (base, received) = receiver(answer.clone()).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let oliver = sign_in(&app, "oliver.grant@bluepeak.example", DEMO_PASSWORD, None)
+            .await
+            .unwrap();
+        // Northwind's automation listens to social posts (its demo
+        // endpoint, an address that does not exist, is paused).
+        let res = post(
+            &app,
+            "/api/webhooks_active",
+            &format!("id={}&active=false", demo_id("webhook", "northwind-social")),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let endpoint = json(
+            post(
+                &app,
+                "/api/webhooks_add",
+                &format!(
+                    "url={}&events[0]=social.post",
+                    form_value(&format!("{base}/partner"))
+                ),
+                Some(&ava),
+            )
+            .await,
+        )
+        .await;
+        let secret = endpoint["secret"].as_str().unwrap().to_owned();
+
+        // Ava launches the migration campaign (a LinkedIn post, then an X
+        // post a day later).
+        let res = post(
+            &app,
+            "/api/campaigns_launch",
+            &format!("id={}", demo_id("template", "migration")),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_redirection() || res.status().is_success());
+        let campaign: String = sqlx::query_scalar(
+            "SELECT id FROM campaigns WHERE organisation_id = $1 ORDER BY launched_at DESC, id LIMIT 1",
+        )
+        .bind(demo_id("org", "northwind"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let view = |cookie: String| {
+            let (app, campaign) = (app.clone(), campaign.clone());
+            async move {
+                json(
+                    post(
+                        &app,
+                        "/api/campaigns_get",
+                        &format!("id={campaign}"),
+                        Some(&cookie),
+                    )
+                    .await,
+                )
+                .await
+            }
+        };
+        let states = |v: &serde_json::Value| -> Vec<String> {
+            v["posts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["state"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(
+            states(&view(ava.clone()).await),
+            vec!["Scheduled", "Scheduled"]
+        );
+
+        // Due now: the LinkedIn post goes to the automation, signed.
+        let now = app::format::now_secs();
+        assert_eq!(place_due(&db, now).await.unwrap(), 1);
+        assert_eq!(place_due(&db, now).await.unwrap(), 0, "placed once");
+        assert_eq!(deliver_due(&db, &sender).await.unwrap(), 1);
+        let (to, id, ts, sig, body) = received.lock().unwrap().last().cloned().unwrap();
+        assert_eq!(to, "/partner");
+        assert!(verifies(&secret, &id, &ts, &body, &sig));
+        let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(body["type"], "social.post");
+        assert_eq!(body["data"]["network"], "linkedin");
+        assert_eq!(body["data"]["campaign"]["id"], campaign.as_str());
+        let text = body["data"]["text"].as_str().unwrap();
+        assert!(text.contains("Northwind Solutions"), "{text}");
+        let link = body["data"]["link"].as_str().unwrap();
+        assert!(
+            text.contains(link) && link.contains("/c/"),
+            "{text} / {link}"
+        );
+        assert_eq!(
+            states(&view(ava.clone()).await),
+            vec!["Delivered", "Scheduled"]
+        );
+
+        // The receiver is down when the X post is due: retried, shown
+        // with the reason; after the last attempt the launcher is told.
+        *answer.lock().unwrap() = StatusCode::INTERNAL_SERVER_ERROR;
+        assert_eq!(
+            place_due(&db, now).await.unwrap(),
+            0,
+            "not due before its day"
+        );
+        // A day later (the clock moved by moving the post's time).
+        sqlx::query(
+            "UPDATE social_posts SET scheduled_at = scheduled_at - 86400 \
+             WHERE campaign_id = $1 AND status = 'scheduled'",
+        )
+        .bind(&campaign)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(place_due(&db, now).await.unwrap(), 1);
+        assert_eq!(deliver_due(&db, &sender).await.unwrap(), 0);
+        let v = view(ava.clone()).await;
+        assert_eq!(states(&v), vec!["Delivered", "Retrying"]);
+        assert_eq!(v["posts"][1]["error"], "answered HTTP 500");
+        let delivery = v["posts"][1]["delivery_id"].as_str().unwrap().to_owned();
+        sqlx::query(
+            "UPDATE webhook_deliveries SET attempts = $1, next_attempt_at = 0 WHERE id = $2",
+        )
+        .bind(app::webhooks::MAX_ATTEMPTS - 1)
+        .bind(&delivery)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(deliver_due(&db, &sender).await.unwrap(), 0);
+        let v = view(ava.clone()).await;
+        assert_eq!(states(&v), vec!["Delivered", "Failed"]);
+        assert_eq!(v["may_resend"], true);
+        let told: Vec<String> = sqlx::query_scalar(
+            "SELECT n.subject FROM notifications n JOIN people p ON p.id = n.person_id \
+             WHERE p.email = $1 AND n.link = $2",
+        )
+        .bind(AVA)
+        .bind(format!("/campaigns/{campaign}"))
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            told,
+            vec!["A social post of Cloud migration assessment did not go out".to_owned()]
+        );
+
+        // Back up: Ava sends it again, and it is taken.
+        *answer.lock().unwrap() = StatusCode::OK;
+        let res = post(
+            &app,
+            "/api/webhooks_replay",
+            &format!("id={delivery}"),
+            Some(&ava),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        assert_eq!(
+            states(&view(ava.clone()).await),
+            vec!["Delivered", "Delivered"]
+        );
+        let x = received.lock().unwrap().last().cloned().unwrap();
+        assert_eq!(x.1, delivery, "the same message id");
+
+        // Bluepeak has no automation: its posts wait with share links, and
+        // it cannot see Northwind's campaign.
+        let res = post(
+            &app,
+            "/api/campaigns_get",
+            &format!("id={campaign}"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        let bluepeak = json(
+            post(
+                &app,
+                "/api/campaigns_get",
+                &format!("id={}", demo_id("campaign", "bluepeak-backup")),
+                Some(&oliver),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(bluepeak["posts"][0]["state"], "Share");
+        let share = bluepeak["posts"][0]["share_url"].as_str().unwrap();
+        assert!(
+            share.starts_with("https://www.linkedin.com/sharing/share-offsite/?url=http"),
+            "{share}"
+        );
+        assert_eq!(bluepeak["posts"][0]["delivery_id"], serde_json::Value::Null);
+    }
+);

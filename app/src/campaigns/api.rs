@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{
     authoring::TemplateInput, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, RoutingView,
-    SendPage, SendView, TemplateEditView,
+    SendPage, SendView, StreamsView, TemplateEditView,
 };
 use crate::error::AppError;
 
@@ -411,6 +411,40 @@ pub async fn review_campaign(
         &id,
         approve,
         note.as_deref(),
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// The content streams, how the caller's organisation takes each and
+/// the templates in them it has not launched yet (for vendor staff: how
+/// many partners take each).
+///
+/// Who may call: anyone signed in. Errors: `Unauthenticated`, `Internal`.
+#[server(endpoint = "campaigns_streams")]
+pub async fn content_streams() -> Result<StreamsView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::streams(&db, &viewer, crate::auth::server::now()).await
+}
+
+/// Sets how the caller's organisation takes stream `stream`: `mode`
+/// `auto` (new templates launch by themselves), `approval` (they wait to
+/// be launched) or empty (not at all).
+///
+/// Who may call: partner people. Errors: `Unauthenticated`, `Forbidden`,
+/// `Validation`, `Internal`.
+#[server(endpoint = "campaigns_subscribe")]
+pub async fn subscribe_stream(stream: String, mode: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::subscribe(
+        &db,
+        &viewer,
+        &stream,
+        &mode,
         crate::auth::server::now(),
         ip.as_deref(),
     )

@@ -43,6 +43,9 @@ pub struct TemplateInput {
     /// A ticked checkbox sends a value; an unticked one sends nothing.
     #[serde(default)]
     pub requires_approval: Option<String>,
+    /// The content streams it belongs to, comma separated.
+    #[serde(default)]
+    pub streams: String,
 }
 
 /// A template's settings and blocks, checked.
@@ -59,6 +62,35 @@ pub struct TemplateDraft {
     pub starts_at: Option<i64>,
     pub ends_at: Option<i64>,
     pub requires_approval: bool,
+    /// Stream names, comma separated (see [`stream_names`]).
+    pub streams: String,
+}
+
+/// The most streams a template belongs to.
+pub const MAX_STREAMS: usize = 5;
+
+/// The content streams named in `raw` (comma separated), lower case, each
+/// once: 2 to 40 letters, digits, spaces or hyphens, at most five. `None`
+/// when a name breaks that.
+pub fn stream_names(raw: &str) -> Option<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for name in raw.split(',').map(|n| n.trim().to_lowercase()) {
+        if name.is_empty() {
+            continue;
+        }
+        let length = name.chars().count();
+        let fits = (2..=40).contains(&length)
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        if !fits {
+            return None;
+        }
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    (names.len() <= MAX_STREAMS).then_some(names)
 }
 
 /// A date field: `None` when blank, `Err` when it is not a date.
@@ -158,6 +190,13 @@ pub fn validate(form: &TemplateInput, known_tiers: &[String]) -> Result<Template
             errors.push(("ends_on", t!("The end date comes after the start date.")));
         }
     }
+    let streams = stream_names(&form.streams).unwrap_or_else(|| {
+        errors.push((
+            "streams",
+            t!("Name at most five streams, separated by commas, each 2 to 40 letters, digits, spaces or hyphens."),
+        ));
+        Vec::new()
+    });
     let (Some(language), Some(content), true) = (language, content, errors.is_empty()) else {
         return Err(AppError::fields(errors));
     };
@@ -172,6 +211,7 @@ pub fn validate(form: &TemplateInput, known_tiers: &[String]) -> Result<Template
         starts_at,
         ends_at,
         requires_approval: form.requires_approval.is_some(),
+        streams: streams.join(","),
     })
 }
 
@@ -595,6 +635,7 @@ mod tests {
         form.starts_on = "2027-01-01".into();
         form.ends_on = "2027-03-31".into();
         form.requires_approval = Some("on".into());
+        form.streams = " Security, cloud migration ,security,".into();
         let draft = validate(&form, &["gold".into()]).unwrap();
         assert_eq!(draft.name, "Spring offer");
         assert_eq!(draft.content, content);
@@ -605,6 +646,25 @@ mod tests {
             90 * 86_400
         );
         assert!(draft.requires_approval);
+        assert_eq!(draft.streams, "security,cloud migration");
+    }
+
+    #[test]
+    fn stream_names_are_short_plain_and_few() {
+        assert_eq!(stream_names(""), Some(vec![]));
+        assert_eq!(stream_names(" , "), Some(vec![]));
+        assert_eq!(
+            stream_names("Zero-Trust, Kühlung"),
+            Some(vec!["zero-trust".to_owned(), "kühlung".to_owned()])
+        );
+        assert_eq!(stream_names("a"), None);
+        assert_eq!(stream_names(&"x".repeat(41)), None);
+        assert_eq!(stream_names("a<b"), None);
+        assert_eq!(
+            stream_names("a1,b2,c3,d4,e5"),
+            Some(["a1", "b2", "c3", "d4", "e5"].map(String::from).to_vec())
+        );
+        assert_eq!(stream_names("a1,b2,c3,d4,e5,f6"), None);
     }
 
     #[test]
@@ -617,6 +677,7 @@ mod tests {
         form.regions = vec!["mars".into()];
         form.starts_on = "2027-05-01".into();
         form.ends_on = "2027-04-01".into();
+        form.streams = "ok, no;semicolons".into();
         let Err(AppError::Validation(errors)) = validate(&form, &["gold".into()]) else {
             panic!("expected field errors");
         };
@@ -629,7 +690,8 @@ mod tests {
                 "partner_types",
                 "tiers",
                 "regions",
-                "ends_on"
+                "ends_on",
+                "streams"
             ]
         );
         form = input(&starter(Locale::En));

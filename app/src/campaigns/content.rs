@@ -123,6 +123,23 @@ impl Network {
             Network::X => 280,
         }
     }
+
+    /// The address that opens the network's own "share" form with `text`
+    /// (LinkedIn takes only the link; the partner pastes the words).
+    pub fn share_url(self, text: &str, link: &str) -> String {
+        let query = |key: &str, value: &str| {
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair(key, value)
+                .finish()
+        };
+        match self {
+            Network::LinkedIn => format!(
+                "https://www.linkedin.com/sharing/share-offsite/?{}",
+                query("url", link)
+            ),
+            Network::X => format!("https://twitter.com/intent/tweet?{}", query("text", text)),
+        }
+    }
 }
 
 /// Everything a template (or a launched campaign) says. Any part may be

@@ -5,7 +5,10 @@
 
 use crate::{
     auth::server::now,
-    campaigns::content::{Block, Content, Network, Slot, SocialPost},
+    campaigns::{
+        content::{Block, Content, Network, Slot, SocialPost},
+        StreamMode,
+    },
     db::{Actor, Db},
     error::AppError,
     organisations::{demo::demo_id, logo_image},
@@ -222,6 +225,23 @@ const TEMPLATES: &[DemoTemplate] = &[
     ),
 ];
 
+/// The content streams of the demo templates.
+const STREAMS: &[(&str, &str)] = &[
+    ("migration", "cloud"),
+    ("backup", "managed services,security"),
+    ("webinar", "security"),
+    ("databases", "managed services"),
+    ("overview-de", "cloud"),
+    ("year-end", "cloud"),
+];
+
+/// Who takes which stream, how.
+const SUBSCRIPTIONS: &[(&str, &str, StreamMode)] = &[
+    ("northwind", "cloud", StreamMode::Auto),
+    ("northwind", "security", StreamMode::Approval),
+    ("bluepeak", "managed services", StreamMode::Approval),
+];
+
 /// A plain logo in `colour` (RGB): a band with a lighter mark.
 fn logo_png(colour: [u8; 3]) -> Result<logo_image::Logo, AppError> {
     use image::{ImageBuffer, Rgb};
@@ -408,6 +428,25 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             .await?;
         }
     }
+    for &(template, streams) in STREAMS {
+        sqlx::query("UPDATE campaign_templates SET streams = $1 WHERE id = $2")
+            .bind(streams)
+            .bind(demo_id("template", template))
+            .execute(&mut *tx)
+            .await?;
+    }
+    for &(partner, stream, mode) in SUBSCRIPTIONS {
+        sqlx::query(
+            "INSERT INTO stream_subscriptions (organisation_id, stream, mode, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(demo_id("org", partner))
+        .bind(stream)
+        .bind(mode.code())
+        .bind(today - 20 * DAY)
+        .execute(&mut *tx)
+        .await?;
+    }
     for &(slug, partner, template, launcher, ago) in LAUNCHED {
         let content = TEMPLATES
             .iter()
@@ -438,6 +477,18 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .bind(launched)
         .execute(&mut *tx)
         .await?;
+        let organisation = demo_id("org", partner);
+        let base = crate::people::server::public_url();
+        if let Some((brand, partner_slug)) =
+            super::server::brand_of(&mut tx, &organisation, &base).await?
+        {
+            let link = format!(
+                "{base}{}",
+                super::landing_path(&partner_slug, &crate::organisations::slug_of(name))
+            );
+            tx.schedule_posts(&id, &organisation, &content, &brand, &link, launched)
+                .await?;
+        }
         for day in 0..ago {
             let at = launched + day * DAY;
             let views = 12 + (day * 7 + ago) % 23;

@@ -18,13 +18,13 @@ pub mod server;
 mod types;
 
 pub use pages::{
-    CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage,
+    CampaignPage, CampaignsPage, LaunchPage, LeadsPage, SendDraftPage, SendEmailPage, StreamsPage,
     TemplateEditPage,
 };
 pub use types::{
     CampaignCard, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, ListOption, OfferRow,
-    ReviewRow, Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow, SendView,
-    TemplateCard, TemplateEditView, TemplateVersion,
+    PostRow, ReviewRow, Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow, SendView,
+    StreamRow, StreamsView, TemplateCard, TemplateEditView, TemplateVersion,
 };
 
 use crate::values::text_enum;
@@ -67,6 +67,30 @@ text_enum!(
         Working => "working", t!("Working");
         Converted => "converted", t!("Converted to a deal");
         Disqualified => "disqualified", t!("Disqualified");
+    }
+);
+
+text_enum!(
+    /// How a partner takes a content stream: each template the vendor
+    /// publishes in it launches for the partner by itself, or waits for
+    /// the partner to launch it.
+    StreamMode {
+        Auto => "auto", t!("Launch new templates for me");
+        Approval => "approval", t!("Ask me first");
+    }
+);
+
+text_enum!(
+    /// Where one of a campaign's social posts stands.
+    PostState {
+        Scheduled => "scheduled", t!("Scheduled");
+        Waiting => "waiting", t!("Waits until the campaign is live");
+        NotPosted => "not_posted", t!("Not posted: the campaign ended first");
+        Share => "share", t!("Ready to share by hand");
+        Sending => "sending", t!("Handed to your automation");
+        Retrying => "retrying", t!("Your automation did not take it; Trellis tries again");
+        Delivered => "delivered", t!("Taken by your automation");
+        Failed => "failed", t!("Your automation did not take it; Trellis stopped trying");
     }
 );
 

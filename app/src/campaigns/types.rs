@@ -4,8 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    content::Content, preflight::Finding, recipients::RowProblem, render::Brand, CampaignStatus,
-    LeadStatus, SendStatus, TemplateStatus,
+    content::{Content, Network},
+    preflight::Finding,
+    recipients::RowProblem,
+    render::Brand,
+    CampaignStatus, LeadStatus, PostState, SendStatus, StreamMode, TemplateStatus,
 };
 use crate::i18n::Locale;
 
@@ -86,6 +89,8 @@ pub struct TemplateEditView {
     pub starts_on: String,
     pub ends_on: String,
     pub requires_approval: bool,
+    /// The content streams it belongs to, as the field shows them.
+    pub streams: String,
     /// Every tier: (id, name).
     pub tier_options: Vec<(String, String)>,
     pub versions: Vec<TemplateVersion>,
@@ -163,6 +168,49 @@ pub struct CampaignView {
     /// The last 30 days (UTC), oldest first: (day, page views, form fills).
     pub daily: Vec<(i64, i64, i64)>,
     pub leads: Vec<LeadRow>,
+    /// Its social posts, in the template's order.
+    pub posts: Vec<PostRow>,
+    /// The caller may send a failed post again (its partner's admins).
+    pub may_resend: bool,
+}
+
+/// One of a campaign's social posts, filled in for its partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostRow {
+    pub id: String,
+    pub network: Network,
+    pub text: String,
+    pub state: PostState,
+    pub scheduled_at: i64,
+    /// The network's own share form with this post.
+    pub share_url: String,
+    /// The webhook delivery that carries it, and why it last failed.
+    pub delivery_id: Option<String>,
+    pub error: Option<String>,
+}
+
+/// A content stream: templates tagged with it, and who takes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreamRow {
+    pub name: String,
+    /// Published templates in it.
+    pub templates: i64,
+    /// How the caller's organisation takes it (partners), if at all.
+    pub mode: Option<StreamMode>,
+    /// Templates in it the caller's organisation has not launched yet:
+    /// (template id, name).
+    pub waiting: Vec<(String, String)>,
+    /// Partners taking it by itself / asking first (vendor staff).
+    pub automatic: i64,
+    pub asking: i64,
+}
+
+/// `/campaigns/streams`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreamsView {
+    pub streams: Vec<StreamRow>,
+    /// The caller may change its organisation's subscriptions.
+    pub may_subscribe: bool,
 }
 
 /// A lead in a partner's list.

@@ -73,4 +73,5 @@ pub(super) const TEXT: super::Pairs = &[
         "A delivery that is not answered with a 2xx status is tried again, waiting longer each time, for about a day and a half; you can send any delivery again from the log.",
         "Eine Zustellung, die nicht mit einem 2xx-Status beantwortet wird, wird etwa anderthalb Tage lang erneut versucht, mit jedes Mal längerer Pause; jede Zustellung können Sie aus dem Protokoll erneut senden.",
     ),
+    ("One of your campaigns' social posts is due", "Ein Social-Media-Beitrag Ihrer Kampagnen ist fällig"),
 ];

@@ -97,5 +97,62 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    seed_social(db, today).await
+}
+
+/// Northwind's automation takes its social posts: the posts due so far
+/// are placed (Northwind's through its endpoint, the others' as share
+/// links) and Northwind's delivered, but for one its receiver kept
+/// refusing.
+async fn seed_social(db: &Db, today: i64) -> Result<(), AppError> {
+    let mut tx = db.write(Actor::system()).await?;
+    sqlx::query(
+        "INSERT INTO webhook_endpoints (id, organisation_id, url, secret, events, active, created_at) \
+         VALUES ($1, $2, $3, $4, 'social.post', 1, $5)",
+    )
+    .bind(demo_id("webhook", "northwind-social"))
+    .bind(demo_id("org", "northwind"))
+    .bind("https://hooks.northwind.example/trellis/social")
+    .bind(new_secret())
+    .bind(today - 30 * 86_400)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    crate::campaigns::server::place_due(db, today).await?;
+    let mut tx = db.write(Actor::system()).await?;
+    let endpoint = demo_id("webhook", "northwind-social");
+    sqlx::query(
+        "UPDATE webhook_deliveries SET status = 'delivered', attempts = 1, last_code = 200, \
+         delivered_at = created_at + 1 WHERE endpoint_id = $1",
+    )
+    .bind(&endpoint)
+    .execute(&mut *tx)
+    .await?;
+    let refused: Option<String> = sqlx::query_scalar(
+        "SELECT p.delivery_id FROM social_posts p WHERE p.campaign_id = $1 AND p.network = 'x'",
+    )
+    .bind(demo_id("campaign", "northwind-webinar"))
+    .fetch_optional(&mut *tx)
+    .await?
+    .flatten();
+    if let Some(refused) = refused {
+        sqlx::query(
+            "UPDATE webhook_deliveries SET status = 'failed', attempts = $1, last_code = 500, \
+             last_error = 'answered HTTP 500', delivered_at = NULL WHERE id = $2",
+        )
+        .bind(MAX_ATTEMPTS)
+        .bind(&refused)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(
+        "INSERT INTO webhook_attempts (delivery_id, at, code, error, duration_ms, kind) \
+         SELECT id, created_at + 1, last_code, last_error, 180, 'retry' FROM webhook_deliveries \
+         WHERE endpoint_id = $1",
+    )
+    .bind(&endpoint)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok(())
 }

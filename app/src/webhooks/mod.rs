@@ -23,6 +23,7 @@ text_enum!(
     WebhookEvent {
         LeadCreated => "lead.created", t!("A lead arrives");
         LeadUpdated => "lead.updated", t!("A lead changes");
+        SocialPost => "social.post", t!("One of your campaigns' social posts is due");
     }
 );
 

@@ -1412,8 +1412,26 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
         // what is open to them: the databases offer is for MSPs, and
         // Northwind is a reseller) and the campaigns in their scope;
         // partner people launch, for their own organisation only.
-        "/api/campaigns_catalogue" | "/api/campaigns_leads" => {
+        "/api/campaigns_catalogue" | "/api/campaigns_leads" | "/api/campaigns_streams" => {
             (String::new(), needs_sign_in(Allowed))
+        }
+        // Partner people choose how their own organisation takes a
+        // stream (there is no other organisation's to name); vendor staff
+        // take none.
+        "/api/campaigns_subscribe" => {
+            let expect = if who.is_vendor() {
+                Denied(AppError::Forbidden)
+            } else {
+                Allowed
+            };
+            let stream = match target {
+                Target::Own => "security",
+                Target::Other => "fixture news",
+            };
+            (
+                form(&[("stream", stream), ("mode", "approval")]),
+                needs_sign_in(expect),
+            )
         }
         "/api/campaigns_template" | "/api/campaigns_launch" => {
             let (slug, expect) = match target {

@@ -47,7 +47,10 @@ fn page(
     view! {
         {author.then(|| reviews(c.reviews, review))}
         <section aria-labelledby="templates-title">
-            <h2 id="templates-title" class="mb-4 text-lg font-semibold">{t!("Templates")}</h2>
+            <div class="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="templates-title" class="text-lg font-semibold">{t!("Templates")}</h2>
+                <a href="/campaigns/streams" class=link_class()>{t!("Content streams")}</a>
+            </div>
             {author.then(|| new_template(create))}
             {if c.templates.is_empty() {
                 view! { <p class="text-slate-600 dark:text-slate-300">{t!("No campaign is open to your organisation right now.")}</p> }.into_any()

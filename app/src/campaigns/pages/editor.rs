@@ -104,6 +104,7 @@ fn page(
         starts_on,
         ends_on,
         requires_approval,
+        streams,
         tier_options,
         ..
     } = d;
@@ -139,6 +140,9 @@ fn page(
                     {message("content").map(|m| view! { <p class="text-sm text-red-700 dark:text-red-300 lg:col-span-2">{m}</p> })}
                     <Field label=t!("Open from (optional)") name="template[starts_on]" id="template-starts_on" kind="date" value=starts_on error=message("starts_on") />
                     <Field label=t!("Open until (optional)") name="template[ends_on]" id="template-ends_on" kind="date" value=ends_on error=message("ends_on") />
+                    <div class="lg:col-span-2">
+                        <Field label=t!("Content streams, comma separated (partners who subscribe get it when you publish)") name="template[streams]" id="template-streams" maxlength=250_u32 value=streams error=message("streams") />
+                    </div>
                 </div>
                 <div class="mt-4 flex flex-col gap-4">
                     <CheckboxGroup

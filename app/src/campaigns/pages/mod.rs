@@ -8,6 +8,7 @@ mod launch;
 mod leads;
 mod preview;
 mod send;
+mod streams;
 
 pub use campaign::CampaignPage;
 pub use catalogue::CampaignsPage;
@@ -15,6 +16,7 @@ pub use editor::TemplateEditPage;
 pub use launch::LaunchPage;
 pub use leads::LeadsPage;
 pub use send::{SendDraftPage, SendEmailPage};
+pub use streams::StreamsPage;
 
 use leptos::prelude::*;
 

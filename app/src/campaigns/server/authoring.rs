@@ -79,6 +79,7 @@ struct DraftRow {
     starts_at: Option<i64>,
     ends_at: Option<i64>,
     requires_approval: i64,
+    streams: String,
     campaigns: i64,
 }
 
@@ -96,7 +97,7 @@ pub async fn edit_view(db: &Db, viewer: &Viewer, id: &str) -> Result<TemplateEdi
     let row: DraftRow = sqlx::query_as(
         "SELECT t.name, t.summary, t.language, t.status, t.version, t.content, \
          v.content AS published, t.partner_types, t.tiers, t.regions, t.starts_at, t.ends_at, \
-         t.requires_approval, \
+         t.requires_approval, t.streams, \
          CAST((SELECT COUNT(*) FROM campaigns c WHERE c.template_id = t.id) AS BIGINT) AS campaigns \
          FROM campaign_templates t \
          LEFT JOIN campaign_template_versions v ON v.template_id = t.id AND v.version = t.version \
@@ -145,6 +146,7 @@ pub async fn edit_view(db: &Db, viewer: &Viewer, id: &str) -> Result<TemplateEdi
         starts_on: date_value(row.starts_at, false),
         ends_on: date_value(row.ends_at, true),
         requires_approval: row.requires_approval == 1,
+        streams: comma_items(&row.streams).join(", "),
         tier_options: crate::assets::server::tiers(db).await?,
         versions: versions
             .into_iter()
@@ -187,13 +189,14 @@ pub async fn save(
         starts_at,
         ends_at,
         requires_approval,
+        streams,
     } = validate(form, &tiers)?;
     let json = serde_json::to_string(&content).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let mut tx = db.write(viewer.actor(ip)).await?;
     let changed = sqlx::query(
         "UPDATE campaign_templates SET name = $2, summary = $3, language = $4, content = $5, \
          partner_types = $6, tiers = $7, regions = $8, starts_at = $9, ends_at = $10, \
-         requires_approval = $11, updated_at = $12 WHERE id = $1",
+         requires_approval = $11, updated_at = $12, streams = $13 WHERE id = $1",
     )
     .bind(id)
     .bind(&name)
@@ -207,6 +210,7 @@ pub async fn save(
     .bind(ends_at)
     .bind(i64::from(requires_approval))
     .bind(now)
+    .bind(&streams)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -292,6 +296,11 @@ pub async fn publish(
     })
     .await?;
     tx.commit().await?;
+    // The version is kept whatever happens next; a partner that cannot
+    // be served is told, and a failure here is the log's to show.
+    if let Err(error) = super::social::deliver_to_streams(db, viewer, id, now, ip).await {
+        tracing::warn!(template = id, %error, "stream launches after a publish stopped");
+    }
     Ok(next)
 }
 

@@ -58,7 +58,7 @@ impl TemplateRow {
 /// The SQL condition "template `t` is open to the partner `$1` now
 /// (`$2`)": published, in its dates, for the partner's type, tier and
 /// region. Vendor staff (`$1` NULL) see every template.
-fn open_to(partner: &str, now: &str) -> String {
+pub(super) fn open_to(partner: &str, now: &str) -> String {
     let listed = |column: &str, value: &str| {
         format!(
             "(t.{column} = '' OR ',' || t.{column} || ',' LIKE '%,' || \
@@ -455,6 +455,9 @@ pub async fn campaign(
         && !viewer.role.is_vendor();
     let may_end =
         card.status != crate::campaigns::CampaignStatus::Ended && !viewer.role.is_vendor();
+    let posts = super::social::posts_of(db, id, card.status).await?;
+    let may_resend =
+        !viewer.role.is_vendor() && crate::auth::policy::authorize_webhooks(viewer).is_ok();
     Ok(CampaignView {
         landing_url: card.landing_path.as_ref().map(|p| format!("{base}{p}")),
         sends,
@@ -470,5 +473,7 @@ pub async fn campaign(
         values,
         daily,
         leads,
+        posts,
+        may_resend,
     })
 }

@@ -104,6 +104,18 @@ pub async fn launch(
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    let partner_slug: Option<String> =
+        sqlx::query_scalar("SELECT slug FROM organisations WHERE id = $1")
+            .bind(&organisation)
+            .fetch_one(&mut *tx)
+            .await?;
+    let address = format!(
+        "{}{}",
+        crate::people::server::public_url(),
+        crate::campaigns::landing_path(partner_slug.as_deref().unwrap_or_default(), &slug)
+    );
+    tx.schedule_posts(&id, &organisation, &content, &view.brand, &address, now)
+        .await?;
     if viewer.role.is_vendor() {
         let link = format!("/campaigns/{id}");
         let name = view.template.name.clone();

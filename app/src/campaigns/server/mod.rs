@@ -11,6 +11,7 @@ mod leads;
 mod rollup;
 mod routing;
 mod sends;
+mod social;
 mod views;
 
 pub use authoring::{
@@ -25,6 +26,10 @@ pub use routing::{answer, enter, expire_offers, route, routing_view, save_rules}
 pub use sends::{
     click, discard, draft_from_list, draft_from_upload, queue, record_open, send_page, send_view,
     tracked, unsubscribe, Tracked, SENDS_PER_SECOND,
+};
+pub use social::{
+    deliver_to_streams, place_due, streams, subscribe, Connector, DuePost, Placed, ShareLinks,
+    WebhookConnector,
 };
 pub use views::ViewTally;
 

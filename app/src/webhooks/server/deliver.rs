@@ -13,7 +13,9 @@ use crate::{
     db::{Actor, Db},
     error::AppError,
     format::now_secs,
-    webhooks::{backoff, is_public, secret_bytes, signature, EndpointUrl, Reach, MAX_ATTEMPTS},
+    webhooks::{
+        backoff, is_public, secret_bytes, signature, EndpointUrl, Reach, WebhookEvent, MAX_ATTEMPTS,
+    },
 };
 
 /// How long one attempt may take.
@@ -289,11 +291,14 @@ async fn record(db: &Db, id: &str, outcome: &Outcome, kind: Kind) -> Result<(), 
         .execute(&mut *tx)
         .await?;
     } else if kind == Kind::Retry {
-        let attempts: i64 =
-            sqlx::query_scalar("SELECT attempts + 1 FROM webhook_deliveries WHERE id = $1")
+        let (attempts, event): (i64, String) =
+            sqlx::query_as("SELECT attempts + 1, event FROM webhook_deliveries WHERE id = $1")
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
+        if attempts >= MAX_ATTEMPTS && event == WebhookEvent::SocialPost.code() {
+            tx.social_post_failed(id).await?;
+        }
         sqlx::query(
             "UPDATE webhook_deliveries SET status = $1, attempts = $2, next_attempt_at = $3, \
              last_code = $4, last_error = $5, lease_until = 0 WHERE id = $6",

@@ -82,22 +82,59 @@ impl Write {
                 "data": lead_data(&lead, whole),
             })
             .to_string();
-            sqlx::query(
-                "INSERT INTO webhook_deliveries (id, endpoint_id, event, subject_id, payload, status, \
-                 attempts, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)",
-            )
-            // Time-ordered (UUID v7), so the sender keeps a lead's events in
-            // the order they happened, even within one second.
-            .bind(format!("msg_{}", uuid::Uuid::now_v7().simple()))
-            .bind(&listener.id)
-            .bind(event.code())
-            .bind(&lead.id)
-            .bind(body)
-            .bind(now)
-            .execute(&mut **self)
-            .await?;
+            self.enqueue(&listener.id, event, &lead.id, &body, now)
+                .await?;
         }
         Ok(())
+    }
+
+    /// Queues `body` (the whole JSON sent) about record `subject` for
+    /// endpoint `endpoint`; answers the delivery's id.
+    pub async fn enqueue(
+        &mut self,
+        endpoint: &str,
+        event: WebhookEvent,
+        subject: &str,
+        body: &str,
+        now: i64,
+    ) -> Result<String, sqlx::Error> {
+        // Time-ordered (UUID v7), so the sender keeps a record's events in
+        // the order they happened, even within one second.
+        let id = format!("msg_{}", uuid::Uuid::now_v7().simple());
+        sqlx::query(
+            "INSERT INTO webhook_deliveries (id, endpoint_id, event, subject_id, payload, status, \
+             attempts, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)",
+        )
+        .bind(&id)
+        .bind(endpoint)
+        .bind(event.code())
+        .bind(subject)
+        .bind(body)
+        .bind(now)
+        .execute(&mut **self)
+        .await?;
+        Ok(id)
+    }
+
+    /// The active endpoints of organisation `organisation` that listen
+    /// to `event`.
+    pub async fn listening(
+        &mut self,
+        organisation: &str,
+        event: WebhookEvent,
+    ) -> Result<Vec<String>, sqlx::Error> {
+        let endpoints: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, events FROM webhook_endpoints WHERE organisation_id = $1 AND active = 1 \
+             ORDER BY id",
+        )
+        .bind(organisation)
+        .fetch_all(&mut **self)
+        .await?;
+        Ok(endpoints
+            .into_iter()
+            .filter(|(_, events)| events.split(' ').any(|e| e == event.code()))
+            .map(|(id, _)| id)
+            .collect())
     }
 }
 
