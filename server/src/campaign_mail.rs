@@ -28,7 +28,7 @@ use crate::{
 };
 
 /// The upload form's fields: the file's name and bytes, the list name.
-async fn read_form(req: Request) -> Result<(String, Vec<u8>, String), UploadRefused> {
+pub(crate) async fn read_form(req: Request) -> Result<(String, Vec<u8>, String), UploadRefused> {
     let mut multipart = Multipart::from_request(req, &())
         .await
         .map_err(|_| UploadRefused::Missing)?;

@@ -11,6 +11,7 @@ pub mod guard;
 pub mod isolation;
 pub mod jobs;
 pub mod landing;
+mod lead_upload;
 mod logos;
 mod plain;
 pub mod security;
@@ -158,6 +159,10 @@ pub fn router(state: AppState) -> Router {
             get(landing::page)
                 .post(landing::submit)
                 .with_state(landing_state.clone()),
+        )
+        .route(
+            "/leads/import",
+            axum::routing::post(lead_upload::import).with_state(landing_state.clone()),
         )
         .route(
             "/campaigns/{id}/recipients",

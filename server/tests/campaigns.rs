@@ -346,6 +346,21 @@ backend_test!(vendor_staff_see_no_partner_leads, |db: Db| async move {
         migration["sends"], 4,
         "the demo's send to its customers list"
     );
+    // Its registrations' value, per currency, as its own page adds it up
+    // (the demo's Umbrella registration, open).
+    assert_eq!(migration["values"], campaign["values"]);
+    assert!(migration["values"][0][1].as_i64().unwrap() > 0, "{migration}");
+    let values = |group: &str| -> i64 {
+        rollup[group]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["values"].as_array().unwrap().clone())
+            .map(|v| v[1].as_i64().unwrap())
+            .sum()
+    };
+    assert_eq!(values("by_template"), values("by_partner"));
+    assert_eq!(values("by_template"), values("by_region"));
     let northwind = row("by_partner", "Northwind Solutions");
     assert_eq!(
         (

@@ -258,3 +258,118 @@ backend_test!(a_declined_or_lapsed_offer_moves_on, |db: Db| async move {
         "Not our industry"
     );
 });
+
+/// Posts `csv` to `/leads/import` as the leads page's form does.
+async fn import_csv(app: &axum::Router, csv: &str, cookie: &str) -> Response<Body> {
+    use tower::ServiceExt;
+    let boundary = "trellis-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let request = axum::http::Request::post("/leads/import")
+        .header(
+            axum::http::header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(axum::http::header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    app.clone().oneshot(request).await.unwrap()
+}
+
+fn location(res: &Response<Body>) -> String {
+    res.headers()
+        .get(axum::http::header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+backend_test!(
+    vendor_staff_import_leads_from_csv_each_row_checked_and_routed,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let leads = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM leads")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        };
+        let before = leads().await;
+        // A partner may not import; a file without an email column, or
+        // not text, is refused whole; nothing is kept.
+        let res = import_csv(&app, "email,region\nx@y.example,emea\n", &ava).await;
+        assert_eq!(res.status(), axum::http::StatusCode::FORBIDDEN);
+        let res = import_csv(&app, "name,company\nKim,Orbit\n", &marcus).await;
+        assert_eq!(location(&res), "/leads?refused=no-email-column");
+        assert_eq!(leads().await, before);
+
+        let csv = "Email;Name;Company;Region;Partner type\n\
+                   kim@orbit.example;Kim Hale;Orbit Freight;North America;\n\
+                   noor@delta.example;Noor Aziz;Delta Labs;emea;msp\n\
+                   not-an-address;Bad Row;Nowhere;emea;\n\
+                   lee@x.example;Lee;X Corp;mars;\n\
+                   kim@orbit.example;Kim Again;Orbit Freight;north_america;\n";
+        let res = import_csv(&app, csv, &marcus).await;
+        let to = location(&res);
+        let id = to
+            .strip_prefix("/leads?import=")
+            .unwrap_or_else(|| panic!("{} {to}", res.status()))
+            .to_owned();
+        assert_eq!(leads().await, before + 2, "two good rows kept");
+        let report = json(
+            post(
+                &app,
+                "/api/campaigns_lead_import",
+                &format!("id={id}"),
+                Some(&marcus),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(report["file_name"], "leads.csv");
+        assert_eq!(report["kept"], 2);
+        let refused: Vec<i64> = report["refused"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[0].as_i64().unwrap())
+            .collect();
+        assert_eq!(
+            refused,
+            vec![4, 5, 6],
+            "the bad address, the bad region, the repeat"
+        );
+        let why = report["refused"][2][1].as_str().unwrap();
+        assert!(why.contains("already a lead"), "{why}");
+        // Each kept row was routed like a lead typed in by hand.
+        for email in ["kim@orbit.example", "noor@delta.example"] {
+            let (_, org, status, _) = lead_of(&db, email).await;
+            assert!(
+                (status == "offered" && org.is_some()) || (status == "unassigned" && org.is_none()),
+                "{email}: {status}"
+            );
+        }
+        let offered = report["offered"].as_i64().unwrap();
+        let counted: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM leads WHERE email IN ('kim@orbit.example', 'noor@delta.example') \
+             AND status = 'offered'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(offered, counted);
+        // The report is the vendor's: a partner reads none.
+        let res = post(
+            &app,
+            "/api/campaigns_lead_import",
+            &format!("id={id}"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+    }
+);

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::{
-    authoring::TemplateInput, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, RoutingView,
-    SendPage, SendView, StreamsView, TemplateEditView,
+    authoring::TemplateInput, CampaignView, Catalogue, LaunchView, LeadEntry, LeadImport, LeadRow,
+    RoutingView, SendPage, SendView, StreamsView, TemplateEditView,
 };
 use crate::error::AppError;
 
@@ -449,4 +449,16 @@ pub async fn subscribe_stream(stream: String, mode: String) -> Result<(), AppErr
         ip.as_deref(),
     )
     .await
+}
+
+/// What lead import `id` did: leads kept and offered, rows refused with
+/// why. (The file itself is posted to `/leads/import`.)
+///
+/// Who may call: vendor staff, for their organisation's imports. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Internal`.
+#[server(endpoint = "campaigns_lead_import")]
+pub async fn lead_import_report(id: String) -> Result<LeadImport, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::import_report(&db, &viewer, &id).await
 }

@@ -8,6 +8,7 @@ pub mod content;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod lead;
+pub mod lead_import;
 mod pages;
 pub mod preflight;
 pub mod recipients;
@@ -22,9 +23,9 @@ pub use pages::{
     TemplateEditPage,
 };
 pub use types::{
-    CampaignCard, CampaignView, Catalogue, LaunchView, LeadEntry, LeadRow, ListOption, OfferRow,
-    PostRow, ReviewRow, Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow, SendView,
-    StreamRow, StreamsView, TemplateCard, TemplateEditView, TemplateVersion,
+    CampaignCard, CampaignView, Catalogue, LaunchView, LeadEntry, LeadImport, LeadRow, ListOption,
+    OfferRow, PostRow, ReviewRow, Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow,
+    SendView, StreamRow, StreamsView, TemplateCard, TemplateEditView, TemplateVersion,
 };
 
 use crate::values::text_enum;

@@ -21,6 +21,7 @@ text_enum!(
         NobodyLeft => "nobody-left", t!("No one in the file can be sent to: every row was refused, repeated or unsubscribed.");
         ListTaken => "list-taken", t!("You already have a list of that name.");
         UnknownList => "unknown-list", t!("Choose one of your saved lists.");
+        TooManyLeads => "too-many-leads", t!("Import at most 1,000 leads and 1 MB at a time.");
     }
 );
 
@@ -99,37 +100,69 @@ fn consented(value: &str) -> bool {
     )
 }
 
+/// A CSV file read as a table: its header (trimmed, lower case) and its
+/// rows with the line each starts on. The file must be UTF-8 text within
+/// [`MAX_BYTES`] with a header naming an email column, and at most `max`
+/// rows.
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+    pub email_at: usize,
+}
+
+impl Table {
+    /// Where the column called any of `names` is.
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        self.header.iter().position(|h| names.contains(&h.as_str()))
+    }
+
+    /// Reads `bytes` (see [`Table`]).
+    pub fn read(bytes: &[u8], max: usize) -> Result<Table, UploadRefused> {
+        if bytes.len() > MAX_BYTES {
+            return Err(UploadRefused::TooLarge);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| UploadRefused::NotText)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.contains('\0') {
+            return Err(UploadRefused::NotText);
+        }
+        let first = text.lines().next().unwrap_or_default();
+        let separator = if first.matches(';').count() > first.matches(',').count() {
+            ';'
+        } else {
+            ','
+        };
+        let mut rows = records(text, separator).into_iter();
+        let header: Vec<String> = rows
+            .next()
+            .map(|(_, h)| h.iter().map(|f| f.trim().to_lowercase()).collect())
+            .ok_or(UploadRefused::NoEmailColumn)?;
+        let mut table = Table {
+            header,
+            rows: Vec::new(),
+            email_at: 0,
+        };
+        table.email_at = table
+            .column(&["email", "e-mail", "email address", "e-mail-adresse"])
+            .ok_or(UploadRefused::NoEmailColumn)?;
+        table.rows = rows.collect();
+        if table.rows.len() > max {
+            return Err(UploadRefused::TooLarge);
+        }
+        Ok(table)
+    }
+}
+
 /// Reads an upload's bytes.
 pub fn read(bytes: &[u8]) -> Result<Upload, UploadRefused> {
-    if bytes.len() > MAX_BYTES {
-        return Err(UploadRefused::TooLarge);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| UploadRefused::NotText)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\0') {
-        return Err(UploadRefused::NotText);
-    }
-    let first = text.lines().next().unwrap_or_default();
-    let separator = if first.matches(';').count() > first.matches(',').count() {
-        ';'
-    } else {
-        ','
-    };
-    let mut rows = records(text, separator).into_iter();
-    let header: Vec<String> = rows
-        .next()
-        .map(|(_, h)| h.iter().map(|f| f.trim().to_lowercase()).collect())
-        .ok_or(UploadRefused::NoEmailColumn)?;
-    let column = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let email_at = column(&["email", "e-mail", "email address", "e-mail-adresse"])
-        .ok_or(UploadRefused::NoEmailColumn)?;
-    let consent_at = column(&["consent", "einwilligung"]).ok_or(UploadRefused::NoConsentColumn)?;
-    let name_at = column(&["name", "full name"]);
-    let company_at = column(&["company", "firma", "organisation", "organization"]);
-    let rows: Vec<(usize, Vec<String>)> = rows.collect();
-    if rows.len() > MAX_ROWS {
-        return Err(UploadRefused::TooLarge);
-    }
+    let table = Table::read(bytes, MAX_ROWS)?;
+    let email_at = table.email_at;
+    let consent_at = table
+        .column(&["consent", "einwilligung"])
+        .ok_or(UploadRefused::NoConsentColumn)?;
+    let name_at = table.column(&["name", "full name"]);
+    let company_at = table.column(&["company", "firma", "organisation", "organization"]);
+    let rows = table.rows;
     let mut upload = Upload::default();
     let mut seen = std::collections::HashSet::new();
     for (line, row) in rows {

@@ -110,6 +110,9 @@ pub struct RollupRow {
     pub fills: i64,
     pub leads: i64,
     pub sends: i64,
+    /// Registrations from the leads, per currency: (currency, open
+    /// pipeline in cents, won in cents).
+    pub values: Vec<(String, i64, i64)>,
 }
 
 /// The vendor's view of campaigns: by template, partner and region, and
@@ -311,6 +314,18 @@ pub struct SendView {
     pub problems: Vec<(i64, RowProblem)>,
     /// The first people it goes to (all are counted in `row`).
     pub people: Vec<SendPerson>,
+}
+
+/// What importing a CSV file of leads did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadImport {
+    pub file_name: String,
+    pub created_at: i64,
+    /// Leads kept, and how many of them went to a partner at once.
+    pub kept: i64,
+    pub offered: i64,
+    /// Rows refused: (line, why), nothing kept of them.
+    pub refused: Vec<(i64, String)>,
 }
 
 /// A lead as vendor staff enter it, to be distributed; the optional

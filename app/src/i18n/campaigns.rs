@@ -331,4 +331,13 @@ pub(super) const TEXT: super::Pairs = &[
     ("Your automation did not take it; Trellis stopped trying", "Ihre Automatisierung hat ihn nicht angenommen; Trellis versucht es nicht mehr"),
     ("Name at most five streams, separated by commas, each 2 to 40 letters, digits, spaces or hyphens.", "Nennen Sie höchstens fünf Streams, durch Kommas getrennt, jeweils 2 bis 40 Buchstaben, Ziffern, Leerzeichen oder Bindestriche."),
     ("Content streams, comma separated (partners who subscribe get it when you publish)", "Content-Streams, durch Kommas getrennt (Partner, die sie beziehen, erhalten die Vorlage bei der Veröffentlichung)"),
+    ("Import leads from a CSV file", "Leads aus einer CSV-Datei importieren"),
+    ("One lead per row, up to 1,000: a first row naming the columns email (required), name, company, phone, message, region, partner type, tier and specialisation. Each row is checked and routed like a lead entered by hand; refused rows are listed with why.", "Ein Lead pro Zeile, bis zu 1.000: eine erste Zeile mit den Spalten email (Pflicht), name, company, phone, message, region, partner type, tier und specialisation. Jede Zeile wird geprüft und verteilt wie ein von Hand eingegebener Lead; abgelehnte Zeilen werden mit Grund aufgeführt."),
+    ("Import and route", "Importieren und verteilen"),
+    ("{file}: {kept} leads kept, {offered} offered to a partner at once, {refused} rows refused.", "{file}: {kept} Leads übernommen, {offered} sofort einem Partner angeboten, {refused} Zeilen abgelehnt."),
+    ("Import report", "Importbericht"),
+    ("Rows refused", "Abgelehnte Zeilen"),
+    ("Line", "Zeile"),
+    ("Why", "Grund"),
+    ("Import at most 1,000 leads and 1 MB at a time.", "Importieren Sie höchstens 1.000 Leads und 1 MB auf einmal."),
 ];

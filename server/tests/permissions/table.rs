@@ -111,6 +111,25 @@ pub struct Fixture {
     /// A reworded campaign waiting for review for each template author:
     /// Northwind's (own) and Bluepeak's (other).
     pub reviews: Vec<(Who, Target, String)>,
+    /// A lead import report of the vendor's and one kept under Bluepeak.
+    pub imports: (String, String),
+}
+
+/// A lead import report of organisation `org`, made by `person`.
+async fn lead_import(db: &Db, org: &str, person: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO lead_imports (id, organisation_id, created_by, file_name, report, created_at) \
+         VALUES ($1, $2, $3, 'leads.csv', $4, 0)",
+    )
+    .bind(&id)
+    .bind(demo_id("org", org))
+    .bind(demo_id("person", person))
+    .bind(r#"{"file_name":"leads.csv","created_at":0,"kept":1,"offered":1,"refused":[]}"#)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    id
 }
 
 /// A published template with the starter content.
@@ -379,7 +398,12 @@ impl Fixture {
                 pending_campaign(&db, "bluepeak", "bluepeak-amelia", &templates.0).await,
             ));
         }
+        let imports = (
+            lead_import(&db, "acme-cloud", "priya-raman").await,
+            lead_import(&db, "bluepeak", "bluepeak-oliver").await,
+        );
         Fixture {
+            imports,
             templates,
             reviews,
             offers,
@@ -1545,6 +1569,19 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
         // Distribution: vendor staff enter leads (each call its own
         // person); partner people answer offers to their organisation
         // (each its own offer); Bluepeak's offer answers NotFound.
+        // Vendor staff read their organisation's import reports.
+        "/api/campaigns_lead_import" => {
+            let id = match target {
+                Target::Own => &fx.imports.0,
+                Target::Other => &fx.imports.1,
+            };
+            let expect = match (who.is_vendor(), target) {
+                (false, _) => Denied(AppError::Forbidden),
+                (true, Target::Own) => Allowed,
+                (true, Target::Other) => Denied(AppError::NotFound),
+            };
+            (form(&[("id", id)]), needs_sign_in(expect))
+        }
         "/api/campaigns_lead_enter" => {
             let expect = if who.is_vendor() {
                 Allowed

@@ -12,7 +12,7 @@ use crate::{
         api::{get_campaign, AnswerLead, EndCampaign, SetLeadStatus},
         CampaignStatus, CampaignView, PostRow, PostState,
     },
-    format::{amount_from_cents, count, day, utc_minute},
+    format::{count, day, utc_minute},
     shell::{
         ui::{
             form_error, last_error, link_class, AsyncSection, Badge, Button, Intent, LineChart,
@@ -55,21 +55,6 @@ pub fn CampaignPage() -> impl IntoView {
                 </AsyncSection>
             }
         } />
-    }
-}
-
-/// Amounts per currency, side by side ("120,000 USD · 40,000 EUR"); zero
-/// when there are none.
-fn amounts(values: &[(String, i64, i64)], pick: impl Fn(&(String, i64, i64)) -> i64) -> String {
-    let shown: Vec<String> = values
-        .iter()
-        .filter(|v| pick(v) != 0)
-        .map(|v| amount_from_cents(pick(v), &v.0))
-        .collect();
-    if shown.is_empty() {
-        count(0)
-    } else {
-        shown.join(" · ")
     }
 }
 
@@ -131,8 +116,8 @@ fn page(
             <Stat label=t!("Leads") value=count(c.leads) />
             <Stat label=t!("Registrations") value=count(v.deals) />
             <Stat label=t!("Won") value=count(v.won) />
-            <Stat label=t!("Open pipeline") value=amounts(&v.values, |(_, open, _)| *open) detail=t!("Registrations from its leads") />
-            <Stat label=t!("Won value") value=amounts(&v.values, |(_, _, won)| *won) detail=t!("Each currency on its own") />
+            <Stat label=t!("Open pipeline") value=super::amounts(&v.values, |(_, open, _)| *open) detail=t!("Registrations from its leads") />
+            <Stat label=t!("Won value") value=super::amounts(&v.values, |(_, _, won)| *won) detail=t!("Each currency on its own") />
         </div>
         <div class="mb-8">
             <Card>

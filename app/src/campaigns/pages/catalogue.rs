@@ -105,6 +105,8 @@ fn rollup_table(caption: &str, first: &str, rows: Vec<RollupRow>) -> impl IntoVi
         Column::new(t!("Form fills")).numeric(),
         Column::new(t!("Leads")).numeric(),
         Column::new(t!("Emails sent")).numeric(),
+        Column::new(t!("Open pipeline")).numeric(),
+        Column::new(t!("Won value")).numeric(),
     ];
     let n = rows.len();
     view! {
@@ -118,6 +120,8 @@ fn rollup_table(caption: &str, first: &str, rows: Vec<RollupRow>) -> impl IntoVi
                     <td class=cell_class(true)>{count(r.fills)}</td>
                     <td class=cell_class(true)>{count(r.leads)}</td>
                     <td class=cell_class(true)>{count(r.sends)}</td>
+                    <td class=cell_class(true)>{super::amounts(&r.values, |(_, open, _)| *open)}</td>
+                    <td class=cell_class(true)>{super::amounts(&r.values, |(_, _, won)| *won)}</td>
                 </tr>
             }).collect_view()}
         </Table>

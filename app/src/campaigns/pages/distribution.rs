@@ -7,12 +7,17 @@ use crate::{
     campaigns::{
         api::{lead_routing, EnterLead, SaveLeadRouting},
         routing::RuleMode,
-        RoutingView,
+        LeadImport, RoutingView,
     },
+    format::count,
     organisations::{PartnerType, Region},
     recruit::Specialisation,
-    shell::ui::{
-        form_error, options, AsyncSection, Button, Field, FormResult, Panel, SelectField, TextArea,
+    shell::{
+        ui::{
+            cell_class, form_error, input_class, options, AsyncSection, Button, Column, Field,
+            FormResult, Panel, SelectField, Table, TextArea,
+        },
+        Card,
     },
 };
 
@@ -32,6 +37,7 @@ pub fn distribution(
                         <div class="mb-6 grid gap-6 lg:grid-cols-2">
                             <Panel id="enter-lead" title=t!("Enter a lead")>{form}</Panel>
                             <Panel id="routing-rules" title=t!("Routing rules")>{rules}</Panel>
+                            <Panel id="import-leads" title=t!("Import leads from a CSV file")>{import_form()}</Panel>
                         </div>
                     }
                 })
@@ -130,4 +136,60 @@ fn rules_form(save: ServerAction<SaveLeadRouting>, r: RoutingView) -> impl IntoV
         </ActionForm>
     }
     .into_any()
+}
+
+/// The CSV upload: a plain multipart form, so it works before the script
+/// loads.
+fn import_form() -> impl IntoView {
+    view! {
+        <p class="text-sm text-slate-700 dark:text-slate-300">
+            {t!("One lead per row, up to 1,000: a first row naming the columns email (required), name, company, phone, message, region, partner type, tier and specialisation. Each row is checked and routed like a lead entered by hand; refused rows are listed with why.")}
+        </p>
+        <form method="post" action="/leads/import" enctype="multipart/form-data" class="mt-3 flex flex-wrap items-end gap-3">
+            <div class="grow">
+                <label for="import-file" class="block text-sm font-medium">{t!("CSV file")}</label>
+                <input id="import-file" name="file" type="file" accept=".csv,text/csv" required class=input_class() />
+            </div>
+            <Button>{t!("Import and route")}</Button>
+        </form>
+    }
+}
+
+/// What an import did: leads kept and offered, rows refused with why.
+pub fn import_report(r: LeadImport) -> impl IntoView {
+    let rows = r.refused.len();
+    let summary = t!(
+        "{file}: {kept} leads kept, {offered} offered to a partner at once, {refused} rows refused.",
+        file = r.file_name,
+        kept = count(r.kept),
+        offered = count(r.offered),
+        refused = count(rows as i64)
+    );
+    let refused = r
+        .refused
+        .into_iter()
+        .map(|(line, why)| {
+            view! {
+                <tr>
+                    <td class=cell_class(true)>{count(line)}</td>
+                    <td class=cell_class(false)>{why}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="mb-6" aria-labelledby="import-report" data-testid="import-report">
+            <Card>
+                <h2 id="import-report" class="font-semibold">{t!("Import report")}</h2>
+                <p role="status" class="mt-1 text-sm">{summary}</p>
+                {(rows > 0).then(|| view! {
+                    <div class="mt-3">
+                        <Table caption=t!("Rows refused") columns=vec![Column::new(t!("Line")).numeric(), Column::new(t!("Why"))] empty=String::new() row_count=rows>
+                            {refused}
+                        </Table>
+                    </div>
+                })}
+            </Card>
+        </section>
+    }
 }

@@ -3,11 +3,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{distribution::distribution, lead_tone};
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    distribution::{distribution, import_report},
+    lead_tone,
+};
 use crate::{
     auth::Viewer,
     campaigns::{
-        api::{list_leads, AnswerLead, EnterLead, SaveLeadRouting, SetLeadStatus},
+        api::{
+            lead_import_report, list_leads, AnswerLead, EnterLead, SaveLeadRouting, SetLeadStatus,
+        },
+        recipients::UploadRefused,
         LeadRow, LeadStatus,
     },
     format::{day, utc_minute},
@@ -36,6 +44,16 @@ pub fn LeadsPage() -> impl IntoView {
         },
         |_| list_leads(),
     );
+    let query = use_query_map();
+    let report = Resource::new(
+        move || query.read().get("import"),
+        |id| async move {
+            match id {
+                Some(id) => lead_import_report(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <Title text=t!("Leads") />
         <RequireViewer signed_in=move |viewer: Viewer| {
@@ -45,9 +63,22 @@ pub fn LeadsPage() -> impl IntoView {
             } else {
                 t!("People who asked to be contacted through your campaigns' landing pages, and leads the vendor offers you.")
             };
+            let refused = query
+                .read()
+                .get("refused")
+                .and_then(|code| UploadRefused::parse(&code))
+                .map(|r| r.label().to_owned());
             view! {
                 <PageHeader title=t!("Leads") lead />
                 {form_error(last_error(act).or_else(|| last_error(answer)))}
+                {form_error(refused)}
+                {vendor.then(|| view! {
+                    <AsyncSection>
+                        {move || Suspend::new(async move {
+                            report.await.map(|r| r.map(import_report))
+                        })}
+                    </AsyncSection>
+                })}
                 {vendor.then(|| distribution(enter, save))}
                 <AsyncSection>
                     {move || Suspend::new(async move {

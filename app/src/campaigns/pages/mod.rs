@@ -41,6 +41,24 @@ fn lead_tone(status: LeadStatus) -> Tone {
     }
 }
 
+/// Amounts per currency, side by side ("120,000 USD · 40,000 EUR"); zero
+/// when there are none.
+pub(super) fn amounts(
+    values: &[(String, i64, i64)],
+    pick: impl Fn(&(String, i64, i64)) -> i64,
+) -> String {
+    let shown: Vec<String> = values
+        .iter()
+        .filter(|v| pick(v) != 0)
+        .map(|v| crate::format::amount_from_cents(pick(v), &v.0))
+        .collect();
+    if shown.is_empty() {
+        crate::format::count(0)
+    } else {
+        shown.join(" · ")
+    }
+}
+
 /// A campaign's status; a returned one says why.
 fn status_cell(status: CampaignStatus, returned: Option<String>) -> impl IntoView {
     match returned {

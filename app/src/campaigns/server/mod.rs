@@ -22,7 +22,10 @@ pub use catalogue::{campaign, catalogue, launch_view};
 pub use landing::{landing, take_lead, Landing, LeadOutcome};
 pub use launch::{end, launch};
 pub use leads::{change_status, lead, leads, mark_converted};
-pub use routing::{answer, enter, expire_offers, route, routing_view, save_rules};
+pub use routing::{
+    answer, enter, expire_offers, import as import_leads, import_report, route, routing_view,
+    save_rules,
+};
 pub use sends::{
     click, discard, draft_from_list, draft_from_upload, queue, record_open, send_page, send_view,
     tracked, unsubscribe, Tracked, SENDS_PER_SECOND,

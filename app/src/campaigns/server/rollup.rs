@@ -13,6 +13,7 @@ use crate::{
 
 #[derive(sqlx::FromRow)]
 struct CampaignFigures {
+    id: String,
     template: String,
     organisation_id: String,
     partner: String,
@@ -31,10 +32,17 @@ struct Sum {
     fills: i64,
     leads: i64,
     sends: i64,
+    /// Per currency: (open pipeline, won), in cents.
+    values: BTreeMap<String, (i64, i64)>,
 }
 
 impl Sum {
-    fn add(&mut self, c: &CampaignFigures) {
+    fn add(&mut self, c: &CampaignFigures, values: &[(String, String, i64, i64)]) {
+        for (_, currency, open, won) in values.iter().filter(|v| v.0 == c.id) {
+            let sum = self.values.entry(currency.clone()).or_default();
+            sum.0 += open;
+            sum.1 += won;
+        }
         self.campaigns += 1;
         self.partners.insert(c.organisation_id.clone());
         self.views += c.views;
@@ -45,10 +53,14 @@ impl Sum {
 }
 
 /// Rows by `key`, the most leads first (then by name).
-fn rows(figures: &[CampaignFigures], key: impl Fn(&CampaignFigures) -> String) -> Vec<RollupRow> {
+fn rows(
+    figures: &[CampaignFigures],
+    values: &[(String, String, i64, i64)],
+    key: impl Fn(&CampaignFigures) -> String,
+) -> Vec<RollupRow> {
     let mut sums: BTreeMap<String, Sum> = BTreeMap::new();
     for c in figures {
-        sums.entry(key(c)).or_default().add(c);
+        sums.entry(key(c)).or_default().add(c, values);
     }
     let mut out: Vec<RollupRow> = sums
         .into_iter()
@@ -60,6 +72,11 @@ fn rows(figures: &[CampaignFigures], key: impl Fn(&CampaignFigures) -> String) -
             fills: s.fills,
             leads: s.leads,
             sends: s.sends,
+            values: s
+                .values
+                .into_iter()
+                .map(|(currency, (open, won))| (currency, open, won))
+                .collect(),
         })
         .collect();
     out.sort_by(|a, b| b.leads.cmp(&a.leads).then_with(|| a.label.cmp(&b.label)));
@@ -70,7 +87,7 @@ fn rows(figures: &[CampaignFigures], key: impl Fn(&CampaignFigures) -> String) -
 pub(super) async fn rollup(db: &Db) -> Result<Rollup, sqlx::Error> {
     let mut conn = db.reader().await?;
     let figures: Vec<CampaignFigures> = sqlx::query_as(
-        "SELECT t.name AS template, c.organisation_id, o.name AS partner, o.region, \
+        "SELECT c.id, t.name AS template, c.organisation_id, o.name AS partner, o.region, \
          CAST(COALESCE((SELECT SUM(d.views) FROM campaign_daily d WHERE d.campaign_id = c.id), 0) AS BIGINT) AS views, \
          CAST(COALESCE((SELECT SUM(d.fills) FROM campaign_daily d WHERE d.campaign_id = c.id), 0) AS BIGINT) AS fills, \
          CAST(COALESCE((SELECT SUM(d.sends) FROM campaign_daily d WHERE d.campaign_id = c.id), 0) AS BIGINT) AS sends, \
@@ -78,6 +95,17 @@ pub(super) async fn rollup(db: &Db) -> Result<Rollup, sqlx::Error> {
          FROM campaigns c JOIN campaign_templates t ON t.id = c.template_id \
          JOIN organisations o ON o.id = c.organisation_id \
          WHERE o.kind = 'partner' AND c.status <> 'pending_approval'",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    // What the partner campaigns' leads became, per campaign and currency.
+    let values: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT l.campaign_id, d.currency, \
+         CAST(COALESCE(SUM(CASE WHEN d.status IN ('submitted', 'more_info', 'approved') \
+         THEN d.value_cents ELSE 0 END), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(CASE WHEN d.status = 'won' THEN d.value_cents ELSE 0 END), 0) AS BIGINT) \
+         FROM leads l JOIN deals d ON d.id = l.deal_id WHERE l.campaign_id IS NOT NULL \
+         GROUP BY l.campaign_id, d.currency ORDER BY l.campaign_id, d.currency",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -90,9 +118,9 @@ pub(super) async fn rollup(db: &Db) -> Result<Rollup, sqlx::Error> {
     .fetch_all(&mut *conn)
     .await?;
     Ok(Rollup {
-        by_template: rows(&figures, |c| c.template.clone()),
-        by_partner: rows(&figures, |c| c.partner.clone()),
-        by_region: rows(&figures, |c| {
+        by_template: rows(&figures, &values, |c| c.template.clone()),
+        by_partner: rows(&figures, &values, |c| c.partner.clone()),
+        by_region: rows(&figures, &values, |c| {
             c.region
                 .as_deref()
                 .and_then(Region::parse)

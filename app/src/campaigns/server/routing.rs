@@ -17,7 +17,7 @@ use crate::{
         lead::validate,
         render::LeadFields,
         routing::{choose, Candidate, Criterion, OfferOutcome, RuleMode, Wants},
-        LeadEntry, OfferRow, RoutingView,
+        LeadEntry, LeadImport, LeadStatus, OfferRow, RoutingView,
     },
     db::{Actor, Db, Write},
     error::{AppError, FieldError},
@@ -512,4 +512,88 @@ pub async fn save_rules(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Imports `rows` (read from file `file_name`) as leads to distribute,
+/// each checked and routed as if entered by hand (a refused row keeps
+/// nothing and is reported with why); answers the import's id, whose
+/// report [`import_report`] reads.
+pub async fn import(
+    db: &Db,
+    viewer: &Viewer,
+    file_name: &str,
+    rows: &[(usize, LeadEntry)],
+    now: i64,
+    ip: Option<&str>,
+) -> Result<String, AppError> {
+    authorize_lead_distribution(viewer)?;
+    let mut report = LeadImport {
+        file_name: file_name.chars().take(200).collect(),
+        created_at: now,
+        ..LeadImport::default()
+    };
+    for (line, entry) in rows {
+        match enter(db, viewer, entry, now, ip).await {
+            Ok(id) => {
+                report.kept += 1;
+                let status: String = sqlx::query_scalar("SELECT status FROM leads WHERE id = $1")
+                    .bind(&id)
+                    .fetch_one(&db.pool)
+                    .await?;
+                if status == LeadStatus::Offered.code() {
+                    report.offered += 1;
+                }
+            }
+            Err(AppError::Validation(errors)) => {
+                let why: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+                report.refused.push((*line as i64, why.join(" ")));
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let json = serde_json::to_string(&report).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    sqlx::query(
+        "INSERT INTO lead_imports (id, organisation_id, created_by, file_name, report, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(&viewer.organisation_id)
+    .bind(&viewer.person_id)
+    .bind(&report.file_name)
+    .bind(&json)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.audit(Entry {
+        organisation_id: Some(&viewer.organisation_id),
+        action: "leads_imported",
+        record_type: "lead_import",
+        record_id: Some(&id),
+        detail: Some(&format!(
+            "{}: {} kept, {} refused",
+            report.file_name,
+            report.kept,
+            report.refused.len()
+        )),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The report of import `id` of `viewer`'s organisation; `NotFound` for
+/// another organisation's.
+pub async fn import_report(db: &Db, viewer: &Viewer, id: &str) -> Result<LeadImport, AppError> {
+    authorize_lead_distribution(viewer)?;
+    let report: String = sqlx::query_scalar(
+        "SELECT report FROM lead_imports WHERE id = $1 AND organisation_id = $2",
+    )
+    .bind(id)
+    .bind(&viewer.organisation_id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(serde_json::from_str(&report).map_err(|e| sqlx::Error::Decode(Box::new(e)))?)
 }
