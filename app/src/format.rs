@@ -219,6 +219,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// A file size as people read it: "840 KB", "2.4 MB".
+pub fn file_size(bytes: i64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
+    } else {
+        format!("{} KB", (bytes + 999) / 1000)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

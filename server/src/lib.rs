@@ -4,6 +4,7 @@
 mod asset_files;
 pub mod assets;
 pub mod badges;
+mod campaign_images;
 mod campaign_mail;
 pub mod error_links;
 pub mod events;
@@ -159,6 +160,18 @@ pub fn router(state: AppState) -> Router {
             get(landing::page)
                 .post(landing::submit)
                 .with_state(landing_state.clone()),
+        )
+        .route(
+            "/campaigns/templates/{id}/images",
+            axum::routing::post(campaign_images::upload)
+                .with_state(state.db.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    campaign_images::UPLOAD_LIMIT,
+                )),
+        )
+        .route(
+            "/campaign-images/{id}",
+            get(campaign_images::serve).with_state(state.db.clone()),
         )
         .route(
             "/leads/import",
@@ -364,16 +377,19 @@ async fn speculation_rules() -> Response {
         .into_response()
 }
 
-/// Refuses a body over the limit of its address ([`BODY_LIMIT`], or
-/// [`asset_files::UPLOAD_LIMIT`] for an asset file's upload): at once when
+/// Refuses a body over the limit of its address ([`BODY_LIMIT`],
+/// [`asset_files::UPLOAD_LIMIT`] for an asset file's upload,
+/// [`campaign_images::UPLOAD_LIMIT`] for a template image's): at once when
 /// it says its length, else as it streams.
 async fn limit_body(req: Request, next: Next) -> Response {
-    let limit =
-        if req.method() == axum::http::Method::POST && asset_files::is_upload(req.uri().path()) {
-            asset_files::UPLOAD_LIMIT
-        } else {
-            BODY_LIMIT
-        };
+    let post = req.method() == axum::http::Method::POST;
+    let limit = if post && asset_files::is_upload(req.uri().path()) {
+        asset_files::UPLOAD_LIMIT
+    } else if post && campaign_images::is_upload(req.uri().path()) {
+        campaign_images::UPLOAD_LIMIT
+    } else {
+        BODY_LIMIT
+    };
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)

@@ -349,7 +349,10 @@ backend_test!(vendor_staff_see_no_partner_leads, |db: Db| async move {
     // Its registrations' value, per currency, as its own page adds it up
     // (the demo's Umbrella registration, open).
     assert_eq!(migration["values"], campaign["values"]);
-    assert!(migration["values"][0][1].as_i64().unwrap() > 0, "{migration}");
+    assert!(
+        migration["values"][0][1].as_i64().unwrap() > 0,
+        "{migration}"
+    );
     let values = |group: &str| -> i64 {
         rollup[group]
             .as_array()
@@ -1784,5 +1787,162 @@ backend_test!(
             .map(|w| w[1].as_str().unwrap())
             .collect();
         assert!(waiting.contains(&"Phishing drill kit"), "{waiting:?}");
+    }
+);
+
+/// Posts `bytes` as the file `name` of a multipart form to `path`.
+async fn post_file(
+    app: &Router,
+    path: &str,
+    name: &str,
+    bytes: &[u8],
+    cookie: &str,
+) -> Response<Body> {
+    let boundary = "trellis-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    app.clone().oneshot(request).await.unwrap()
+}
+
+backend_test!(
+    template_images_are_sniffed_kept_served_and_weighed,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let dana = sign_in(&app, DANA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let template = start_template(&app, &db, &dana, "Image test").await;
+        let path = format!("/campaigns/templates/{template}/images");
+        let images = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM campaign_images")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        };
+        let before = images().await;
+        // A PNG (read from its bytes, whatever its name) of 1.2 MB.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.resize(1_200_000, 7);
+        let res = post_file(&app, &path, "Hero shot!.jpeg", &png, &dana).await;
+        assert_eq!(
+            location_of(&res),
+            Some(
+                format!("/campaigns/templates/{template}/edit?uploaded=1#template-images").as_str()
+            )
+        );
+        assert_eq!(images().await, before + 1);
+        let draft = by_id(&app, "/api/campaigns_template_draft", &template, &dana).await;
+        let image = &draft["images"][0];
+        assert_eq!(image["name"], "Hero-shot.png");
+        assert_eq!(image["size"], 1_200_000);
+        let url = image["url"].as_str().unwrap().to_owned();
+        let address = url
+            .find("/campaign-images/")
+            .map(|at| &url[at..])
+            .unwrap()
+            .to_owned();
+        // Served to anyone, as the image it is, never as a page.
+        let res = get(&app, &address, BROWSER).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "image/png");
+        assert!(res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("sandbox"));
+        let served = axum::body::to_bytes(res.into_body(), 2_000_000)
+            .await
+            .unwrap();
+        assert_eq!(served.as_ref(), png.as_slice());
+        assert_eq!(
+            get(&app, "/campaign-images/no-such-image", BROWSER)
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+
+        // Refused: not an image, too large; a partner; a made-up template.
+        let res = post_file(
+            &app,
+            &path,
+            "page.png",
+            b"<html><body>hi</body></html>",
+            &dana,
+        )
+        .await;
+        assert!(location_of(&res).unwrap().ends_with("?refused=not-image"));
+        let mut huge = b"\x89PNG\r\n\x1a\n".to_vec();
+        huge.resize(5 * 1024 * 1024 + 1, 0);
+        let res = post_file(&app, &path, "huge.png", &huge, &dana).await;
+        assert!(location_of(&res).unwrap().ends_with("?refused=too-large"));
+        let res = post_file(&app, &path, "logo.png", &png, &ava).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let res = post_file(
+            &app,
+            "/campaigns/templates/nope/images",
+            "logo.png",
+            &png,
+            &dana,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(images().await, before + 1, "nothing refused was kept");
+
+        // An image block showing it: preflight warns of its weight, and
+        // publishing goes ahead (a warning, not a stop).
+        let mut content: serde_json::Value =
+            serde_json::from_str(&template_row(&db, &template).await.3).unwrap();
+        content["page"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "block": { "kind": "image", "src": url, "alt": "Our team" },
+                "editable": false
+            }));
+        let res = save(
+            &app,
+            &dana,
+            &template_form(&template, "Image test", &content, &[]),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let draft = by_id(&app, "/api/campaigns_template_draft", &template, &dana).await;
+        let findings: Vec<(String, bool)> = draft["preview"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["message"].as_str().unwrap().to_owned(),
+                    f["blocking"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert!(
+            findings.contains(&(
+                "The image Hero-shot.png weighs 1.2 MB: keep images under 1 MB, or phones load the email slowly.".to_owned(),
+                false
+            )),
+            "{findings:?}"
+        );
+        let res = post(
+            &app,
+            "/api/campaigns_template_publish",
+            &format!("id={template}"),
+            Some(&dana),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
     }
 );

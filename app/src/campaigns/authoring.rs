@@ -465,7 +465,8 @@ pub fn add_post(content: &mut Content, network: Network) {
 }
 
 impl FieldName {
-    fn code(self) -> &'static str {
+    /// How a field key ends for this field.
+    pub fn code(self) -> &'static str {
         match self {
             FieldName::Text => "text",
             FieldName::By => "by",

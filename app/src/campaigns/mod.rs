@@ -25,7 +25,8 @@ pub use pages::{
 pub use types::{
     CampaignCard, CampaignView, Catalogue, LaunchView, LeadEntry, LeadImport, LeadRow, ListOption,
     OfferRow, PostRow, ReviewRow, Rollup, RollupRow, RoutingView, SendPage, SendPerson, SendRow,
-    SendView, StreamRow, StreamsView, TemplateCard, TemplateEditView, TemplateVersion,
+    SendView, StreamRow, StreamsView, TemplateCard, TemplateEditView, TemplateImage,
+    TemplateVersion,
 };
 
 use crate::values::text_enum;
@@ -92,6 +93,15 @@ text_enum!(
         Retrying => "retrying", t!("Your automation did not take it; Trellis tries again");
         Delivered => "delivered", t!("Taken by your automation");
         Failed => "failed", t!("Your automation did not take it; Trellis stopped trying");
+    }
+);
+
+text_enum!(
+    /// Why an image upload was refused.
+    ImageRefused {
+        Missing => "missing", t!("Choose an image to upload.");
+        NotImage => "not-image", t!("Upload a PNG, JPEG, GIF or WebP image.");
+        TooLarge => "too-large", t!("Upload images of at most 5 MB.");
     }
 );
 

@@ -76,6 +76,54 @@ fn placeholders_in(text: &str) -> Vec<&str> {
     found
 }
 
+/// The heaviest image a campaign should carry (every email client and
+/// phone loads each one): 1 MB.
+pub const MAX_IMAGE_BYTES: i64 = 1024 * 1024;
+
+/// Every image address in `content`, each once.
+pub fn image_addresses(content: &Content) -> Vec<String> {
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Image { src, .. } if !out.contains(src) => out.push(src.clone()),
+                Block::Columns { left, right } => {
+                    walk(left, out);
+                    walk(right, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for part in [Part::Email, Part::Page] {
+        let blocks: Vec<Block> = content
+            .slots(part)
+            .iter()
+            .map(|s| s.block.clone())
+            .collect();
+        walk(&blocks, &mut out);
+    }
+    out
+}
+
+/// A warning for each image over [`MAX_IMAGE_BYTES`]: `sizes` are the
+/// (name, bytes) of the images Trellis keeps that the campaign shows.
+pub fn check_image_sizes(sizes: &[(String, i64)], locale: Locale) -> Vec<Finding> {
+    sizes
+        .iter()
+        .filter(|(_, size)| *size > MAX_IMAGE_BYTES)
+        .map(|(name, size)| Finding {
+            message: crate::t!(
+                in locale,
+                "The image {name} weighs {size}: keep images under 1 MB, or phones load the email slowly.",
+                name = name,
+                size = crate::format::file_size(*size)
+            ),
+            blocking: false,
+        })
+        .collect()
+}
+
 /// What is wrong with a template itself, whoever launches it.
 pub fn check_template(content: &Content, locale: Locale) -> Vec<Finding> {
     let mut findings = Vec::new();

@@ -67,6 +67,15 @@ pub struct ReviewRow {
     pub changes: Vec<(String, String)>,
 }
 
+/// An image uploaded for a template's image blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateImage {
+    /// Its public address (what an image block shows).
+    pub url: String,
+    pub name: String,
+    pub size: i64,
+}
+
 /// A published version of a template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateVersion {
@@ -91,6 +100,8 @@ pub struct TemplateEditView {
     pub requires_approval: bool,
     /// The content streams it belongs to, as the field shows them.
     pub streams: String,
+    /// Images uploaded for it, newest first.
+    pub images: Vec<TemplateImage>,
     /// Every tier: (id, name).
     pub tier_options: Vec<(String, String)>,
     pub versions: Vec<TemplateVersion>,

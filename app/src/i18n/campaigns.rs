@@ -340,4 +340,13 @@ pub(super) const TEXT: super::Pairs = &[
     ("Line", "Zeile"),
     ("Why", "Grund"),
     ("Import at most 1,000 leads and 1 MB at a time.", "Importieren Sie höchstens 1.000 Leads und 1 MB auf einmal."),
+    ("Images", "Bilder"),
+    ("PNG, JPEG, GIF or WebP, at most 5 MB (keep them under 1 MB for email). Save your changes first: uploading reloads the page. An image block's address field then offers the images uploaded here.", "PNG, JPEG, GIF oder WebP, höchstens 5 MB (für E-Mails unter 1 MB). Speichern Sie Ihre Änderungen vorher: Das Hochladen lädt die Seite neu. Das Adressfeld eines Bildblocks bietet dann die hier hochgeladenen Bilder an."),
+    ("Image uploaded: choose it in an image block's address field.", "Bild hochgeladen: Wählen Sie es im Adressfeld eines Bildblocks."),
+    ("Image file", "Bilddatei"),
+    ("Upload the image", "Bild hochladen"),
+    ("Choose an image to upload.", "Wählen Sie ein Bild zum Hochladen."),
+    ("Upload a PNG, JPEG, GIF or WebP image.", "Laden Sie ein PNG-, JPEG-, GIF- oder WebP-Bild hoch."),
+    ("Upload images of at most 5 MB.", "Laden Sie Bilder von höchstens 5 MB hoch."),
+    ("The image {name} weighs {size}: keep images under 1 MB, or phones load the email slowly.", "Das Bild {name} ist {size} groß: Halten Sie Bilder unter 1 MB, sonst laden Telefone die E-Mail langsam."),
 ];

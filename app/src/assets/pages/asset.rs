@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{facet_label, size};
+use super::facet_label;
 use crate::{
     assets::{
         api::{get_asset, ArchiveAsset},
@@ -65,7 +65,7 @@ fn page(
         }.into_any()),
         (Some(name), None) => Some(view! {
             <a href=format!("/assets/{}/file", c.id) download=name.clone() class=Intent::Primary.class()>
-                {t!("Download {name} ({size})", name = name, size = size(c.byte_size.unwrap_or(0)))}
+                {t!("Download {name} ({size})", name = name, size = crate::format::file_size(c.byte_size.unwrap_or(0)))}
             </a>
         }.into_any()),
         (None, None) => None,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{facet_label, size};
+use super::facet_label;
 use crate::{
     assets::{api::search_assets, AssetCard, AssetResults, Facet, MANY, PAGE},
     auth::Viewer,
@@ -154,7 +154,7 @@ fn result_list(r: AssetResults, params: Vec<(String, String)>) -> impl IntoView 
 fn asset_card(a: AssetCard) -> impl IntoView {
     let content = match (a.byte_size, a.video_url.is_some()) {
         (_, true) => t!("Video link").to_owned(),
-        (Some(bytes), false) => size(bytes),
+        (Some(bytes), false) => crate::format::file_size(bytes),
         (None, false) => t!("No file yet").to_owned(),
     };
     view! {

@@ -27,12 +27,3 @@ pub(super) fn facet_label(field: &str, code: &str) -> String {
     };
     label.unwrap_or(code).to_owned()
 }
-
-/// A file size as people read it: "840 KB", "2.4 MB".
-pub(super) fn size(bytes: i64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
-    } else {
-        format!("{} KB", (bytes + 999) / 1000)
-    }
-}

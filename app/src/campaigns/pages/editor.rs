@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     kind_name,
@@ -21,9 +21,9 @@ use crate::{
             FieldName, Place, Side,
         },
         content::{Block, Content, Network, Part, MAX_LINE, MAX_TEXT, PLACEHOLDERS},
-        LaunchView, TemplateEditView, TemplateStatus,
+        ImageRefused, LaunchView, TemplateEditView, TemplateImage, TemplateStatus,
     },
-    format::{count, day},
+    format::{count, day, file_size},
     organisations::{PartnerType, Region},
     shell::{
         ui::{
@@ -96,6 +96,7 @@ fn page(
     let may_unpublish = card.status == TemplateStatus::Published;
     let findings = findings(&d.preview);
     let versions = versions(&d);
+    let images = images_card(&id, d.images.clone());
     let TemplateEditView {
         preview,
         partner_types,
@@ -204,6 +205,60 @@ fn page(
                 {versions}
             </Card>
         </div>
+        {images}
+    }
+}
+
+/// The template's images: an upload form (a plain multipart form, so it
+/// works before the script loads) and the uploaded ones, whose addresses
+/// the image blocks' address fields offer.
+fn images_card(id: &str, images: Vec<TemplateImage>) -> impl IntoView {
+    let query = use_query_map();
+    let refused = query
+        .read_untracked()
+        .get("refused")
+        .and_then(|code| ImageRefused::parse(&code))
+        .map(|r| r.label().to_owned());
+    let uploaded = query.read_untracked().get("uploaded").is_some();
+    let action = format!("/campaigns/templates/{id}/images");
+    let choices = images
+        .iter()
+        .map(|i| view! { <option value=i.url.clone()>{i.name.clone()}</option> })
+        .collect_view();
+    let list = images
+        .into_iter()
+        .map(|i| {
+            view! {
+                <li class="flex items-center gap-3 text-sm">
+                    <img src=i.url.clone() alt="" class="size-12 rounded border border-slate-200 object-cover dark:border-slate-700" loading="lazy" />
+                    <span class="min-w-0">
+                        <span class="block font-medium">{i.name}" · "{file_size(i.size)}</span>
+                        <code class="block break-all text-xs">{i.url}</code>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="mt-8" aria-labelledby="template-images">
+            <Card>
+                <h2 id="template-images" class="text-lg font-semibold">{t!("Images")}</h2>
+                <p class="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                    {t!("PNG, JPEG, GIF or WebP, at most 5 MB (keep them under 1 MB for email). Save your changes first: uploading reloads the page. An image block's address field then offers the images uploaded here.")}
+                </p>
+                {form_error(refused)}
+                {uploaded.then(|| view! { <p role="status" class="mt-2 text-sm">{t!("Image uploaded: choose it in an image block's address field.")}</p> })}
+                <form method="post" action=action enctype="multipart/form-data" class="mt-3 flex flex-wrap items-end gap-3">
+                    <div class="grow">
+                        <label for="image-file" class="block text-sm font-medium">{t!("Image file")}</label>
+                        <input id="image-file" name="file" type="file" accept="image/png,image/jpeg,image/gif,image/webp" required class=input_class() />
+                    </div>
+                    <Button intent=Intent::Secondary>{t!("Upload the image")}</Button>
+                </form>
+                <ul class="mt-4 flex flex-col gap-2" data-testid="template-images">{list}</ul>
+                <datalist id=IMAGE_LIST>{choices}</datalist>
+            </Card>
+        </section>
     }
 }
 
@@ -292,12 +347,17 @@ fn small_button(label: &'static str, name: String, on: impl Fn() + 'static) -> i
 }
 
 /// One text of a block: a line or, for running text, an area.
+/// The id of the list of the template's uploaded images, which image
+/// address fields offer.
+const IMAGE_LIST: &str = "template-image-list";
+
 fn text_field(key: String, label: &'static str, value: String, long: bool) -> impl IntoView {
+    let offers = key.ends_with(FieldName::Src.code()).then_some(IMAGE_LIST);
     let field = if long {
         view! { <TextArea name="" rows=4 maxlength=MAX_TEXT as u32 value attr:data-field=key /> }
             .into_any()
     } else {
-        view! { <input type="text" value=value maxlength=MAX_TEXT data-field=key class=input_class() /> }
+        view! { <input type="text" value=value maxlength=MAX_TEXT data-field=key list=offers class=input_class() /> }
             .into_any()
     };
     view! { <label class="flex flex-col gap-1 text-sm">{label}{field}</label> }

@@ -129,7 +129,10 @@ pub async fn edit_view(db: &Db, viewer: &Viewer, id: &str) -> Result<TemplateEdi
         ends_at: row.ends_at,
     };
     let unpublished_changes = row.published.as_deref() != Some(row.content.as_str());
-    let findings = check_template(&content, Locale::current());
+    let base = crate::people::server::public_url();
+    let mut findings = check_template(&content, Locale::current());
+    findings.extend(super::images::image_findings(db, &content, &base, Locale::current()).await?);
+    let images = super::images::images_of(db, id, &base).await?;
     Ok(TemplateEditView {
         preview: drawn(
             card,
@@ -147,6 +150,7 @@ pub async fn edit_view(db: &Db, viewer: &Viewer, id: &str) -> Result<TemplateEdi
         ends_on: date_value(row.ends_at, true),
         requires_approval: row.requires_approval == 1,
         streams: comma_items(&row.streams).join(", "),
+        images,
         tier_options: crate::assets::server::tiers(db).await?,
         versions: versions
             .into_iter()

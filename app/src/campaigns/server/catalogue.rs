@@ -330,7 +330,10 @@ pub(super) async fn launch_view_for(
                 .ok_or(AppError::NotFound)?
         }
     };
-    let findings = check_launch(&content, &brand, &preview_unsubscribe(), Locale::current());
+    let mut findings = check_launch(&content, &brand, &preview_unsubscribe(), Locale::current());
+    findings.extend(
+        super::images::image_findings(db, &content, &public_url(), Locale::current()).await?,
+    );
     let mut view = drawn(
         row.card()?,
         content,

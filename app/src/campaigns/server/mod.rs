@@ -5,6 +5,7 @@
 mod authoring;
 mod brand;
 mod catalogue;
+mod images;
 mod landing;
 mod launch;
 mod leads;
@@ -19,6 +20,7 @@ pub use authoring::{
 };
 pub use brand::{brand_of, public_logo};
 pub use catalogue::{campaign, catalogue, launch_view};
+pub use images::{image, image_url, upload_image, MAX_IMAGE};
 pub use landing::{landing, take_lead, Landing, LeadOutcome};
 pub use launch::{end, launch};
 pub use leads::{change_status, lead, leads, mark_converted};

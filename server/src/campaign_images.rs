@@ -1,0 +1,119 @@
+//! A template's images outside the pages: the upload (a plain multipart
+//! form on the template editor, so it works without JavaScript) and the
+//! public image itself, `/campaign-images/<id>`, which emails and landing
+//! pages show to anyone.
+
+use app::{
+    auth::server::{now, RequestInfo},
+    campaigns::{
+        server::{image, upload_image, MAX_IMAGE},
+        ImageRefused,
+    },
+    error::AppError,
+};
+use axum::{
+    extract::{FromRequest, Multipart, Path, Request, State},
+    http::{header, HeaderMap, HeaderValue},
+    response::{IntoResponse, Redirect, Response},
+};
+
+use crate::plain::{denied, viewer_of};
+
+/// The largest upload body: an image of [`MAX_IMAGE`] and the form
+/// around it.
+pub const UPLOAD_LIMIT: usize = MAX_IMAGE + 64 * 1024;
+
+/// `path` is a template image's upload address.
+pub fn is_upload(path: &str) -> bool {
+    path.strip_prefix("/campaigns/templates/")
+        .and_then(|rest| rest.strip_suffix("/images"))
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The upload's file: its name and bytes (at most [`MAX_IMAGE`]).
+async fn read_file(req: Request) -> Result<(String, Vec<u8>), ImageRefused> {
+    let mut multipart = Multipart::from_request(req, &())
+        .await
+        .map_err(|_| ImageRefused::Missing)?;
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| ImageRefused::TooLarge)? {
+            if bytes.len() + chunk.len() > MAX_IMAGE {
+                return Err(ImageRefused::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return Ok((name, bytes));
+    }
+    Err(ImageRefused::Missing)
+}
+
+/// `POST /campaigns/templates/{id}/images`: back to the editor, with the
+/// new image's address to use or why it was refused.
+pub async fn upload(
+    State(db): State<app::db::Db>,
+    Path(template): Path<String>,
+    req: Request,
+) -> Response {
+    let Some(viewer) = viewer_of(&req) else {
+        return Redirect::to("/signin").into_response();
+    };
+    let (parts, body) = req.into_parts();
+    let info = RequestInfo::from_parts(&parts);
+    let req = Request::from_parts(parts, body);
+    let editor = format!("/campaigns/templates/{template}/edit");
+    let back = |refused: ImageRefused| {
+        Redirect::to(&format!("{editor}?refused={}", refused.code())).into_response()
+    };
+    let (name, bytes) = match read_file(req).await {
+        Ok(file) => file,
+        Err(refused) => return back(refused),
+    };
+    match upload_image(
+        &db,
+        &viewer,
+        &template,
+        &name,
+        &bytes,
+        now(),
+        info.ip.as_deref(),
+    )
+    .await
+    {
+        Ok(Ok(_)) => Redirect::to(&format!("{editor}?uploaded=1#template-images")).into_response(),
+        Ok(Err(refused)) => back(refused),
+        Err(error) => denied(&error),
+    }
+}
+
+/// `GET /campaign-images/{id}`: the image, cached for good (an image
+/// never changes; a new upload is a new address), never run as a page.
+pub async fn serve(State(db): State<app::db::Db>, Path(id): Path<String>) -> Response {
+    match image(&db, &id).await {
+        Ok(Some((media_type, bytes))) => {
+            let mut headers = HeaderMap::new();
+            if let Ok(kind) = HeaderValue::from_str(&media_type) {
+                headers.insert(header::CONTENT_TYPE, kind);
+            }
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            headers.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; sandbox"),
+            );
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            (headers, bytes).into_response()
+        }
+        Ok(None) => denied(&AppError::NotFound),
+        Err(error) => denied(&AppError::from(error)),
+    }
+}
