@@ -60,6 +60,11 @@ const signedInPages: Record<string, string> = {
   // authoring tools and a launch waiting for review).
   [`/campaigns/templates/${demoId("template", "year-end")}/edit`]: PEOPLE.programAdmin,
   "/campaigns?as=author": PEOPLE.programAdmin,
+  // Content streams for a partner and for the vendor; a campaign with
+  // social posts in every state the demo has.
+  "/campaigns/streams": PEOPLE.partnerAdmin,
+  "/campaigns/streams?as=vendor": PEOPLE.channelManager,
+  [`/campaigns/${demoId("campaign", "northwind-webinar")}`]: PEOPLE.partnerAdmin,
 };
 
 // Every page in both languages (German on the desktop in light mode: the

@@ -4,7 +4,7 @@
 //! pages show to anyone.
 
 use app::{
-    auth::server::{now, RequestInfo},
+    auth::server::now,
     campaigns::{
         server::{image, upload_image, MAX_IMAGE},
         ImageRefused,
@@ -17,7 +17,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::plain::{denied, viewer_of};
+use crate::plain::{denied, signed_in};
 
 /// The largest upload body: an image of [`MAX_IMAGE`] and the form
 /// around it.
@@ -59,12 +59,10 @@ pub async fn upload(
     Path(template): Path<String>,
     req: Request,
 ) -> Response {
-    let Some(viewer) = viewer_of(&req) else {
-        return Redirect::to("/signin").into_response();
+    let (viewer, info, req) = match signed_in(req) {
+        Ok(signed_in) => signed_in,
+        Err(to_sign_in) => return to_sign_in.into_response(),
     };
-    let (parts, body) = req.into_parts();
-    let info = RequestInfo::from_parts(&parts);
-    let req = Request::from_parts(parts, body);
     let editor = format!("/campaigns/templates/{template}/edit");
     let back = |refused: ImageRefused| {
         Redirect::to(&format!("{editor}?refused={}", refused.code())).into_response()

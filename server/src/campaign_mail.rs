@@ -5,7 +5,7 @@
 //! recipient's secret; a made-up one finds nobody (404).
 
 use app::{
-    auth::server::{now, RequestInfo},
+    auth::server::now,
     campaigns::{
         recipients::{UploadRefused, MAX_BYTES},
         render::escape,
@@ -24,7 +24,7 @@ use axum::{
 
 use crate::{
     landing::{document, LandingState},
-    plain::{denied, viewer_of},
+    plain::{denied, signed_in},
 };
 
 /// The upload form's fields: the file's name and bytes, the list name.
@@ -63,12 +63,10 @@ pub async fn upload(
     Path(campaign): Path<String>,
     req: Request,
 ) -> Response {
-    let Some(viewer) = viewer_of(&req) else {
-        return Redirect::to("/signin").into_response();
+    let (viewer, info, req) = match signed_in(req) {
+        Ok(signed_in) => signed_in,
+        Err(to_sign_in) => return to_sign_in.into_response(),
     };
-    let (parts, body) = req.into_parts();
-    let info = RequestInfo::from_parts(&parts);
-    let req = Request::from_parts(parts, body);
     let back = |refused: UploadRefused| {
         Redirect::to(&format!(
             "/campaigns/{campaign}/send?refused={}",

@@ -5,10 +5,7 @@
 //! refused, or why the whole file was.
 
 use app::{
-    auth::{
-        policy::authorize_lead_distribution,
-        server::{now, RequestInfo},
-    },
+    auth::{policy::authorize_lead_distribution, server::now},
     campaigns::{lead_import, server::import_leads},
 };
 use axum::{
@@ -19,19 +16,17 @@ use axum::{
 use crate::{
     campaign_mail::read_form,
     landing::LandingState,
-    plain::{denied, viewer_of},
+    plain::{denied, signed_in},
 };
 
 pub async fn import(State(LandingState { db, .. }): State<LandingState>, req: Request) -> Response {
-    let Some(viewer) = viewer_of(&req) else {
-        return Redirect::to("/signin").into_response();
+    let (viewer, info, req) = match signed_in(req) {
+        Ok(signed_in) => signed_in,
+        Err(to_sign_in) => return to_sign_in.into_response(),
     };
     if let Err(error) = authorize_lead_distribution(&viewer) {
         return denied(&error);
     }
-    let (parts, body) = req.into_parts();
-    let info = RequestInfo::from_parts(&parts);
-    let req = Request::from_parts(parts, body);
     let back = |refused: app::campaigns::recipients::UploadRefused| {
         Redirect::to(&format!("/leads?refused={}", refused.code())).into_response()
     };

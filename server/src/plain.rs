@@ -2,11 +2,15 @@
 //! they are not server functions, so they read the viewer the middleware
 //! resolved themselves and answer errors themselves.
 
-use app::{auth::server::ResolvedViewer, auth::Viewer, error::AppError};
+use app::{
+    auth::server::{RequestInfo, ResolvedViewer},
+    auth::Viewer,
+    error::AppError,
+};
 use axum::{
     extract::Request,
     http::{header, HeaderMap, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 
 /// Who sent `req`, as the viewer middleware resolved them.
@@ -14,6 +18,18 @@ pub fn viewer_of(req: &Request) -> Option<Viewer> {
     req.extensions()
         .get::<ResolvedViewer>()
         .and_then(|resolved| resolved.0.clone())
+}
+
+/// The signed-in sender of a form post `req`, what the request says of
+/// itself (its address, for the audit log) and `req` to read on; someone
+/// not signed in is sent to sign in.
+pub fn signed_in(req: Request) -> Result<(Viewer, RequestInfo, Request), Redirect> {
+    let Some(viewer) = viewer_of(&req) else {
+        return Err(Redirect::to("/signin"));
+    };
+    let (parts, body) = req.into_parts();
+    let info = RequestInfo::from_parts(&parts);
+    Ok((viewer, info, Request::from_parts(parts, body)))
 }
 
 /// `error` as its status and its message (never database text).

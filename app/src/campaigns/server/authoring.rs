@@ -302,7 +302,7 @@ pub async fn publish(
     tx.commit().await?;
     // The version is kept whatever happens next; a partner that cannot
     // be served is told, and a failure here is the log's to show.
-    if let Err(error) = super::social::deliver_to_streams(db, viewer, id, now, ip).await {
+    if let Err(error) = super::streams::deliver_to_streams(db, viewer, id, now, ip).await {
         tracing::warn!(template = id, %error, "stream launches after a publish stopped");
     }
     Ok(next)

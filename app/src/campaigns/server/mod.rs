@@ -13,6 +13,7 @@ mod rollup;
 mod routing;
 mod sends;
 mod social;
+mod streams;
 mod views;
 
 pub use authoring::{
@@ -32,10 +33,8 @@ pub use sends::{
     click, discard, draft_from_list, draft_from_upload, queue, record_open, send_page, send_view,
     tracked, unsubscribe, Tracked, SENDS_PER_SECOND,
 };
-pub use social::{
-    deliver_to_streams, place_due, streams, subscribe, Connector, DuePost, Placed, ShareLinks,
-    WebhookConnector,
-};
+pub use social::{place_due, Connector, DuePost, Placed, ShareLinks, WebhookConnector};
+pub use streams::{deliver_to_streams, streams, subscribe};
 pub use views::ViewTally;
 
 use super::content::Content;
