@@ -85,7 +85,7 @@ pub fn BarChart(
     let values: Vec<i64> = points.iter().map(|(_, value)| *value).collect();
     let slot = WIDTH / values.len() as f64;
     let gap = (slot * 0.25).max(slot - 48.0);
-    let step = label_step(values.len());
+    let step = label_step(values.len(), longest_label(&points));
     let bars = bar_rects(&values, WIDTH, PLOT_HEIGHT, gap)
         .into_iter()
         .zip(&points)
@@ -113,6 +113,15 @@ pub fn BarChart(
     .into_any()
 }
 
+/// The length of the longest of `points`' labels, in characters.
+fn longest_label(points: &[(String, i64)]) -> usize {
+    points
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 /// A line through `points` over a shaded area, labels under it; props as
 /// [`BarChart`]'s.
 #[component]
@@ -127,7 +136,7 @@ pub fn LineChart(
     let format = format.unwrap_or(plain);
     let values: Vec<i64> = points.iter().map(|(_, value)| *value).collect();
     let n = values.len();
-    let step = label_step(n);
+    let step = label_step(n, longest_label(&points));
     let labels = xs(n, WIDTH)
         .into_iter()
         .zip(&points)

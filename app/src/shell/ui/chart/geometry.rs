@@ -105,10 +105,13 @@ pub fn percent(value: i64, total: i64) -> i64 {
     ((value * 200 + total) / (2 * total)) as i64
 }
 
-/// Every `step`-th label is shown so at most about twelve fit under a
-/// chart.
-pub fn label_step(n: usize) -> usize {
-    n.div_ceil(12).max(1)
+/// Every `step`-th of `n` labels is shown, so that those shown fit side
+/// by side under a chart: at most twelve short ones, fewer long ones
+/// (`longest` characters, each about six units wide at the labels' size,
+/// with some room between).
+pub fn label_step(n: usize, longest: usize) -> usize {
+    let fit = (320 / (longest * 6 + 12)).clamp(2, 12);
+    n.div_ceil(fit).max(1)
 }
 
 /// The point of the donut's circle a `fraction` of the way round,
@@ -219,11 +222,14 @@ mod tests {
     }
 
     #[test]
-    fn labels_thin_out_past_twelve() {
-        assert_eq!(label_step(0), 1);
-        assert_eq!(label_step(12), 1);
-        assert_eq!(label_step(13), 2);
-        assert_eq!(label_step(36), 3);
+    fn labels_thin_out_past_twelve_or_when_long() {
+        assert_eq!(label_step(0, 3), 1);
+        assert_eq!(label_step(12, 3), 1);
+        assert_eq!(label_step(13, 3), 2);
+        assert_eq!(label_step(36, 3), 3);
+        // Thirty days as 2026-12-05: four of them fit.
+        assert_eq!(label_step(30, 10), 8);
+        assert_eq!(label_step(3, 10), 1);
     }
 
     #[test]
