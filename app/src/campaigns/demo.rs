@@ -90,6 +90,12 @@ fn backup() -> Content {
 
 fn webinar() -> Content {
     Content {
+        subject: "Zero trust in 45 minutes, live with {partner.name}".into(),
+        email: vec![
+            slot(heading("Zero trust, explained in 45 minutes"), true),
+            slot(text("{partner.name} and Acme Cloud's security team show identity-aware access, encryption everywhere and audit trails, live, with time for your questions."), true),
+            slot(button("Save my seat", "{link}"), false),
+        ],
         title: "Webinar: zero-trust security on Acme Cloud".into(),
         page: vec![
             slot(heading("Zero trust, explained in 45 minutes"), true),
@@ -110,9 +116,14 @@ fn databases() -> Content {
         email: vec![
             slot(heading("Managed PostgreSQL and MySQL"), true),
             slot(text("Backups, point-in-time recovery, replicas and failover, run by {partner.name} on Acme Cloud."), true),
-            slot(button("Get a quote", "{partner.website}"), false),
+            slot(button("Get a quote", "{link}"), false),
         ],
-        ..Content::default()
+        title: "Managed databases from {partner.name}".into(),
+        page: vec![
+            slot(heading("Managed PostgreSQL and MySQL"), true),
+            slot(text("Backups, point-in-time recovery, replicas and failover, run for you by {partner.name} on Acme Cloud. Tell us about your databases and get a quote within two working days."), true),
+        ],
+        social: vec![SocialPost { network: Network::LinkedIn, text: "Managed PostgreSQL and MySQL, run by {partner.name} on Acme Cloud: no more 3 a.m. pager. {link}".into() }],
     }
 }
 
@@ -130,7 +141,10 @@ fn overview_de() -> Content {
             slot(text("Compute, Speicher und verwaltete Datenbanken aus einer Hand, betreut von {partner.name}."), true),
             slot(button("Beratung anfragen", "{link}"), true),
         ],
-        social: vec![],
+        social: vec![
+            SocialPost { network: Network::LinkedIn, text: "Eine Konsole, eine Rechnung, vier Regionen: {partner.name} zeigt Ihnen Acme Cloud in einer Stunde. {link}".into() },
+            SocialPost { network: Network::X, text: "Acme Cloud in einer Stunde, mit {partner.name}: {link}".into() },
+        ],
     }
 }
 
@@ -182,7 +196,7 @@ const TEMPLATES: &[DemoTemplate] = &[
     (
         "webinar",
         "Zero-trust security webinar",
-        "A registration page and posts for a live security session.",
+        "An invitation, a registration page and posts for a live security session.",
         "en",
         "published",
         "",
@@ -193,7 +207,7 @@ const TEMPLATES: &[DemoTemplate] = &[
     (
         "databases",
         "Managed databases offer",
-        "An email for managed service providers selling databases as a service.",
+        "An email, a quote page and a post for managed service providers selling databases as a service.",
         "en",
         "published",
         "msp",
@@ -204,7 +218,7 @@ const TEMPLATES: &[DemoTemplate] = &[
     (
         "overview-de",
         "Acme Cloud im Überblick",
-        "E-Mail und Landingpage auf Deutsch für Erstgespräche.",
+        "E-Mail, Landingpage und Beiträge auf Deutsch für Erstgespräche.",
         "de",
         "published",
         "",
