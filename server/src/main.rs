@@ -74,7 +74,12 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("migrations failed: {e}"))?;
     if demo {
-        match demo::seed(&db)
+        // The demo's links point where this server answers.
+        let base = std::env::var("TRELLIS_PUBLIC_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("http://{addr}"));
+        match demo::seed_at(&db, &base)
             .await
             .map_err(|e| format!("demo seed failed: {e}"))?
         {

@@ -144,3 +144,63 @@ backend_test!(
         }
     }
 );
+
+backend_test!(
+    an_offboarded_partners_campaigns_end_and_their_pages_still_take_leads,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let priya = sign_in(&app, PRIYA, DEMO_PASSWORD, None).await.unwrap();
+        let bluepeak = demo_id("org", "bluepeak");
+        let campaign = demo_id("campaign", "bluepeak-backup");
+        let (partner_slug, slug): (String, String) = sqlx::query_as(
+            "SELECT o.slug, c.slug FROM campaigns c JOIN organisations o ON o.id = c.organisation_id \
+             WHERE c.id = $1",
+        )
+        .bind(&campaign)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let page = format!("/c/{partner_slug}/{slug}");
+        let res = post(
+            &app,
+            "/api/change_partner_status",
+            &format!("id={bluepeak}&status=offboarded&reason=Contract+ended&registrations=release"),
+            Some(&priya),
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        let live: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM campaigns WHERE organisation_id = $1 AND status <> 'ended'",
+        )
+        .bind(&bluepeak)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(live, 0);
+        // The page says the campaign has ended, with whom to call, and its
+        // form still takes a lead.
+        let res = server::testing::get_page(&app, &page, "").await;
+        assert_eq!(res.status(), axum::http::StatusCode::OK);
+        let html = server::testing::body_text(res).await;
+        assert!(
+            html.contains(
+                "This campaign has ended. Bluepeak Managed Services is still glad to hear from you"
+            ),
+            "{html}"
+        );
+        let res = post(
+            &app,
+            &page,
+            "name=Ola+Berg&email=ola%40fjord.example&company=Fjord&consent=yes&website=",
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), axum::http::StatusCode::SEE_OTHER);
+        let kept: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM leads WHERE email = 'ola@fjord.example'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(kept, 1);
+    }
+);

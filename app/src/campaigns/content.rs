@@ -232,6 +232,28 @@ pub const PLACEHOLDERS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn share_links_carry_the_post_as_one_encoded_value() {
+        let text = "Hi <b>\"x\"</b> & more: https://p.example/c/a/b?x=1#y";
+        let x = Network::X.share_url(text, "https://p.example/c/a/b");
+        let value = x
+            .strip_prefix("https://twitter.com/intent/tweet?text=")
+            .unwrap();
+        assert!(value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "*._+%-".contains(c)));
+        assert_eq!(
+            form_urlencoded::parse(x.split_once('?').unwrap().1.as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned()),
+            Some(text.to_owned())
+        );
+        assert_eq!(
+            Network::LinkedIn.share_url(text, "https://p.example/c/a/b?x=1"),
+            "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fp.example%2Fc%2Fa%2Fb%3Fx%3D1"
+        );
+    }
+
     use super::*;
 
     fn content() -> Content {

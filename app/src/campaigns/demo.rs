@@ -106,7 +106,6 @@ fn webinar() -> Content {
             SocialPost { network: Network::LinkedIn, text: "Zero trust in 45 minutes: join {partner.name} and Acme Cloud live. {link}".into() },
             SocialPost { network: Network::X, text: "Zero trust in 45 minutes, live with {partner.name}: {link}".into() },
         ],
-        ..Content::default()
     }
 }
 
@@ -384,7 +383,7 @@ const LEADS: &[(&str, &str, &str, &str, &str, &str, i64)] = &[
     ),
 ];
 
-pub async fn seed(db: &Db) -> Result<(), AppError> {
+pub async fn seed(db: &Db, base: &str) -> Result<(), AppError> {
     let today = now();
     let mut tx = db.write(Actor::system()).await?;
     for &(partner, colour, name, email, phone) in BRANDS {
@@ -492,9 +491,8 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         .execute(&mut *tx)
         .await?;
         let organisation = demo_id("org", partner);
-        let base = crate::people::server::public_url();
         if let Some((brand, partner_slug)) =
-            super::server::brand_of(&mut tx, &organisation, &base).await?
+            super::server::brand_of(&mut tx, &organisation, base).await?
         {
             let link = format!(
                 "{base}{}",

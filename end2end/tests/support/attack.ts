@@ -42,6 +42,14 @@ export async function signIn(browser: Browser, baseURL: string, email: string, j
  */
 const CAMPAIGN_ADDRESS = "^(https?://[^/]+)?/c/[a-z0-9-]+/[a-z0-9-]+$";
 
+/**
+ * A social post's share link: a network's own share form, with the post
+ * (or its link) percent-encoded as the one query value, so a payload in
+ * the post is text handed to LinkedIn or X, never markup or an address of
+ * its own (encoding is unit-tested in `content::Network::share_url`).
+ */
+const SHARE_LINK = "^https://(www\\.linkedin\\.com/sharing/share-offsite/\\?url=|twitter\\.com/intent/tweet\\?text=)[A-Za-z0-9*._+%-]*$";
+
 /** Anything a payload points at, fetched by any page of `context`. */
 export function watchFetches(context: BrowserContext, who: string, findings: Finding[]) {
   context.on("request", (request) => {
@@ -52,7 +60,7 @@ export function watchFetches(context: BrowserContext, who: string, findings: Fin
 
 /** What no payload may have become, on the page as the browser built it. */
 export async function injected(page: Page): Promise<string[]> {
-  return page.evaluate((campaignAddress) => {
+  return page.evaluate(([campaignAddress, shareLink]) => {
     const found: string[] = [];
     // A frame's `srcdoc` is a document of its own (the campaign preview
     // draws an email or landing page that way): it is read as the
@@ -73,7 +81,8 @@ export async function injected(page: Page): Promise<string[]> {
             // A stored address written as a mail link (pwn@example.com) is
             // the address, not a payload: nothing loads or runs from it.
             !/^mailto:[^\s<>"'()]+@[^\s<>"'()]+$/.test(attr.value) &&
-            !new RegExp(campaignAddress).test(attr.value)
+            !new RegExp(campaignAddress).test(attr.value) &&
+            !new RegExp(shareLink).test(attr.value)
           ) {
             found.push(`${where}${attr.name}="${attr.value}" on <${el.tagName.toLowerCase()}>`);
           }
@@ -85,5 +94,5 @@ export async function injected(page: Page): Promise<string[]> {
     const ran = (window as unknown as { __pwned?: string }).__pwned;
     if (ran !== undefined) found.push(`script ran: ${ran}`);
     return found;
-  }, CAMPAIGN_ADDRESS);
+  }, [CAMPAIGN_ADDRESS, SHARE_LINK]);
 }

@@ -1,5 +1,5 @@
 //! The program admin moves a partner along its lifecycle: at risk,
-//! offboarded (its people lose access at once, its open registrations are
+//! offboarded (its people lose access at once, its campaigns end, its open registrations are
 //! released or transferred, its history stays readable to vendor staff),
 //! or back to active.
 
@@ -69,6 +69,14 @@ pub async fn change_status(
              AND person_id IN (SELECT id FROM people WHERE organisation_id = $2)",
         )
         .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        // Its campaigns end: no more email or social posts; their landing
+        // pages say so, with the partner's contact, and still take leads.
+        sqlx::query(
+            "UPDATE campaigns SET status = 'ended' WHERE organisation_id = $1 AND status <> 'ended'",
+        )
         .bind(id)
         .execute(&mut *tx)
         .await?;

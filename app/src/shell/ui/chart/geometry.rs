@@ -107,10 +107,10 @@ pub fn percent(value: i64, total: i64) -> i64 {
 
 /// Every `step`-th of `n` labels is shown, so that those shown fit side
 /// by side under a chart: at most twelve short ones, fewer long ones
-/// (`longest` characters, each about six units wide at the labels' size,
-/// with some room between).
+/// (`longest` characters, each about five and a half units wide at the
+/// labels' size, with some room between).
 pub fn label_step(n: usize, longest: usize) -> usize {
-    let fit = (320 / (longest * 6 + 12)).clamp(2, 12);
+    let fit = (320 / (longest * 5 + 8)).clamp(2, 12);
     n.div_ceil(fit).max(1)
 }
 
@@ -227,8 +227,8 @@ mod tests {
         assert_eq!(label_step(12, 3), 1);
         assert_eq!(label_step(13, 3), 2);
         assert_eq!(label_step(36, 3), 3);
-        // Thirty days as 2026-12-05: four of them fit.
-        assert_eq!(label_step(30, 10), 8);
+        // Thirty days as 2026-12-05: five of them fit.
+        assert_eq!(label_step(30, 10), 6);
         assert_eq!(label_step(3, 10), 1);
     }
 
