@@ -12,12 +12,12 @@ use app::{
     error::AppError,
 };
 use axum::{
-    extract::{FromRequest, Multipart, Path, Request, State},
+    extract::{Path, Request, State},
     http::{header, HeaderMap, HeaderValue},
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::plain::{denied, signed_in};
+use crate::plain::{denied, read_upload, signed_in, UploadProblem};
 
 /// The largest upload body: an image of [`MAX_IMAGE`] and the form
 /// around it.
@@ -28,28 +28,6 @@ pub fn is_upload(path: &str) -> bool {
     path.strip_prefix("/campaigns/templates/")
         .and_then(|rest| rest.strip_suffix("/images"))
         .is_some_and(|id| !id.is_empty() && !id.contains('/'))
-}
-
-/// The upload's file: its name and bytes (at most [`MAX_IMAGE`]).
-async fn read_file(req: Request) -> Result<(String, Vec<u8>), ImageRefused> {
-    let mut multipart = Multipart::from_request(req, &())
-        .await
-        .map_err(|_| ImageRefused::Missing)?;
-    while let Ok(Some(mut field)) = multipart.next_field().await {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let name = field.file_name().unwrap_or_default().to_owned();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| ImageRefused::TooLarge)? {
-            if bytes.len() + chunk.len() > MAX_IMAGE {
-                return Err(ImageRefused::TooLarge);
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        return Ok((name, bytes));
-    }
-    Err(ImageRefused::Missing)
 }
 
 /// `POST /campaigns/templates/{id}/images`: back to the editor, with the
@@ -67,9 +45,10 @@ pub async fn upload(
     let back = |refused: ImageRefused| {
         Redirect::to(&format!("{editor}?refused={}", refused.code())).into_response()
     };
-    let (name, bytes) = match read_file(req).await {
-        Ok(file) => file,
-        Err(refused) => return back(refused),
+    let (name, bytes) = match read_upload(req, MAX_IMAGE, None).await {
+        Ok((name, bytes, _)) => (name, bytes),
+        Err(UploadProblem::TooLarge) => return back(ImageRefused::TooLarge),
+        Err(UploadProblem::Missing | UploadProblem::NotText) => return back(ImageRefused::Missing),
     };
     match upload_image(
         &db,

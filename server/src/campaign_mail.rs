@@ -17,43 +17,25 @@ use app::{
 use std::collections::HashMap;
 
 use axum::{
-    extract::{FromRequest, FromRequestParts, Multipart, Path, Request, State},
+    extract::{FromRequestParts, Path, Request, State},
     http::{header, request::Parts, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 
 use crate::{
     landing::{document, LandingState},
-    plain::{denied, signed_in},
+    plain::{denied, read_upload, signed_in, UploadProblem},
 };
 
 /// The upload form's fields: the file's name and bytes, the list name.
 pub(crate) async fn read_form(req: Request) -> Result<(String, Vec<u8>, String), UploadRefused> {
-    let mut multipart = Multipart::from_request(req, &())
+    read_upload(req, MAX_BYTES, Some("list"))
         .await
-        .map_err(|_| UploadRefused::Missing)?;
-    let (mut file, mut list) = (None, String::new());
-    while let Ok(Some(mut field)) = multipart.next_field().await {
-        match field.name() {
-            Some("file") => {
-                let name = field.file_name().unwrap_or_default().to_owned();
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|_| UploadRefused::TooLarge)? {
-                    if bytes.len() + chunk.len() > MAX_BYTES {
-                        return Err(UploadRefused::TooLarge);
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                file = Some((name, bytes));
-            }
-            Some("list") => list = field.text().await.map_err(|_| UploadRefused::NotText)?,
-            _ => {}
-        }
-    }
-    match file {
-        Some((name, bytes)) if !bytes.is_empty() => Ok((name, bytes, list)),
-        _ => Err(UploadRefused::Missing),
-    }
+        .map_err(|problem| match problem {
+            UploadProblem::Missing => UploadRefused::Missing,
+            UploadProblem::TooLarge => UploadRefused::TooLarge,
+            UploadProblem::NotText => UploadRefused::NotText,
+        })
 }
 
 /// `POST /campaigns/{id}/recipients`: a CSV of recipients becomes a draft

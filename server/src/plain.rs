@@ -8,7 +8,7 @@ use app::{
     error::AppError,
 };
 use axum::{
-    extract::Request,
+    extract::{FromRequest, Multipart, Request},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -30,6 +30,50 @@ pub fn signed_in(req: Request) -> Result<(Viewer, RequestInfo, Request), Redirec
     let (parts, body) = req.into_parts();
     let info = RequestInfo::from_parts(&parts);
     Ok((viewer, info, Request::from_parts(parts, body)))
+}
+
+/// Why a multipart upload could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadProblem {
+    /// No form, or no file in it, or an empty one.
+    Missing,
+    /// The file is over the limit (or the body broke off).
+    TooLarge,
+    /// The text field asked for is not text.
+    NotText,
+}
+
+/// A multipart form post's file (field `file`, at most `max` bytes, not
+/// empty) as its name and bytes, and the text of field `text` (empty when
+/// absent or not asked for).
+pub async fn read_upload(
+    req: Request,
+    max: usize,
+    text: Option<&str>,
+) -> Result<(String, Vec<u8>, String), UploadProblem> {
+    let mut multipart = Multipart::from_request(req, &())
+        .await
+        .map_err(|_| UploadProblem::Missing)?;
+    let (mut file, mut value) = (None, String::new());
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|_| UploadProblem::TooLarge)? {
+                if bytes.len() + chunk.len() > max {
+                    return Err(UploadProblem::TooLarge);
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            file = Some((name, bytes));
+        } else if text.is_some() && field.name() == text {
+            value = field.text().await.map_err(|_| UploadProblem::NotText)?;
+        }
+    }
+    match file {
+        Some((name, bytes)) if !bytes.is_empty() => Ok((name, bytes, value)),
+        _ => Err(UploadProblem::Missing),
+    }
 }
 
 /// `error` as its status and its message (never database text).

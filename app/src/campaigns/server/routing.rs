@@ -17,7 +17,7 @@ use crate::{
         lead::validate,
         render::LeadFields,
         routing::{choose, Candidate, Criterion, OfferOutcome, RuleMode, Wants},
-        LeadEntry, LeadImport, LeadStatus, OfferRow, RoutingView,
+        LeadEntry, LeadImport, OfferRow, RoutingView,
     },
     db::{Actor, Db, Write},
     error::{AppError, FieldError},
@@ -171,14 +171,15 @@ pub async fn route(tx: &mut Write, lead: &str, now: i64) -> Result<Option<String
 }
 
 /// Keeps lead `input` entered by `viewer` (vendor staff) and routes it;
-/// answers its id.
+/// answers its id and the partner it was offered to (none when no partner
+/// matched and it waits unassigned).
 pub async fn enter(
     db: &Db,
     viewer: &Viewer,
     input: &LeadEntry,
     now: i64,
     ip: Option<&str>,
-) -> Result<String, AppError> {
+) -> Result<(String, Option<String>), AppError> {
     authorize_lead_distribution(viewer)?;
     let fields = LeadFields {
         name: input.name.clone(),
@@ -292,7 +293,7 @@ pub async fn enter(
     .await?;
     tx.lead_event(&id, WebhookEvent::LeadCreated, now).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok((id, partner))
 }
 
 /// The partner's answer to lead `id` offered to `viewer`'s organisation:
@@ -534,15 +535,9 @@ pub async fn import(
     };
     for (line, entry) in rows {
         match enter(db, viewer, entry, now, ip).await {
-            Ok(id) => {
+            Ok((_, offered_to)) => {
                 report.kept += 1;
-                let status: String = sqlx::query_scalar("SELECT status FROM leads WHERE id = $1")
-                    .bind(&id)
-                    .fetch_one(&db.pool)
-                    .await?;
-                if status == LeadStatus::Offered.code() {
-                    report.offered += 1;
-                }
+                report.offered += i64::from(offered_to.is_some());
             }
             Err(AppError::Validation(errors)) => {
                 let why: Vec<String> = errors.into_iter().map(|e| e.message).collect();

@@ -12,7 +12,7 @@ use crate::{
         StreamMode,
     },
     db::Db,
-    error::{AppError, FieldError},
+    error::AppError,
     values::comma_items,
 };
 
@@ -115,28 +115,22 @@ pub async fn subscribe(
     ip: Option<&str>,
 ) -> Result<(), AppError> {
     authorize_campaign_launch(viewer)?;
-    let invalid = |field: &str, message: &str| {
-        AppError::Validation(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
-    };
     let name = match stream_names(stream).as_deref() {
         Some([name]) => name.clone(),
         _ => {
-            return Err(invalid(
+            return Err(AppError::field(
                 "stream",
                 crate::t!("Choose a stream from the list."),
             ))
         }
     };
-    let mode = match mode {
-        "" => None,
-        code => Some(
-            StreamMode::parse(code)
-                .ok_or_else(|| invalid("mode", crate::t!("Choose how to take the stream.")))?,
-        ),
-    };
+    let mode =
+        match mode {
+            "" => None,
+            code => Some(StreamMode::parse(code).ok_or_else(|| {
+                AppError::field("mode", crate::t!("Choose how to take the stream."))
+            })?),
+        };
     let mut tx = db.write(viewer.actor(ip)).await?;
     sqlx::query("DELETE FROM stream_subscriptions WHERE organisation_id = $1 AND stream = $2")
         .bind(&viewer.organisation_id)
