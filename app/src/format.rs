@@ -78,6 +78,30 @@ pub fn amount_from_cents_in(locale: Locale, cents: i64, currency: &str) -> Strin
     format!("{sign}{} {currency}", grouped_whole(locale, cents))
 }
 
+/// An amount to the minor unit, the cents shown when there are any:
+/// 1_250_050 cents, "EUR" → "12,500.50 EUR" ("12.500,50 EUR" in German);
+/// 1_250_000 → "12,500 EUR". For money that is paid out exactly.
+pub fn exact_amount(cents: i64, currency: &str) -> String {
+    exact_amount_in(Locale::current(), cents, currency)
+}
+
+/// [`exact_amount`] in `locale`.
+pub fn exact_amount_in(locale: Locale, cents: i64, currency: &str) -> String {
+    let fraction = (cents % 100).abs();
+    if fraction == 0 {
+        return amount_from_cents_in(locale, cents, currency);
+    }
+    let sign = if cents < 0 { "-" } else { "" };
+    let point = match locale {
+        Locale::En => '.',
+        Locale::De => ',',
+    };
+    format!(
+        "{sign}{}{point}{fraction:02} {currency}",
+        grouped_whole(locale, cents)
+    )
+}
+
 /// A Unix time to the minute, in UTC: enough to recognise an event.
 /// "2026-12-01 14:05 UTC"; in German "01.12.2026, 14:05 UTC".
 pub fn utc_minute(epoch: i64) -> String {
@@ -237,6 +261,20 @@ mod tests {
         assert_eq!(percent_from_bp(1500), "15%");
         assert_eq!(percent_from_bp(1250), "12.5%");
         assert_eq!(percent_from_bp(0), "0%");
+    }
+
+    #[test]
+    fn exact_amounts_show_cents_only_when_there_are_some() {
+        assert_eq!(
+            exact_amount_in(Locale::En, 1_250_050, "EUR"),
+            "12,500.50 EUR"
+        );
+        assert_eq!(
+            exact_amount_in(Locale::De, 1_250_005, "EUR"),
+            "12.500,05 EUR"
+        );
+        assert_eq!(exact_amount_in(Locale::En, 1_250_000, "USD"), "12,500 USD");
+        assert_eq!(exact_amount_in(Locale::En, -150, "USD"), "-1.50 USD");
     }
 
     #[test]

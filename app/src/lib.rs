@@ -15,6 +15,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod format;
+pub mod funds;
 pub mod learning;
 pub mod notifications;
 pub mod onboarding;
@@ -179,6 +180,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/campaigns/:id/send") view=campaigns::SendEmailPage ssr=SsrMode::InOrder />
                     <Route path=path!("/campaigns/sends/:id") view=campaigns::SendDraftPage ssr=SsrMode::InOrder />
                     <Route path=path!("/leads") view=campaigns::LeadsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/funds") view=funds::FundsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/funds/requests/:id") view=funds::FundRequestPage ssr=SsrMode::InOrder />
                     <Route path=path!("/help/faq") view=assets::FaqPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/team") view=learning::TeamPage ssr=SsrMode::InOrder />

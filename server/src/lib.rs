@@ -8,6 +8,7 @@ mod campaign_images;
 mod campaign_mail;
 pub mod error_links;
 pub mod events;
+mod fund_files;
 pub mod guard;
 pub mod isolation;
 pub mod jobs;
@@ -172,6 +173,22 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/campaign-images/{id}",
             get(campaign_images::serve).with_state(state.db.clone()),
+        )
+        .route(
+            "/funds/requests/{id}/proofs",
+            axum::routing::post(fund_files::upload)
+                .with_state(state.db.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    fund_files::UPLOAD_LIMIT,
+                )),
+        )
+        .route(
+            "/fund-proofs/{id}",
+            get(fund_files::serve).with_state(state.db.clone()),
+        )
+        .route(
+            "/funds/payouts.csv",
+            get(fund_files::payouts).with_state(state.db.clone()),
         )
         .route(
             "/leads/import",
@@ -379,7 +396,8 @@ async fn speculation_rules() -> Response {
 
 /// Refuses a body over the limit of its address ([`BODY_LIMIT`],
 /// [`asset_files::UPLOAD_LIMIT`] for an asset file's upload,
-/// [`campaign_images::UPLOAD_LIMIT`] for a template image's): at once when
+/// [`campaign_images::UPLOAD_LIMIT`] for a template image's,
+/// [`fund_files::UPLOAD_LIMIT`] for a proof's): at once when
 /// it says its length, else as it streams.
 async fn limit_body(req: Request, next: Next) -> Response {
     let post = req.method() == axum::http::Method::POST;
@@ -387,6 +405,8 @@ async fn limit_body(req: Request, next: Next) -> Response {
         asset_files::UPLOAD_LIMIT
     } else if post && campaign_images::is_upload(req.uri().path()) {
         campaign_images::UPLOAD_LIMIT
+    } else if post && fund_files::is_upload(req.uri().path()) {
+        fund_files::UPLOAD_LIMIT
     } else {
         BODY_LIMIT
     };

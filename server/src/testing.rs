@@ -78,6 +78,37 @@ pub async fn post_form(
         .expect("the router never fails")
 }
 
+/// Posts `bytes` as the file `name` of a multipart form to `path`, as a
+/// browser without JavaScript does.
+pub async fn post_file(
+    app: &Router,
+    path: &str,
+    name: &str,
+    bytes: &[u8],
+    cookie: &str,
+) -> Response<Body> {
+    let boundary = "trellis-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .expect("valid request");
+    app.clone()
+        .oneshot(request)
+        .await
+        .expect("the router never fails")
+}
+
 /// GETs a page with a session cookie, as a browser navigating would.
 pub async fn get_page(app: &Router, path: &str, cookie: &str) -> Response<Body> {
     let request = Request::get(path)

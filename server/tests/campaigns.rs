@@ -15,7 +15,7 @@ use axum::{
     Router,
 };
 use server::testing::{
-    body_text, error_of, form_value, location_of, post_form as post, seeded_app as app,
+    body_text, error_of, form_value, location_of, post_file, post_form as post, seeded_app as app,
     seeded_state, sign_in,
 };
 use tower::ServiceExt;
@@ -1789,33 +1789,6 @@ backend_test!(
         assert!(waiting.contains(&"Phishing drill kit"), "{waiting:?}");
     }
 );
-
-/// Posts `bytes` as the file `name` of a multipart form to `path`.
-async fn post_file(
-    app: &Router,
-    path: &str,
-    name: &str,
-    bytes: &[u8],
-    cookie: &str,
-) -> Response<Body> {
-    let boundary = "trellis-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-         Content-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let request = Request::post(path)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body))
-        .unwrap();
-    app.clone().oneshot(request).await.unwrap()
-}
 
 backend_test!(
     template_images_are_sniffed_kept_served_and_weighed,

@@ -150,6 +150,22 @@ pub fn authorize_lead_work(viewer: &Viewer) -> Result<(), AppError> {
     authorize_deal_registration(viewer)
 }
 
+/// `Ok` when `viewer` may request and claim marketing funds for their own
+/// organisation: partner admins (the people who answer for its money).
+pub fn authorize_fund_request(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.role == Role::PartnerAdmin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// `Ok` when `viewer` may review fund requests and claims: the program
+/// admin and channel managers.
+pub fn authorize_fund_review(viewer: &Viewer) -> Result<(), AppError> {
+    authorize_deal_review(viewer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -208,11 +208,13 @@ pub fn use_db() -> Result<Db, crate::error::AppError> {
 
 /// WAL with `synchronous = FULL`: every acknowledged commit is on disk, so a
 /// power cut loses nothing that was confirmed (NORMAL could lose the last
-/// ones).
+/// ones). The busy timeout comes first: switching a new connection to WAL
+/// takes a lock, which under load must wait instead of failing at once
+/// with "database is locked".
 async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     conn.execute(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+         PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
     )
     .await
     .map(|_| ())

@@ -130,9 +130,19 @@ impl Db {
     }
 
     /// Begins a write by `actor`: its turn on SQLite, then the transaction.
+    ///
+    /// On SQLite the transaction takes the write lock as it begins
+    /// (`BEGIN IMMEDIATE`): a write dropped without commit (an error
+    /// answered half-way) is rolled back by the pool a moment after its
+    /// turn ends, and the next writer must wait for that under the busy
+    /// timeout. A deferred transaction that read first would instead be
+    /// refused at once ("database is locked") when it came to write.
     pub async fn write(&self, actor: Actor) -> Result<Write, sqlx::Error> {
         let turn = self.turn().await?;
-        let tx = self.pool.begin().await?;
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         Ok(Write {
             tx,
             actor,
@@ -166,6 +176,7 @@ mod tests {
     fn every_write_goes_through_the_write_helper() {
         let forbidden = [
             ".begin()",
+            ".begin_with(",
             "write_turn",
             "writers.",
             "execute(&db.pool",

@@ -12,6 +12,7 @@ mod auth;
 mod campaigns;
 mod deals;
 mod deals_server;
+mod funds;
 mod kit;
 mod learning;
 mod locale;
@@ -48,6 +49,7 @@ const CATALOGUE: &[Pairs] = &[
     people::TEXT,
     recruit::TEXT,
     tiers::TEXT,
+    funds::TEXT,
     misc::TEXT,
 ];
 

@@ -30,6 +30,7 @@ const CAMPAIGNS: &str =
 const LEADS: &str = "M4 4h16v12H8l-4 4zM8 9h8M8 12h5";
 const WEBHOOKS: &str =
     "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1";
+const FUNDS: &str = "M3 6h18v12H3zM12 9a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM6 9v.01M18 15v.01";
 const SEARCH: &str = "M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -115,6 +116,13 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             sessions,
         ],
     };
+    if viewer.is_some() {
+        let funds = NavItem {
+            phone: false,
+            ..item("/funds".into(), t!("Funds"), FUNDS)
+        };
+        items.insert(items.len() - 1, funds);
+    }
     if may_webhook {
         items.insert(items.len() - 1, webhooks);
     }

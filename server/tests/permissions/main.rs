@@ -6,6 +6,7 @@
 //! allow-list) and the malformed-request check (`malformed.rs`).
 
 mod disclosure;
+mod funds;
 mod malformed;
 mod table;
 

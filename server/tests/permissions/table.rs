@@ -113,6 +113,7 @@ pub struct Fixture {
     pub reviews: Vec<(Who, Target, String)>,
     /// A lead import report of the vendor's and one kept under Bluepeak.
     pub imports: (String, String),
+    pub funds: super::funds::FundFixtures,
 }
 
 /// A lead import report of organisation `org`, made by `person`.
@@ -402,7 +403,9 @@ impl Fixture {
             lead_import(&db, "acme-cloud", "priya-raman").await,
             lead_import(&db, "bluepeak", "bluepeak-oliver").await,
         );
+        let funds = super::funds::fixtures(&db).await;
         Fixture {
+            funds,
             imports,
             templates,
             reviews,
@@ -477,6 +480,9 @@ pub fn attempt(fx: &Fixture, path: &str, who: Who, target: Target) -> (String, E
             Denied(AppError::Unauthenticated)
         }
     };
+    if let Some(row) = super::funds::attempt(&fx.funds, path, who, target) {
+        return row;
+    }
     match path {
         "/api/set_theme" => (form(&[("theme", "dark")]), Allowed),
         "/api/set_language" => (form(&[("lang", "de")]), Allowed),

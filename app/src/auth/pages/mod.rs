@@ -110,6 +110,13 @@ pub fn HomePage() -> impl IntoView {
                     })}
                     <li>
                         <Card>
+                            <h2 class="font-semibold">{t!("Marketing funds")}</h2>
+                            <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Funds for marketing activities: request, claim with proof, get paid.")}</p>
+                            <p class="mt-3"><a href="/funds" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Open marketing funds")}</a></p>
+                        </Card>
+                    </li>
+                    <li>
+                        <Card>
                             <h2 class="font-semibold">{t!("Learning")}</h2>
                             <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Short courses with a quiz each, on your phone or at your desk.")}</p>
                             <p class="mt-3"><a href="/learn" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Courses")}</a></p>

@@ -1,0 +1,313 @@
+//! `/funds`: for a partner, its allocations as balances, the request form
+//! and its requests; for vendor staff, the periods and their budgets, the
+//! review queues, what is owed (with the payout file) and every
+//! allocation.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{
+    claim_badge,
+    forms::{allocate_form, period_form, request_form},
+    money, request_badge, review_clock,
+};
+use crate::{
+    auth::Viewer,
+    format::{iso_day, now_secs},
+    funds::{
+        api::{funds_overview, AllocateFunds, CreateFundPeriod, RequestFunds},
+        AllocationRow, ClaimRow, FundsView, PeriodRow, RequestRow,
+    },
+    shell::{
+        ui::{cell_class, link_class, AsyncSection, Badge, Column, Panel, Stat, Table, Tone},
+        Card, PageHeader, RequireViewer,
+    },
+};
+
+#[component]
+pub fn FundsPage() -> impl IntoView {
+    let request = ServerAction::<RequestFunds>::new();
+    let period = ServerAction::<CreateFundPeriod>::new();
+    let allocate = ServerAction::<AllocateFunds>::new();
+    let view = Resource::new(
+        move || (period.version().get(), allocate.version().get()),
+        |_| funds_overview(),
+    );
+    view! {
+        <Title text=t!("Marketing funds") />
+        <RequireViewer signed_in=move |viewer: Viewer| {
+            let lead = if viewer.role.is_vendor() {
+                t!("Budgets per period, what each partner was given, the requests and claims waiting for you and what is owed.")
+            } else {
+                t!("What you were given to spend on marketing, what you asked for and what is on its way to you.")
+            };
+            view! {
+                <PageHeader title=t!("Marketing funds") lead />
+                <AsyncSection>
+                    {move || Suspend::new(async move {
+                        view.await.map(|v| {
+                            if v.vendor {
+                                vendor_view(v, period, allocate).into_any()
+                            } else {
+                                partner_view(v, request).into_any()
+                            }
+                        })
+                    })}
+                </AsyncSection>
+            }
+        } />
+    }
+}
+
+fn partner_view(v: FundsView, request: ServerAction<RequestFunds>) -> impl IntoView {
+    let today = v.today.clone();
+    let open: Vec<(String, String)> = v
+        .allocations
+        .iter()
+        .filter(|a| a.expires_on >= today && a.balance.available() > 0)
+        .map(|a| {
+            (
+                a.id.clone(),
+                format!(
+                    "{} · {} {}",
+                    a.period_name,
+                    money(a.balance.available(), a.currency),
+                    t!("available")
+                ),
+            )
+        })
+        .collect();
+    let form = (v.may_request && !open.is_empty()).then(|| {
+        view! {
+            <Panel id="funds-request" title=t!("Request funds")>
+                {request_form(request, open, v.campaigns.clone(), &v.today)}
+            </Panel>
+        }
+    });
+    let balances = if v.allocations.is_empty() {
+        view! { <Card><p>{t!("No marketing funds have been allocated to you yet. Your channel manager will tell you when they are.")}</p></Card> }.into_any()
+    } else {
+        v.allocations
+            .into_iter()
+            .map(balance_card)
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section aria-labelledby="funds-balances" class="mb-6">
+            <h2 id="funds-balances" class="sr-only">{t!("Your balances")}</h2>
+            <div class="grid gap-4">{balances}</div>
+        </section>
+        <div class="grid gap-6 lg:grid-cols-2">
+            {form}
+            <Panel id="funds-requests" title=t!("Your requests")>
+                {requests_table(v.requests, false)}
+            </Panel>
+        </div>
+    }
+}
+
+fn balance_card(a: AllocationRow) -> impl IntoView {
+    let b = a.balance;
+    let c = a.currency;
+    let expiring = a.expiring.then(|| {
+        view! { <Badge tone=Tone::Warning label=t!("Expires soon: use or claim it") /> }
+    });
+    view! {
+        <Card>
+            <div class="mb-3 flex flex-wrap items-center justify-between gap-2">
+                <h3 class="font-semibold">{a.period_name.clone()}</h3>
+                <span class="text-sm">{t!("Request by {date}", date = iso_day(&a.expires_on))}</span>
+                {expiring}
+            </div>
+            <div class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+                <Stat label=t!("Allocated") value=money(b.allocated, c) />
+                <Stat label=t!("Available") value=money(b.available(), c) />
+                <Stat label=t!("Pending") value=money(b.pending, c) />
+                <Stat label=t!("Approved") value=money(b.approved, c) />
+                <Stat label=t!("Claimed") value=money(b.claimed, c) />
+                <Stat label=t!("Paid") value=money(b.paid, c) />
+            </div>
+        </Card>
+    }
+}
+
+fn requests_table(rows: Vec<RequestRow>, vendor: bool) -> impl IntoView {
+    let now = now_secs();
+    let mut columns = vec![Column::new(t!("Activity"))];
+    if vendor {
+        columns.push(Column::new(t!("Partner")));
+    }
+    columns.extend([
+        Column::new(t!("Asked")).numeric(),
+        Column::new(t!("Approved")).numeric(),
+        Column::new(t!("Status")),
+    ]);
+    let count = rows.len();
+    view! {
+        <Table caption=t!("Fund requests") columns empty=t!("No fund requests yet.") row_count=count>
+            {rows.into_iter().map(|r| {
+                let partner = vendor.then(|| view! { <td class=cell_class(false)>{r.organisation_name.clone()}</td> });
+                let clock = (r.status == crate::funds::RequestStatus::Submitted).then(|| review_clock(r.sla_due_at, now));
+                view! {
+                    <tr>
+                        <td class=cell_class(false)>
+                            <a class=link_class() href=format!("/funds/requests/{}", r.id)>{r.title.clone()}</a>
+                            <span class="block text-xs text-slate-600 dark:text-slate-300">{r.activity.label()}</span>
+                        </td>
+                        {partner}
+                        <td class=cell_class(true)>{money(r.requested, r.currency)}</td>
+                        <td class=cell_class(true)>{money(r.approved, r.currency)}</td>
+                        <td class=cell_class(false)>
+                            <div class="flex flex-col items-start gap-1">
+                                {request_badge(r.status)}
+                                {r.claim.map(claim_badge)}
+                                {clock}
+                            </div>
+                        </td>
+                    </tr>
+                }
+            }).collect_view()}
+        </Table>
+    }
+}
+
+fn vendor_view(
+    v: FundsView,
+    period: ServerAction<CreateFundPeriod>,
+    allocate: ServerAction<AllocateFunds>,
+) -> impl IntoView {
+    let manage = v.may_manage.then(|| {
+        let periods: Vec<(String, String)> = v
+            .periods
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
+        view! {
+            <div class="mt-6 grid gap-6 lg:grid-cols-2">
+                <Panel id="funds-allocate" title=t!("Allocate funds")>
+                    {allocate_form(allocate, periods, v.partners.clone(), v.tiers.clone())}
+                </Panel>
+                <Panel id="funds-period" title=t!("Open a fund period")>
+                    {period_form(period, &v.today)}
+                </Panel>
+            </div>
+        }
+    });
+    let waiting: Vec<RequestRow> = v
+        .requests
+        .into_iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                crate::funds::RequestStatus::Submitted | crate::funds::RequestStatus::MoreInfo
+            )
+        })
+        .collect();
+    view! {
+        <Panel id="funds-periods" title=t!("Fund periods")>{periods_table(v.periods)}</Panel>
+        {manage}
+        <div class="mt-6 grid gap-6 lg:grid-cols-2">
+            <Panel id="funds-queue" title=t!("Requests to review")>{requests_table(waiting, true)}</Panel>
+            <Panel id="funds-claims" title=t!("Claims to review")>{claims_table(v.claims, t!("Claims waiting for review"), t!("No claims are waiting."))}</Panel>
+        </div>
+        <div class="mt-6">
+            <Panel id="funds-payable" title=t!("Owed to partners")>
+                <p class="mb-3 text-sm">
+                    <a class=link_class() href="/funds/payouts.csv" download="payouts.csv">{t!("Download the payout file (CSV) for the ERP")}</a>
+                </p>
+                {claims_table(v.payable, t!("Approved claims not paid in full"), t!("Nothing is owed."))}
+            </Panel>
+        </div>
+        <div class="mt-6">
+            <Panel id="funds-allocations" title=t!("Allocations")>{allocations_table(v.allocations)}</Panel>
+        </div>
+    }
+}
+
+fn periods_table(rows: Vec<PeriodRow>) -> impl IntoView {
+    let columns = vec![
+        Column::new(t!("Period")),
+        Column::new(t!("Budget")).numeric(),
+        Column::new(t!("Allocated")).numeric(),
+        Column::new(t!("Approved")).numeric(),
+        Column::new(t!("Paid")).numeric(),
+    ];
+    let count = rows.len();
+    view! {
+        <Table caption=t!("Fund periods") columns empty=t!("No fund period yet.") row_count=count>
+            {rows.into_iter().map(|p| view! {
+                <tr>
+                    <td class=cell_class(false)>
+                        <span class="font-medium">{p.name.clone()}</span>
+                        <span class="block text-xs text-slate-600 dark:text-slate-300">{format!("{} – {}", iso_day(&p.starts_on), iso_day(&p.ends_on))}</span>
+                    </td>
+                    <td class=cell_class(true)>{money(p.budget, p.currency)}</td>
+                    <td class=cell_class(true)>{money(p.allocated, p.currency)}</td>
+                    <td class=cell_class(true)>{money(p.approved, p.currency)}</td>
+                    <td class=cell_class(true)>{money(p.paid, p.currency)}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
+    }
+}
+
+fn claims_table(rows: Vec<ClaimRow>, caption: &'static str, empty: &'static str) -> impl IntoView {
+    let columns = vec![
+        Column::new(t!("Activity")),
+        Column::new(t!("Partner")),
+        Column::new(t!("Claimed")).numeric(),
+        Column::new(t!("Owed")).numeric(),
+        Column::new(t!("Status")),
+    ];
+    let count = rows.len();
+    view! {
+        <Table caption=caption columns empty=empty row_count=count>
+            {rows.into_iter().map(|c| view! {
+                <tr>
+                    <td class=cell_class(false)>
+                        <a class=link_class() href=format!("/funds/requests/{}", c.request_id)>{c.title.clone()}</a>
+                    </td>
+                    <td class=cell_class(false)>{c.organisation_name.clone()}</td>
+                    <td class=cell_class(true)>{money(c.claimed, c.currency)}</td>
+                    <td class=cell_class(true)>{money(c.approved - c.paid, c.currency)}</td>
+                    <td class=cell_class(false)>{claim_badge(c.status)}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
+    }
+}
+
+fn allocations_table(rows: Vec<AllocationRow>) -> impl IntoView {
+    let columns = vec![
+        Column::new(t!("Partner")),
+        Column::new(t!("Allocated")).numeric(),
+        Column::new(t!("Approved")).numeric(),
+        Column::new(t!("Claimed")).numeric(),
+        Column::new(t!("Paid")).numeric(),
+        Column::new(t!("Available")).numeric(),
+    ];
+    let count = rows.len();
+    view! {
+        <Table caption=t!("Allocations") columns empty=t!("Nothing allocated yet.") row_count=count>
+            {rows.into_iter().map(|a| {
+                let (b, c) = (a.balance, a.currency);
+                let expiring = a.expiring.then(|| view! { <Badge tone=Tone::Warning label=t!("Expires soon") /> });
+                view! {
+                    <tr>
+                        <td class=cell_class(false)>
+                            <span class="font-medium">{a.organisation_name.clone()}</span>
+                            <span class="block text-xs text-slate-600 dark:text-slate-300">{format!("{} · {}", a.period_name, iso_day(&a.expires_on))}</span>
+                            {expiring}
+                        </td>
+                        <td class=cell_class(true)>{money(b.allocated, c)}</td>
+                        <td class=cell_class(true)>{money(b.approved, c)}</td>
+                        <td class=cell_class(true)>{money(b.claimed, c)}</td>
+                        <td class=cell_class(true)>{money(b.paid, c)}</td>
+                        <td class=cell_class(true)>{money(b.available(), c)}</td>
+                    </tr>
+                }
+            }).collect_view()}
+        </Table>
+    }
+}

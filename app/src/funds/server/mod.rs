@@ -1,0 +1,16 @@
+//! Funds on the server: the ledger that keeps totals within their limits,
+//! periods and allocations, requests, claims and payments, and what the
+//! pages read.
+
+mod claims;
+mod ledger;
+mod periods;
+mod requests;
+mod views;
+
+pub use claims::{
+    add_proof, payouts_csv, proof, record_payment, review_claim, submit_claim, ClaimDecision,
+};
+pub use periods::{allocate, check_period, create_period, Grant, PeriodDraft, Recipients};
+pub use requests::{answer_request, check_review, review_request, submit_request, Review};
+pub use views::{detail, overview};

@@ -1,0 +1,665 @@
+//! Marketing funds through the real router on both databases: a period
+//! and an allocation, a partner's request, its review, proof, claim,
+//! payments and the payout file; bad input refused with nothing kept;
+//! another partner's funds out of reach; and the ledger exact under a
+//! thousand concurrent allocations, requests and approvals.
+
+use app::{
+    auth::Viewer,
+    backend_test,
+    db::Db,
+    error::AppError,
+    funds::{
+        server::{allocate, check_review, review_request, submit_request, Grant, Recipients},
+        RequestInput,
+    },
+    organisations::{
+        demo::{demo_id, DEMO_PASSWORD},
+        Role,
+    },
+};
+use axum::{
+    body::Body,
+    http::{header, Request, Response, StatusCode},
+    Router,
+};
+use server::testing::{
+    body_text, error_of, form_body, location_of, post_file, post_form as post, seeded_app as app,
+    sign_in,
+};
+use tower::ServiceExt;
+
+const AVA: &str = "ava.thompson@northwind.example";
+const OLIVER: &str = "oliver.grant@bluepeak.example";
+const MARCUS: &str = "marcus.webb@acmecloud.example";
+const PRIYA: &str = "priya.raman@acmecloud.example";
+
+/// A one-page PDF, as proof.
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+async fn json(res: Response<Body>) -> serde_json::Value {
+    let status = res.status();
+    let text = body_text(res).await;
+    assert!(status.is_success(), "{status}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+async fn get(app: &Router, path: &str, cookie: &str) -> Response<Body> {
+    let request = Request::get(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    app.clone().oneshot(request).await.unwrap()
+}
+
+async fn count(db: &Db, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+/// Opens a period of `budget` EUR and gives Northwind `amount` of it, as
+/// the program admin; answers the period's and the allocation's ids.
+async fn fund_northwind(
+    app: &Router,
+    db: &Db,
+    priya: &str,
+    name: &str,
+    budget: &str,
+    amount: &str,
+) -> (String, String) {
+    let form = form_body(&[
+        ("name", name),
+        ("starts_on", "2026-01-01"),
+        ("ends_on", "2099-12-31"),
+        ("currency", "EUR"),
+        ("budget", budget),
+    ]);
+    json(post(app, "/api/funds_period", &form, Some(priya)).await).await;
+    let period: String = sqlx::query_scalar("SELECT id FROM fund_periods WHERE name = $1")
+        .bind(name)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let form = form_body(&[
+        ("period", &period),
+        ("partner", &demo_id("org", "northwind")),
+        ("amount", amount),
+        ("expires_on", "2099-12-31"),
+    ]);
+    json(post(app, "/api/funds_allocate", &form, Some(priya)).await).await;
+    let allocation: String = sqlx::query_scalar(
+        "SELECT id FROM fund_allocations WHERE period_id = $1 AND organisation_id = $2",
+    )
+    .bind(&period)
+    .bind(demo_id("org", "northwind"))
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    (period, allocation)
+}
+
+fn request_form(allocation: &str, overrides: &[(&str, &str)]) -> String {
+    let mut fields = vec![
+        ("input[allocation]", allocation),
+        ("input[activity]", "event"),
+        ("input[title]", "Security breakfast"),
+        (
+            "input[description]",
+            "Breakfast for twenty IT leads with a live demo.",
+        ),
+        ("input[planned_cost]", "4,000"),
+        ("input[share]", "50"),
+        ("input[expected_leads]", "20"),
+        ("input[expected_pipeline]", "150,000"),
+        ("input[starts_on]", "2098-03-01"),
+        ("input[ends_on]", "2098-03-01"),
+        ("input[campaign]", ""),
+    ];
+    for (name, value) in overrides {
+        if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
+            field.1 = value;
+        }
+    }
+    form_body(&fields)
+}
+
+backend_test!(
+    a_partner_requests_the_manager_approves_the_partner_claims_with_proof_and_is_paid,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let priya = sign_in(&app, PRIYA, DEMO_PASSWORD, None).await.unwrap();
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
+        let (_, allocation) =
+            fund_northwind(&app, &db, &priya, "Test quarter", "10,000", "3,000").await;
+
+        // Ava asks for half of 4,000 EUR.
+        let res = post(
+            &app,
+            "/api/funds_submit",
+            &request_form(&allocation, &[]),
+            Some(&ava),
+        )
+        .await;
+        let location = location_of(&res).expect("sent to the request").to_owned();
+        let id = location.trim_start_matches("/funds/requests/").to_owned();
+        let request =
+            json(post(&app, "/api/funds_request", &format!("id={id}"), Some(&ava)).await).await;
+        assert_eq!(request["requested"], 200_000);
+        assert_eq!(request["status"], "Submitted");
+        assert!(request["sla_due_at"].as_i64().unwrap() > app::auth::server::now());
+        // Bluepeak cannot read it, nor add proof to it, nor claim it.
+        let res = post(
+            &app,
+            "/api/funds_request",
+            &format!("id={id}"),
+            Some(&oliver),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+        // The manager is told, and approves a lower amount.
+        let told: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE person_id = $1 AND link = $2",
+        )
+        .bind(demo_id("person", "marcus-webb"))
+        .bind(&location)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(told, 1);
+        let form = form_body(&[
+            ("id", &id),
+            ("decision", "change"),
+            ("amount", "1,500"),
+            ("note", "Venue above guideline."),
+        ]);
+        json(post(&app, "/api/funds_review", &form, Some(&marcus)).await).await;
+        let again = post(&app, "/api/funds_review", &form, Some(&marcus)).await;
+        assert!(
+            matches!(error_of(again).await, AppError::Conflict(_)),
+            "decided once"
+        );
+        let overview = json(post(&app, "/api/funds_overview", "", Some(&ava)).await).await;
+        let mine = overview["allocations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == allocation.as_str())
+            .unwrap()
+            .clone();
+        assert_eq!(mine["balance"]["allocated"], 300_000);
+        assert_eq!(mine["balance"]["approved"], 150_000);
+        assert!(
+            overview["allocations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|a| a["organisation_name"] == "Northwind Solutions"),
+            "a partner sees its own allocations only"
+        );
+
+        // A claim needs proof first.
+        let claim = form_body(&[
+            ("request", &id),
+            ("actual_cost", "3,600"),
+            ("note", "Ran as planned."),
+        ]);
+        let res = post(&app, "/api/funds_claim", &claim, Some(&ava)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let proofs = format!("/funds/requests/{id}/proofs");
+        let res = post_file(&app, &proofs, "invoice.pdf", PDF, &oliver).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::NOT_FOUND,
+            "another partner's request"
+        );
+        let res = post_file(&app, &proofs, "Invoice 42.pdf", PDF, &ava).await;
+        assert_eq!(
+            location_of(&res),
+            Some(format!("{location}#fund-request-proof").as_str())
+        );
+        json(post(&app, "/api/funds_claim", &claim, Some(&ava)).await).await;
+        let request = json(
+            post(
+                &app,
+                "/api/funds_request",
+                &format!("id={id}"),
+                Some(&marcus),
+            )
+            .await,
+        )
+        .await;
+        // Half of 3,600 is 1,800: the claim stops at the 1,500 approved.
+        assert_eq!(request["claim"]["claimed"], 150_000);
+        let proof = request["proofs"][0]["id"].as_str().unwrap().to_owned();
+        assert_eq!(request["proofs"][0]["name"], "Invoice-42.pdf");
+        let res = get(&app, &format!("/fund-proofs/{proof}"), &marcus).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "application/pdf");
+        assert!(res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("sandbox"));
+        assert_eq!(body_text(res).await.as_bytes(), PDF);
+        let res = get(&app, &format!("/fund-proofs/{proof}"), &oliver).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::NOT_FOUND,
+            "proof is the partner's and the vendor's"
+        );
+
+        // The manager approves the claim; it is in the payout file.
+        let claim_id = request["claim"]["id"].as_str().unwrap().to_owned();
+        let form = form_body(&[("claim", &claim_id), ("decision", "approve")]);
+        json(post(&app, "/api/funds_review_claim", &form, Some(&marcus)).await).await;
+        let csv = body_text(get(&app, "/funds/payouts.csv", &marcus).await).await;
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&claim_id))
+            .expect("listed");
+        assert!(
+            line.contains("Northwind Solutions") && line.ends_with(",1500.00,1500.00,EUR"),
+            "{line}"
+        );
+        assert_eq!(
+            get(&app, "/funds/payouts.csv", &ava).await.status(),
+            StatusCode::FORBIDDEN
+        );
+
+        // Paid in two parts; never more than owed.
+        let pay = |amount: &str, reference: &str| {
+            form_body(&[
+                ("claim", &claim_id),
+                ("amount", amount),
+                ("reference", reference),
+            ])
+        };
+        let res = post(&app, "/api/funds_pay", &pay("2,000", "ERP-1"), Some(&priya)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        json(post(&app, "/api/funds_pay", &pay("1,000", "ERP-1"), Some(&priya)).await).await;
+        json(post(&app, "/api/funds_pay", &pay("", "ERP-2"), Some(&priya)).await).await;
+        let request =
+            json(post(&app, "/api/funds_request", &format!("id={id}"), Some(&ava)).await).await;
+        assert_eq!(request["claim"]["status"], "Paid");
+        assert_eq!(request["claim"]["paid"], 150_000);
+        assert_eq!(request["payments"].as_array().unwrap().len(), 2);
+        let csv = body_text(get(&app, "/funds/payouts.csv", &marcus).await).await;
+        assert!(
+            !csv.contains(&claim_id),
+            "paid claims leave the payout file"
+        );
+        // Every step is in the audit log.
+        let actions: Vec<String> = sqlx::query_scalar(
+            "SELECT action FROM audit_log WHERE record_id = $1 ORDER BY at, action",
+        )
+        .bind(&id)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        for action in [
+            "fund_request.submitted",
+            "fund_request.approved",
+            "fund_proof.added",
+            "fund_claim.submitted",
+            "fund_claim.approved",
+            "fund_claim.paid",
+        ] {
+            assert!(
+                actions.iter().any(|a| a == action),
+                "{action} in {actions:?}"
+            );
+        }
+    }
+);
+
+backend_test!(
+    bad_input_gets_a_clear_error_and_changes_nothing,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let priya = sign_in(&app, PRIYA, DEMO_PASSWORD, None).await.unwrap();
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let (_, allocation) = fund_northwind(&app, &db, &priya, "Checks", "5,000", "1,000").await;
+        let (periods, requests) = (
+            count(&db, "fund_periods").await,
+            count(&db, "fund_requests").await,
+        );
+        let bluepeak: String =
+            sqlx::query_scalar("SELECT id FROM fund_allocations WHERE organisation_id = $1")
+                .bind(demo_id("org", "bluepeak"))
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let cases: [(&[(&str, &str)], &str); 9] = [
+            (&[("input[planned_cost]", "-500")], "planned_cost"),
+            (
+                &[("input[planned_cost]", "99999999999999999999")],
+                "planned_cost",
+            ),
+            (&[("input[planned_cost]", "lots")], "planned_cost"),
+            (&[("input[share]", "150")], "share"),
+            (&[("input[ends_on]", "2098-02-01")], "ends_on"),
+            (&[("input[starts_on]", "2098-02-30")], "starts_on"),
+            (&[("input[activity]", "party")], "activity"),
+            (&[("input[allocation]", bluepeak.as_str())], "allocation"),
+            (&[("input[campaign]", "not-a-campaign")], "campaign"),
+        ];
+        for (overrides, field) in cases {
+            let res = post(
+                &app,
+                "/api/funds_submit",
+                &request_form(&allocation, overrides),
+                Some(&ava),
+            )
+            .await;
+            assert_eq!(
+                res.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{overrides:?}"
+            );
+            let AppError::Validation(errors) = error_of(res).await else {
+                panic!("validation")
+            };
+            assert!(
+                errors.iter().any(|e| e.field == field),
+                "{field}: {errors:?}"
+            );
+        }
+        // More than the allocation holds is asked, and refused at approval.
+        let res = post(
+            &app,
+            "/api/funds_submit",
+            &request_form(&allocation, &[("input[planned_cost]", "4,000")]),
+            Some(&ava),
+        )
+        .await;
+        let id = location_of(&res)
+            .unwrap()
+            .trim_start_matches("/funds/requests/")
+            .to_owned();
+        let form = form_body(&[("id", &id), ("decision", "approve")]);
+        let res = post(&app, "/api/funds_review", &form, Some(&priya)).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        let status: String = sqlx::query_scalar("SELECT status FROM fund_requests WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(status, "submitted", "a refused approval changes nothing");
+        // Periods: a made-up currency, reversed dates, a negative budget.
+        for (name, starts, ends, currency, budget, field) in [
+            (
+                "Bad money",
+                "2027-01-01",
+                "2027-03-31",
+                "XYZ",
+                "1,000",
+                "currency",
+            ),
+            (
+                "Backwards",
+                "2027-03-31",
+                "2027-01-01",
+                "EUR",
+                "1,000",
+                "ends_on",
+            ),
+            (
+                "Negative",
+                "2027-01-01",
+                "2027-03-31",
+                "EUR",
+                "-1,000",
+                "budget",
+            ),
+        ] {
+            let form = form_body(&[
+                ("name", name),
+                ("starts_on", starts),
+                ("ends_on", ends),
+                ("currency", currency),
+                ("budget", budget),
+            ]);
+            let res = post(&app, "/api/funds_period", &form, Some(&priya)).await;
+            let AppError::Validation(errors) = error_of(res).await else {
+                panic!("validation")
+            };
+            assert!(
+                errors.iter().any(|e| e.field == field),
+                "{field}: {errors:?}"
+            );
+        }
+        // An allocation past the budget.
+        let period: String =
+            sqlx::query_scalar("SELECT id FROM fund_periods WHERE name = 'Checks'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let form = form_body(&[
+            ("period", &period),
+            ("partner", &demo_id("org", "lumen")),
+            ("amount", "4,001"),
+            ("expires_on", "2099-01-01"),
+        ]);
+        let res = post(&app, "/api/funds_allocate", &form, Some(&priya)).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(count(&db, "fund_periods").await, periods);
+        assert_eq!(count(&db, "fund_requests").await, requests + 1);
+        let allocated: i64 =
+            sqlx::query_scalar("SELECT allocated_minor FROM fund_periods WHERE id = $1")
+                .bind(&period)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(allocated, 100_000);
+
+        // Proof: disguised, oversize, on a request not approved.
+        let form = form_body(&[
+            ("id", &id),
+            ("decision", "change"),
+            ("amount", "900"),
+            ("note", "Within the allocation."),
+        ]);
+        json(post(&app, "/api/funds_review", &form, Some(&priya)).await).await;
+        let proofs = format!("/funds/requests/{id}/proofs");
+        let proofs_before = count(&db, "fund_proofs").await;
+        let res = post_file(
+            &app,
+            &proofs,
+            "invoice.pdf",
+            b"<html><script>alert(1)</script></html>",
+            &ava,
+        )
+        .await;
+        assert!(location_of(&res).unwrap().contains("?refused=not-proof"));
+        let mut huge = PDF.to_vec();
+        huge.resize(10 * 1024 * 1024 + 1, b' ');
+        let res = post_file(&app, &proofs, "big.pdf", &huge, &ava).await;
+        assert!(location_of(&res).unwrap().contains("?refused=too-large"));
+        let waiting = post(
+            &app,
+            "/api/funds_submit",
+            &request_form(&allocation, &[]),
+            Some(&ava),
+        )
+        .await;
+        let waiting = location_of(&waiting).unwrap().to_owned();
+        let res = post_file(&app, &format!("{waiting}/proofs"), "invoice.pdf", PDF, &ava).await;
+        assert!(location_of(&res).unwrap().contains("?refused=closed"));
+        assert_eq!(
+            count(&db, "fund_proofs").await,
+            proofs_before,
+            "nothing refused was kept"
+        );
+        // A claim of a non-number.
+        post_file(&app, &proofs, "invoice.pdf", PDF, &ava).await;
+        let claim = form_body(&[("request", &id), ("actual_cost", "1e6")]);
+        let res = post(&app, "/api/funds_claim", &claim, Some(&ava)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            count(&db, "fund_claims").await,
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM fund_claims WHERE request_id <> $1")
+                .bind(&id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        );
+    }
+);
+
+/// A partner admin of `email`'s organisation, as the service sees them.
+async fn viewer(db: &Db, email: &str, role: Role) -> Viewer {
+    let (person_id, organisation_id, organisation_name): (String, String, String) = sqlx::query_as(
+        "SELECT p.id, o.id, o.name FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.email = $1",
+    )
+    .bind(email)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    Viewer {
+        person_id,
+        name: email.into(),
+        email: email.into(),
+        role,
+        organisation_id,
+        organisation_name,
+    }
+}
+
+backend_test!(
+    a_thousand_concurrent_allocations_requests_and_approvals_never_over_commit,
+    |db: Db| async move {
+        app::demo::seed(&db).await.unwrap();
+        let admin = viewer(&db, PRIYA, Role::ProgramAdmin).await;
+        let manager = viewer(&db, MARCUS, Role::ChannelManager).await;
+        let ava = viewer(&db, AVA, Role::PartnerAdmin).await;
+        let now = app::auth::server::now();
+        let draft =
+            app::funds::server::check_period("Race", "2026-01-01", "2099-12-31", "USD", "50,000")
+                .unwrap();
+        let period = app::funds::server::create_period(&db, &admin, &draft, now, None)
+            .await
+            .unwrap();
+        const RACERS: usize = 1_000;
+        // A thousand top-ups of 100 USD against a budget of 50,000: exactly
+        // five hundred fit.
+        let mut tasks = Vec::new();
+        for _ in 0..RACERS {
+            let (db, admin, period) = (db.clone(), admin.clone(), period.clone());
+            tasks.push(tokio::spawn(async move {
+                let grant = Grant {
+                    period,
+                    to: Recipients::Partner(demo_id("org", "northwind")),
+                    amount: Some(10_000),
+                    expires_on: "2099-12-31".into(),
+                };
+                allocate(&db, &admin, &grant, now, None).await
+            }));
+        }
+        let mut granted = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(_) => granted += 1,
+                Err(AppError::Conflict(_)) => {}
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(granted, 500);
+        let (allocated, budget): (i64, i64) =
+            sqlx::query_as("SELECT allocated_minor, budget_minor FROM fund_periods WHERE id = $1")
+                .bind(&period)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(allocated, budget);
+        let (allocation, amount): (String, i64) =
+            sqlx::query_as("SELECT id, amount_minor FROM fund_allocations WHERE period_id = $1")
+                .bind(&period)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            amount, budget,
+            "the allocation holds every top-up that was granted"
+        );
+
+        // A thousand requests of 100 USD (200 at half), sent at once.
+        let mut tasks = Vec::new();
+        for n in 0..RACERS {
+            let (db, ava, allocation) = (db.clone(), ava.clone(), allocation.clone());
+            tasks.push(tokio::spawn(async move {
+                let draft = RequestInput {
+                    allocation,
+                    activity: "digital".into(),
+                    title: format!("Race {n}"),
+                    description: "One of a thousand racing requests.".into(),
+                    planned_cost: "200".into(),
+                    share: "50".into(),
+                    expected_leads: "1".into(),
+                    expected_pipeline: String::new(),
+                    starts_on: "2098-01-01".into(),
+                    ends_on: "2098-01-02".into(),
+                    campaign: String::new(),
+                }
+                .validate()
+                .unwrap();
+                submit_request(&db, &ava, &draft, now, None)
+                    .await
+                    .expect("no request is lost")
+            }));
+        }
+        let mut ids = Vec::new();
+        for task in tasks {
+            ids.push(task.await.unwrap());
+        }
+        assert_eq!(ids.len(), RACERS);
+        // Then every one approved at once, two hundred of them twice: the
+        // allocation holds five hundred.
+        let mut tasks = Vec::new();
+        for id in ids.iter().chain(ids.iter().take(200)) {
+            let (db, manager, id) = (db.clone(), manager.clone(), id.clone());
+            tasks.push(tokio::spawn(async move {
+                let review = check_review("approve", "", "").unwrap();
+                review_request(&db, &manager, &id, &review, now, None).await
+            }));
+        }
+        let mut approved = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(_) => approved += 1,
+                Err(AppError::Conflict(_)) => {}
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(approved, 500);
+        let committed: i64 =
+            sqlx::query_scalar("SELECT approved_minor FROM fund_allocations WHERE id = $1")
+                .bind(&allocation)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let (count, sum): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(approved_minor), 0) AS BIGINT) FROM fund_requests \
+             WHERE allocation_id = $1 AND status = 'approved'",
+        )
+        .bind(&allocation)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            (count, sum, committed),
+            (500, 5_000_000, 5_000_000),
+            "every balance exact"
+        );
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM fund_requests WHERE allocation_id = $1 AND status = 'submitted'",
+        )
+        .bind(&allocation)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(waiting, 500, "refused approvals leave the request waiting");
+    }
+);
