@@ -23,10 +23,17 @@ CREATE TABLE fund_allocations (
     id TEXT PRIMARY KEY,
     period_id TEXT NOT NULL REFERENCES fund_periods (id),
     organisation_id TEXT NOT NULL REFERENCES organisations (id),
-    amount_minor BIGINT NOT NULL CHECK (amount_minor > 0),
+    amount_minor BIGINT NOT NULL CHECK (amount_minor >= 0),
     -- The sum of the approved amounts of its requests.
     approved_minor BIGINT NOT NULL DEFAULT 0,
     expires_on TEXT NOT NULL,
+    -- 'fixed': the amount given. 'accrued': accrual_bp of the partner's
+    -- revenue won in the period, recomputed as deals close (never below
+    -- what was approved from it, never past the budget).
+    kind TEXT NOT NULL DEFAULT 'fixed' CHECK (kind IN ('fixed', 'accrued')),
+    accrual_bp BIGINT CHECK (accrual_bp IS NULL OR (accrual_bp > 0 AND accrual_bp <= 10000)),
+    -- When the partner and its manager were told the funds expire soon.
+    reminded_at BIGINT,
     created_by TEXT REFERENCES people (id),
     created_at BIGINT NOT NULL,
     UNIQUE (period_id, organisation_id),

@@ -30,8 +30,8 @@ use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{
     jobs::{
-        ApplicationRescore, CertificateSweep, Jobs, LeadOfferSweep, OnboardingCheck, OutboxSender,
-        ProtectionSweep, SocialPoster, TierRecompute, ViewFlush, WebhookSender,
+        ApplicationRescore, CertificateSweep, FundsCheck, Jobs, LeadOfferSweep, OnboardingCheck,
+        OutboxSender, ProtectionSweep, SocialPoster, TierRecompute, ViewFlush, WebhookSender,
     },
     router, AppState,
 };
@@ -112,6 +112,7 @@ async fn run() -> Result<(), String> {
         OnboardingCheck { db: db.clone() },
         Duration::from_secs(3600),
     );
+    jobs.spawn(FundsCheck { db: db.clone() }, Duration::from_secs(3600));
 
     let public_url = std::env::var("TRELLIS_PUBLIC_URL")
         .ok()

@@ -553,6 +553,7 @@ backend_test!(
                     period,
                     to: Recipients::Partner(demo_id("org", "northwind")),
                     amount: Some(10_000),
+                    accrual_bp: None,
                     expires_on: "2099-12-31".into(),
                 };
                 allocate(&db, &admin, &grant, now, None).await
@@ -663,3 +664,261 @@ backend_test!(
         assert_eq!(waiting, 500, "refused approvals leave the request waiting");
     }
 );
+
+backend_test!(
+    accrued_funds_grow_with_won_revenue_and_never_pass_the_budget,
+    |db: Db| async move {
+        app::demo::seed(&db).await.unwrap();
+        let admin = viewer(&db, PRIYA, Role::ProgramAdmin).await;
+        let now = app::auth::server::now();
+        let northwind = demo_id("org", "northwind");
+        let won = |db: Db| async move {
+            let deals: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT value_cents, currency FROM deals WHERE organisation_id = $1 \
+                 AND status = 'won' AND closed_at >= $2",
+            )
+            .bind(demo_id("org", "northwind"))
+            .bind(app::format::epoch_of_date("2020-01-01").unwrap())
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+            deals
+                .iter()
+                .map(|(v, c)| {
+                    let from = app::values::Currency::parse(c).unwrap();
+                    app::funds::convert(*v, from, app::values::Currency::Usd)
+                })
+                .sum::<i64>()
+        };
+        let before = won(db.clone()).await;
+        assert!(before > 0, "the demo has won deals");
+        let open = |name: &'static str, budget: &'static str| {
+            let (db, admin) = (db.clone(), admin.clone());
+            async move {
+                let draft = app::funds::server::check_period(
+                    name,
+                    "2020-01-01",
+                    "2099-12-31",
+                    "USD",
+                    budget,
+                )
+                .unwrap();
+                app::funds::server::create_period(&db, &admin, &draft, now, None)
+                    .await
+                    .unwrap()
+            }
+        };
+        let amount = |period: String| {
+            let db = db.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT amount_minor FROM fund_allocations WHERE period_id = $1 AND organisation_id = $2",
+                )
+                .bind(period)
+                .bind(demo_id("org", "northwind"))
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+            }
+        };
+        let grant = |period: &str| Grant {
+            period: period.to_owned(),
+            to: Recipients::Partner(northwind.clone()),
+            amount: None,
+            accrual_bp: Some(1_000),
+            expires_on: "2099-12-31".into(),
+        };
+        // Ten per cent of what Northwind won, in a roomy budget and in a
+        // tight one.
+        let roomy = open("Accrual", "100,000,000").await;
+        allocate(&db, &admin, &grant(&roomy), now, None)
+            .await
+            .unwrap();
+        assert_eq!(amount(roomy.clone()).await, before / 10);
+        let tight = open("Tight", "1,000").await;
+        allocate(&db, &admin, &grant(&tight), now, None)
+            .await
+            .unwrap();
+        assert_eq!(amount(tight.clone()).await, 100_000, "capped at the budget");
+        // A deal won now raises the roomy one by a tenth of its value.
+        let (deal, value): (String, i64) = sqlx::query_as(
+            "SELECT id, value_cents FROM deals WHERE organisation_id = $1 AND status = 'approved' \
+             AND currency = 'USD' ORDER BY id LIMIT 1",
+        )
+        .bind(&northwind)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE deals SET status = 'won', closed_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(&deal)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert!(
+            app::funds::server::accrue(&db, Some(&northwind))
+                .await
+                .unwrap()
+                >= 1
+        );
+        assert_eq!(amount(roomy.clone()).await, (before + value) / 10);
+        assert_eq!(amount(tight.clone()).await, 100_000);
+        let (allocated, budget): (i64, i64) =
+            sqlx::query_as("SELECT allocated_minor, budget_minor FROM fund_periods WHERE id = $1")
+                .bind(&tight)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert!(allocated <= budget);
+    }
+);
+
+backend_test!(
+    partners_are_told_once_of_funds_about_to_expire,
+    |db: Db| async move {
+        app::demo::seed(&db).await.unwrap();
+        let admin = viewer(&db, PRIYA, Role::ProgramAdmin).await;
+        let now = app::auth::server::now();
+        let draft =
+            app::funds::server::check_period("Short", "2020-01-01", "2099-12-31", "USD", "5,000")
+                .unwrap();
+        let period = app::funds::server::create_period(&db, &admin, &draft, now, None)
+            .await
+            .unwrap();
+        let soon = app::format::utc_date(now + 7 * 86_400);
+        let grant = Grant {
+            period,
+            to: Recipients::Partner(demo_id("org", "lumen")),
+            amount: Some(200_000),
+            accrual_bp: None,
+            expires_on: soon,
+        };
+        allocate(&db, &admin, &grant, now, None).await.unwrap();
+        let told = |db: Db| async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM notifications n JOIN people p ON p.id = n.person_id \
+                 WHERE p.organisation_id = $1 AND n.subject LIKE 'Your marketing funds expire on %'",
+            )
+            .bind(demo_id("org", "lumen"))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        };
+        assert_eq!(told(db.clone()).await, 0);
+        let (one, two) = tokio::join!(
+            app::funds::server::remind_expiring(&db, now),
+            app::funds::server::remind_expiring(&db, now)
+        );
+        assert!(one.unwrap() + two.unwrap() >= 1);
+        let admins: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM people WHERE organisation_id = $1 AND role = 'partner_admin' AND status = 'active'",
+        )
+        .bind(demo_id("org", "lumen"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(told(db.clone()).await, admins, "each admin told once");
+        app::funds::server::remind_expiring(&db, now).await.unwrap();
+        assert_eq!(told(db.clone()).await, admins, "and never again");
+    }
+);
+
+backend_test!(
+    a_campaign_run_in_trellis_is_its_own_proof_and_measures_the_return,
+    |db: Db| async move {
+        app::demo::seed(&db).await.unwrap();
+        let ava = viewer(&db, AVA, Role::PartnerAdmin).await;
+        let manager = viewer(&db, MARCUS, Role::ChannelManager).await;
+        let now = app::auth::server::now();
+        let (campaign, deal_value): (String, i64) = sqlx::query_as(
+            "SELECT l.campaign_id, d.value_cents FROM leads l JOIN deals d ON d.id = l.deal_id \
+             WHERE l.organisation_id = $1 AND d.currency = 'USD' ORDER BY l.id LIMIT 1",
+        )
+        .bind(demo_id("org", "northwind"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let allocation: String = sqlx::query_scalar(
+            "SELECT id FROM fund_allocations WHERE organisation_id = $1 ORDER BY expires_on DESC LIMIT 1",
+        )
+        .bind(demo_id("org", "northwind"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let draft = RequestInput {
+            allocation,
+            activity: "digital".into(),
+            title: "Measured campaign".into(),
+            description: "Promotion of our co-branded campaign.".into(),
+            planned_cost: "1,000".into(),
+            share: "50".into(),
+            expected_leads: "5".into(),
+            expected_pipeline: String::new(),
+            starts_on: "2026-01-01".into(),
+            ends_on: app::format::utc_date(now),
+            campaign: campaign.clone(),
+        }
+        .validate()
+        .unwrap();
+        let id = submit_request(&db, &ava, &draft, now, None).await.unwrap();
+        review_request(
+            &db,
+            &manager,
+            &id,
+            &check_review("approve", "", "").unwrap(),
+            now,
+            None,
+        )
+        .await
+        .unwrap();
+        // No file uploaded: the campaign's results are the proof.
+        app::funds::server::submit_claim(&db, &ava, &id, "1,000", "", now, None)
+            .await
+            .unwrap();
+        let detail = app::funds::server::detail(&db, &ava, &id, now)
+            .await
+            .unwrap();
+        let results = detail.results.expect("results of the linked campaign");
+        assert!(results.leads >= 1 && results.deals >= 1);
+        assert!(results.pipeline >= deal_value);
+        assert_eq!(results.cost, 50_000);
+        assert_eq!(
+            results.ropi_bp,
+            app::funds::ropi_bp(results.won, 50_000),
+            "ROPI = (won − cost) / cost"
+        );
+        // Another partner's campaign cannot be named.
+        let bluepeak: String =
+            sqlx::query_scalar("SELECT id FROM campaigns WHERE organisation_id = $1 LIMIT 1")
+                .bind(demo_id("org", "bluepeak"))
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let theirs = RequestInput {
+            campaign: bluepeak,
+            ..draft_input(&draft)
+        };
+        let refused = submit_request(&db, &ava, &theirs.validate().unwrap(), now, None).await;
+        let Err(AppError::Validation(errors)) = refused else {
+            panic!("refused: {refused:?}")
+        };
+        assert_eq!(errors[0].field, "campaign");
+    }
+);
+
+/// The input a checked draft came from, for variations.
+fn draft_input(d: &app::funds::RequestDraft) -> RequestInput {
+    RequestInput {
+        allocation: d.allocation.clone(),
+        activity: d.activity.code().into(),
+        title: d.title.clone(),
+        description: d.description.clone(),
+        planned_cost: format!("{}", d.planned_cost_minor / 100),
+        share: format!("{}", d.share_bp / 100),
+        expected_leads: d.expected_leads.to_string(),
+        expected_pipeline: String::new(),
+        starts_on: d.starts_on.clone(),
+        ends_on: d.ends_on.clone(),
+        campaign: d.campaign.clone().unwrap_or_default(),
+    }
+}

@@ -240,8 +240,9 @@ pub async fn create_fund_period(
 }
 
 /// Allocates funds of `period` to one `partner` or to every live partner
-/// of `tier` (an empty `amount` with a tier: the tier's MDF allotment),
-/// expiring on `expires_on`.
+/// of `tier` (an empty `amount` with a tier: the tier's MDF allotment; an
+/// `accrual` percentage instead: that share of each one's won revenue in
+/// the period), expiring on `expires_on`.
 ///
 /// Who may call: the program admin. Errors: `Unauthenticated`,
 /// `Forbidden`, `Validation`, `Conflict` (the budget cannot hold it),
@@ -252,6 +253,7 @@ pub async fn allocate_funds(
     #[server(default)] partner: String,
     #[server(default)] tier: String,
     #[server(default)] amount: String,
+    #[server(default)] accrual: String,
     expires_on: String,
 ) -> Result<(), AppError> {
     use super::server::Recipients;
@@ -275,6 +277,13 @@ pub async fn allocate_funds(
             AppError::field("amount", t!("Enter an amount above zero, like 12,500."))
         })?),
     };
+    let accrual_bp = match accrual.trim() {
+        "" => None,
+        text => Some(
+            super::parse_share(text)
+                .ok_or_else(|| AppError::field("accrual", t!("Enter a share from 1 to 100 %.")))?,
+        ),
+    };
     if crate::format::epoch_of_date(expires_on.trim()).is_none() {
         return Err(AppError::field("expires_on", t!("Enter a date.")));
     }
@@ -286,6 +295,7 @@ pub async fn allocate_funds(
             period,
             to,
             amount,
+            accrual_bp,
             expires_on: expires_on.trim().to_owned(),
         },
         crate::auth::server::now(),

@@ -54,6 +54,8 @@ struct Activity {
     share: &'static str,
     leads: &'static str,
     pipeline: &'static str,
+    /// The partner's co-branded campaign it pays for, by name.
+    campaign: Option<&'static str>,
 }
 
 fn input(allocation: &str, a: &Activity, starts: i64, days: i64) -> RequestInput {
@@ -100,7 +102,16 @@ async fn play(
     sent: i64,
     end: End,
 ) -> Result<(), AppError> {
-    let draft = input(allocation, a, sent + 7 * DAY, 2).validate()?;
+    let mut input = input(allocation, a, sent + 7 * DAY, 2);
+    if let Some(name) = a.campaign {
+        input.campaign =
+            sqlx::query_scalar("SELECT id FROM campaigns WHERE organisation_id = $1 AND name = $2")
+                .bind(&cast.partner.organisation_id)
+                .bind(name)
+                .fetch_one(&db.pool)
+                .await?;
+    }
+    let draft = input.validate()?;
     let id = submit_request(db, &cast.partner, &draft, sent, None).await?;
     let decide = |decision: &str, amount: &str, note: &str| check_review(decision, amount, note);
     let review = match end {
@@ -208,6 +219,7 @@ const SUMMIT: Activity = Activity {
     share: "50",
     leads: "40",
     pipeline: "300,000",
+    campaign: None,
 };
 const WEBINARS: Activity = Activity {
     title: "Zero trust webinar series",
@@ -217,6 +229,7 @@ const WEBINARS: Activity = Activity {
     share: "75",
     leads: "60",
     pipeline: "250,000",
+    campaign: None,
 };
 
 pub async fn seed(db: &Db) -> Result<(), AppError> {
@@ -249,6 +262,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             period: past.clone(),
             to: Recipients::Partner(demo_id("org", partner)),
             amount: Some(amount),
+            accrual_bp: None,
             expires_on: ends.clone(),
         };
         allocate(db, &admin, &grant, opened, None).await?;
@@ -295,19 +309,20 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             period: current.clone(),
             to: Recipients::Partner(demo_id("org", partner)),
             amount: Some(amount),
+            accrual_bp: None,
             expires_on: expires.to_owned(),
         };
         allocate(db, &admin, &grant, opened, None).await?;
     }
     let funds = allocation_of(db, &current, "northwind").await?;
     let plays: [(Activity, i64, End); 7] = [
-        (Activity { title: "Security breakfast, Chicago", kind: "event", description: "Breakfast briefing for twenty IT leads from our top accounts, with a live demo.", cost: "6,000", share: "50", leads: "20", pipeline: "180,000" }, 1, End::Waiting),
-        (Activity { title: "LinkedIn campaign: zero trust", kind: "digital", description: "Four weeks of sponsored posts to IT leads in the Midwest, linking to our landing page.", cost: "5,000", share: "50", leads: "35", pipeline: "120,000" }, 4, End::MoreInfo),
-        (Activity { title: "Cloud migration e-book", kind: "content", description: "A co-branded e-book on moving file servers to Acme Cloud, for our newsletter.", cost: "4,000", share: "60", leads: "50", pipeline: "90,000" }, 9, End::Approved),
-        (Activity { title: "Sales certification bootcamp", kind: "training", description: "Two days of Acme Cloud sales training for six new account executives.", cost: "9,000", share: "50", leads: "0", pipeline: "0" }, 30, End::ClaimWaiting),
-        (Activity { title: "Trade show, Denver", kind: "event", description: "Shared booth at the Rocky Mountain IT show with a hands-on lab.", cost: "10,000", share: "50", leads: "45", pipeline: "260,000" }, 28, End::ClaimReturned),
-        (Activity { title: "Webinar with an Acme engineer", kind: "digital", description: "One-hour webinar on backup for hybrid offices, recorded for on demand.", cost: "3,000", share: "75", leads: "30", pipeline: "80,000" }, 26, End::ClaimApproved),
-        (Activity { title: "Printed flyers", kind: "content", description: "Five thousand flyers for the local chamber of commerce mailing.", cost: "2,500", share: "50", leads: "10", pipeline: "20,000" }, 12, End::Denied),
+        (Activity { title: "Security breakfast, Chicago", kind: "event", description: "Breakfast briefing for twenty IT leads from our top accounts, with a live demo.", cost: "6,000", share: "50", leads: "20", pipeline: "180,000", campaign: None }, 1, End::Waiting),
+        (Activity { title: "LinkedIn campaign: zero trust", kind: "digital", description: "Four weeks of sponsored posts to IT leads in the Midwest, linking to our landing page.", cost: "5,000", share: "50", leads: "35", pipeline: "120,000", campaign: None }, 4, End::MoreInfo),
+        (Activity { title: "Cloud migration e-book", kind: "content", description: "A co-branded e-book on moving file servers to Acme Cloud, for our newsletter.", cost: "4,000", share: "60", leads: "50", pipeline: "90,000", campaign: Some("Cloud migration assessment") }, 9, End::Approved),
+        (Activity { title: "Sales certification bootcamp", kind: "training", description: "Two days of Acme Cloud sales training for six new account executives.", cost: "9,000", share: "50", leads: "0", pipeline: "0", campaign: None }, 30, End::ClaimWaiting),
+        (Activity { title: "Trade show, Denver", kind: "event", description: "Shared booth at the Rocky Mountain IT show with a hands-on lab.", cost: "10,000", share: "50", leads: "45", pipeline: "260,000", campaign: None }, 28, End::ClaimReturned),
+        (Activity { title: "Webinar with an Acme engineer", kind: "digital", description: "One-hour webinar on backup for hybrid offices, recorded for on demand.", cost: "3,000", share: "75", leads: "30", pipeline: "80,000", campaign: Some("Zero-trust security webinar") }, 26, End::ClaimApproved),
+        (Activity { title: "Printed flyers", kind: "content", description: "Five thousand flyers for the local chamber of commerce mailing.", cost: "2,500", share: "50", leads: "10", pipeline: "20,000", campaign: None }, 12, End::Denied),
     ];
     for (activity, days_ago, end) in &plays {
         play(db, &northwind, &funds, activity, now - days_ago * DAY, *end).await?;
@@ -320,6 +335,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         share: "50",
         leads: "15",
         pipeline: "100,000",
+        campaign: None,
     };
     play(
         db,
@@ -341,6 +357,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         share: "50",
         leads: "25",
         pipeline: "150,000",
+        campaign: None,
     };
     play(
         db,

@@ -94,6 +94,22 @@ pub fn vendor_share(cost_minor: i64, share_bp: i64) -> i64 {
     (i128::from(cost_minor) * i128::from(share_bp) / 10_000) as i64
 }
 
+/// `minor` units of `from` in units of `to`, through the program's
+/// reference rates (US dollars), rounded down.
+pub fn convert(minor: i64, from: crate::values::Currency, to: crate::values::Currency) -> i64 {
+    if from == to {
+        return minor;
+    }
+    (i128::from(from.to_usd_cents(minor)) * 1_000_000 / i128::from(to.usd_rate_ppm())) as i64
+}
+
+/// Return on partner investment in basis points: (revenue − cost) / cost;
+/// `None` when nothing was spent.
+pub fn ropi_bp(revenue: i64, cost: i64) -> Option<i64> {
+    (cost > 0)
+        .then(|| ((i128::from(revenue) - i128::from(cost)) * 10_000 / i128::from(cost)) as i64)
+}
+
 /// What a claim of `actual_cost_minor` may ask, for a request approved at
 /// `approved_minor` with a participation rate of `share_bp`: the vendor's
 /// share of the actual cost, never more than was approved.
@@ -368,6 +384,21 @@ mod tests {
                 "{risky:?}"
             );
         }
+    }
+
+    #[test]
+    fn ropi_is_revenue_over_cost_and_currencies_convert_at_the_reference_rate() {
+        assert_eq!(
+            ropi_bp(5_000_000, 1_000_000),
+            Some(40_000),
+            "4× back: 400 %"
+        );
+        assert_eq!(ropi_bp(500_000, 1_000_000), Some(-5_000), "half lost");
+        assert_eq!(ropi_bp(0, 0), None);
+        use crate::values::Currency::{Eur, Usd};
+        assert_eq!(convert(100_000, Eur, Usd), 108_000);
+        assert_eq!(convert(108_000, Usd, Eur), 100_000);
+        assert_eq!(convert(12_345, Usd, Usd), 12_345);
     }
 
     #[test]

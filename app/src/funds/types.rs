@@ -115,6 +115,8 @@ pub struct RequestDetail {
     pub sla_due_at: i64,
     pub claim_due_on: String,
     pub claim: Option<ClaimDetail>,
+    /// What the linked campaign brought: its own proof of performance.
+    pub results: Option<CampaignResults>,
     pub proofs: Vec<ProofRow>,
     pub payments: Vec<PaymentRow>,
     /// What the caller may do now.
@@ -124,6 +126,24 @@ pub struct RequestDetail {
     pub may_review: bool,
     pub may_review_claim: bool,
     pub may_pay: bool,
+}
+
+/// A linked campaign's results and the return on what the vendor paid,
+/// in the period's currency.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CampaignResults {
+    pub views: i64,
+    pub fills: i64,
+    pub sends: i64,
+    pub leads: i64,
+    /// Registrations made from its leads.
+    pub deals: i64,
+    /// Their value, open or won.
+    pub pipeline: i64,
+    pub won: i64,
+    /// What the vendor pays: the approved claim, else the approval.
+    pub cost: i64,
+    pub ropi_bp: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -245,4 +245,44 @@ pub(super) const TEXT: super::Pairs = &[
         "Mittel für Marketingaktivitäten: beantragen, mit Nachweis abrechnen, Geld erhalten.",
     ),
     ("Open marketing funds", "Marketingmittel öffnen"),
+    ("Or a share of won revenue (%)", "Oder ein Anteil am gewonnenen Umsatz (%)"),
+    (
+        "Grows as the partner's deals in the period are won.",
+        "Wächst, wenn Deals des Partners im Zeitraum gewonnen werden.",
+    ),
+    ("Unused", "Ungenutzt"),
+    ("Available to request", "Noch zu beantragen"),
+    ("{approved} of {allocated} approved", "{approved} von {allocated} genehmigt"),
+    ("Results of the campaign", "Ergebnisse der Kampagne"),
+    (
+        "Counted from the campaign's page, emails, leads and the registrations made from them; attached to the claim as proof.",
+        "Gezählt aus Seite, E-Mails und Leads der Kampagne und den daraus registrierten Deals; der Abrechnung als Nachweis beigefügt.",
+    ),
+    ("Pipeline", "Pipeline"),
+    ("Won revenue", "Gewonnener Umsatz"),
+    ("Vendor's cost", "Kosten des Herstellers"),
+    ("Return on the funds (ROPI)", "Rendite der Mittel (ROPI)"),
+    (
+        "The campaign's results are its proof; add invoices for what it cost.",
+        "Die Ergebnisse der Kampagne sind ihr Nachweis; fügen Sie Rechnungen für die Kosten hinzu.",
+    ),
+    ("Your marketing funds expire on {date}", "Ihre Marketingmittel laufen am {date} ab"),
+    (
+        "{left} is not requested yet and {open} approved is not claimed yet. Request it for an activity, or claim what ran, before {date}.",
+        "{left} sind noch nicht beantragt und {open} genehmigt, aber nicht abgerechnet. Beantragen Sie sie für eine Aktivität oder rechnen Sie Stattgefundenes ab, vor dem {date}.",
+    ),
+    ("{partner} may leave funds unused", "{partner} lässt womöglich Mittel ungenutzt"),
+    (
+        "{partner} has {left} not requested, expiring on {date}. A call may help them use it.",
+        "{partner} hat {left} nicht beantragt, Ablauf am {date}. Ein Anruf hilft vielleicht, sie zu nutzen.",
+    ),
+    (
+        "Give an amount or a share of won revenue, not both.",
+        "Geben Sie einen Betrag oder einen Anteil am gewonnenen Umsatz an, nicht beides.",
+    ),
+    ("{share} of your won revenue", "{share} Ihres gewonnenen Umsatzes"),
+    (
+        "{name} already has funds of another kind in this period.",
+        "{name} hat in diesem Zeitraum bereits Mittel anderer Art.",
+    ),
 ];

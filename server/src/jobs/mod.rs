@@ -10,6 +10,7 @@
 
 mod certificates;
 mod expiry;
+mod funds;
 mod lead_offers;
 mod outbox;
 mod social;
@@ -28,6 +29,7 @@ use tokio::{sync::watch, task::JoinSet};
 
 pub use certificates::CertificateSweep;
 pub use expiry::ProtectionSweep;
+pub use funds::FundsCheck;
 pub use lead_offers::LeadOfferSweep;
 pub use outbox::OutboxSender;
 pub use social::SocialPoster;

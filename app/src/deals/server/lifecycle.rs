@@ -113,11 +113,13 @@ pub async fn close(
             .await?;
     tx.commit().await?;
     // A won deal moves the revenue of its registrant and co-sellers: their
-    // tiers are placed again at once, not at the nightly recompute.
+    // tiers are placed again at once, not at the nightly recompute, and
+    // the registrant's accrued marketing funds grow.
     if won {
         for organisation in std::iter::once(&organisation_id).chain(&co_sellers) {
             crate::tiers::server::recompute(db, Some(organisation)).await?;
         }
+        crate::funds::server::accrue(db, Some(&organisation_id)).await?;
     }
     Ok(())
 }

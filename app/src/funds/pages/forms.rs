@@ -100,6 +100,7 @@ pub(super) fn allocate_form(
             <SelectField label=t!("One partner") name="partner" id="allocate-partner" options=partners error=message("partner") />
             <SelectField label=t!("Or every partner of a tier") name="tier" id="allocate-tier" options=tiers error=message("tier") />
             <Field label=t!("Amount each") name="amount" id="allocate-amount" inputmode="decimal" hint=t!("For a tier, leave it empty to give its MDF allotment.") error=message("amount") />
+            <Field label=t!("Or a share of won revenue (%)") name="accrual" id="allocate-accrual" inputmode="decimal" hint=t!("Grows as the partner's deals in the period are won.") error=message("accrual") />
             <Field label=t!("To request by") name="expires_on" id="allocate-expires" kind="date" required=true error=message("expires_on") />
             <div class="sm:col-span-2"><Button>{t!("Allocate")}</Button></div>
         </ActionForm>

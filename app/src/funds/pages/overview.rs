@@ -19,7 +19,9 @@ use crate::{
         AllocationRow, ClaimRow, FundsView, PeriodRow, RequestRow,
     },
     shell::{
-        ui::{cell_class, link_class, AsyncSection, Badge, Column, Panel, Stat, Table, Tone},
+        ui::{
+            cell_class, link_class, AsyncSection, Badge, Column, Panel, ProgressBar, Table, Tone,
+        },
         Card, PageHeader, RequireViewer,
     },
 };
@@ -78,9 +80,10 @@ fn partner_view(v: FundsView, request: ServerAction<RequestFunds>) -> impl IntoV
         })
         .collect();
     let form = (v.may_request && !open.is_empty()).then(|| {
+        let today = today.clone();
         view! {
             <Panel id="funds-request" title=t!("Request funds")>
-                {request_form(request, open, v.campaigns.clone(), &v.today)}
+                {request_form(request, open, v.campaigns.clone(), &today)}
             </Panel>
         }
     });
@@ -89,45 +92,78 @@ fn partner_view(v: FundsView, request: ServerAction<RequestFunds>) -> impl IntoV
     } else {
         v.allocations
             .into_iter()
-            .map(balance_card)
+            .map(|a| balance_card(a, &today))
             .collect_view()
             .into_any()
     };
     view! {
         <section aria-labelledby="funds-balances" class="mb-6">
             <h2 id="funds-balances" class="sr-only">{t!("Your balances")}</h2>
-            <div class="grid gap-4">{balances}</div>
+            <div class="grid gap-4 lg:grid-cols-2">{balances}</div>
         </section>
-        <div class="grid gap-6 lg:grid-cols-2">
-            {form}
+        <div class="grid gap-6">
             <Panel id="funds-requests" title=t!("Your requests")>
                 {requests_table(v.requests, false)}
             </Panel>
+            {form}
         </div>
     }
 }
 
-fn balance_card(a: AllocationRow) -> impl IntoView {
+fn balance_card(a: AllocationRow, today: &str) -> impl IntoView {
     let b = a.balance;
     let c = a.currency;
+    let expired = a.expires_on.as_str() < today;
     let expiring = a.expiring.then(|| {
         view! { <Badge tone=Tone::Warning label=t!("Expires soon: use or claim it") /> }
     });
+    let (headline, until) = if expired {
+        (
+            t!("Unused"),
+            t!("Expired on {date}", date = iso_day(&a.expires_on)),
+        )
+    } else {
+        (
+            t!("Available to request"),
+            t!("Request by {date}", date = iso_day(&a.expires_on)),
+        )
+    };
+    let figure = move |label: &'static str, value: i64| {
+        view! {
+            <div>
+                <dt class="text-slate-600 dark:text-slate-300">{label}</dt>
+                <dd class="font-medium tabular-nums">{money(value, c)}</dd>
+            </div>
+        }
+    };
+    let used = t!(
+        "{approved} of {allocated} approved",
+        approved = money(b.approved, c),
+        allocated = money(b.allocated, c)
+    );
     view! {
         <Card>
-            <div class="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <div class="flex flex-wrap items-center justify-between gap-2">
                 <h3 class="font-semibold">{a.period_name.clone()}</h3>
-                <span class="text-sm">{t!("Request by {date}", date = iso_day(&a.expires_on))}</span>
                 {expiring}
             </div>
-            <div class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-                <Stat label=t!("Allocated") value=money(b.allocated, c) />
-                <Stat label=t!("Available") value=money(b.available(), c) />
-                <Stat label=t!("Pending") value=money(b.pending, c) />
-                <Stat label=t!("Approved") value=money(b.approved, c) />
-                <Stat label=t!("Claimed") value=money(b.claimed, c) />
-                <Stat label=t!("Paid") value=money(b.paid, c) />
+            <div class="mt-2 flex flex-wrap items-baseline justify-between gap-x-4">
+                <p>
+                    <span class="block text-sm text-slate-600 dark:text-slate-300">{headline}</span>
+                    <span class="text-2xl font-bold tabular-nums">{money(b.available(), c)}</span>
+                </p>
+                <span class="text-sm">{until}</span>
             </div>
+            <div class="mt-3">
+                <ProgressBar label=t!("Approved") value=b.approved max=b.allocated.max(1) detail=used />
+            </div>
+            <dl class="mt-3 grid grid-cols-3 gap-3 text-sm sm:grid-cols-5">
+                {figure(t!("Allocated"), b.allocated)}
+                {figure(t!("Pending"), b.pending)}
+                {figure(t!("Approved"), b.approved)}
+                {figure(t!("Claimed"), b.claimed)}
+                {figure(t!("Paid"), b.paid)}
+            </dl>
         </Card>
     }
 }

@@ -10,13 +10,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{claim_badge, forms::proof_input, money, request_badge, review_clock};
 use crate::{
     auth::Viewer,
-    format::{file_size, iso_day, now_secs, percent_from_bp, utc_minute},
+    format::{count, file_size, iso_day, now_secs, percent_from_bp, utc_minute},
     funds::{
         api::{
             fund_request, AnswerFundRequest, ClaimFunds, PayFundClaim, ReviewFundClaim,
             ReviewFundRequest,
         },
-        Decision, ProofRefused, RequestDetail, RequestStatus,
+        CampaignResults, Decision, ProofRefused, RequestDetail, RequestStatus,
     },
     shell::{
         ui::{
@@ -89,11 +89,47 @@ fn page(r: RequestDetail, acts: Acts, refused: Option<ProofRefused>) -> impl Int
             {facts(&r)}
             {review_panel(&r, acts)}
         </div>
+        {r.results.clone().map(|results| results_panel(results, r.currency))}
         <div class="mt-6 grid gap-6 lg:grid-cols-2">
             {(r.status == RequestStatus::Approved).then(|| view! {
                 {proof_panel(&r, refused)}
                 {claim_panel(&r, acts)}
             })}
+        </div>
+    }
+}
+
+/// What the linked campaign brought, and the return on what the vendor
+/// paid: the activity's own proof of performance.
+fn results_panel(r: CampaignResults, c: crate::values::Currency) -> impl IntoView {
+    let ropi = r.ropi_bp.map_or_else(|| "—".to_owned(), percent_from_bp);
+    view! {
+        <div class="mt-6">
+            <Panel id="fund-request-results" title=t!("Results of the campaign")>
+                <p class="mb-3 text-sm text-slate-600 dark:text-slate-300">
+                    {t!("Counted from the campaign's page, emails, leads and the registrations made from them; attached to the claim as proof.")}
+                </p>
+                <dl class="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-5">
+                    {figure(t!("Page views"), count(r.views))}
+                    {figure(t!("Form fills"), count(r.fills))}
+                    {figure(t!("Emails sent"), count(r.sends))}
+                    {figure(t!("Leads"), count(r.leads))}
+                    {figure(t!("Registrations"), count(r.deals))}
+                    {figure(t!("Pipeline"), money(r.pipeline, c))}
+                    {figure(t!("Won revenue"), money(r.won, c))}
+                    {figure(t!("Vendor's cost"), money(r.cost, c))}
+                    {figure(t!("Return on the funds (ROPI)"), ropi)}
+                </dl>
+            </Panel>
+        </div>
+    }
+}
+
+fn figure(term: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div>
+            <dt class="text-slate-600 dark:text-slate-300">{term}</dt>
+            <dd class="font-medium tabular-nums">{value}</dd>
         </div>
     }
 }
@@ -225,10 +261,11 @@ fn proof_panel(r: &RequestDetail, refused: Option<ProofRefused>) -> impl IntoVie
             </form>
         }
     });
-    let empty = r
-        .proofs
-        .is_empty()
-        .then(|| view! { <p class="text-sm">{t!("No proof yet.")}</p> });
+    let empty = match (r.proofs.is_empty(), r.campaign.is_some()) {
+        (true, true) => Some(view! { <p class="text-sm">{t!("The campaign's results are its proof; add invoices for what it cost.")}</p> }.into_any()),
+        (true, false) => Some(view! { <p class="text-sm">{t!("No proof yet.")}</p> }.into_any()),
+        _ => None,
+    };
     view! {
         <Panel id="fund-request-proof" title=t!("Proof of performance")>
             {empty}

@@ -146,16 +146,17 @@ pub async fn submit_claim(
             crate::t!("Keep it under 2,000 characters."),
         ));
     }
-    let found: Option<(String, i64, i64, String, String)> = sqlx::query_as(&format!(
-        "SELECT r.status, r.share_bp, r.approved_minor, r.ends_on, r.title FROM fund_requests r \
-         WHERE r.id = $1 AND {}",
-        tenant_scoped("r.organisation_id", "$2")
-    ))
-    .bind(request)
-    .bind(viewer.tenant_scope())
-    .fetch_optional(&db.pool)
-    .await?;
-    let (status, share_bp, approved, ends_on, title) = found.ok_or(AppError::NotFound)?;
+    let found: Option<(String, i64, i64, String, String, Option<String>)> =
+        sqlx::query_as(&format!(
+            "SELECT r.status, r.share_bp, r.approved_minor, r.ends_on, r.title, r.campaign_id \
+         FROM fund_requests r WHERE r.id = $1 AND {}",
+            tenant_scoped("r.organisation_id", "$2")
+        ))
+        .bind(request)
+        .bind(viewer.tenant_scope())
+        .fetch_optional(&db.pool)
+        .await?;
+    let (status, share_bp, approved, ends_on, title, campaign) = found.ok_or(AppError::NotFound)?;
     if status != "approved" {
         return Err(AppError::Conflict(
             crate::t!("Only an approved request is claimed.").to_owned(),
@@ -176,7 +177,9 @@ pub async fn submit_claim(
         .bind(request)
         .fetch_one(&mut *tx)
         .await?;
-    if proofs == 0 {
+    // A campaign run in Trellis is its own proof: its results are shown
+    // with the claim.
+    if proofs == 0 && campaign.is_none() {
         return Err(AppError::field(
             "proof",
             crate::t!("Add proof first: the invoice and evidence the activity ran."),

@@ -2,12 +2,14 @@
 //! periods and allocations, requests, claims and payments, and what the
 //! pages read.
 
+mod accrual;
 mod claims;
 mod ledger;
 mod periods;
 mod requests;
 mod views;
 
+pub use accrual::{accrue, remind_expiring};
 pub use claims::{
     add_proof, payouts_csv, proof, record_payment, review_claim, submit_claim, ClaimDecision,
 };

@@ -123,13 +123,17 @@ pub struct Grant {
     pub period: String,
     pub to: Recipients,
     pub amount: Option<i64>,
+    /// Instead of an amount: this share (basis points) of each partner's
+    /// revenue won in the period, recomputed as deals close.
+    pub accrual_bp: Option<i64>,
     pub expires_on: String,
 }
 
 /// Allocates `grant`: for a tier without an amount, the tier's MDF
 /// allotment (a tier benefit, in US dollars) in the period's currency at
-/// the reference rate. A partner with an allocation in the period gets
-/// it topped up. All or nothing: when the budget cannot hold every one,
+/// the reference rate; with an accrual, an allocation that grows with the
+/// partner's won revenue. A partner with an allocation in the period gets
+/// it topped up (a fixed one; a partner has one kind per period). All or nothing: when the budget cannot hold every one,
 /// nothing is allocated. Each partner's admins are told. Answers how many
 /// partners received funds.
 pub async fn allocate(
@@ -184,6 +188,13 @@ pub async fn allocate(
         ));
     }
     let amount = match (amount, to) {
+        (Some(_), _) if grant.accrual_bp.is_some() => {
+            return Err(AppError::field(
+                "accrual",
+                crate::t!("Give an amount or a share of won revenue, not both."),
+            ))
+        }
+        (None, _) if grant.accrual_bp.is_some() => 0,
         (Some(amount), _) => amount,
         (None, Recipients::Tier(tier)) => {
             let usd_cents: i64 =
@@ -196,7 +207,7 @@ pub async fn allocate(
         }
         (None, Recipients::Partner(_)) => 0,
     };
-    if amount <= 0 {
+    if amount <= 0 && grant.accrual_bp.is_none() {
         return Err(AppError::field(
             "amount",
             crate::t!("Enter an amount above zero, like 12,500."),
@@ -209,33 +220,60 @@ pub async fn allocate(
         )
     })?;
     let mut tx = db.write(viewer.actor(ip)).await?;
-    take_from_budget(&mut tx, period, total).await?;
-    let shown = amount_from_cents(amount, &currency);
+    if total > 0 {
+        take_from_budget(&mut tx, period, total).await?;
+    }
+    let shown = match grant.accrual_bp {
+        Some(bp) => crate::t!(
+            "{share} of your won revenue",
+            share = crate::format::percent_from_bp(bp)
+        ),
+        None => amount_from_cents(amount, &currency),
+    };
     for (organisation, name) in &partners {
-        let topped = sqlx::query(
-            "UPDATE fund_allocations SET amount_minor = amount_minor + $1, expires_on = $2 \
-             WHERE period_id = $3 AND organisation_id = $4",
+        let kind: Option<String> = sqlx::query_scalar(
+            "SELECT kind FROM fund_allocations WHERE period_id = $1 AND organisation_id = $2",
         )
-        .bind(amount)
-        .bind(expires_on)
         .bind(period)
         .bind(organisation)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        if topped.rows_affected() == 0 {
-            sqlx::query(
-                "INSERT INTO fund_allocations (id, period_id, organisation_id, amount_minor, expires_on, created_by, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(uuid::Uuid::now_v7().to_string())
-            .bind(period)
-            .bind(organisation)
-            .bind(amount)
-            .bind(expires_on)
-            .bind(&viewer.person_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        match (kind.as_deref(), grant.accrual_bp) {
+            (Some("fixed"), None) => {
+                sqlx::query(
+                    "UPDATE fund_allocations SET amount_minor = amount_minor + $1, expires_on = $2 \
+                     WHERE period_id = $3 AND organisation_id = $4",
+                )
+                .bind(amount)
+                .bind(expires_on)
+                .bind(period)
+                .bind(organisation)
+                .execute(&mut *tx)
+                .await?;
+            }
+            (None, accrual) => {
+                sqlx::query(
+                    "INSERT INTO fund_allocations (id, period_id, organisation_id, amount_minor, expires_on, \
+                     kind, accrual_bp, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(period)
+                .bind(organisation)
+                .bind(amount)
+                .bind(expires_on)
+                .bind(if accrual.is_some() { "accrued" } else { "fixed" })
+                .bind(accrual)
+                .bind(&viewer.person_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            _ => {
+                return Err(AppError::Conflict(crate::t!(
+                    "{name} already has funds of another kind in this period.",
+                    name = name
+                )))
+            }
         }
         tx.audit(Entry {
             organisation_id: Some(organisation),
@@ -264,5 +302,10 @@ pub async fn allocate(
         }
     }
     tx.commit().await?;
+    if grant.accrual_bp.is_some() {
+        for (organisation, _) in &partners {
+            super::accrue(db, Some(organisation)).await?;
+        }
+    }
     Ok(partners.len())
 }

@@ -9,8 +9,9 @@ use crate::{
     db::Db,
     error::AppError,
     funds::{
-        claim_due, Activity, AllocationRow, Balance, ClaimDetail, ClaimRow, ClaimStatus, FundsView,
-        PaymentRow, PeriodRow, ProofRow, RequestDetail, RequestRow, RequestStatus,
+        claim_due, convert, ropi_bp, Activity, AllocationRow, Balance, CampaignResults,
+        ClaimDetail, ClaimRow, ClaimStatus, FundsView, PaymentRow, PeriodRow, ProofRow,
+        RequestDetail, RequestRow, RequestStatus,
     },
     values::Currency,
 };
@@ -419,6 +420,18 @@ pub async fn detail(
         .await?,
         None => Vec::new(),
     };
+    let results = match &campaign_id {
+        Some(campaign) => {
+            let paid_for = match &claim {
+                Some(c) if matches!(c.status, ClaimStatus::Approved | ClaimStatus::Paid) => {
+                    c.approved
+                }
+                _ => approved,
+            };
+            Some(results(db, campaign, currency(&code), paid_for).await?)
+        }
+        None => None,
+    };
     let status = request_status(&status);
     let claim_due_on = claim_due(&ends_on, claim_days).unwrap_or_default();
     let claim_state = claim.as_ref().map(|c| c.status);
@@ -459,6 +472,7 @@ pub async fn detail(
         sla_due_at,
         claim_due_on,
         claim,
+        results,
         proofs: proofs
             .into_iter()
             .map(|(id, name, size, uploaded_at)| ProofRow {
@@ -476,5 +490,56 @@ pub async fn detail(
                 paid_at,
             })
             .collect(),
+    })
+}
+
+/// What campaign `campaign` brought: its page and email figures, its
+/// leads, the registrations made from them (open or won) and the revenue
+/// won, in `currency`; the return on `cost`.
+async fn results(
+    db: &Db,
+    campaign: &str,
+    currency: Currency,
+    cost: i64,
+) -> Result<CampaignResults, sqlx::Error> {
+    let (views, fills, sends): (i64, i64, i64) = sqlx::query_as(&format!(
+        "SELECT {}, {}, {} FROM campaign_daily WHERE campaign_id = $1",
+        sum("views"),
+        sum("fills"),
+        sum("sends")
+    ))
+    .bind(campaign)
+    .fetch_one(&db.pool)
+    .await?;
+    let leads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM leads WHERE campaign_id = $1")
+        .bind(campaign)
+        .fetch_one(&db.pool)
+        .await?;
+    let deals: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT d.value_cents, d.currency, d.status FROM deals d JOIN leads l ON l.deal_id = d.id \
+         WHERE l.campaign_id = $1 AND d.status IN ('submitted', 'more_info', 'approved', 'won')",
+    )
+    .bind(campaign)
+    .fetch_all(&db.pool)
+    .await?;
+    let in_currency = |value: i64, code: &str| {
+        Currency::parse(code).map_or(0, |from| convert(value, from, currency))
+    };
+    let pipeline = deals.iter().map(|(v, c, _)| in_currency(*v, c)).sum();
+    let won = deals
+        .iter()
+        .filter(|(_, _, status)| status == "won")
+        .map(|(v, c, _)| in_currency(*v, c))
+        .sum();
+    Ok(CampaignResults {
+        views,
+        fills,
+        sends,
+        leads,
+        deals: deals.len() as i64,
+        pipeline,
+        won,
+        cost,
+        ropi_bp: ropi_bp(won, cost),
     })
 }
