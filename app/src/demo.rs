@@ -28,6 +28,7 @@ pub async fn seed_at(db: &crate::db::Db, base: &str) -> Result<SeedOutcome, AppE
         crate::onboarding::demo::seed_progress(db).await?;
         crate::tiers::demo::seed(db).await?;
         crate::funds::demo::seed(db).await?;
+        crate::incentives::demo::seed(db).await?;
     }
     Ok(outcome)
 }

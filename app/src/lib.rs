@@ -16,6 +16,7 @@ pub mod email;
 pub mod error;
 pub mod format;
 pub mod funds;
+pub mod incentives;
 pub mod learning;
 pub mod notifications;
 pub mod onboarding;
@@ -182,6 +183,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leads") view=campaigns::LeadsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/funds") view=funds::FundsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/funds/requests/:id") view=funds::FundRequestPage ssr=SsrMode::InOrder />
+                    <Route path=path!("/earnings") view=incentives::EarningsPage ssr=SsrMode::InOrder />
                     <Route path=path!("/help/faq") view=assets::FaqPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn") view=learning::LearnPage ssr=SsrMode::InOrder />
                     <Route path=path!("/learn/team") view=learning::TeamPage ssr=SsrMode::InOrder />

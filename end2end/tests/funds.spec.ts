@@ -106,3 +106,21 @@ test("the channel manager sees the queue with the overdue one first, and the pro
   await expect(page.getByRole("region", { name: "Fund periods" }).getByRole("row")).toHaveCount(3);
   await expect(page.getByRole("region", { name: "Allocate funds" })).toBeVisible();
 });
+
+test("a partner reads its earnings statement, sees what the next tier would pay and questions a line", async ({ page }, info) => {
+  await signIn(page, PEOPLE.partnerAdmin);
+  await page.goto("/earnings");
+  await expect(page.getByRole("heading", { level: 1, name: "Earnings" })).toBeVisible();
+  const statement = page.getByRole("region", { name: "Earnings statement" });
+  await expect(statement.getByText("3% of the revenue of each deal won.").first()).toBeVisible();
+  for (const status of ["Accrued", "Approved for payment", "Paid"]) {
+    await expect(statement.getByText(status, { exact: true }).first()).toBeVisible();
+  }
+  await expect(page.getByText(/This year's won deals would earn [\d,.]+ USD more under the Platinum programs\./)).toBeVisible();
+  const question = `Was the SPIFF counted? (${info.project.name})`;
+  const row = statement.getByRole("row").nth(1);
+  await row.getByText("Question this line").click();
+  await row.getByLabel("What looks wrong?").fill(question);
+  await row.getByRole("button", { name: "Send the question" }).click();
+  await expect(page.getByRole("region", { name: "Earnings statement" }).getByText(question)).toBeVisible();
+});

@@ -1,7 +1,7 @@
 //! Funds outside the pages: proof uploads (a plain multipart form on the
 //! request's page, so it works without JavaScript), the proof files
 //! themselves (to their partner and vendor staff only) and the payout
-//! file for the ERP.
+//! files for the ERP (fund claims, incentive earnings).
 
 use app::{
     auth::server::now,
@@ -111,19 +111,13 @@ pub async fn serve(
     }
 }
 
-/// `GET /funds/payouts.csv`: every approved claim still owed money.
-pub async fn payouts(State(db): State<app::db::Db>, req: Request) -> Response {
-    let Some(viewer) = crate::plain::viewer_of(&req) else {
-        return denied(&AppError::Unauthenticated);
-    };
-    match payouts_csv(&db, &viewer).await {
+/// A CSV file for the ERP (`disposition` names it), or why not.
+fn csv_file(disposition: &'static str, csv: Result<String, AppError>) -> Response {
+    match csv {
         Ok(csv) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"payouts.csv\"",
-                ),
+                (header::CONTENT_DISPOSITION, disposition),
                 (header::CACHE_CONTROL, "private, no-store"),
             ],
             csv,
@@ -131,4 +125,26 @@ pub async fn payouts(State(db): State<app::db::Db>, req: Request) -> Response {
             .into_response(),
         Err(error) => denied(&error),
     }
+}
+
+/// `GET /funds/payouts.csv`: every approved claim still owed money.
+pub async fn payouts(State(db): State<app::db::Db>, req: Request) -> Response {
+    let Some(viewer) = crate::plain::viewer_of(&req) else {
+        return denied(&AppError::Unauthenticated);
+    };
+    csv_file(
+        "attachment; filename=\"payouts.csv\"",
+        payouts_csv(&db, &viewer).await,
+    )
+}
+
+/// `GET /earnings/payouts.csv`: every earning approved for payment.
+pub async fn earnings(State(db): State<app::db::Db>, req: Request) -> Response {
+    let Some(viewer) = crate::plain::viewer_of(&req) else {
+        return denied(&AppError::Unauthenticated);
+    };
+    csv_file(
+        "attachment; filename=\"earnings.csv\"",
+        app::incentives::server::payouts_csv(&db, &viewer).await,
+    )
 }

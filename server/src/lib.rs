@@ -191,6 +191,10 @@ pub fn router(state: AppState) -> Router {
             get(fund_files::payouts).with_state(state.db.clone()),
         )
         .route(
+            "/earnings/payouts.csv",
+            get(fund_files::earnings).with_state(state.db.clone()),
+        )
+        .route(
             "/leads/import",
             axum::routing::post(lead_upload::import).with_state(landing_state.clone()),
         )

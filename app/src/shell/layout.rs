@@ -31,6 +31,7 @@ const LEADS: &str = "M4 4h16v12H8l-4 4zM8 9h8M8 12h5";
 const WEBHOOKS: &str =
     "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1";
 const FUNDS: &str = "M3 6h18v12H3zM12 9a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM6 9v.01M18 15v.01";
+const EARNINGS: &str = "M4 20h16M6 16V10M10 16V6M14 16v-4M18 16V8";
 const SEARCH: &str = "M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5";
 
 /// The destinations for whoever is looking; icons are SVG path data.
@@ -122,6 +123,11 @@ fn nav_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             ..item("/funds".into(), t!("Funds"), FUNDS)
         };
         items.insert(items.len() - 1, funds);
+        let earnings = NavItem {
+            phone: false,
+            ..item("/earnings".into(), t!("Earnings"), EARNINGS)
+        };
+        items.insert(items.len() - 1, earnings);
     }
     if may_webhook {
         items.insert(items.len() - 1, webhooks);

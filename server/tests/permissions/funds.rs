@@ -29,6 +29,8 @@ pub struct FundFixtures {
     pub claims: Vec<(Who, Target, String)>,
     /// An approved claim owed money, per side.
     pub payable: (String, String),
+    /// Each side's newest earning (the demo put a question on both).
+    pub earnings: (String, String),
 }
 
 async fn viewer(db: &Db, email: &str, role: Role) -> Viewer {
@@ -173,6 +175,19 @@ pub async fn fixtures(db: &Db) -> FundFixtures {
         .await
         .unwrap();
     let pair = |v: Vec<String>| (v[0].clone(), v[1].clone());
+    let mut earnings = Vec::new();
+    for partner in ["northwind", "bluepeak"] {
+        earnings.push(
+            sqlx::query_scalar(
+                "SELECT id FROM earnings WHERE organisation_id = $1 AND question IS NOT NULL \
+                 ORDER BY earned_at DESC, id LIMIT 1",
+            )
+            .bind(demo_id("org", partner))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap(),
+        );
+    }
     FundFixtures {
         requests: pair(asked.clone()),
         allocations: (sides[0].allocation.clone(), sides[1].allocation.clone()),
@@ -182,6 +197,7 @@ pub async fn fixtures(db: &Db) -> FundFixtures {
         claimable: pair(claimable),
         claims,
         payable: pair(payable),
+        earnings: pair(earnings),
     }
 }
 
@@ -318,6 +334,55 @@ pub fn attempt(
                 admin_only(who),
             )
         }
+        // Incentives: everyone reads their own statement; the program
+        // admin adds programs and pays; reviewers approve and answer;
+        // partner people question their own lines only.
+        "/api/earnings_view" => (String::new(), Allowed),
+        "/api/earnings_program" => (
+            form(&[
+                ("program[name]", "Permission SPIFF"),
+                ("program[kind]", "spiff"),
+                ("program[amount]", "1"),
+                ("program[currency]", "USD"),
+                ("program[starts_on]", "2098-01-01"),
+                ("program[ends_on]", "2098-12-31"),
+            ]),
+            admin_only(who),
+        ),
+        "/api/earnings_approve" => (
+            String::new(),
+            if reviewer {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            },
+        ),
+        "/api/earnings_pay" => (form(&[("reference", "ERP-P")]), admin_only(who)),
+        "/api/earnings_question" => {
+            let expect = match (who, target) {
+                (Who::PartnerAdmin | Who::PartnerUser, Target::Own) => Allowed,
+                (Who::PartnerAdmin | Who::PartnerUser, Target::Other) => Denied(AppError::NotFound),
+                _ => Denied(AppError::Forbidden),
+            };
+            (
+                form(&[
+                    ("id", pick(&fx.earnings, target)),
+                    ("question", "Why this amount?"),
+                ]),
+                expect,
+            )
+        }
+        "/api/earnings_answer" => (
+            form(&[
+                ("id", pick(&fx.earnings, target)),
+                ("answer", "By the rule."),
+            ]),
+            if reviewer {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            },
+        ),
         _ => return None,
     };
     let expect = if who == Who::Nobody {

@@ -113,6 +113,7 @@ pub fn HomePage() -> impl IntoView {
                             <h2 class="font-semibold">{t!("Marketing funds")}</h2>
                             <p class="mt-1 text-sm text-slate-600 dark:text-slate-300">{t!("Funds for marketing activities: request, claim with proof, get paid.")}</p>
                             <p class="mt-3"><a href="/funds" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Open marketing funds")}</a></p>
+                            <p class="mt-1"><a href="/earnings" class="font-medium text-teal-800 underline dark:text-teal-300">{t!("Earnings statement")}</a></p>
                         </Card>
                     </li>
                     <li>

@@ -114,12 +114,16 @@ pub async fn close(
     tx.commit().await?;
     // A won deal moves the revenue of its registrant and co-sellers: their
     // tiers are placed again at once, not at the nightly recompute, and
-    // the registrant's accrued marketing funds grow.
+    // the registrant's accrued marketing funds grow, and what each partner
+    // in it earns is counted.
     if won {
         for organisation in std::iter::once(&organisation_id).chain(&co_sellers) {
             crate::tiers::server::recompute(db, Some(organisation)).await?;
         }
         crate::funds::server::accrue(db, Some(&organisation_id)).await?;
+        for organisation in std::iter::once(&organisation_id).chain(&co_sellers) {
+            crate::incentives::server::compute(db, Some(organisation)).await?;
+        }
     }
     Ok(())
 }

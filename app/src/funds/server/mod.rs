@@ -14,5 +14,7 @@ pub use claims::{
     add_proof, payouts_csv, proof, record_payment, review_claim, submit_claim, ClaimDecision,
 };
 pub use periods::{allocate, check_period, create_period, Grant, PeriodDraft, Recipients};
-pub use requests::{answer_request, check_review, review_request, submit_request, Review};
+pub use requests::{
+    answer_request, check_review, review_request, reviewers, submit_request, Review,
+};
 pub use views::{detail, overview};

@@ -24,10 +24,7 @@ fn link(id: &str) -> String {
 
 /// Who is told of a request that needs review: the partner's channel
 /// manager, or the program admin when the partner has none.
-pub(super) async fn reviewers(
-    tx: &mut Write,
-    organisation: &str,
-) -> Result<Vec<String>, sqlx::Error> {
+pub async fn reviewers(tx: &mut Write, organisation: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT p.email FROM people p WHERE p.status = 'active' AND (p.id = \
          (SELECT channel_manager_id FROM organisations WHERE id = $1) OR (p.role = 'program_admin' \
