@@ -19,7 +19,7 @@ test("a partner requests funds, the manager approves, the partner claims with a 
   await expect(page.getByRole("heading", { level: 1, name: "Marketing funds" })).toBeVisible();
   await expect(page.getByText("Expires soon: use or claim it")).toBeVisible();
   const form = page.getByRole("region", { name: "Request funds" });
-  await form.getByLabel("Activity").selectOption({ label: "Event" });
+  await form.getByLabel("Activity", { exact: true }).selectOption({ label: "Event" });
   await form.getByLabel("Name of the activity").fill(title);
   await form.getByLabel("What you will do, for whom, and how you will measure it").fill("Breakfast for twelve IT leads with a live demo.");
   await form.getByLabel("Planned cost").fill("3,000");
@@ -74,7 +74,7 @@ test("a partner requests funds, the manager approves, the partner claims with a 
   await expect(page.getByRole("region", { name: "Claim" }).getByText("ERP-E2E-1")).toBeVisible();
   await as(page, PEOPLE.partnerAdmin);
   await page.goto(request);
-  await expect(page.getByRole("region", { name: "Claim" }).getByText("Paid", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Claim" }).getByText("Paid", { exact: true }).first()).toBeVisible();
 });
 
 test("a request with a reversed date or a negative cost is refused with the field named", async ({ page }) => {
@@ -88,7 +88,7 @@ test("a request with a reversed date or a negative cost is refused with the fiel
   await form.getByLabel("Ends on").fill("2099-05-02");
   await form.getByRole("button", { name: "Send the request" }).click();
   const refused = page.getByRole("region", { name: "Request funds" });
-  await expect(refused.getByText("Enter an amount above zero, like 12,500.")).toBeVisible();
+  await expect(refused.getByRole("alert")).toHaveText("Enter an amount above zero, like 12,500.");
   await expect(refused.getByLabel("Planned cost")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("region", { name: "Your requests" }).getByText("Refused request")).toHaveCount(0);
 });
@@ -123,4 +123,20 @@ test("a partner reads its earnings statement, sees what the next tier would pay 
   await row.getByLabel("What looks wrong?").fill(question);
   await row.getByRole("button", { name: "Send the question" }).click();
   await expect(page.getByRole("region", { name: "Earnings statement" }).getByText(question)).toBeVisible();
+});
+
+test("a deal's page shows its cloud-marketplace private offer to the partner and to the channel manager", async ({ page }) => {
+  await signIn(page, PEOPLE.partnerAdmin);
+  await page.goto("/deals");
+  await page.getByRole("link", { name: "Umbrella Pharmaceuticals" }).first().click();
+  const panel = page.getByRole("region", { name: "Cloud marketplace" });
+  await expect(panel.getByText("AWS Marketplace")).toBeVisible();
+  await expect(panel.getByText("Requested", { exact: true })).toBeVisible();
+  await as(page, PEOPLE.channelManager);
+  await page.goto("/deals");
+  await page.getByRole("link", { name: "Stark Industries" }).first().click();
+  const offer = page.getByRole("region", { name: "Cloud marketplace" });
+  await expect(offer.getByText("Offer id: po-2c9d51e7")).toBeVisible();
+  await expect(offer.getByText("Extended", { exact: true })).toBeVisible();
+  await expect(offer.getByLabel("Marketplace offer id")).toHaveValue("po-2c9d51e7");
 });

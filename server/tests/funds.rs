@@ -922,3 +922,159 @@ fn draft_input(d: &app::funds::RequestDraft) -> RequestInput {
         campaign: d.campaign.clone().unwrap_or_default(),
     }
 }
+
+backend_test!(
+    a_private_offer_is_asked_recorded_and_when_accepted_wins_the_deal_through_the_marketplace,
+    |db: Db| async move {
+        let app = app(&db).await;
+        let ava = sign_in(&app, AVA, DEMO_PASSWORD, None).await.unwrap();
+        let oliver = sign_in(&app, OLIVER, DEMO_PASSWORD, None).await.unwrap();
+        let marcus = sign_in(&app, MARCUS, DEMO_PASSWORD, None).await.unwrap();
+        // A fresh registration, approved by the channel manager.
+        let input = app::deals::DealInput {
+            customer_company: "Marketplace Buyer Corp".into(),
+            contact_name: "Pat Doe".into(),
+            contact_email: "pat@marketplace-buyer.example".into(),
+            country: "Canada".into(),
+            products: "Acme Compute".into(),
+            value: "250000".into(),
+            currency: "USD".into(),
+            expected_close: "2099-01-01".into(),
+            partner_role: "reseller".into(),
+            ..app::deals::DealInput::default()
+        }
+        .validate("2026-01-01")
+        .unwrap();
+        let deal = app::deals::server::register(
+            &db,
+            &viewer(&db, AVA, Role::PartnerAdmin).await,
+            &input,
+            None,
+        )
+        .await
+        .unwrap()
+        .id;
+        let manager = viewer(&db, MARCUS, Role::ChannelManager).await;
+        app::deals::server::decide(
+            &db,
+            &manager,
+            &deal,
+            app::deals::Decision::Approve,
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+        let value = 25_000_000;
+        let read = |who: String| {
+            let (app, deal) = (app.clone(), deal.clone());
+            async move {
+                post(
+                    &app,
+                    "/api/funds_offer",
+                    &format!("deal={deal}"),
+                    Some(&who),
+                )
+                .await
+            }
+        };
+        assert_eq!(
+            error_of(read(oliver.clone()).await).await,
+            AppError::NotFound
+        );
+        let ask = form_body(&[
+            ("deal", &deal),
+            ("marketplace", "aws"),
+            ("note", "Customer has an EDP."),
+        ]);
+        let res = post(&app, "/api/funds_offer_request", &ask, Some(&oliver)).await;
+        assert_eq!(
+            error_of(res).await,
+            AppError::NotFound,
+            "another partner's deal"
+        );
+        json(post(&app, "/api/funds_offer_request", &ask, Some(&ava)).await).await;
+        let res = post(&app, "/api/funds_offer_request", &ask, Some(&ava)).await;
+        assert!(
+            matches!(error_of(res).await, AppError::Conflict(_)),
+            "one open offer"
+        );
+        let view = json(read(ava.clone()).await).await;
+        assert_eq!(view["offer"]["status"], "Requested");
+        assert_eq!(view["offer"]["marketplace"], "Aws");
+        // Extended without the offer's id is refused; then recorded.
+        let record = |status: &str, reference: &str| {
+            form_body(&[
+                ("deal", &deal),
+                ("status", status),
+                ("reference", reference),
+                ("amount", "250,000"),
+                ("expires_on", "2099-01-31"),
+            ])
+        };
+        let res = post(
+            &app,
+            "/api/funds_offer_record",
+            &record("extended", ""),
+            Some(&marcus),
+        )
+        .await;
+        let AppError::Validation(errors) = error_of(res).await else {
+            panic!("validation")
+        };
+        assert_eq!(errors[0].field, "reference");
+        let res = post(
+            &app,
+            "/api/funds_offer_record",
+            &record("extended", "offer-abc123"),
+            Some(&ava),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        json(
+            post(
+                &app,
+                "/api/funds_offer_record",
+                &record("extended", "offer-abc123"),
+                Some(&marcus),
+            )
+            .await,
+        )
+        .await;
+        let view = json(read(ava.clone()).await).await;
+        assert_eq!(view["offer"]["reference"], "offer-abc123");
+        assert_eq!(view["offer"]["amount"], 25_000_000);
+        // Accepted: the deal is won, through the marketplace.
+        let before = app::funds::server::revenue_by_route(&db, 0).await.unwrap();
+        json(
+            post(
+                &app,
+                "/api/funds_offer_record",
+                &record("accepted", "offer-abc123"),
+                Some(&marcus),
+            )
+            .await,
+        )
+        .await;
+        let status: String = sqlx::query_scalar("SELECT status FROM deals WHERE id = $1")
+            .bind(&deal)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(status, "won");
+        let after = app::funds::server::revenue_by_route(&db, 0).await.unwrap();
+        assert_eq!(after.marketplace, before.marketplace + value);
+        assert_eq!(after.partner, before.partner, "counted once, by its route");
+        let res = post(
+            &app,
+            "/api/funds_offer_record",
+            &record("expired", ""),
+            Some(&marcus),
+        )
+        .await;
+        assert!(
+            matches!(error_of(res).await, AppError::Conflict(_)),
+            "an accepted offer stays"
+        );
+    }
+);

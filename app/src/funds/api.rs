@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{FundsView, RequestDetail, RequestInput};
+use super::{FundsView, OfferView, RequestDetail, RequestInput};
 use crate::error::AppError;
 
 /// Everything `/funds` shows the caller.
@@ -303,4 +303,81 @@ pub async fn allocate_funds(
     )
     .await
     .map(|_| ())
+}
+
+/// Deal `deal`'s latest cloud-marketplace private offer.
+///
+/// Who may call: the deal's partner and vendor staff (another partner's
+/// deal answers `NotFound`). Errors: `Unauthenticated`, `NotFound`,
+/// `Internal`.
+#[server(endpoint = "funds_offer")]
+pub async fn private_offer(deal: String) -> Result<OfferView, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    super::server::offer_of(&db, &viewer, &deal).await
+}
+
+/// Asks for a private offer on `deal` through `marketplace`.
+///
+/// Who may call: the deal's partner people. Errors: `Unauthenticated`,
+/// `Forbidden`, `NotFound`, `Validation`, `Conflict` (an offer is open,
+/// or the deal is closed), `Internal`.
+#[server(endpoint = "funds_offer_request")]
+pub async fn request_private_offer(
+    deal: String,
+    marketplace: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_deal_registration(&viewer)?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::request_offer(
+        &db,
+        &viewer,
+        &deal,
+        &marketplace,
+        &note,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
+/// Records the marketplace's offer on `deal` and where it stands
+/// (`extended`, `accepted` — which wins the deal — or `expired`).
+///
+/// Who may call: the program admin and channel managers. Errors:
+/// `Unauthenticated`, `Forbidden`, `NotFound`, `Validation`, `Conflict`
+/// (no open offer), `Internal`.
+#[server(endpoint = "funds_offer_record")]
+pub async fn record_private_offer(
+    deal: String,
+    status: String,
+    #[server(default)] reference: String,
+    #[server(default)] amount: String,
+    #[server(default)] expires_on: String,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_deal_review(&viewer)?;
+    let status = super::OfferStatus::parse(&status)
+        .filter(|s| *s != super::OfferStatus::Requested)
+        .ok_or_else(|| AppError::field("status", t!("Choose a value from the list.")))?;
+    let record = super::server::OfferRecord {
+        status,
+        reference,
+        amount,
+        expires_on,
+    };
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::record_offer(
+        &db,
+        &viewer,
+        &deal,
+        &record,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
 }

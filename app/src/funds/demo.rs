@@ -5,11 +5,11 @@
 
 use super::{
     server::{
-        add_proof, allocate, check_period, check_review, create_period, record_payment,
-        review_claim, review_request, submit_claim, submit_request, ClaimDecision, Grant,
-        Recipients,
+        add_proof, allocate, check_period, check_review, create_period, record_offer,
+        record_payment, request_offer, review_claim, review_request, submit_claim, submit_request,
+        ClaimDecision, Grant, OfferRecord, Recipients,
     },
-    RequestInput,
+    OfferStatus, RequestInput,
 };
 use crate::{
     auth::Viewer,
@@ -368,6 +368,45 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         End::Waiting,
     )
     .await?;
+    offers(db, &northwind, &bluepeak, now).await
+}
+
+/// Private offers: Northwind asks for one on AWS for its approved deal;
+/// Bluepeak's on Azure was extended. (Accepting one wins the deal; the
+/// demo leaves its registrations as they are.)
+async fn offers(db: &Db, northwind: &Cast, bluepeak: &Cast, now: i64) -> Result<(), AppError> {
+    for (cast, marketplace, extended) in [
+        (northwind, "aws", None),
+        (bluepeak, "azure", Some("po-2c9d51e7")),
+    ] {
+        let (deal, value): (String, i64) = sqlx::query_as(
+            "SELECT id, value_cents FROM deals WHERE organisation_id = $1 AND status = 'approved' \
+             ORDER BY value_cents DESC, id LIMIT 1",
+        )
+        .bind(&cast.partner.organisation_id)
+        .fetch_one(&db.pool)
+        .await?;
+        let note = "The customer buys on its cloud commitment.";
+        request_offer(
+            db,
+            &cast.partner,
+            &deal,
+            marketplace,
+            note,
+            now - 8 * DAY,
+            None,
+        )
+        .await?;
+        if let Some(reference) = extended {
+            let record = OfferRecord {
+                status: OfferStatus::Extended,
+                reference: reference.into(),
+                amount: format!("{}", value / 100),
+                expires_on: utc_date(now + 30 * DAY),
+            };
+            record_offer(db, &cast.manager, &deal, &record, now - 6 * DAY, None).await?;
+        }
+    }
     Ok(())
 }
 

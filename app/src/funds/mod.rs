@@ -13,7 +13,7 @@ mod pages;
 pub mod server;
 mod types;
 
-pub use pages::{FundRequestPage, FundsPage};
+pub use pages::{FundRequestPage, FundsPage, PrivateOfferPanel};
 pub use types::*;
 
 use crate::{error::AppError, values::text_enum};
@@ -55,6 +55,25 @@ text_enum!(
         Change => "change", t!("Approve a lower amount");
         MoreInfo => "more_info", t!("Ask for more information");
         Deny => "deny", t!("Deny");
+    }
+);
+
+text_enum!(
+    /// The cloud marketplaces a deal may transact through.
+    Marketplace {
+        Aws => "aws", "AWS Marketplace";
+        Azure => "azure", "Microsoft Azure Marketplace";
+        Gcp => "gcp", "Google Cloud Marketplace";
+    }
+);
+
+text_enum!(
+    /// Where a private offer stands.
+    OfferStatus {
+        Requested => "requested", t!("Requested");
+        Extended => "extended", t!("Extended");
+        Accepted => "accepted", t!("Accepted");
+        Expired => "expired", t!("Expired");
     }
 );
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Balance, ClaimStatus, RequestStatus};
+use super::{Activity, Balance, ClaimStatus, Marketplace, OfferStatus, RequestStatus};
 use crate::values::Currency;
 
 /// Everything `/funds` shows the caller.
@@ -171,4 +171,32 @@ pub struct PaymentRow {
     pub amount: i64,
     pub reference: String,
     pub paid_at: i64,
+}
+
+/// A deal's latest private offer, and what the caller may do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OfferView {
+    pub offer: Option<OfferRow>,
+    pub may_request: bool,
+    pub may_record: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OfferRow {
+    pub id: String,
+    pub marketplace: Marketplace,
+    pub status: OfferStatus,
+    pub reference: Option<String>,
+    pub amount: Option<i64>,
+    pub currency: Option<Currency>,
+    pub expires_on: Option<String>,
+    pub note: String,
+    pub requested_at: i64,
+}
+
+/// Revenue won, in US cents, by the route it came through.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteRevenue {
+    pub partner: i64,
+    pub marketplace: i64,
 }

@@ -22,6 +22,9 @@ pub struct EarningsView {
     pub totals: Vec<Totals>,
     /// What this year's deals would have earned at the next tier.
     pub next_tier: Option<NextTier>,
+    /// Vendor staff: revenue won this year by route (partners alone, a
+    /// cloud marketplace), in US cents.
+    pub route: Option<crate::funds::RouteRevenue>,
     /// For the program form: tiers (id, name).
     pub tiers: Vec<(String, String)>,
     pub today: String,

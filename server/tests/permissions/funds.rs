@@ -31,6 +31,12 @@ pub struct FundFixtures {
     pub payable: (String, String),
     /// Each side's newest earning (the demo put a question on both).
     pub earnings: (String, String),
+    /// Approved deals without a private offer: one for each partner
+    /// caller to ask on (own), and Bluepeak's.
+    pub offer_deals: Vec<(Who, String)>,
+    pub other_offer_deal: String,
+    /// A deal with a private offer asked, per side.
+    pub offered: (String, String),
 }
 
 async fn viewer(db: &Db, email: &str, role: Role) -> Viewer {
@@ -188,6 +194,42 @@ pub async fn fixtures(db: &Db) -> FundFixtures {
             .unwrap(),
         );
     }
+    // Fresh registrations to ask offers on (open whatever the sweep
+    // decides), and the demo's deals that carry an offer.
+    let mut fresh = Vec::new();
+    for (n, side) in [0, 0, 1].into_iter().enumerate() {
+        let deal = app::deals::DealInput {
+            customer_company: format!("Offer Fixture {n} Holdings"),
+            contact_name: "Pat Doe".into(),
+            contact_email: "pat@offer-fixture.example".into(),
+            country: "Canada".into(),
+            products: "Acme Compute".into(),
+            value: "1000".into(),
+            currency: "USD".into(),
+            expected_close: "2099-01-01".into(),
+            partner_role: "reseller".into(),
+            ..app::deals::DealInput::default()
+        }
+        .validate("2026-01-01")
+        .unwrap();
+        let registered = app::deals::server::register(db, &sides[side].partner, &deal, None)
+            .await
+            .unwrap();
+        fresh.push(registered.id);
+    }
+    let offered = |partner: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT deal_id FROM private_offers WHERE organisation_id = $1 LIMIT 1",
+            )
+            .bind(demo_id("org", partner))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        }
+    };
+    let offered = (offered("northwind").await, offered("bluepeak").await);
     FundFixtures {
         requests: pair(asked.clone()),
         allocations: (sides[0].allocation.clone(), sides[1].allocation.clone()),
@@ -198,6 +240,12 @@ pub async fn fixtures(db: &Db) -> FundFixtures {
         claims,
         payable: pair(payable),
         earnings: pair(earnings),
+        offer_deals: vec![
+            (Who::PartnerAdmin, fresh[0].clone()),
+            (Who::PartnerUser, fresh[1].clone()),
+        ],
+        other_offer_deal: fresh[2].clone(),
+        offered,
     }
 }
 
@@ -377,6 +425,37 @@ pub fn attempt(
                 ("id", pick(&fx.earnings, target)),
                 ("answer", "By the rule."),
             ]),
+            if reviewer {
+                Allowed
+            } else {
+                Denied(AppError::Forbidden)
+            },
+        ),
+        // Private offers: the deal's partner and vendor staff read; the
+        // partner's people ask; reviewers record.
+        "/api/funds_offer" => {
+            let expect = if who.is_vendor() || target == Target::Own {
+                Allowed
+            } else {
+                Denied(AppError::NotFound)
+            };
+            (form(&[("deal", pick(&fx.offered, target))]), expect)
+        }
+        "/api/funds_offer_request" => {
+            let partner = matches!(who, Who::PartnerAdmin | Who::PartnerUser);
+            let deal = match (target, fx.offer_deals.iter().find(|(w, _)| *w == who)) {
+                (Target::Own, Some((_, deal))) => deal.clone(),
+                _ => fx.other_offer_deal.clone(),
+            };
+            let expect = match (partner, target) {
+                (true, Target::Own) => Allowed,
+                (true, Target::Other) => Denied(AppError::NotFound),
+                _ => Denied(AppError::Forbidden),
+            };
+            (form(&[("deal", &deal), ("marketplace", "aws")]), expect)
+        }
+        "/api/funds_offer_record" => (
+            form(&[("deal", pick(&fx.offered, target)), ("status", "expired")]),
             if reviewer {
                 Allowed
             } else {

@@ -89,6 +89,7 @@ fn deal_view(d: DealView, vendor: bool, actions: Actions) -> impl IntoView {
             {d.actions.can_close.then(|| outcome_panel(s.id.clone(), actions.close))}
             {d.actions.can_review.then(|| decision_panel(s.id.clone(), actions.decide))}
             {co_sell}
+            {(!d.shared).then(|| view! { <crate::funds::PrivateOfferPanel deal=s.id.clone() /> })}
             {timeline_panel(d.events)}
         </div>
     }

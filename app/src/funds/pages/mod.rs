@@ -3,9 +3,11 @@
 //! its review, proof, claim and payments).
 
 mod forms;
+mod offer;
 mod overview;
 mod request;
 
+pub use offer::PrivateOfferPanel;
 pub use overview::FundsPage;
 pub use request::FundRequestPage;
 

@@ -102,7 +102,7 @@ fn partner_view(v: FundsView, request: ServerAction<RequestFunds>) -> impl IntoV
             <div class="grid gap-4 lg:grid-cols-2">{balances}</div>
         </section>
         <div class="grid gap-6">
-            <Panel id="funds-requests" title=t!("Your requests")>
+            <Panel id="funds-requests" title=t!("Your requests") span="min-w-0">
                 {requests_table(v.requests, false)}
             </Panel>
             {form}
@@ -244,8 +244,8 @@ fn vendor_view(
         <Panel id="funds-periods" title=t!("Fund periods")>{periods_table(v.periods)}</Panel>
         {manage}
         <div class="mt-6 grid gap-6 lg:grid-cols-2">
-            <Panel id="funds-queue" title=t!("Requests to review")>{requests_table(waiting, true)}</Panel>
-            <Panel id="funds-claims" title=t!("Claims to review")>{claims_table(v.claims, t!("Claims waiting for review"), t!("No claims are waiting."))}</Panel>
+            <Panel id="funds-queue" title=t!("Requests to review") span="min-w-0">{requests_table(waiting, true)}</Panel>
+            <Panel id="funds-claims" title=t!("Claims to review") span="min-w-0">{claims_table(v.claims, t!("Claims waiting for review"), t!("No claims are waiting."))}</Panel>
         </div>
         <div class="mt-6">
             <Panel id="funds-payable" title=t!("Owed to partners")>

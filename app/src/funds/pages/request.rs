@@ -151,7 +151,7 @@ fn facts(r: &RequestDetail) -> impl IntoView {
         }
     });
     view! {
-        <Panel id="fund-request-facts" title=t!("The activity") span="lg:col-span-2">
+        <Panel id="fund-request-facts" title=t!("The activity") span="min-w-0 lg:col-span-2">
             <dl class="grid grid-cols-2 gap-x-6 gap-y-2 break-words text-sm">
                 {fact(t!("Activity"), r.activity.label().to_owned())}
                 {fact(t!("Dates"), format!("{} – {}", iso_day(&r.starts_on), iso_day(&r.ends_on)))}

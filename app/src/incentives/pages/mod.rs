@@ -110,6 +110,17 @@ fn page(v: EarningsView, acts: Acts) -> impl IntoView {
             </Card>
         }
     });
+    let route = v.route.map(|r| {
+        view! {
+            <Card>
+                <h2 class="font-semibold">{t!("Won revenue this year, by route")}</h2>
+                <dl class="mt-2 grid grid-cols-2 gap-3 text-sm">
+                    <div><dt class="text-slate-600 dark:text-slate-300">{t!("Through partners")}</dt><dd class="text-xl font-bold tabular-nums">{crate::format::usd_from_cents(r.partner)}</dd></div>
+                    <div><dt class="text-slate-600 dark:text-slate-300">{t!("Through cloud marketplaces")}</dt><dd class="text-xl font-bold tabular-nums">{crate::format::usd_from_cents(r.marketplace)}</dd></div>
+                </dl>
+            </Card>
+        }
+    });
     let totals = v
         .totals
         .clone()
@@ -163,6 +174,7 @@ fn page(v: EarningsView, acts: Acts) -> impl IntoView {
         {actions}
         <section aria-labelledby="earnings-totals" class="grid gap-4 lg:grid-cols-2">
             <h2 id="earnings-totals" class="sr-only">{t!("Totals")}</h2>
+            {route}
             {totals}
             {next}
         </section>

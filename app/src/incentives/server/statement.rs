@@ -131,6 +131,11 @@ pub async fn view(db: &Db, viewer: &Viewer, now: i64) -> Result<EarningsView, Ap
     } else {
         next_tier(db, viewer, &programs, &year, now).await?
     };
+    let route = if viewer.role.is_vendor() {
+        Some(crate::funds::server::revenue_by_route(db, year_at).await?)
+    } else {
+        None
+    };
     let tiers = if authorize_program(viewer).is_ok() {
         sqlx::query_as("SELECT id, name FROM tiers ORDER BY rank, id")
             .fetch_all(&db.pool)
@@ -157,6 +162,7 @@ pub async fn view(db: &Db, viewer: &Viewer, now: i64) -> Result<EarningsView, Ap
         lines,
         totals,
         next_tier,
+        route,
         tiers,
         today: utc_date(now),
     })
