@@ -291,6 +291,41 @@ backend_test!(
             !csv.contains(&claim_id),
             "paid claims leave the payout file"
         );
+        // The rest of the file, paid as one run.
+        assert!(
+            csv.lines().count() > 1,
+            "the demo's approved claims are owed"
+        );
+        let res = post(&app, "/api/funds_pay_all", "reference=", Some(&priya)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let res = post(
+            &app,
+            "/api/funds_pay_all",
+            "reference=ERP-RUN-7",
+            Some(&marcus),
+        )
+        .await;
+        assert_eq!(error_of(res).await, AppError::Forbidden);
+        let paid = json(
+            post(
+                &app,
+                "/api/funds_pay_all",
+                "reference=ERP-RUN-7",
+                Some(&priya),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(paid.as_u64().unwrap() as usize, csv.lines().count() - 1);
+        let csv = body_text(get(&app, "/funds/payouts.csv", &marcus).await).await;
+        assert_eq!(csv.lines().count(), 1, "only the header is left");
+        let owed: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM fund_claims WHERE status = 'approved' OR paid_minor > approved_minor",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(owed, 0);
         // Every step is in the audit log.
         let actions: Vec<String> = sqlx::query_scalar(
             "SELECT action FROM audit_log WHERE record_id = $1 ORDER BY at, action",

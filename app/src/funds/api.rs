@@ -211,6 +211,27 @@ pub async fn pay_fund_claim(
     .await
 }
 
+/// Marks every claim in the payout file paid in full with the ERP's
+/// `reference`; answers how many.
+///
+/// Who may call: the program admin. Errors: `Unauthenticated`,
+/// `Forbidden`, `Validation` (no reference), `Internal`.
+#[server(endpoint = "funds_pay_all")]
+pub async fn pay_fund_claims(reference: String) -> Result<usize, AppError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::auth::server::require_viewer(&db).await?;
+    crate::auth::policy::authorize_program(&viewer)?;
+    let ip = crate::auth::server::RequestInfo::current().ip;
+    super::server::record_payouts(
+        &db,
+        &viewer,
+        &reference,
+        crate::auth::server::now(),
+        ip.as_deref(),
+    )
+    .await
+}
+
 /// Opens a fund period with a budget.
 ///
 /// Who may call: the program admin. Errors: `Unauthenticated`,

@@ -417,4 +417,6 @@ pub(super) const TEXT: super::Pairs = &[
     ("Won revenue this year, by route", "Gewonnener Umsatz dieses Jahr, nach Weg"),
     ("Through partners", "Über Partner"),
     ("Through cloud marketplaces", "Über Cloud-Marktplätze"),
+    ("Payment run reference", "Referenz des Zahlungslaufs"),
+    ("Mark everything in the file paid", "Alles in der Datei als bezahlt markieren"),
 ];

@@ -357,6 +357,7 @@ pub fn attempt(
             form(&[("claim", pick(&fx.payable, target)), ("reference", "ERP-T")]),
             admin_only(who),
         ),
+        "/api/funds_pay_all" => (form(&[("reference", "ERP-RUN")]), admin_only(who)),
         "/api/funds_period" => (
             form(&[
                 ("name", "Permission period"),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     funds::{
-        api::{AllocateFunds, CreateFundPeriod, RequestFunds},
+        api::{AllocateFunds, CreateFundPeriod, PayFundClaims, RequestFunds},
         Activity,
     },
     shell::ui::{
@@ -114,5 +114,20 @@ pub(super) fn proof_input() -> impl IntoView {
             {t!("Invoice or evidence (PDF, PNG, JPEG or WebP, at most 10 MB)")}
         </label>
         <input id="proof-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp" required class=input_class() />
+    }
+}
+
+/// The program admin marks the whole payout file paid (the ERP paid it as
+/// one run) with the run's reference.
+pub(super) fn pay_all_form(action: ServerAction<PayFundClaims>) -> impl IntoView {
+    let result = FormResult::of(action);
+    let summary = result.summary();
+    let message = move |name: &str| result.message(name);
+    view! {
+        {form_error(summary)}
+        <ActionForm action attr:class="mt-4 flex flex-wrap items-end gap-3">
+            <Field label=t!("Payment run reference") name="reference" id="payout-reference" required=true maxlength=80u32 error=message("reference") />
+            <Button>{t!("Mark everything in the file paid")}</Button>
+        </ActionForm>
     }
 }

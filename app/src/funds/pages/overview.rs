@@ -8,14 +8,14 @@ use leptos_meta::Title;
 
 use super::{
     claim_badge,
-    forms::{allocate_form, period_form, request_form},
+    forms::{allocate_form, pay_all_form, period_form, request_form},
     money, request_badge, review_clock,
 };
 use crate::{
     auth::Viewer,
     format::{iso_day, now_secs},
     funds::{
-        api::{funds_overview, AllocateFunds, CreateFundPeriod, RequestFunds},
+        api::{funds_overview, AllocateFunds, CreateFundPeriod, PayFundClaims, RequestFunds},
         AllocationRow, ClaimRow, FundsView, PeriodRow, RequestRow,
     },
     shell::{
@@ -31,8 +31,14 @@ pub fn FundsPage() -> impl IntoView {
     let request = ServerAction::<RequestFunds>::new();
     let period = ServerAction::<CreateFundPeriod>::new();
     let allocate = ServerAction::<AllocateFunds>::new();
+    let pay_all = ServerAction::<PayFundClaims>::new();
     let view = Resource::new(
-        move || (period.version().get(), allocate.version().get()),
+        move || {
+            (
+                period.version().get(),
+                allocate.version().get() + pay_all.version().get(),
+            )
+        },
         |_| funds_overview(),
     );
     view! {
@@ -49,7 +55,7 @@ pub fn FundsPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         view.await.map(|v| {
                             if v.vendor {
-                                vendor_view(v, period, allocate).into_any()
+                                vendor_view(v, period, allocate, pay_all).into_any()
                             } else {
                                 partner_view(v, request).into_any()
                             }
@@ -212,6 +218,7 @@ fn vendor_view(
     v: FundsView,
     period: ServerAction<CreateFundPeriod>,
     allocate: ServerAction<AllocateFunds>,
+    pay_all: ServerAction<PayFundClaims>,
 ) -> impl IntoView {
     let manage = v.may_manage.then(|| {
         let periods: Vec<(String, String)> = v
@@ -253,6 +260,7 @@ fn vendor_view(
                     <a class=link_class() href="/funds/payouts.csv" download="payouts.csv">{t!("Download the payout file (CSV) for the ERP")}</a>
                 </p>
                 {claims_table(v.payable, t!("Approved claims not paid in full"), t!("Nothing is owed."))}
+                {v.may_manage.then(|| pay_all_form(pay_all))}
             </Panel>
         </div>
         <div class="mt-6">

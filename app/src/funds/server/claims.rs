@@ -12,7 +12,7 @@ use crate::{
         policy::{authorize_fund_request, authorize_fund_review, authorize_program, tenant_scoped},
         Viewer,
     },
-    db::Db,
+    db::{Db, Write},
     error::AppError,
     format::amount_from_cents,
     funds::{claim_due, claimable, csv_field, parse_amount, ProofRefused, MAX_PROOF},
@@ -363,9 +363,114 @@ pub async fn review_claim(
     Ok(())
 }
 
-/// Records a payment of `amount` (at most what is still owed) against
-/// approved claim `claim`, with the ERP's `reference`; paid in full, the
-/// claim is paid.
+/// What is owed on an approved claim, as a payment needs it.
+struct Owed {
+    claim: String,
+    organisation: String,
+    request: String,
+    owed: i64,
+    title: String,
+    currency: String,
+}
+
+const OWED: &str =
+    "SELECT c.id, c.organisation_id, c.request_id, c.approved_minor - c.paid_minor, r.title, \
+     p.currency FROM fund_claims c JOIN fund_requests r ON r.id = c.request_id \
+     JOIN fund_allocations a ON a.id = r.allocation_id JOIN fund_periods p ON p.id = a.period_id \
+     WHERE c.status = 'approved'";
+
+fn owed(
+    (claim, organisation, request, owed, title, currency): (
+        String,
+        String,
+        String,
+        i64,
+        String,
+        String,
+    ),
+) -> Owed {
+    Owed {
+        claim,
+        organisation,
+        request,
+        owed,
+        title,
+        currency,
+    }
+}
+
+/// Pays `amount` against `o` with `reference`, inside `tx`: guarded like
+/// the ledger, so a payment never takes the claim past what was approved,
+/// however many are recorded at once (`false` when it would).
+async fn pay_in(
+    tx: &mut Write,
+    viewer: &Viewer,
+    o: &Owed,
+    amount: i64,
+    reference: &str,
+    now: i64,
+) -> Result<bool, AppError> {
+    let taken = sqlx::query(
+        "UPDATE fund_claims SET paid_minor = paid_minor + $1, \
+         status = CASE WHEN paid_minor + $1 = approved_minor THEN 'paid' ELSE status END \
+         WHERE id = $2 AND status = 'approved' AND paid_minor + $1 <= approved_minor",
+    )
+    .bind(amount)
+    .bind(&o.claim)
+    .execute(&mut **tx)
+    .await?;
+    if taken.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO fund_payments (id, claim_id, organisation_id, amount_minor, reference, recorded_by, paid_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(&o.claim)
+    .bind(&o.organisation)
+    .bind(amount)
+    .bind(reference)
+    .bind(&viewer.person_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    let shown = amount_from_cents(amount, &o.currency);
+    tx.audit(Entry {
+        organisation_id: Some(&o.organisation),
+        action: "fund_claim.paid",
+        record_type: "fund_request",
+        record_id: Some(&o.request),
+        detail: Some(&format!("{shown} {reference}")),
+    })
+    .await?;
+    for (email, _) in tx.partner_admins(&o.organisation).await? {
+        let (title, shown, reference) = (o.title.clone(), shown.clone(), reference.to_owned());
+        tx.notify(&email, &link(&o.request), |l| {
+            (
+                crate::t!(in l, "Paid: {amount} for {title}", amount = shown, title = title),
+                crate::t!(in l, "Payment reference {reference}.", reference = reference),
+            )
+        })
+        .await?;
+    }
+    Ok(true)
+}
+
+fn check_reference(reference: &str) -> Result<&str, AppError> {
+    let reference = reference.trim();
+    if reference.is_empty() || reference.chars().count() > 80 {
+        return Err(AppError::field(
+            "reference",
+            crate::t!("Enter the payment's reference, up to 80 characters."),
+        ));
+    }
+    Ok(reference)
+}
+
+/// Records a payment of `amount` (at most what is still owed; all of it
+/// when empty) against approved claim `claim`, with the ERP's
+/// `reference`; paid in full, the claim is paid.
 pub async fn record_payment(
     db: &Db,
     viewer: &Viewer,
@@ -376,28 +481,16 @@ pub async fn record_payment(
     ip: Option<&str>,
 ) -> Result<(), AppError> {
     authorize_program(viewer)?;
-    let reference = reference.trim();
-    if reference.is_empty() || reference.chars().count() > 80 {
-        return Err(AppError::field(
-            "reference",
-            crate::t!("Enter the payment's reference, up to 80 characters."),
-        ));
-    }
+    let reference = check_reference(reference)?;
     let mut tx = db.write(viewer.actor(ip)).await?;
-    let found: Option<(String, String, i64, i64, String, String)> = sqlx::query_as(
-        "SELECT c.organisation_id, c.request_id, c.approved_minor, c.paid_minor, r.title, p.currency \
-         FROM fund_claims c JOIN fund_requests r ON r.id = c.request_id \
-         JOIN fund_allocations a ON a.id = r.allocation_id JOIN fund_periods p ON p.id = a.period_id \
-         WHERE c.id = $1 AND c.status = 'approved'",
-    )
-    .bind(claim)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (organisation, request, approved, paid, title, currency) =
-        found.ok_or(AppError::NotFound)?;
-    let owed = approved - paid;
+    let found: Option<(String, String, String, i64, String, String)> =
+        sqlx::query_as(&format!("{OWED} AND c.id = $1"))
+            .bind(claim)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let o = owed(found.ok_or(AppError::NotFound)?);
     let amount = match amount.trim() {
-        "" => owed,
+        "" => o.owed,
         text => parse_amount(text).ok_or_else(|| {
             AppError::field(
                 "amount",
@@ -405,60 +498,44 @@ pub async fn record_payment(
             )
         })?,
     };
-    // Guarded like the ledger: a payment never takes the claim past what
-    // was approved, however many are recorded at once.
-    let taken = sqlx::query(
-        "UPDATE fund_claims SET paid_minor = paid_minor + $1, \
-         status = CASE WHEN paid_minor + $1 = approved_minor THEN 'paid' ELSE status END \
-         WHERE id = $2 AND status = 'approved' AND paid_minor + $1 <= approved_minor",
-    )
-    .bind(amount)
-    .bind(claim)
-    .execute(&mut *tx)
-    .await?;
-    if taken.rows_affected() == 0 {
+    if !pay_in(&mut tx, viewer, &o, amount, reference, now).await? {
         return Err(AppError::field(
             "amount",
             &crate::t!(
                 "Pay at most what is owed: {owed}.",
-                owed = amount_from_cents(owed, &currency)
+                owed = amount_from_cents(o.owed, &o.currency)
             ),
         ));
     }
-    sqlx::query(
-        "INSERT INTO fund_payments (id, claim_id, organisation_id, amount_minor, reference, recorded_by, paid_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(uuid::Uuid::now_v7().to_string())
-    .bind(claim)
-    .bind(&organisation)
-    .bind(amount)
-    .bind(reference)
-    .bind(&viewer.person_id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    let shown = amount_from_cents(amount, &currency);
-    tx.audit(Entry {
-        organisation_id: Some(&organisation),
-        action: "fund_claim.paid",
-        record_type: "fund_request",
-        record_id: Some(&request),
-        detail: Some(&format!("{shown} {reference}")),
-    })
-    .await?;
-    for (email, _) in tx.partner_admins(&organisation).await? {
-        let (title, shown, reference) = (title.clone(), shown.clone(), reference.to_owned());
-        tx.notify(&email, &link(&request), |l| {
-            (
-                crate::t!(in l, "Paid: {amount} for {title}", amount = shown, title = title),
-                crate::t!(in l, "Payment reference {reference}.", reference = reference),
-            )
-        })
-        .await?;
-    }
     tx.commit().await?;
     Ok(())
+}
+
+/// Marks everything the payout file lists paid in full with the ERP's
+/// `reference` (the file was paid as one run); answers how many claims.
+pub async fn record_payouts(
+    db: &Db,
+    viewer: &Viewer,
+    reference: &str,
+    now: i64,
+    ip: Option<&str>,
+) -> Result<usize, AppError> {
+    authorize_program(viewer)?;
+    let reference = check_reference(reference)?;
+    let mut tx = db.write(viewer.actor(ip)).await?;
+    let all: Vec<(String, String, String, i64, String, String)> =
+        sqlx::query_as(&format!("{OWED} ORDER BY c.id"))
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut paid = 0;
+    for row in all {
+        let o = owed(row);
+        if o.owed > 0 && pay_in(&mut tx, viewer, &o, o.owed, reference, now).await? {
+            paid += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(paid)
 }
 
 /// The payout file: every approved claim still owed money, one line

@@ -12,7 +12,8 @@ mod views;
 
 pub use accrual::{accrue, remind_expiring};
 pub use claims::{
-    add_proof, payouts_csv, proof, record_payment, review_claim, submit_claim, ClaimDecision,
+    add_proof, payouts_csv, proof, record_payment, record_payouts, review_claim, submit_claim,
+    ClaimDecision,
 };
 pub use offers::{offer_of, record_offer, request_offer, revenue_by_route, OfferRecord};
 pub use periods::{allocate, check_period, create_period, Grant, PeriodDraft, Recipients};
