@@ -13,10 +13,7 @@ use app::{
         server::{allocate, check_review, review_request, submit_request, Grant, Recipients},
         RequestInput,
     },
-    organisations::{
-        demo::{demo_id, DEMO_PASSWORD},
-        Role,
-    },
+    organisations::demo::{demo_id, DEMO_PASSWORD},
 };
 use axum::{
     body::Body,
@@ -545,31 +542,17 @@ backend_test!(
 );
 
 /// A partner admin of `email`'s organisation, as the service sees them.
-async fn viewer(db: &Db, email: &str, role: Role) -> Viewer {
-    let (person_id, organisation_id, organisation_name): (String, String, String) = sqlx::query_as(
-        "SELECT p.id, o.id, o.name FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.email = $1",
-    )
-    .bind(email)
-    .fetch_one(&db.pool)
-    .await
-    .unwrap();
-    Viewer {
-        person_id,
-        name: email.into(),
-        email: email.into(),
-        role,
-        organisation_id,
-        organisation_name,
-    }
+async fn viewer(db: &Db, email: &str) -> Viewer {
+    app::deals::demo::viewer(db, email).await.unwrap()
 }
 
 backend_test!(
     a_thousand_concurrent_allocations_requests_and_approvals_never_over_commit,
     |db: Db| async move {
         app::demo::seed(&db).await.unwrap();
-        let admin = viewer(&db, PRIYA, Role::ProgramAdmin).await;
-        let manager = viewer(&db, MARCUS, Role::ChannelManager).await;
-        let ava = viewer(&db, AVA, Role::PartnerAdmin).await;
+        let admin = viewer(&db, PRIYA).await;
+        let manager = viewer(&db, MARCUS).await;
+        let ava = viewer(&db, AVA).await;
         let now = app::auth::server::now();
         let draft =
             app::funds::server::check_period("Race", "2026-01-01", "2099-12-31", "USD", "50,000")
@@ -704,7 +687,7 @@ backend_test!(
     accrued_funds_grow_with_won_revenue_and_never_pass_the_budget,
     |db: Db| async move {
         app::demo::seed(&db).await.unwrap();
-        let admin = viewer(&db, PRIYA, Role::ProgramAdmin).await;
+        let admin = viewer(&db, PRIYA).await;
         let now = app::auth::server::now();
         let northwind = demo_id("org", "northwind");
         let won = |db: Db| async move {
@@ -812,7 +795,7 @@ backend_test!(
     partners_are_told_once_of_funds_about_to_expire,
     |db: Db| async move {
         app::demo::seed(&db).await.unwrap();
-        let admin = viewer(&db, PRIYA, Role::ProgramAdmin).await;
+        let admin = viewer(&db, PRIYA).await;
         let now = app::auth::server::now();
         let draft =
             app::funds::server::check_period("Short", "2020-01-01", "2099-12-31", "USD", "5,000")
@@ -862,8 +845,8 @@ backend_test!(
     a_campaign_run_in_trellis_is_its_own_proof_and_measures_the_return,
     |db: Db| async move {
         app::demo::seed(&db).await.unwrap();
-        let ava = viewer(&db, AVA, Role::PartnerAdmin).await;
-        let manager = viewer(&db, MARCUS, Role::ChannelManager).await;
+        let ava = viewer(&db, AVA).await;
+        let manager = viewer(&db, MARCUS).await;
         let now = app::auth::server::now();
         let (campaign, deal_value): (String, i64) = sqlx::query_as(
             "SELECT l.campaign_id, d.value_cents FROM leads l JOIN deals d ON d.id = l.deal_id \
@@ -980,16 +963,11 @@ backend_test!(
         }
         .validate("2026-01-01")
         .unwrap();
-        let deal = app::deals::server::register(
-            &db,
-            &viewer(&db, AVA, Role::PartnerAdmin).await,
-            &input,
-            None,
-        )
-        .await
-        .unwrap()
-        .id;
-        let manager = viewer(&db, MARCUS, Role::ChannelManager).await;
+        let deal = app::deals::server::register(&db, &viewer(&db, AVA).await, &input, None)
+            .await
+            .unwrap()
+            .id;
+        let manager = viewer(&db, MARCUS).await;
         app::deals::server::decide(
             &db,
             &manager,

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::{auth::Viewer, db::Db, error::AppError, organisations::Role};
 
-pub(crate) async fn viewer(db: &Db, email: &str) -> Result<Viewer, AppError> {
+pub async fn viewer(db: &Db, email: &str) -> Result<Viewer, AppError> {
     let (person_id, name, role, organisation_id, organisation_name): (
         String,
         String,

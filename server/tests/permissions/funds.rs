@@ -8,7 +8,7 @@ use app::{
     db::Db,
     error::AppError,
     funds::{server, RequestInput},
-    organisations::{demo::demo_id, Role},
+    organisations::demo::demo_id,
 };
 
 use super::table::{form, Expect, Target, Who};
@@ -39,23 +39,8 @@ pub struct FundFixtures {
     pub offered: (String, String),
 }
 
-async fn viewer(db: &Db, email: &str, role: Role) -> Viewer {
-    let (person_id, organisation_id, organisation_name): (String, String, String) = sqlx::query_as(
-        "SELECT p.id, o.id, o.name FROM people p JOIN organisations o \
-             ON o.id = p.organisation_id WHERE p.email = $1",
-    )
-    .bind(email)
-    .fetch_one(&db.pool)
-    .await
-    .unwrap();
-    Viewer {
-        person_id,
-        name: email.into(),
-        email: email.into(),
-        role,
-        organisation_id,
-        organisation_name,
-    }
+async fn viewer(db: &Db, email: &str) -> Viewer {
+    app::deals::demo::viewer(db, email).await.unwrap()
 }
 
 async fn allocation_of(db: &Db, partner: &str) -> String {
@@ -135,14 +120,14 @@ async fn claim_of(db: &Db, request: &str) -> String {
 }
 
 pub async fn fixtures(db: &Db) -> FundFixtures {
-    let admin = viewer(db, "priya.raman@acmecloud.example", Role::ProgramAdmin).await;
+    let admin = viewer(db, "priya.raman@acmecloud.example").await;
     let sides = [
         Side {
-            partner: viewer(db, "ava.thompson@northwind.example", Role::PartnerAdmin).await,
+            partner: viewer(db, "ava.thompson@northwind.example").await,
             allocation: allocation_of(db, "northwind").await,
         },
         Side {
-            partner: viewer(db, "oliver.grant@bluepeak.example", Role::PartnerAdmin).await,
+            partner: viewer(db, "oliver.grant@bluepeak.example").await,
             allocation: allocation_of(db, "bluepeak").await,
         },
     ];

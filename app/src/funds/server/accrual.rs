@@ -12,7 +12,7 @@ use crate::{
     values::Currency,
 };
 
-use super::ledger::take_from_budget;
+use super::{ledger::take_from_budget, views::CLAIMED};
 
 /// Revenue `organisation` won from `starts_on` to `ends_on` (ISO, both
 /// included), in `currency`.
@@ -134,17 +134,17 @@ pub async fn remind_expiring(db: &Db, now: i64) -> Result<usize, AppError> {
         Option<String>,
     );
     let (today, soon) = (utc_date(now), utc_date(now + 14 * 86_400));
-    let rows: Vec<Expiring> = sqlx::query_as(
+    let rows: Vec<Expiring> = sqlx::query_as(&format!(
         "SELECT a.id, a.organisation_id, o.name, p.currency, a.expires_on, \
          a.amount_minor - a.approved_minor, a.approved_minor - \
-         (SELECT CAST(COALESCE(SUM(CASE WHEN c.status IN ('approved', 'paid') THEN c.approved_minor \
-          ELSE c.claimed_minor END), 0) AS BIGINT) FROM fund_claims c JOIN fund_requests r ON r.id = c.request_id \
+         (SELECT CAST(COALESCE(SUM({CLAIMED}), 0) AS BIGINT) FROM fund_claims c \
+          JOIN fund_requests r ON r.id = c.request_id \
           WHERE r.allocation_id = a.id AND c.status <> 'returned'), m.email \
          FROM fund_allocations a JOIN fund_periods p ON p.id = a.period_id \
          JOIN organisations o ON o.id = a.organisation_id \
          LEFT JOIN people m ON m.id = o.channel_manager_id AND m.status = 'active' \
-         WHERE a.reminded_at IS NULL AND a.expires_on >= $1 AND a.expires_on <= $2 ORDER BY a.id",
-    )
+         WHERE a.reminded_at IS NULL AND a.expires_on >= $1 AND a.expires_on <= $2 ORDER BY a.id"
+    ))
     .bind(&today)
     .bind(&soon)
     .fetch_all(&db.pool)

@@ -32,6 +32,11 @@ fn claim_status(code: &str) -> ClaimStatus {
     ClaimStatus::parse(code).unwrap_or(ClaimStatus::Submitted)
 }
 
+/// What a claim counts for in a balance: its approved amount once
+/// approved, else what it asks (callers leave returned claims out).
+pub(super) const CLAIMED: &str =
+    "CASE WHEN c.status IN ('approved', 'paid') THEN c.approved_minor ELSE c.claimed_minor END";
+
 /// A sum as a BIGINT on both databases (PostgreSQL sums into NUMERIC).
 fn sum(expr: &str) -> String {
     format!("CAST(COALESCE(SUM({expr}), 0) AS BIGINT)")
@@ -44,9 +49,7 @@ pub async fn overview(db: &Db, viewer: &Viewer, now: i64) -> Result<FundsView, A
     let soon = crate::format::utc_date(now + 30 * 86_400);
     let scope = viewer.tenant_scope();
     let pending = sum("r.requested_minor");
-    let claimed = sum(
-        "CASE WHEN c.status IN ('approved', 'paid') THEN c.approved_minor ELSE c.claimed_minor END",
-    );
+    let claimed = sum(CLAIMED);
     let paid = sum("c.paid_minor");
     type AllocationTuple = (
         String,
